@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11 and pip:
+#   make run    create .venv, install, run every extractor that can run here, print the leaderboard
+#   make test   same install, then the full test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test schema bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/newsbench run
+
+test: install
+	$(BIN)/python -m pytest -q
+
+schema: install
+	$(BIN)/newsbench schema
+
+bench: install
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/score.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

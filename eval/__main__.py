@@ -1,0 +1,4 @@
+"""``python -m eval`` is the ``newsbench`` command."""
+from eval.cli import main
+
+main()

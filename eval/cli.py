@@ -1,0 +1,279 @@
+"""The ``newsbench`` command (also ``python -m eval``).
+
+Only this module turns :class:`~eval.errors.NewsbenchError` into messages and exit codes:
+one ``error: ...`` line per problem on stderr, exit status 1, no traceback.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eval.errors import InvalidInputError, NewsbenchError
+
+app = typer.Typer(
+    name="newsbench",
+    help="Benchmark extractors of actors, locations, quotes and events from news.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+out_console = Console()
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+GOLD_HELP = "Gold: a folder of <doc_id>.json, a published dataset folder, or hf://OWNER/NAME. Default: the shipped gold."
+
+
+def fail(messages: list[str], code: int = 1) -> None:
+    for message in messages:
+        err_console.print(f"error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    err_console.print(f"warning: {message}", markup=False)
+
+
+def handles_errors(func: F) -> F:
+    """Turn newsbench errors into one ``error:`` line per problem and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InvalidInputError as exc:
+            fail([str(p) for p in exc.problems])
+        except NewsbenchError as exc:
+            fail(str(exc).splitlines() or [type(exc).__name__])
+        except KeyboardInterrupt:
+            fail(["interrupted; no output file was left half-written"], code=130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _options(**kwargs: Any) -> dict[str, Any]:
+    return {k: v for k, v in kwargs.items() if v is not None}
+
+
+def _progress_factory(console: Console):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
+    )
+
+    def factory(name: str, total: int) -> Callable[[int], None]:
+        task = progress.add_task(name, total=total)
+        return lambda n: progress.advance(task, n)
+
+    return progress, factory
+
+
+@app.command()
+@handles_errors
+def run(
+    extractor: Optional[list[str]] = typer.Option(None, "--extractor", "-e", help="Extractor name; repeatable. Default: all."),
+    gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
+    out: Path = typer.Option(Path("results"), "--out", help="Results folder."),
+    model: Optional[str] = typer.Option(None, "--model", help="Model name for the llm extractor."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Processes for the spacy extractor."),
+    concurrency: Optional[int] = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor."),
+) -> None:
+    """Run extractors on the gold, score them, write results/ and print the leaderboard."""
+    from eval.gold import load_gold
+    from eval.leaderboard import write_leaderboard
+    from eval.runner import run_benchmark
+
+    gold_set = load_gold(gold)
+    progress, factory = _progress_factory(err_console)
+    with progress:
+        scored, not_run = run_benchmark(
+            extractor, gold_set, out, _options(model=model, workers=workers, concurrency=concurrency), factory
+        )
+    for n in not_run:
+        warn(f"{n.extractor}: not run: {n.reason}")
+    frame = write_leaderboard(out)
+    print_leaderboard(frame)
+    _after_run(out)
+
+
+def _after_run(out: Path) -> None:
+    """Artefacts built from the saved results (chart, error report) when their modules exist."""
+    for module, func in (("eval.plot", "write_chart"), ("eval.report", "write_report")):
+        try:
+            mod = __import__(module, fromlist=[func])
+        except ImportError:
+            continue
+        getattr(mod, func)(out)
+
+
+def print_leaderboard(frame) -> None:
+    from eval.results import CATEGORIES
+
+    table = Table(title="newsbench leaderboard (partial match, end-to-end; sorted by overall F1)")
+    for col in ["extractor", "overall F1", *[f"{c} F1" for c in CATEGORIES], "runtime s", "memory MB"]:
+        table.add_column(col, justify="left" if col == "extractor" else "right")
+    for _, row in frame.iterrows():
+        if row["status"] == "not run":
+            table.add_row(row["extractor"], f"not run: {row['reason']}", *[""] * 6)
+        else:
+            table.add_row(
+                row["extractor"],
+                f"{row['overall_f1']:.3f}",
+                *[f"{row[f'{c}_f1']:.3f}" for c in CATEGORIES],
+                f"{row['runtime_s']:.2f}",
+                f"{row['peak_memory_mb']:.0f}",
+            )
+    out_console.print(table)
+
+
+@app.command()
+@handles_errors
+def extract(
+    inputs: list[Path] = typer.Argument(..., help=".txt files or folders of them."),
+    extractor: str = typer.Option(..., "--extractor", "-e", help="Extractor name."),
+    out: Optional[Path] = typer.Option(None, "--out", help="JSON Lines output file; stdout without it."),
+    model: Optional[str] = typer.Option(None, "--model"),
+    workers: Optional[int] = typer.Option(None, "--workers"),
+    concurrency: Optional[int] = typer.Option(None, "--concurrency"),
+) -> None:
+    """Run one extractor on .txt news articles; doc_id is each file's stem."""
+    from eval.extract import extract_files
+
+    extract_files(
+        extractor, inputs, out, _options(model=model, workers=workers, concurrency=concurrency), console=err_console
+    )
+
+
+@app.command()
+@handles_errors
+def score(
+    pred: Path = typer.Option(..., "--pred", help="Prediction file (JSON Lines)."),
+    gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the results object as JSON."),
+    name: Optional[str] = typer.Option(None, "--name", help="Extractor name in the results (default: file stem)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Also save results and the error list in this folder."),
+) -> None:
+    """Score a prediction file against the gold."""
+    from eval.gold import load_gold, pair_predictions
+    from eval.io import iter_parsed
+    from eval.runner import score_pairing
+
+    gold_set = load_gold(gold)
+
+    def predictions():
+        for parsed in iter_parsed(pred):
+            if parsed.problems:
+                raise InvalidInputError(parsed.problems)
+            yield parsed.label, parsed.document
+
+    pairing = pair_predictions(gold_set, predictions())
+    for doc_id in pairing.missing:
+        warn(f"{pred}: no prediction for gold document {doc_id!r}; its items count as misses")
+    result = score_pairing(pairing, gold_set, extractor=name or pred.stem.split(".")[0], out=out)
+    if as_json:
+        sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
+    else:
+        from eval.leaderboard import leaderboard_frame
+
+        print_leaderboard(leaderboard_frame([result], []))
+
+
+@app.command()
+@handles_errors
+def validate(
+    files: list[Path] = typer.Argument(..., help="Gold (.json) or prediction (.jsonl) files."),
+    gold: Optional[str] = typer.Option(None, "--gold", help="Check prediction texts against this gold. " + GOLD_HELP),
+) -> None:
+    """Check files against the JSON Schema and the semantic rules; exit 0 when all are valid."""
+    from eval.gold import load_gold
+    from eval.validate import validate_files
+
+    gold_set = load_gold(gold) if gold else None
+    n_docs, problems = validate_files(files, gold_set)
+    if problems:
+        fail([str(p) for p in problems])
+    err_console.print(f"ok: {n_docs} document(s) in {len(files)} file(s) valid", markup=False)
+
+
+@app.command()
+@handles_errors
+def leaderboard(
+    results: Path = typer.Option(Path("results"), "--results", help="Results folder."),
+    fmt: str = typer.Option("table", "--format", help="table, md, csv or json."),
+) -> None:
+    """Print the leaderboard from saved results."""
+    from eval.leaderboard import FORMATS, load_frame, render
+
+    if fmt not in ("table", *FORMATS):
+        raise NewsbenchError(f"Unknown format {fmt!r}. Available: {', '.join(('table', *FORMATS))}")
+    frame = load_frame(results)
+    if fmt == "table":
+        print_leaderboard(frame)
+    else:
+        sys.stdout.write(render(frame, fmt))
+
+
+@app.command()
+@handles_errors
+def publish(
+    out: Path = typer.Option(..., "--out", help="Folder to build the dataset repository in."),
+    repo_id: Optional[str] = typer.Option(None, "--repo-id", help="OWNER/NAME on the Hugging Face Hub."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Build the folder only; do not upload."),
+    gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
+    results: Path = typer.Option(Path("results"), "--results", help="Results folder for the leaderboard."),
+) -> None:
+    """Build the Hugging Face dataset folder and push it unless --dry-run."""
+    from eval.publish import publish as do_publish
+
+    do_publish(out=out, repo_id=repo_id, dry_run=dry_run, gold=gold, results=results, console=err_console)
+
+
+@app.command("list")
+@handles_errors
+def list_extractors() -> None:
+    """List the registered extractors and whether each can run here."""
+    from eval.registry import available_names, unavailable_reason
+
+    table = Table(title="newsbench extractors")
+    for col in ("name", "can run here", "why not"):
+        table.add_column(col)
+    for name in available_names():
+        reason = unavailable_reason(name)
+        table.add_row(name, "no" if reason else "yes", reason or "")
+    out_console.print(table)
+
+
+@app.command("schema")
+@handles_errors
+def schema_cmd(
+    check: bool = typer.Option(False, "--check", help="Exit 1 if the committed schema differs from the models."),
+    out: Path = typer.Option(Path("schema/document.schema.json"), "--out"),
+) -> None:
+    """Regenerate the JSON Schema from the pydantic models."""
+    from eval.io import write_text
+    from eval.schema import render_json_schema
+
+    text = render_json_schema()
+    if check:
+        current = out.read_text(encoding="utf-8") if out.exists() else ""
+        if current != text:
+            raise NewsbenchError(f"{out} is out of date; run `newsbench schema` to regenerate it")
+        return
+    write_text(out, text)
+    err_console.print(f"wrote {out}", markup=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,237 @@
+"""Reading and writing annotation documents, with every problem named by file, JSON path and reason.
+
+Gold files hold one JSON document each (``gold/<doc_id>.json``); predictions and ``extract`` output
+are JSON Lines, one document per line, read as a stream so memory stays flat on large corpora.
+Writes go to a temporary file that is renamed into place, so a failed run leaves nothing half-written.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Iterator, TextIO
+
+import jsonschema
+from pydantic import ValidationError
+
+from eval.errors import InvalidInputError, Problem
+from eval.schema import Document, json_schema
+from eval.semantics import check_document
+
+CROSS_DOCUMENT_FILE = "cross_document.json"
+
+
+def json_path(loc: Iterable[Any]) -> str:
+    """Format a location tuple as a JSON path.
+
+    >>> json_path(("quotes", 3, "content", "end"))
+    'quotes[3].content.end'
+    """
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _schema_validator() -> jsonschema.protocols.Validator:
+    schema = json_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def schema_problems(data: Any, file: str) -> list[Problem]:
+    """Every JSON Schema violation of ``data``, in document order."""
+    errors = sorted(_schema_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    return [Problem(file, json_path(e.absolute_path), e.message) for e in errors]
+
+
+def parse_document(data: Any, file: str, *, full: bool = False) -> tuple[Document | None, list[Problem]]:
+    """Turn parsed JSON into a Document, or list every problem that prevents it.
+
+    Args:
+        data: the parsed JSON value.
+        file: the label used in problems (a file name, or ``name:line`` for JSON Lines).
+        full: also run the JSON Schema when the models accept the data (``newsbench validate``);
+            otherwise the slower JSON Schema pass only runs to explain a failure.
+    """
+    problems = schema_problems(data, file) if full else []
+    doc = None
+    if not problems:
+        try:
+            doc = Document.model_validate(data, context={"semantics": False})
+        except ValidationError as exc:
+            problems = schema_problems(data, file) or [
+                Problem(file, json_path(e["loc"]), e["msg"]) for e in exc.errors(include_url=False)
+            ]
+    if doc is not None:
+        problems += [Problem(file, path, reason) for path, reason in check_document(doc)]
+    return (None if problems else doc), problems
+
+
+def _unreadable(path: Path, exc: OSError) -> InvalidInputError:
+    if isinstance(exc, FileNotFoundError):
+        reason = "no such file"
+    elif isinstance(exc, IsADirectoryError):
+        reason = "is a folder, not a file"
+    else:
+        reason = f"cannot be read: {exc.strerror}"
+    return InvalidInputError(Problem(str(path), "", reason))
+
+
+_BOM = b"\xef\xbb\xbf"
+_BOM_REASON = "starts with a UTF-8 byte order mark (BOM); save the file as UTF-8 without BOM"
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file, naming the file and byte offset when it is not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if raw.startswith(_BOM):
+        raise InvalidInputError(Problem(str(path), "", _BOM_REASON))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(
+            Problem(str(path), "", f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}")
+        ) from None
+
+
+def _loads(text: str, label: str) -> tuple[Any, list[Problem]]:
+    try:
+        return json.loads(text), []
+    except json.JSONDecodeError as exc:
+        return None, [Problem(label, "", f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")]
+
+
+@dataclass
+class Parsed:
+    """One document read from a file: the document, or the problems that stopped it."""
+
+    label: str
+    document: Document | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def iter_parsed(path: Path, *, full: bool = False) -> Iterator[Parsed]:
+    """Yield every document of a ``.json`` or ``.jsonl`` file, parsed, with its problems.
+
+    A ``.jsonl`` file is streamed line by line; its labels are ``file:LINE``. Blank lines are skipped.
+    """
+    path = Path(path)
+    if path.suffix == ".jsonl":
+        yield from _iter_jsonl(path, full)
+        return
+    text = read_text(path)
+    if not text.strip():
+        yield Parsed(str(path), None, [Problem(str(path), "", "is empty; expected one JSON document")])
+        return
+    data, problems = _loads(text, str(path))
+    if not problems:
+        doc, problems = parse_document(data, str(path), full=full)
+        yield Parsed(str(path), doc, problems)
+    else:
+        yield Parsed(str(path), None, problems)
+
+
+def _iter_jsonl(path: Path, full: bool) -> Iterator[Parsed]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    with handle:
+        for lineno, raw in enumerate(handle, start=1):
+            if lineno == 1 and raw.startswith(_BOM):
+                raise InvalidInputError(Problem(str(path), "", _BOM_REASON))
+            label = f"{path}:{lineno}"
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                reason = f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte {exc.start} of the line"
+                yield Parsed(label, None, [Problem(label, "", reason)])
+                continue
+            if not line.strip():
+                continue
+            data, problems = _loads(line, label)
+            doc = None
+            if not problems:
+                doc, problems = parse_document(data, label, full=full)
+            yield Parsed(label, doc, problems)
+
+
+def read_documents(path: Path) -> Iterator[Document]:
+    """Stream the documents of a file, raising on the first document that has problems.
+
+    Raises:
+        InvalidInputError: with every problem of the first bad document.
+    """
+    for parsed in iter_parsed(path):
+        if parsed.problems:
+            raise InvalidInputError(parsed.problems)
+        assert parsed.document is not None
+        yield parsed.document
+
+
+def document_json(doc: Document) -> str:
+    """One document as compact JSON (one JSON Lines line, without the newline)."""
+    return doc.model_dump_json(exclude_none=True)
+
+
+def document_sha256(docs: Iterable[Document]) -> str:
+    """A fingerprint of a set of documents, independent of their order."""
+    digest = hashlib.sha256()
+    for line in sorted(document_json(d) for d in docs):
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[TextIO]:
+    """Open ``path`` for writing text so that it appears complete or not at all.
+
+    Raises:
+        InvalidInputError: the folder cannot be created or written.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InvalidInputError(Problem(str(path), "", f"cannot be written: {exc.strerror}")) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically."""
+    with atomic_writer(path) as fh:
+        fh.write(text)
+
+
+def write_json(path: Path, value: Any) -> None:
+    """Write ``value`` as indented JSON atomically."""
+    write_text(path, json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+
+
+def write_documents(path: Path, docs: Iterable[Document]) -> int:
+    """Write documents as JSON Lines atomically; returns how many were written."""
+    n = 0
+    with atomic_writer(path) as fh:
+        for doc in docs:
+            fh.write(document_json(doc) + "\n")
+            n += 1
+    return n

@@ -1,0 +1,159 @@
+"""The extractor interface and the registry of extractors.
+
+An extractor is any class with a ``name``, a ``version`` and an ``extract`` method that turns
+articles into :class:`~eval.schema.Document` predictions (see :class:`Extractor`). It joins the
+registry in one of two ways:
+
+* inside newsbench: ``@register("name")`` on the class, plus one line in ``BUILTIN`` so that the
+  module is imported only when the extractor is asked for (spaCy and openai are heavy);
+* from another package: an entry point in the group ``newsbench.extractors``::
+
+      [project.entry-points."newsbench.extractors"]
+      myext = "my_package.module:MyExtractor"
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Protocol, TypeVar, runtime_checkable
+
+from eval.errors import ExtractorUnavailableError, UnknownExtractorError
+from eval.schema import Document
+
+ENTRY_POINT_GROUP = "newsbench.extractors"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article: an identifier and its text."""
+
+    doc_id: str
+    text: str
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """What every extractor provides.
+
+    ``extract`` receives all articles at once so that an extractor can batch (spaCy's ``nlp.pipe``)
+    or run requests concurrently (LLM); it yields exactly one Document per article, in input order,
+    with ``doc_id`` and ``text`` copied from the article.
+    """
+
+    name: ClassVar[str]
+    version: ClassVar[str]
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Document]: ...
+
+    def config(self) -> dict[str, Any]:
+        """The exact configuration, recorded with every result so that a run can be repeated."""
+        ...
+
+
+# Built-in extractors: name -> "module:Class", imported lazily.
+BUILTIN: dict[str, str] = {
+    "rules": "extractors.rules:RulesExtractor",
+    "spacy": "extractors.spacy_extractor:SpacyExtractor",
+    "llm": "extractors.llm:LLMExtractor",
+}
+
+_REGISTERED: dict[str, type] = {}
+T = TypeVar("T", bound=type)
+
+
+def register(name: str) -> Callable[[T], T]:
+    """Class decorator adding an extractor to the registry; returns the class unchanged.
+
+    >>> @register("demo")
+    ... class Demo:
+    ...     name = "demo"
+    >>> get_class("demo") is Demo
+    True
+    """
+
+    def decorator(cls: T) -> T:
+        _REGISTERED[name] = cls
+        return cls
+
+    return decorator
+
+
+def _entry_points() -> dict[str, str]:
+    return {ep.name: ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def available_names() -> list[str]:
+    """Every extractor name known: built-in, registered at run time, or from entry points."""
+    return sorted(set(BUILTIN) | set(_REGISTERED) | set(_entry_points()))
+
+
+def _import(target: str) -> type:
+    module, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def get_class(name: str) -> type:
+    """The extractor class registered under ``name``.
+
+    Raises:
+        UnknownExtractorError: no extractor has that name (the message lists the valid ones).
+    """
+    if name in _REGISTERED:
+        return _REGISTERED[name]
+    target = BUILTIN.get(name) or _entry_points().get(name)
+    if target is None:
+        raise UnknownExtractorError(name, available_names())
+    cls = _import(target)
+    _REGISTERED.setdefault(name, cls)
+    return cls
+
+
+def unavailable_reason(name: str) -> str | None:
+    """Why extractor ``name`` cannot run here, or None when it can.
+
+    An extractor class may define ``unavailable_reason(**options) -> str | None`` as a classmethod
+    (for example the LLM extractor when no server is configured); an import failure of its module
+    is also a reason.
+    """
+    return _unavailable(name, {})
+
+
+def _unavailable(name: str, options: dict[str, Any]) -> str | None:
+    try:
+        cls = get_class(name)
+    except ImportError as exc:
+        return f"cannot import its module: {exc}"
+    check = getattr(cls, "unavailable_reason", None)
+    return check(**_accepted(check, options)) if check else None
+
+
+def _accepted(func: Callable[..., Any], options: dict[str, Any]) -> dict[str, Any]:
+    """The subset of ``options`` that ``func`` accepts (all of them if it takes ``**kwargs``)."""
+    params = inspect.signature(func).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return dict(options)
+    return {k: v for k, v in options.items() if k in params and v is not None}
+
+
+def create(name: str, **options: Any) -> Extractor:
+    """Instantiate extractor ``name`` with the options its constructor accepts.
+
+    Options an extractor does not take (``model`` for ``rules``, say) are ignored, so that one
+    command line can configure several extractors.
+
+    Raises:
+        UnknownExtractorError: no extractor has that name.
+        ExtractorUnavailableError: it exists but cannot run here; the message says why.
+    """
+    reason = _unavailable(name, options)
+    if reason:
+        raise ExtractorUnavailableError(f"extractor {name!r} cannot run here: {reason}")
+    cls = get_class(name)
+    extractor = cls(**_accepted(cls, options))
+    if not isinstance(extractor, Extractor):
+        raise ExtractorUnavailableError(
+            f"extractor {name!r} ({cls.__module__}.{cls.__qualname__}) does not implement the Extractor protocol"
+        )
+    return extractor

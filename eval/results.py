@@ -1,0 +1,104 @@
+"""The results object of one extractor run (contract section 3) and its files under ``results/``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from eval.errors import InvalidInputError, Problem
+from eval.io import read_text, write_json
+
+CATEGORIES = ("actors", "locations", "quotes", "events")
+NOT_RUN_FILE = "not_run.json"
+
+
+class RunResult(BaseModel):
+    """What ``newsbench run`` and ``newsbench score --json`` report for one extractor."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    extractor: str
+    extractor_version: str | None = None
+    config: dict[str, Any] = Field(default_factory=dict, description="Exact extractor configuration.")
+    newsbench_version: str
+    gold_sha256: str
+    gold_source: str | None = None
+    n_docs: int
+    runtime_s: float
+    peak_memory_mb: float
+    created: str
+    scores: dict[str, dict[str, Any]]
+    bootstrap: dict[str, Any] | None = Field(default=None, description="How confidence intervals were computed.")
+    missing_docs: list[str] = Field(default_factory=list, description="Gold documents without a prediction.")
+    usage: dict[str, Any] | None = Field(default=None, description="Requests, tokens, cache hits, cost (LLMs).")
+
+
+class NotRun(BaseModel):
+    """An extractor that could not run here, and why; never scored as zero."""
+
+    model_config = ConfigDict(frozen=True)
+
+    extractor: str
+    reason: str
+    created: str
+
+
+def result_path(out: Path, extractor: str) -> Path:
+    return Path(out) / f"{extractor}.json"
+
+
+def save_result(out: Path, result: RunResult) -> Path:
+    path = result_path(out, result.extractor)
+    write_json(path, result.model_dump(mode="json"))
+    return path
+
+
+def save_not_run(out: Path, rows: list[NotRun]) -> None:
+    """Record the extractors that did not run, replacing earlier records of the same names."""
+    path = Path(out) / NOT_RUN_FILE
+    current = {r.extractor: r for r in load_not_run(out)}
+    current.update({r.extractor: r for r in rows})
+    write_json(path, [r.model_dump() for _, r in sorted(current.items())])
+
+
+def forget_not_run(out: Path, names: list[str]) -> None:
+    """Drop not-run records of extractors that have now run."""
+    path = Path(out) / NOT_RUN_FILE
+    if path.exists():
+        write_json(path, [r.model_dump() for r in load_not_run(out) if r.extractor not in names])
+
+
+def load_not_run(out: Path) -> list[NotRun]:
+    path = Path(out) / NOT_RUN_FILE
+    if not path.exists():
+        return []
+    return [NotRun.model_validate(r) for r in _load_json(path)]
+
+
+def load_results(out: Path) -> list[RunResult]:
+    """Every saved results object in ``out`` (files ``<extractor>.json``).
+
+    Raises:
+        InvalidInputError: the folder is missing or a results file is not a results object.
+    """
+    out = Path(out)
+    if not out.is_dir():
+        raise InvalidInputError(Problem(str(out), "", "results folder not found; run `newsbench run` first"))
+    results = []
+    for path in sorted(out.glob("*.json")):
+        if path.name == NOT_RUN_FILE or path.name.count(".") > 1:
+            continue
+        try:
+            results.append(RunResult.model_validate(_load_json(path)))
+        except ValueError as exc:
+            raise InvalidInputError(Problem(str(path), "", f"not a newsbench results object: {exc}")) from None
+    return results
+
+
+def _load_json(path: Path) -> Any:
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(Problem(str(path), "", f"invalid JSON: {exc.msg} at line {exc.lineno}")) from None

@@ -1,0 +1,188 @@
+"""Running extractors over the gold, measuring them, scoring them and saving the results."""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from eval import __version__
+from eval.errors import ExtractorUnavailableError
+from eval.gold import GoldSet, Pairing, pair_predictions
+from eval.io import write_documents, write_text
+from eval.registry import Article, Extractor, available_names, create, unavailable_reason
+from eval.results import NotRun, RunResult, forget_not_run, save_not_run, save_result
+from eval.schema import Document
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _rss_mb() -> float:
+    """Resident memory of this process in MB (Linux /proc; elsewhere the peak so far)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[1])
+        import os
+
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@dataclass
+class Measurement:
+    """Wall time and peak resident memory of a block of work."""
+
+    runtime_s: float = 0.0
+    peak_memory_mb: float = 0.0
+    _peak: float = field(default=0.0, repr=False)
+
+
+@contextmanager
+def measure(interval_s: float = 0.01) -> Iterator[Measurement]:
+    """Measure wall time and the process's peak resident memory while the block runs.
+
+    Peak memory is sampled every ``interval_s`` by a thread, because tracemalloc misses memory
+    allocated by C extensions (spaCy, numpy), which is most of an extractor's memory.
+    """
+    m = Measurement(_peak=_rss_mb())
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(interval_s):
+            m._peak = max(m._peak, _rss_mb())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    start = time.perf_counter()
+    try:
+        yield m
+    finally:
+        m.runtime_s = time.perf_counter() - start
+        stop.set()
+        sampler.join()
+        m.peak_memory_mb = round(max(m._peak, _rss_mb()), 1)
+        m.runtime_s = round(m.runtime_s, 4)
+
+
+def articles_of(gold: GoldSet) -> list[Article]:
+    return [Article(d.doc_id, d.text) for d in gold.documents]
+
+
+def extract_all(
+    extractor: Extractor, articles: list[Article], on_document: Callable[[Document], None] | None = None
+) -> list[Document]:
+    """Run ``extractor`` over ``articles``; checks it returns one document per article, in order."""
+    docs = []
+    for doc in extractor.extract(articles):
+        docs.append(doc)
+        if on_document:
+            on_document(doc)
+    ids = [d.doc_id for d in docs]
+    expected = [a.doc_id for a in articles]
+    if ids != expected:
+        raise ExtractorUnavailableError(
+            f"extractor {extractor.name!r} returned documents {ids[:5]}... for articles {expected[:5]}...; "
+            "it must return one document per article, in input order"
+        )
+    return docs
+
+
+def score_pairing(
+    pairing: Pairing,
+    gold: GoldSet,
+    *,
+    extractor: str,
+    out: Path | None,
+    runtime_s: float = 0.0,
+    peak_memory_mb: float = 0.0,
+    extractor_version: str | None = None,
+    config: dict[str, Any] | None = None,
+    usage: dict[str, Any] | None = None,
+    n_boot: int = 1000,
+    seed: int = 0,
+) -> RunResult:
+    """Score paired predictions and, when ``out`` is given, save the results and the error list."""
+    from eval.metrics import score
+
+    card = score(pairing.pairs, n_boot=n_boot, seed=seed)
+    result = RunResult(
+        extractor=extractor,
+        extractor_version=extractor_version,
+        config=config or {},
+        newsbench_version=__version__,
+        gold_sha256=gold.sha256,
+        gold_source=gold.source,
+        n_docs=len(gold.documents),
+        runtime_s=runtime_s,
+        peak_memory_mb=peak_memory_mb,
+        created=now_iso(),
+        scores=card.scores,
+        bootstrap=card.bootstrap,
+        missing_docs=list(pairing.missing),
+        usage=usage,
+    )
+    if out is not None:
+        write_text(Path(out) / f"{extractor}.errors.jsonl", "".join(e.model_dump_json() + "\n" for e in card.errors))
+        save_result(out, result)
+    return result
+
+
+def run_one(
+    name: str, gold: GoldSet, out: Path, options: dict[str, Any], progress: Callable[[int], None] | None = None
+) -> RunResult | NotRun:
+    """Run, measure, score and save one extractor; an extractor that cannot run is a NotRun."""
+    try:
+        extractor = create(name, **options)
+    except ExtractorUnavailableError as exc:
+        return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso())
+    articles = articles_of(gold)
+    with measure() as m:
+        preds = extract_all(extractor, articles, (lambda _d: progress(1)) if progress else None)
+    write_documents(Path(out) / f"{name}.predictions.jsonl", preds)
+    pairing = pair_predictions(gold, ((f"{name} output", d) for d in preds))
+    usage = getattr(extractor, "usage", None)
+    return score_pairing(
+        pairing,
+        gold,
+        extractor=name,
+        out=out,
+        runtime_s=m.runtime_s,
+        peak_memory_mb=m.peak_memory_mb,
+        extractor_version=getattr(extractor, "version", None),
+        config=extractor.config(),
+        usage=usage() if callable(usage) else usage,
+    )
+
+
+def default_extractors() -> list[str]:
+    """Every registered extractor; those that cannot run here end as "not run" rows."""
+    return available_names()
+
+
+def run_benchmark(
+    names: Iterable[str] | None,
+    gold: GoldSet,
+    out: Path,
+    options: dict[str, Any],
+    progress_factory: Callable[[str, int], Callable[[int], None]] | None = None,
+) -> tuple[list[RunResult], list[NotRun]]:
+    """Run every named extractor (default: all registered) over the gold and save ``out/``."""
+    names = list(names) if names else default_extractors()
+    for name in names:  # fail on an unknown name before running anything
+        unavailable_reason(name)
+    scored, not_run = [], []
+    for name in names:
+        progress = progress_factory(name, len(gold.documents)) if progress_factory else None
+        outcome = run_one(name, gold, out, options, progress)
+        (scored if isinstance(outcome, RunResult) else not_run).append(outcome)
+    forget_not_run(out, [r.extractor for r in scored])
+    save_not_run(out, not_run)
+    return scored, not_run
