@@ -1,0 +1,79 @@
+"""The extractor registry: decorator, lazy built-ins, entry points, clear errors."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+import pytest
+
+from eval import registry
+from eval.errors import ExtractorUnavailableError, UnknownExtractorError
+from eval.registry import Article, Extractor, create, get_class, register
+from eval.schema import Document
+
+
+class EchoExtractor:
+    """Returns each article with no annotations: the smallest valid extractor."""
+
+    name = "echo"
+    version = "1"
+
+    def __init__(self, shout: bool = False):
+        self.shout = shout
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Document]:
+        for a in articles:
+            yield Document(doc_id=a.doc_id, text=a.text)
+
+    def config(self) -> dict[str, Any]:
+        return {"shout": self.shout}
+
+
+@pytest.fixture
+def echo_registered(monkeypatch: pytest.MonkeyPatch) -> type:
+    monkeypatch.setattr(registry, "_REGISTERED", {})
+    return register("echo")(EchoExtractor)
+
+
+def test_register_returns_class_unchanged(echo_registered: type) -> None:
+    assert echo_registered is EchoExtractor and get_class("echo") is EchoExtractor
+
+
+def test_create_passes_only_accepted_options(echo_registered: type) -> None:
+    extractor = create("echo", shout=True, model="ignored-by-echo")
+    assert isinstance(extractor, Extractor) and extractor.config() == {"shout": True}
+
+
+def test_unknown_name_lists_available(echo_registered: type) -> None:
+    with pytest.raises(UnknownExtractorError, match=r"Unknown extractor 'nope'\. Available: echo, llm, rules, spacy"):
+        get_class("nope")
+
+
+def test_unavailable_extractor_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "_REGISTERED", {})
+
+    @register("offline")
+    class Offline(EchoExtractor):
+        @classmethod
+        def unavailable_reason(cls) -> str | None:
+            return "no server configured"
+
+    with pytest.raises(ExtractorUnavailableError, match="extractor 'offline' cannot run here: no server configured"):
+        create("offline")
+
+
+def test_non_conforming_class_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "_REGISTERED", {})
+    register("broken")(type("Broken", (), {}))
+    with pytest.raises(ExtractorUnavailableError, match="does not implement the Extractor protocol"):
+        create("broken")
+
+
+def test_entry_point_extractor_is_found(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """A third-party package's entry point, found by importlib.metadata like an installed package's."""
+    dist = tmp_path / "thirdparty_ext-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: thirdparty-ext\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[newsbench.extractors]\nthirdparty = tests.test_registry:EchoExtractor\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(registry, "_REGISTERED", {})
+    assert "thirdparty" in registry.available_names() and get_class("thirdparty") is EchoExtractor
