@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from eval.errors import InvalidInputError, Problem
 from eval.schema import Document, json_schema
-from eval.semantics import check_document
+from eval.semantics import check_document, check_span_quality
 
 CROSS_DOCUMENT_FILE = "cross_document.json"
 
@@ -45,13 +45,37 @@ def _schema_validator() -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + " ..."
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    # jsonschema quotes the whole offending value, which can be a whole document: shorten it.
+    if error.validator == "type":
+        return f"{_short(error.instance)} is not of type {error.validator_value!r}"
+    if error.validator == "enum":
+        return f"{_short(error.instance)} is not one of {error.validator_value!r}"
+    return error.message if len(error.message) <= 300 else error.message[:295] + " ..."
+
+
 def schema_problems(data: Any, file: str) -> list[Problem]:
     """Every JSON Schema violation of ``data``, in document order."""
     errors = sorted(_schema_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    return [Problem(file, json_path(e.absolute_path), e.message) for e in errors]
+    return [Problem(file, json_path(e.absolute_path), _schema_message(e)) for e in errors]
 
 
-def parse_document(data: Any, file: str, *, full: bool = False) -> tuple[Document | None, list[Problem]]:
+def _model_problems(exc: ValidationError, file: str) -> list[Problem]:
+    # pydantic prefixes the messages of our own validators with "Value error, "; the path says enough.
+    return [
+        Problem(file, json_path(e["loc"]), e["msg"].removeprefix("Value error, "))
+        for e in exc.errors(include_url=False)
+    ]
+
+
+def parse_document(
+    data: Any, file: str, *, full: bool = False, gold: bool = False
+) -> tuple[Document | None, list[Problem]]:
     """Turn parsed JSON into a Document, or list every problem that prevents it.
 
     Args:
@@ -59,19 +83,29 @@ def parse_document(data: Any, file: str, *, full: bool = False) -> tuple[Documen
         file: the label used in problems (a file name, or ``name:line`` for JSON Lines).
         full: also run the JSON Schema when the models accept the data (``newsbench validate``);
             otherwise the slower JSON Schema pass only runs to explain a failure.
+        gold: also reject spans that are empty, padded with whitespace or split a character
+            (:func:`~eval.semantics.check_span_quality`); use :func:`parse` to get them as warnings.
     """
+    parsed = parse(data, file, full=full, gold=gold)
+    return parsed.document, parsed.problems
+
+
+def parse(data: Any, file: str, *, full: bool = False, gold: bool = False) -> Parsed:
+    """Like :func:`parse_document`, keeping span-quality findings of a prediction as warnings."""
     problems = schema_problems(data, file) if full else []
     doc = None
     if not problems:
         try:
             doc = Document.model_validate(data, context={"semantics": False})
         except ValidationError as exc:
-            problems = schema_problems(data, file) or [
-                Problem(file, json_path(e["loc"]), e["msg"]) for e in exc.errors(include_url=False)
-            ]
+            problems = schema_problems(data, file) or _model_problems(exc, file)
+    warnings: list[Problem] = []
     if doc is not None:
         problems += [Problem(file, path, reason) for path, reason in check_document(doc)]
-    return (None if problems else doc), problems
+        if not problems:
+            quality = [Problem(file, path, reason) for path, reason in check_span_quality(doc)]
+            (problems if gold else warnings).extend(quality)
+    return Parsed(file, None if problems else doc, problems, warnings)
 
 
 def _unreadable(path: Path, exc: OSError) -> InvalidInputError:
@@ -111,37 +145,58 @@ def _loads(text: str, label: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(label, "", f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")]
 
 
+def _loads_line(line: str, label: str) -> tuple[Any, list[Problem]]:
+    """Parse one JSON Lines line; the label already names the line, so the reason gives the column."""
+    line = line.rstrip("\r\n")
+    try:
+        return json.loads(line), []
+    except json.JSONDecodeError as exc:
+        reason = f"invalid JSON: {exc.msg} at column {exc.pos + 1}"
+        if exc.pos >= len(line.rstrip()):
+            reason += " (the line ends there: truncated?)"
+        elif exc.msg == "Extra data":
+            reason += " (one document per line: is a line break missing?)"
+        return None, [Problem(label, "", reason)]
+
+
 @dataclass
 class Parsed:
-    """One document read from a file: the document, or the problems that stopped it."""
+    """One document read from a file: the document, or the problems that stopped it.
+
+    ``warnings`` are findings that do not stop scoring (a prediction's span that splits a character).
+    """
 
     label: str
     document: Document | None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
-def iter_parsed(path: Path, *, full: bool = False) -> Iterator[Parsed]:
+def iter_parsed(path: Path, *, full: bool = False, gold: bool | None = None) -> Iterator[Parsed]:
     """Yield every document of a ``.json`` or ``.jsonl`` file, parsed, with its problems.
 
     A ``.jsonl`` file is streamed line by line; its labels are ``file:LINE``. Blank lines are skipped.
+
+    Args:
+        path: the file.
+        full: also check the JSON Schema of documents the models accept.
+        gold: apply the gold rules on span quality (errors, not warnings). Default: by file kind,
+            as the contract puts gold in ``.json`` files and predictions in ``.jsonl`` files.
     """
     path = Path(path)
     if path.suffix == ".jsonl":
-        yield from _iter_jsonl(path, full)
+        yield from _iter_jsonl(path, full, bool(gold))
         return
+    gold = True if gold is None else gold
     text = read_text(path)
     if not text.strip():
         yield Parsed(str(path), None, [Problem(str(path), "", "is empty; expected one JSON document")])
         return
     data, problems = _loads(text, str(path))
-    if not problems:
-        doc, problems = parse_document(data, str(path), full=full)
-        yield Parsed(str(path), doc, problems)
-    else:
-        yield Parsed(str(path), None, problems)
+    yield parse(data, str(path), full=full, gold=gold) if not problems else Parsed(str(path), None, problems)
 
 
-def _iter_jsonl(path: Path, full: bool) -> Iterator[Parsed]:
+def _iter_jsonl(path: Path, full: bool, gold: bool) -> Iterator[Parsed]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -159,11 +214,8 @@ def _iter_jsonl(path: Path, full: bool) -> Iterator[Parsed]:
                 continue
             if not line.strip():
                 continue
-            data, problems = _loads(line, label)
-            doc = None
-            if not problems:
-                doc, problems = parse_document(data, label, full=full)
-            yield Parsed(label, doc, problems)
+            data, problems = _loads_line(line, label)
+            yield parse(data, label, full=full, gold=gold) if not problems else Parsed(label, None, problems)
 
 
 def read_documents(path: Path) -> Iterator[Document]:

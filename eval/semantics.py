@@ -1,18 +1,75 @@
 """Semantic checks of one document that a JSON Schema cannot express.
 
-Spans must lie inside the text and equal ``text[start:end]``; ids must be unique; every quote
-``speaker`` and event argument ``ref`` must resolve. Each problem is a ``(json_path, reason)``
-pair, and every problem is reported, not only the first.
+Two levels, each problem a ``(json_path, reason)`` pair, every problem reported, not only the first:
+
+* :func:`check_document`, the contract: spans lie inside the text and equal ``text[start:end]``;
+  ids are unique; every quote ``speaker`` and event argument ``ref`` resolves; the text and span
+  texts are valid Unicode (no lone UTF-16 surrogates). A document that fails here is rejected.
+* :func:`check_span_quality`, well-formed spans: a span is not empty, does not start or end with
+  whitespace, and does not split a grapheme cluster (start on a combining mark, end before one, or
+  cut an emoji sequence). Gold must pass these (a gold file that fails is rejected); a prediction
+  that fails is still scored at code point level, so for predictions they are warnings.
+
+Offsets are Unicode code points (Python ``str`` indices). Offsets computed in UTF-16 code units
+(JavaScript, Java, C#) or UTF-8 bytes (Rust, Go, C) differ from them after the first character
+outside ASCII (UTF-16: outside the Basic Multilingual Plane, e.g. an emoji); when a wrong span would
+be right in one of those units, the reason says so.
 """
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import regex
 
 if TYPE_CHECKING:
     from eval.schema import Document, Span
 
 PathReason = tuple[str, str]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_GRAPHEME = regex.compile(r"\X")
+_UNITS = (("UTF-16 code units", "utf-16-le", 2), ("UTF-8 bytes", "utf-8", 1))
+_CODE_POINTS = "newsbench uses Unicode code point offsets (Python str indices)"
+
+
+def _char(c: str) -> str:
+    """``U+0301 COMBINING ACUTE ACCENT``: a code point named for a message."""
+    return f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}"
+
+
+def _lone_surrogate(s: str) -> str | None:
+    match = _SURROGATE.search(s)
+    if match is None:
+        return None
+    return f"U+{ord(match.group()):04X} at offset {match.start()}"
+
+
+def offset_unit_hint(text: str, span: Span) -> str | None:
+    """Explain a wrong span whose offsets are right in UTF-16 code units or UTF-8 bytes.
+
+    >>> from eval.schema import Span
+    >>> offset_unit_hint("😀 NATO", Span(start=3, end=7, text="NATO"))
+    'offsets look like UTF-16 code units; newsbench uses Unicode code point offsets (Python str indices): this span is [2, 6)'
+    """
+    if text.isascii():  # every unit is a code point: no other reading is possible
+        return None
+    for unit, codec, width in _UNITS:
+        data = text.encode(codec, "surrogatepass")
+        start, end = span.start * width, span.end * width
+        if end > len(data):
+            continue
+        try:
+            if data[start:end].decode(codec) != span.text:
+                continue
+            cp_start = len(data[:start].decode(codec))
+        except UnicodeDecodeError:  # the offset falls inside a character in this unit too
+            continue
+        return f"offsets look like {unit}; {_CODE_POINTS}: this span is [{cp_start}, {cp_start + len(span.text)})"
+    return None
 
 
 def check_span(text: str, span: Span) -> str | None:
@@ -21,21 +78,37 @@ def check_span(text: str, span: Span) -> str | None:
     >>> from eval.schema import Span
     >>> check_span("NATO said", Span(start=5, end=9, text="said")) is None
     True
+    >>> check_span("NATO said", Span(start=0, end=3, text="NATO"))
+    "span text 'NATO' differs from text[0:3] = 'NAT'"
     """
+    surrogate = _lone_surrogate(span.text)
+    if surrogate:
+        return (
+            f"span text contains a lone surrogate {surrogate} of the span text, half of a UTF-16 surrogate pair: "
+            f"the offsets split a character; {_CODE_POINTS}"
+        )
     n = len(text)
     if span.end > n:
-        return f"span [{span.start}, {span.end}) ends past the end of the text (length {n})"
-    actual = text[span.start : span.end]
-    if actual != span.text:
-        return f"span text {span.text!r} differs from text[{span.start}:{span.end}] = {actual!r}"
-    return None
+        reason = f"span [{span.start}, {span.end}) ends past the end of the text (length {n})"
+    else:
+        actual = text[span.start : span.end]
+        if actual == span.text:
+            return None
+        reason = f"span text {span.text!r} differs from text[{span.start}:{span.end}] = {actual!r}"
+    hint = offset_unit_hint(text, span)
+    return f"{reason}: {hint}" if hint else reason
 
 
 def check_document(doc: Document) -> list[PathReason]:
-    """Every semantic problem of ``doc`` as ``(json_path, reason)``, in a stable order."""
+    """Every contract problem of ``doc`` as ``(json_path, reason)``, in a stable order."""
     from eval.schema import iter_spans
 
     problems: list[PathReason] = []
+    surrogate = _lone_surrogate(doc.text)
+    if surrogate:
+        problems.append(
+            ("text", f"contains a lone surrogate {surrogate} (half of a UTF-16 pair, not a character); the text must be valid Unicode")
+        )
     for path, span in iter_spans(doc):
         reason = check_span(doc.text, span)
         if reason:
@@ -43,10 +116,76 @@ def check_document(doc: Document) -> list[PathReason]:
     problems += _check_ids(doc)
     problems += _check_refs(doc)
     if doc.text_sha256 is not None:
-        actual = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        actual = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
         if actual != doc.text_sha256:
             problems.append(("text_sha256", f"{doc.text_sha256} does not match the text's sha256 {actual}"))
     return problems
+
+
+def check_span_quality(doc: Document) -> list[PathReason]:
+    """Spans that fit the text but are not well formed: empty, padded with whitespace, or cutting a character.
+
+    Only spans that :func:`check_document` accepts are examined. Errors for gold, warnings for predictions.
+
+    >>> from eval.schema import Document
+    >>> doc = Document.model_validate({"doc_id": "d", "text": "Jose\\u0301 spoke", "actors": [
+    ...     {"id": "a", "name": "José", "type": "PER", "mentions": [{"start": 0, "end": 4, "text": "Jose"}]}]})
+    >>> [(path, reason.split(", which")[0]) for path, reason in check_span_quality(doc)]
+    [('actors[0].mentions[0]', 'span [0, 4) ends before U+0301 COMBINING ACUTE ACCENT')]
+    """
+    from eval.schema import iter_spans
+
+    problems: list[PathReason] = []
+    text = doc.text
+    for path, span in iter_spans(doc):
+        if span.end > len(text) or text[span.start : span.end] != span.text:
+            continue
+        reason = _span_quality(text, span.start, span.end)
+        if reason:
+            problems.append((path, reason))
+    return problems
+
+
+def _span_quality(text: str, start: int, end: int) -> str | None:
+    where = f"span [{start}, {end})"
+    if start == end:
+        return f"{where} is empty"
+    if text[start].isspace() or text[end - 1].isspace():
+        return f"{where} starts or ends with whitespace ({text[start:end]!r}); trim it"
+    for offset, edge in ((start, "starts on"), (end, "ends before")):
+        if _splits(text, offset):
+            cluster = _cluster_at(text, offset)
+            mark = text[offset]
+            if unicodedata.category(mark).startswith("M") or mark in "\u200d\ufe0f":
+                return (
+                    f"{where} {edge} {_char(mark)}, which belongs to the character before it: "
+                    f"the span splits the character {cluster!r} at offset {offset}"
+                )
+            return f"{where} splits the character {cluster!r} ({' '.join(f'U+{ord(c):04X}' for c in cluster)}) at offset {offset}"
+    return None
+
+
+def _splits(text: str, offset: int) -> bool:
+    """Whether ``offset`` falls inside a grapheme cluster (a user-perceived character)."""
+    if offset <= 0 or offset >= len(text):
+        return False
+    before, after = text[offset - 1], text[offset]
+    if before.isascii() and after.isascii():  # only CR LF is an ASCII cluster; cutting it is harmless
+        return False
+    return offset not in _boundaries(text)
+
+
+@lru_cache(maxsize=8)
+def _boundaries(text: str) -> frozenset[int]:
+    # Computed once per text, only for texts with a span edge next to a non-ASCII character.
+    return frozenset(m.start() for m in _GRAPHEME.finditer(text))
+
+
+def _cluster_at(text: str, offset: int) -> str:
+    for m in _GRAPHEME.finditer(text, max(0, offset - 32)):
+        if m.start() < offset < m.end():
+            return m.group()
+    return text[offset - 1 : offset + 1]
 
 
 def _check_ids(doc: Document) -> list[PathReason]:
@@ -68,11 +207,16 @@ def _check_refs(doc: Document) -> list[PathReason]:
     problems: list[PathReason] = []
     for i, q in enumerate(doc.quotes):
         if q.speaker is not None and q.speaker not in actors:
-            problems.append((f"quotes[{i}].speaker", f"{q.speaker!r} is not the id of an actor of this document"))
+            problems.append((f"quotes[{i}].speaker", _unresolved(q.speaker, "an actor", sorted(actors))))
     for i, e in enumerate(doc.events):
         for j, arg in enumerate(e.arguments):
             if arg.ref not in entities:
                 problems.append(
-                    (f"events[{i}].arguments[{j}].ref", f"{arg.ref!r} is not the id of an actor or location of this document")
+                    (f"events[{i}].arguments[{j}].ref", _unresolved(arg.ref, "an actor or location", sorted(entities)))
                 )
     return problems
+
+
+def _unresolved(ref: str, what: str, valid: list[str]) -> str:
+    shown = ", ".join(valid[:20]) + (", ..." if len(valid) > 20 else "")
+    return f"{ref!r} is not the id of {what} of this document (ids: {shown or 'none'})"

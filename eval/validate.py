@@ -1,34 +1,189 @@
-"""``newsbench validate``: every problem of every file, as ``file: json.path: reason``."""
+"""``newsbench validate`` and the checked reading of prediction files.
+
+Every problem of every file is reported as ``file: json.path: reason``, not only the first. A file
+is checked in three layers: JSON syntax, the JSON Schema (with jsonschema, exactly what a tool in
+another language would run against ``schema/document.schema.json``), then the semantics
+(:mod:`eval.semantics`). Files are streamed, one JSON Lines line at a time.
+
+Gold rules or prediction rules: ``.json`` files are gold documents (the contract's
+``gold/<doc_id>.json``), ``.jsonl`` files are predictions. Spans that are empty, padded with
+whitespace or split a character are errors in gold and warnings in predictions.
+
+Reference texts: a prediction's ``text`` must equal the gold text of its ``doc_id``. With ``--gold``
+every document whose ``doc_id`` is in that gold is checked; without it, prediction files are
+checked against the shipped gold (documents with other ``doc_id`` values are not gold documents and
+have nothing to be compared with).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from eval.errors import InvalidInputError, Problem
-from eval.gold import GoldSet, text_difference
+from eval.gold import GoldSet, Pairing, default_gold_dir, gold_files, pair_predictions, text_difference
 from eval.io import iter_parsed
 
+DOCUMENT_SUFFIXES = (".json", ".jsonl")
+MAX_LISTED_MISSING = 10
 
-def validate_files(paths: Iterable[Path], gold: GoldSet | None = None) -> tuple[int, list[Problem]]:
+
+@dataclass
+class ValidationReport:
+    """What ``newsbench validate`` found: counts, problems (errors) and warnings, in file order."""
+
+    n_files: int = 0
+    n_docs: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files as given, and folders replaced by their ``.json`` and ``.jsonl`` files."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files.append(path)  # a missing file is reported when it is read
+            continue
+        found = sorted(p for p in path.iterdir() if p.suffix in DOCUMENT_SUFFIXES and p.is_file())
+        if not found:
+            problems.append(Problem(str(path), "", f"folder holds no {' or '.join(DOCUMENT_SUFFIXES)} files"))
+        files += found
+    return files, problems
+
+
+def shipped_gold_texts() -> tuple[dict[str, str], list[Problem]]:
+    """``doc_id -> text`` of the shipped gold's valid documents, and why any could not be read.
+
+    Lenient on purpose: a broken shipped gold file must not stop the validation of other files;
+    its problems come back as warnings.
+    """
+    folder = default_gold_dir()
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return texts, problems
+    for path in gold_files(folder):
+        try:
+            for parsed in iter_parsed(path):
+                problems += parsed.problems
+                if parsed.document is not None:
+                    texts[parsed.document.doc_id] = parsed.document.text
+        except InvalidInputError as exc:
+            problems += exc.problems
+    return texts, problems
+
+
+def validate_files(paths: Iterable[Path], gold: GoldSet | None = None) -> ValidationReport:
     """Check gold or prediction files against the schema and the semantic rules.
 
     Args:
-        paths: ``.json`` (one document) or ``.jsonl`` (one document per line) files.
-        gold: when given, a document whose ``doc_id`` is a gold document must carry the gold text.
+        paths: ``.json`` (one gold document) or ``.jsonl`` (one prediction per line) files, or folders of them.
+        gold: when given, every document whose ``doc_id`` is a gold document must carry the gold text;
+            when None, prediction files are compared with the shipped gold.
 
     Returns:
-        The number of documents read and every problem found, in file order.
+        The report; ``report.ok`` when no file has a problem.
     """
-    by_id = gold.by_id() if gold else {}
-    n_docs, problems = 0, []
-    for path in paths:
-        try:
-            for parsed in iter_parsed(Path(path), full=True):
-                n_docs += 1
-                problems += parsed.problems
-                doc = parsed.document
-                if doc is not None and doc.doc_id in by_id and by_id[doc.doc_id].text != doc.text:
-                    problems.append(Problem(parsed.label, "text", text_difference(by_id[doc.doc_id].text, doc.text, doc.doc_id)))
-        except InvalidInputError as exc:
-            problems += exc.problems
-    return n_docs, problems
+    files, problems = expand_paths(paths)
+    report = ValidationReport(n_files=len(files), problems=problems)
+    if gold is not None:
+        reference, reference_all = {d.doc_id: d.text for d in gold.documents}, True
+    else:
+        reference, unreadable = shipped_gold_texts()
+        reference_all = False
+        report.warnings += [
+            Problem(p.file, p.path, f"{p.reason} (shipped gold; prediction texts are not compared with this document)")
+            for p in unreadable
+        ]
+    for path in files:
+        check_reference = reference_all or path.suffix == ".jsonl"
+        _validate_file(path, reference if check_reference else {}, report)
+    return report
+
+
+def _validate_file(path: Path, reference: dict[str, str], report: ValidationReport) -> None:
+    seen: dict[str, str] = {}
+    n_before = report.n_docs
+    try:
+        for parsed in iter_parsed(path, full=True):
+            report.n_docs += 1
+            report.problems += parsed.problems
+            report.warnings += parsed.warnings
+            doc = parsed.document
+            if doc is None:
+                continue
+            if doc.doc_id in seen:
+                report.problems.append(
+                    Problem(parsed.label, "doc_id", f"duplicate doc_id {doc.doc_id!r} (first at {seen[doc.doc_id]})")
+                )
+            seen.setdefault(doc.doc_id, parsed.label)
+            gold_text = reference.get(doc.doc_id)
+            if gold_text is not None and gold_text != doc.text:
+                report.problems.append(Problem(parsed.label, "text", text_difference(gold_text, doc.text, doc.doc_id)))
+            if path.suffix == ".json" and path.stem != doc.doc_id:
+                report.warnings.append(
+                    Problem(parsed.label, "doc_id", f"{doc.doc_id!r} differs from the file name; gold files are named <doc_id>.json")
+                )
+    except InvalidInputError as exc:
+        report.problems += exc.problems
+        return
+    if report.n_docs == n_before:
+        report.problems.append(Problem(str(path), "", "holds no documents (empty file); expected one JSON document per line"))
+
+
+def read_predictions(
+    pred: Path, gold: GoldSet, warn: Callable[[Problem], None] | None = None
+) -> Pairing:
+    """Read a prediction file, checking every line, and pair it with the gold.
+
+    Every problem of the file is collected (syntax, schema, semantics, unknown or repeated
+    ``doc_id``, text differing from the gold) before anything is raised; nothing is scored from a
+    file with a problem. Findings that do not stop scoring go to ``warn``: spans that split a
+    character, an empty file, gold documents without a prediction (they are scored as misses).
+
+    Raises:
+        InvalidInputError: with every problem found.
+    """
+    warn = warn or (lambda _p: None)
+    problems: list[Problem] = []
+
+    def documents() -> Iterator[tuple[str, object]]:
+        for parsed in iter_parsed(pred):
+            problems.extend(parsed.problems)
+            for w in parsed.warnings:
+                warn(w)
+            if parsed.document is not None:
+                yield parsed.label, parsed.document
+
+    try:
+        pairing = pair_predictions(gold, documents())  # type: ignore[arg-type]
+    except InvalidInputError as exc:
+        raise InvalidInputError(problems + exc.problems) from None
+    if problems:
+        raise InvalidInputError(problems)
+    _warn_missing(pred, pairing, len(gold.documents), warn)
+    return pairing
+
+
+def _warn_missing(pred: Path, pairing: Pairing, n_gold: int, warn: Callable[[Problem], None]) -> None:
+    missing = pairing.missing
+    if not missing:
+        return
+    if len(missing) == n_gold:
+        warn(Problem(str(pred), "", f"holds no prediction for any of the {n_gold} gold documents; all their items count as misses"))
+    elif len(missing) <= MAX_LISTED_MISSING:
+        for doc_id in missing:
+            warn(Problem(str(pred), "", f"no prediction for gold document {doc_id!r}; its items count as misses"))
+    else:
+        shown = ", ".join(repr(d) for d in missing[:5])
+        warn(
+            Problem(
+                str(pred), "", f"no prediction for {len(missing)} of {n_gold} gold documents ({shown}, ...); their items count as misses"
+            )
+        )
