@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
@@ -54,6 +55,12 @@ def handles_errors(func: F) -> F:
             fail(str(exc).splitlines() or [type(exc).__name__])
         except KeyboardInterrupt:
             fail(["interrupted; no output file was left half-written"], code=130)
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # a bug, not bad input: still one line, the traceback on request
+            if os.environ.get("NEWSBENCH_DEBUG"):
+                raise
+            fail([f"internal error: {type(exc).__name__}: {exc} (set NEWSBENCH_DEBUG=1 to see the traceback)"], code=2)
 
     return wrapper  # type: ignore[return-value]
 
@@ -162,21 +169,12 @@ def score(
     out: Optional[Path] = typer.Option(None, "--out", help="Also save results and the error list in this folder."),
 ) -> None:
     """Score a prediction file against the gold."""
-    from eval.gold import load_gold, pair_predictions
-    from eval.io import iter_parsed
+    from eval.gold import load_gold
     from eval.runner import score_pairing
+    from eval.validate import read_predictions
 
     gold_set = load_gold(gold)
-
-    def predictions():
-        for parsed in iter_parsed(pred):
-            if parsed.problems:
-                raise InvalidInputError(parsed.problems)
-            yield parsed.label, parsed.document
-
-    pairing = pair_predictions(gold_set, predictions())
-    for doc_id in pairing.missing:
-        warn(f"{pred}: no prediction for gold document {doc_id!r}; its items count as misses")
+    pairing = read_predictions(pred, gold_set, lambda problem: warn(str(problem)))
     result = score_pairing(pairing, gold_set, extractor=name or pred.stem.split(".")[0], out=out)
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
@@ -189,18 +187,22 @@ def score(
 @app.command()
 @handles_errors
 def validate(
-    files: list[Path] = typer.Argument(..., help="Gold (.json) or prediction (.jsonl) files."),
-    gold: Optional[str] = typer.Option(None, "--gold", help="Check prediction texts against this gold. " + GOLD_HELP),
+    files: list[Path] = typer.Argument(..., help="Gold (.json) or prediction (.jsonl) files, or folders of them."),
+    gold: Optional[str] = typer.Option(
+        None, "--gold", help="Check document texts against this gold (default: predictions against the shipped gold). " + GOLD_HELP
+    ),
 ) -> None:
-    """Check files against the JSON Schema and the semantic rules; exit 0 when all are valid."""
+    """Check files: JSON syntax, JSON Schema, offsets, ids, references, texts; exit 0 when all are valid."""
     from eval.gold import load_gold
     from eval.validate import validate_files
 
     gold_set = load_gold(gold) if gold else None
-    n_docs, problems = validate_files(files, gold_set)
-    if problems:
-        fail([str(p) for p in problems])
-    err_console.print(f"ok: {n_docs} document(s) in {len(files)} file(s) valid", markup=False)
+    report = validate_files(files, gold_set)
+    for problem in report.warnings:
+        warn(str(problem))
+    if report.problems:
+        fail([str(p) for p in report.problems])
+    err_console.print(f"ok: {report.n_docs} document(s) in {report.n_files} file(s) valid", markup=False)
 
 
 @app.command()
