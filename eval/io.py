@@ -142,7 +142,7 @@ def _loads(text: str, label: str) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(text), []
     except json.JSONDecodeError as exc:
-        return None, [Problem(label, "", f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")]
+        return None, [Problem(label, "", f"invalid JSON: {exc.msg}: line {exc.lineno} column {exc.colno}")]
 
 
 def _loads_line(line: str, label: str) -> tuple[Any, list[Problem]]:
@@ -151,9 +151,10 @@ def _loads_line(line: str, label: str) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(line), []
     except json.JSONDecodeError as exc:
-        reason = f"invalid JSON: {exc.msg} at column {exc.pos + 1}"
-        if exc.pos >= len(line.rstrip()):
-            reason += " (the line ends there: truncated?)"
+        reason = f"invalid JSON: {exc.msg}: column {exc.pos + 1}"
+        stripped = line.rstrip()
+        if exc.pos >= len(stripped) or not stripped.endswith("}"):
+            reason += f" (the line ends early, at column {len(stripped)}: truncated?)"
         elif exc.msg == "Extra data":
             reason += " (one document per line: is a line break missing?)"
         return None, [Problem(label, "", reason)]
