@@ -40,7 +40,8 @@ def load_gold(source: str | Path | None = None) -> GoldSet:
 
     Args:
         source: None for the shipped gold; a folder of ``<doc_id>.json`` files; a folder built by
-            ``newsbench publish``; or ``hf://OWNER/NAME`` for the dataset on the Hugging Face Hub.
+            ``newsbench publish``; ``hf://OWNER/NAME`` for the dataset on the Hugging Face Hub; or a
+            ``.jsonl`` file of gold documents, one per line (large corpora, read as a stream).
 
     Raises:
         InvalidInputError: the source is missing, empty, or holds an invalid document (every problem listed).
@@ -52,9 +53,12 @@ def load_gold(source: str | Path | None = None) -> GoldSet:
     folder = Path(source) if source is not None else default_gold_dir()
     if not folder.exists():
         raise InvalidInputError(Problem(str(folder), "", "gold folder not found"))
-    if not folder.is_dir():
-        raise InvalidInputError(Problem(str(folder), "", "is a file; --gold expects a folder"))
-    files = gold_files(folder)
+    if folder.is_file() and folder.suffix == ".jsonl":
+        files = [folder]
+    elif not folder.is_dir():
+        raise InvalidInputError(Problem(str(folder), "", "is a file; --gold expects a folder or a .jsonl file"))
+    else:
+        files = gold_files(folder)
     if not files and (folder / "README.md").exists():
         from eval.publish import load_published
 
@@ -63,7 +67,7 @@ def load_gold(source: str | Path | None = None) -> GoldSet:
         raise InvalidInputError(Problem(str(folder), "", "holds no gold documents (*.json)"))
     docs, problems = [], []
     for path in files:
-        for parsed in iter_parsed(path):
+        for parsed in iter_parsed(path, gold=True):
             problems += parsed.problems
             if parsed.document is not None:
                 docs.append(parsed.document)
