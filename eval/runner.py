@@ -144,8 +144,11 @@ def run_one(
     except ExtractorUnavailableError as exc:
         return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso())
     articles = articles_of(gold)
-    with measure() as m:
-        preds = extract_all(extractor, articles, (lambda _d: progress(1)) if progress else None)
+    try:
+        with measure() as m:
+            preds = extract_all(extractor, articles, (lambda _d: progress(1)) if progress else None)
+    except ExtractorUnavailableError as exc:  # found out while running (server refused, every document failed)
+        return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso())
     write_documents(Path(out) / f"{name}.predictions.jsonl", preds)
     pairing = pair_predictions(gold, ((f"{name} output", d) for d in preds))
     usage = getattr(extractor, "usage", None)
