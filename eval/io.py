@@ -233,8 +233,16 @@ def read_documents(path: Path) -> Iterator[Document]:
 
 
 def document_json(doc: Document) -> str:
-    """One document as compact JSON (one JSON Lines line, without the newline)."""
-    return doc.model_dump_json(exclude_none=True)
+    """One document as compact JSON (one JSON Lines line, without the newline).
+
+    Optional fields that are None are left out, but a quote's ``speaker`` is required by the
+    contract (``null`` when unattributed), so it stays even when None.
+    """
+    if all(q.speaker is not None for q in doc.quotes):
+        return doc.model_dump_json(exclude_none=True)
+    data = doc.model_dump(mode="json", exclude_none=True)
+    data["quotes"] = [{**q, "speaker": q.get("speaker")} for q in data["quotes"]]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def document_sha256(docs: Iterable[Document]) -> str:
