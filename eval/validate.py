@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from eval.errors import InvalidInputError, Problem
 from eval.gold import GoldSet, Pairing, default_gold_dir, gold_files, pair_predictions, text_difference
-from eval.io import iter_parsed
+from eval.io import CROSS_DOCUMENT_FILE, iter_parsed
 
 DOCUMENT_SUFFIXES = (".json", ".jsonl")
 MAX_LISTED_MISSING = 10
@@ -108,6 +108,14 @@ def validate_files(paths: Iterable[Path], gold: GoldSet | None = None) -> Valida
 
 
 def _validate_file(path: Path, reference: dict[str, str], report: ValidationReport) -> None:
+    if path.name == CROSS_DOCUMENT_FILE:  # not a document: clusters and disagreements over the gold beside it
+        from eval.crossdoc import load_cross_document
+
+        try:
+            load_cross_document(path)
+        except InvalidInputError as exc:
+            report.problems += exc.problems
+        return
     seen: dict[str, str] = {}
     n_before = report.n_docs
     try:
