@@ -6,7 +6,9 @@ occurrence of that whole string; a plain ``"Gitanas Nauseda"`` must occur exactl
 ``"Stoltenberg#2"`` takes the third occurrence (0-based). Mentions carry their kind as a prefix:
 ``N|`` name, ``M|`` nominal, ``P|`` pronoun.
 
-Usage: ``python gold/tools/build.py SEED_DIR gold/tools/specs/*.yaml`` (writes ``gold/``).
+Usage: ``python gold/tools/build.py SEED_DIR gold/tools/specs/0*.yaml`` (writes ``gold/``), then
+``python gold/tools/build.py --cross gold/tools/specs/cross_document.yaml`` (writes
+``gold/cross_document.json``; its span locators are ``DOC_ID|locator`` against the gold texts).
 The build refuses ambiguous contexts, a span given to two entities, and nesting within one entity,
 and it lists occurrences of annotated names that no mention covers, for the annotator to check.
 """
@@ -142,7 +144,34 @@ def build(seed_dir: Path, spec_path: Path) -> Path:
     return out
 
 
+def build_cross(spec_path: Path) -> Path:
+    """Write ``gold/cross_document.json`` from its spec, locating every disagreement span."""
+    import json
+
+    from eval.crossdoc import load_cross_document
+    from eval.gold import load_gold
+
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    docs = load_gold(ROOT / "gold").by_id()
+    for cluster in spec["clusters"]:
+        cluster["members"] = [dict(zip(("doc_id", "id"), m.split("/"))) for m in cluster["members"]]
+    for dis in spec["disagreements"]:
+        for claim in dis["claims"]:
+            spans = []
+            for loc in claim["spans"]:
+                doc_id, _, rest = loc.partition("|")
+                spans.append({"doc_id": doc_id, **locate(docs[doc_id].text, rest)})
+            claim["spans"] = spans
+    out = ROOT / "gold" / "cross_document.json"
+    write_text(out, json.dumps({"schema_version": "1.0", **spec}, indent=2, ensure_ascii=False) + "\n")
+    load_cross_document(out, docs)
+    return out
+
+
 if __name__ == "__main__":
-    seeds = Path(sys.argv[1])
-    for arg in sys.argv[2:]:
-        print(build(seeds, Path(arg)))
+    if sys.argv[1] == "--cross":
+        print(build_cross(Path(sys.argv[2])))
+    else:
+        seeds = Path(sys.argv[1])
+        for arg in sys.argv[2:]:
+            print(build(seeds, Path(arg)))
