@@ -253,6 +253,23 @@ def list_extractors() -> None:
     out_console.print(table)
 
 
+@app.command("stats")
+@handles_errors
+def stats_cmd(
+    gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
+    readme: Optional[Path] = typer.Option(None, "--readme", help="Also rewrite the stats block of this README."),
+) -> None:
+    """Print the gold's counts per article as a Markdown table."""
+    from eval.gold import load_gold
+    from eval.stats import stats_table, update_readme
+
+    table = stats_table(load_gold(gold).documents)
+    sys.stdout.write(table)
+    if readme is not None:
+        changed = update_readme(readme, table)
+        err_console.print(f"{'updated' if changed else 'unchanged'}: {readme}", markup=False)
+
+
 @app.command("schema")
 @handles_errors
 def schema_cmd(
