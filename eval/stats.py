@@ -1,0 +1,123 @@
+"""Counts of the gold per article, as the Markdown table in README.md ("The gold").
+
+The table is generated, never typed: ``newsbench stats --readme README.md`` rewrites the block
+between ``<!-- stats:start -->`` and ``<!-- stats:end -->``, and a test checks that the README
+holds exactly what the command prints.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from eval.errors import InvalidInputError, Problem
+from eval.io import read_text, write_text
+from eval.schema import Document
+
+START = "<!-- stats:start -->"
+END = "<!-- stats:end -->"
+
+COLUMNS: dict[str, str] = {
+    "doc_id": "article",
+    "actors": "actors",
+    "actor_mentions": "actor mentions",
+    "locations": "locations",
+    "location_mentions": "location mentions",
+    "quotes_direct": "direct quotes",
+    "quotes_indirect": "indirect quotes",
+    "quotes_mixed": "mixed quotes",
+    "events": "events",
+    "arguments": "event arguments",
+}
+
+
+class DocStats(BaseModel):
+    """The counts of one article (or of all of them, with ``doc_id`` "total")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    doc_id: str
+    actors: int
+    actor_mentions: int
+    locations: int
+    location_mentions: int
+    quotes_direct: int
+    quotes_indirect: int
+    quotes_mixed: int
+    events: int
+    arguments: int
+
+
+def doc_stats(doc: Document) -> DocStats:
+    """Count the annotations of one document.
+
+    >>> doc_stats(Document(doc_id="d", text="x")).actors
+    0
+    """
+    kinds = [q.kind for q in doc.quotes]
+    return DocStats(
+        doc_id=doc.doc_id,
+        actors=len(doc.actors),
+        actor_mentions=sum(len(a.mentions) for a in doc.actors),
+        locations=len(doc.locations),
+        location_mentions=sum(len(loc.mentions) for loc in doc.locations),
+        quotes_direct=kinds.count("direct"),
+        quotes_indirect=kinds.count("indirect"),
+        quotes_mixed=kinds.count("mixed"),
+        events=len(doc.events),
+        arguments=sum(len(e.arguments) for e in doc.events),
+    )
+
+
+def total(rows: Iterable[DocStats]) -> DocStats:
+    """The column sums of ``rows``."""
+    rows = list(rows)
+    sums = {f: sum(getattr(r, f) for r in rows) for f in DocStats.model_fields if f != "doc_id"}
+    return DocStats(doc_id="total", **sums)
+
+
+def stats_table(docs: Iterable[Document]) -> str:
+    """The Markdown table of counts per article (sorted by ``doc_id``) with a total row."""
+    rows = [doc_stats(d) for d in sorted(docs, key=lambda d: d.doc_id)]
+    rows.append(total(rows))
+    lines = [
+        "| " + " | ".join(COLUMNS.values()) + " |",
+        "| " + " | ".join(["---"] + ["---:"] * (len(COLUMNS) - 1)) + " |",
+    ]
+    for row in rows:
+        name = f"`{row.doc_id}`" if row.doc_id != "total" else "**total**"
+        cells = [name] + [str(getattr(row, f)) for f in list(COLUMNS)[1:]]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def replace_block(text: str, table: str, file: str = "README.md") -> str:
+    """``text`` with the block between the stats markers replaced by ``table``.
+
+    Raises:
+        InvalidInputError: the markers are missing, repeated or out of order.
+    """
+    starts, ends = text.count(START), text.count(END)
+    if starts != 1 or ends != 1 or text.index(START) > text.index(END):
+        raise InvalidInputError(
+            Problem(file, "", f"needs exactly one {START} followed by one {END} (found {starts} and {ends})")
+        )
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{START}\n{table}{END}{tail}"
+
+
+def readme_block(text: str, file: str = "README.md") -> str:
+    """The current content between the stats markers (what :func:`stats_table` wrote)."""
+    replace_block(text, "", file)  # same marker checks
+    return text.split(START, 1)[1].split(END, 1)[0].removeprefix("\n")
+
+
+def update_readme(path: Path, table: str) -> bool:
+    """Rewrite the stats block of ``path`` atomically; True when the file changed."""
+    old = read_text(path)
+    new = replace_block(old, table, str(path))
+    if new != old:
+        write_text(path, new)
+    return new != old
