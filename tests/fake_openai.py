@@ -83,9 +83,15 @@ def capitalised_responder(body: dict[str, Any]) -> str:
 class FakeOpenAI:
     """The server; a context manager that starts it on a free port and stops it."""
 
-    def __init__(self, responder: Callable[[dict[str, Any]], str] = capitalised_responder, latency: float = 0.0):
+    def __init__(
+        self,
+        responder: Callable[[dict[str, Any]], str] = capitalised_responder,
+        latency: float = 0.0,
+        delay_for: Callable[[dict[str, Any]], float] | None = None,
+    ):
         self.responder = responder
         self.latency = latency
+        self.delay_for = delay_for
         self.script: deque[Step] = deque()
         self.requests: list[dict[str, Any]] = []
         self.reject_json_schema = False
@@ -134,7 +140,7 @@ class FakeOpenAI:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 step = fake._next(body)
                 try:
-                    time.sleep(fake.latency + step.delay)
+                    time.sleep(fake.latency + step.delay + (fake.delay_for(body) if fake.delay_for else 0.0))
                     self._send(step, body)
                 except (BrokenPipeError, ConnectionResetError):  # the client timed out and left
                     pass

@@ -232,7 +232,7 @@ class LLMExtractor:
                 yield finish()
         if n_docs and n_failed == n_docs:
             raise ExtractorUnavailableError(
-                f"extractor 'llm' failed on every one of the {n_docs} document(s); first error: {first_error}"
+                f"extractor 'llm' cannot run here: it failed on every one of the {n_docs} document(s); first error: {first_error}"
             )
 
     def _finish(self, article: Article, chunks: list[Chunk], futures: list[Future[ChunkResult]]) -> Document:

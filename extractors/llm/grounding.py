@@ -109,8 +109,13 @@ class Grounder:
                 return "fuzzy", [found]
         return "", []
 
-    def find(self, needle: str, *, after: int = 0, used: set[Offsets] | None = None) -> Located | None:
+    def find(
+        self, needle: str, *, after: int = 0, used: set[Offsets] | None = None, own: list[Offsets] | None = None
+    ) -> Located | None:
         """Ground ``needle`` at its first unused occurrence at or after ``after`` (else the first unused one).
+
+        ``used`` spans are taken (by this list); ``own`` spans belong to the same entity, which never
+        nests in itself, so occurrences overlapping them are skipped.
 
         >>> g = Grounder("Ruiz spoke. Later Ruiz left.")
         >>> g.find("Ruiz", after=4)
@@ -122,18 +127,22 @@ class Grounder:
         if not spans:
             return None
         used = used or set()
-        free = [s for s in spans if s not in used]
-        pool = [s for s in free if s[0] >= after] or free or spans
+        own = own or []
+        free = [s for s in spans if s not in used and not any(s[0] < o[1] and o[0] < s[1] for o in own)]
+        pool = [s for s in free if s[0] >= after] or free
+        if not pool:
+            return None
         start, end = pool[0]
         return Located(start, end, method)
 
-    def find_near(self, needle: str, anchor: Offsets, *, window: int = 250) -> Located | None:
-        """Ground ``needle`` at the occurrence closest to ``anchor`` (a cue next to its quote), within ``window``."""
+    def find_near(self, needle: str, anchor: Offsets, *, after: bool = False, window: int = 250) -> Located | None:
+        """Ground ``needle`` at the occurrence closest to ``anchor`` (a cue next to its quote), within
+        ``window``; on a tie, the one after the anchor when ``after`` (direct quotes: '"...," she said')."""
         method, spans = self.candidates(needle, after=anchor[0])
         outside = [s for s in spans if s[1] <= anchor[0] or s[0] >= anchor[1]] or spans
         if not outside:
             return None
-        best = min(outside, key=lambda s: _distance(s, anchor))
+        best = min(outside, key=lambda s: (_distance(s, anchor), (s[0] >= anchor[1]) != after))
         if _distance(best, anchor) > window:
             return None
         return Located(best[0], best[1], method)
@@ -246,8 +255,10 @@ def ground_answer(answer: Answer, text: str, *, offset: int = 0, fuzzy_threshold
     g = Grounder(text, fuzzy_threshold=fuzzy_threshold)
     out = Grounded()
 
-    def locate(needle: str, path: str, *, after: int = 0, used: set[Offsets] | None = None) -> Located | None:
-        found = g.find(needle, after=after, used=used) if needle else None
+    def locate(
+        needle: str, path: str, *, after: int = 0, used: set[Offsets] | None = None, own: list[Offsets] | None = None
+    ) -> Located | None:
+        found = g.find(needle, after=after, used=used, own=own) if needle else None
         if found is None:
             out.dropped.append({"path": path, "text": needle})
             return None
@@ -260,8 +271,8 @@ def ground_answer(answer: Answer, text: str, *, offset: int = 0, fuzzy_threshold
             spans: list[Offsets] = []
             cursor = 0
             for j, mention in enumerate(item.mentions):
-                found = locate(clean_needle(mention), f"{kind}[{i}].mentions[{j}]", after=cursor, used=used)
-                if found and (found.start, found.end) not in spans:
+                found = locate(clean_needle(mention), f"{kind}[{i}].mentions[{j}]", after=cursor, used=used, own=spans)
+                if found:
                     spans.append((found.start, found.end))
                     used.add((found.start, found.end))
                     cursor = found.end
@@ -277,7 +288,7 @@ def ground_answer(answer: Answer, text: str, *, offset: int = 0, fuzzy_threshold
         cursor = found.end
         cue = None
         if q.cue and clean_needle(q.cue):
-            near = g.find_near(clean_needle(q.cue), content)
+            near = g.find_near(clean_needle(q.cue), content, after=q.kind == "direct")
             if near is None:
                 out.dropped.append({"path": f"quotes[{i}].cue", "text": q.cue})
             else:
