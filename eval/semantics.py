@@ -165,19 +165,36 @@ def _span_quality(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_LOOK_BACK = 64
+
+
 def _splits(text: str, offset: int) -> bool:
     """Whether ``offset`` falls inside a grapheme cluster (a user-perceived character)."""
     if offset <= 0 or offset >= len(text):
         return False
-    before, after = text[offset - 1], text[offset]
-    if before.isascii() and after.isascii():  # only CR LF is an ASCII cluster; cutting it is harmless
+    if text[offset - 1].isascii() and text[offset].isascii():  # only CR LF is an ASCII cluster; cutting it is harmless
         return False
-    return offset not in _boundaries(text)
+    # Segment from the nearest earlier position that is surely a boundary (between two ASCII
+    # characters other than CR LF): a few characters back in most texts, so checking a span
+    # costs O(1) instead of segmenting the whole text.
+    start = offset - 1
+    while start > 0 and offset - start < _LOOK_BACK and not _ascii_boundary(text, start):
+        start -= 1
+    if start > 0 and not _ascii_boundary(text, start):  # no such position nearby (CJK, long RTL runs)
+        return offset not in _boundaries(text)
+    for match in _GRAPHEME.finditer(text, start):
+        if match.end() >= offset:
+            return match.end() != offset
+    return False
+
+
+def _ascii_boundary(text: str, i: int) -> bool:
+    before, after = text[i - 1], text[i]
+    return before.isascii() and after.isascii() and not (before == "\r" and after == "\n")
 
 
 @lru_cache(maxsize=8)
 def _boundaries(text: str) -> frozenset[int]:
-    # Computed once per text, only for texts with a span edge next to a non-ASCII character.
     return frozenset(m.start() for m in _GRAPHEME.finditer(text))
 
 

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from eval.errors import InvalidInputError, Problem
 from eval.gold import GoldSet, Pairing, default_gold_dir, gold_files, pair_predictions, text_difference
-from eval.io import CROSS_DOCUMENT_FILE, iter_parsed
+from eval.io import CROSS_DOCUMENT_FILE, bulk_allocation, iter_parsed
 
 DOCUMENT_SUFFIXES = (".json", ".jsonl")
 MAX_LISTED_MISSING = 10
@@ -170,7 +170,8 @@ def read_predictions(
                 yield parsed.label, parsed.document
 
     try:
-        pairing = pair_predictions(gold, documents())  # type: ignore[arg-type]
+        with bulk_allocation():
+            pairing = pair_predictions(gold, documents())  # type: ignore[arg-type]
     except InvalidInputError as exc:
         raise InvalidInputError(problems + exc.problems) from None
     if problems:
