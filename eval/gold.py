@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from eval.errors import InvalidInputError, Problem
-from eval.io import CROSS_DOCUMENT_FILE, document_sha256, iter_parsed
+from eval.io import CROSS_DOCUMENT_FILE, bulk_allocation, document_sha256, iter_parsed
 from eval.schema import Document
 
 _PACKAGE_GOLD = Path(__file__).parent / "_data" / "gold"  # inside an installed wheel
@@ -66,11 +66,12 @@ def load_gold(source: str | Path | None = None) -> GoldSet:
     if not files:
         raise InvalidInputError(Problem(str(folder), "", "holds no gold documents (*.json)"))
     docs, problems = [], []
-    for path in files:
-        for parsed in iter_parsed(path, gold=True):
-            problems += parsed.problems
-            if parsed.document is not None:
-                docs.append(parsed.document)
+    with bulk_allocation():
+        for path in files:
+            for parsed in iter_parsed(path, gold=True):
+                problems += parsed.problems
+                if parsed.document is not None:
+                    docs.append(parsed.document)
     if problems:
         raise InvalidInputError(problems)
     return _gold_set(docs, str(folder))
