@@ -24,9 +24,17 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 HEADLINE_MODE: Mode = "partial"
 #: The figure of each category that gives ``scores.<category>.precision/recall/f1`` (in partial mode).
 HEADLINE = {"actors": "entity_typed", "locations": "entity_typed", "quotes": "end_to_end", "events": "end_to_end"}
-#: Zero-division policy: a ratio whose denominator is 0 is 1.0 when there was nothing to find and
-#: nothing was predicted (gold and prediction both empty), else 0.0. F1 is 0.0 when P + R is 0.
-ZERO_DIVISION = "1.0 when gold and prediction are both empty, else 0.0"
+#: Zero-division policy. Recall with no gold units is 1.0 (nothing to find, nothing missed).
+#: Precision with no predicted units is 1.0 when there is no gold unit either, else 0.0 (an empty
+#: answer to a non-empty question is not precise). An accuracy over no matched pair follows the
+#: precision rule. F1 is 0.0 when P + R is 0. So gold against itself is 1.0 even where it is empty,
+#: removing a prediction never raises recall and adding a wrong one never raises precision.
+ZERO_DIVISION = {
+    "recall": "1.0 when there is no gold unit",
+    "precision": "1.0 when there is neither a predicted nor a gold unit, 0.0 when only the prediction is empty",
+    "accuracy": "like precision, over matched pairs",
+    "f1": "0.0 when precision + recall is 0",
+}
 CONFIDENCE = 0.95
 MIN_DOCS_FOR_DOCUMENT_BOOTSTRAP = 10
 
@@ -65,7 +73,7 @@ class Scorecard(BaseModel):
 
 
 def ratio(num: float, den: float, *, empty: bool) -> float:
-    """``num / den`` under the zero-division policy (``empty``: gold and prediction both empty).
+    """``num / den``, or, when ``den`` is 0, 1.0 if ``empty`` (nothing was there to get) else 0.0.
 
     >>> ratio(1, 2, empty=False), ratio(0, 0, empty=True), ratio(0, 0, empty=False)
     (0.5, 1.0, 0.0)
@@ -84,9 +92,8 @@ def prf(tp: int, n_gold: int, n_pred: int) -> dict[str, float | int]:
     1.0
     """
     tp, n_gold, n_pred = int(tp), int(n_gold), int(n_pred)
-    empty = n_gold == 0 and n_pred == 0
-    p = ratio(tp, n_pred, empty=empty)
-    r = ratio(tp, n_gold, empty=empty)
+    p = ratio(tp, n_pred, empty=n_gold == 0)
+    r = ratio(tp, n_gold, empty=True)
     f1 = 2 * p * r / (p + r) if p + r > 0 else 0.0
     return {"precision": p, "recall": r, "f1": f1, "tp": int(tp), "fp": int(n_pred - tp), "fn": int(n_gold - tp)}
 
@@ -198,6 +205,9 @@ def _score_entities(doc: _Doc, category: str) -> None:
     ng_m, np_m = len(g_mentions), len(p_mentions)
     mention_types = (g_types[g_ent][:, None] == p_types[p_ent][None, :]) if ng_m and np_m else np.zeros((ng_m, np_m), bool)
     entity_types = (g_types[:, None] == p_types[None, :]) if len(gold) and len(pred) else np.zeros((len(gold), len(pred)), bool)
+    # Last tie-break: two entities with the same type and mentions are told apart only by the quotes
+    # and events that use them, so keeping their ids paired keeps gold against itself at 1.0.
+    same_id = np.array([[g.id == p.id for p in pred] for g in gold], dtype=bool).reshape(len(gold), len(pred))
     g_spans = _spans(m for _, m in g_mentions)
     p_spans = _spans(m for _, m in p_mentions)
     add = doc.result.add
@@ -213,9 +223,9 @@ def _score_entities(doc: _Doc, category: str) -> None:
         phi = _phi(valid, g_ent, p_ent, len(gold), len(pred))
         linked = phi > 0
         right = linked & entity_types
-        entities = match(linked, [linked, right, phi], ge_keys, pe_keys)
-        headline = match(linked, [right, linked, phi], ge_keys, pe_keys)
-        ceaf = match(linked, [phi], ge_keys, pe_keys)
+        entities = match(linked, [linked, right, phi, same_id], ge_keys, pe_keys)
+        headline = match(linked, [right, linked, phi, same_id], ge_keys, pe_keys)
+        ceaf = match(linked, [phi, same_id], ge_keys, pe_keys)
         add(category, "entity", mode, len(entities.pairs), len(gold), len(pred))
         add(category, "entity_typed", mode, headline.total(right), len(gold), len(pred))
         add(category, "entity_type_accuracy", mode, entities.total(right), len(entities.pairs), len(gold) + len(pred))
@@ -401,19 +411,24 @@ def _event_errors(doc: _Doc, gold: Sequence, pred: Sequence, al: Alignment, type
 
 
 def _argument_errors(doc: _Doc, ge: Any, pe: Any, entity_map: dict[str, str], kw: dict[str, Any]) -> None:
-    pending = [(a.role, a.ref) for a in pe.arguments]
+    # Sorted, so that the order of the arguments never changes which one is reported how.
+    pending = sorted((a.role, a.ref) for a in pe.arguments)
+    gold_args = sorted((a.role, a.ref, entity_map.get(a.ref)) for a in ge.arguments)
+    unmatched = []
+    for role, ref, target in gold_args:
+        if (role, target) in pending:
+            pending.remove((role, target))
+        else:
+            unmatched.append((role, ref, target))
     wrong_role: list[tuple[str, str, str]] = []
     missed: list[tuple[str, str]] = []
-    for a in ge.arguments:
-        target = entity_map.get(a.ref)
-        if (a.role, target) in pending:
-            pending.remove((a.role, target))
-        elif target is not None and any(ref == target for _, ref in pending):
-            role = next(r for r, ref in pending if ref == target)
-            pending.remove((role, target))
-            wrong_role.append((a.role, role, a.ref))
+    for role, ref, target in unmatched:
+        other = next((r for r, t in pending if t == target), None) if target is not None else None
+        if other is None:
+            missed.append((role, ref))
         else:
-            missed.append((a.role, a.ref))
+            pending.remove((other, target))
+            wrong_role.append((role, other, ref))
     for gold_role, pred_role, ref in wrong_role:
         doc.error("events", "argument", "wrong_role", f"argument {ref!r} has role {pred_role!r}, gold {gold_role!r}", **kw)
     for role, ref in missed:
@@ -553,10 +568,8 @@ def _assemble(totals: dict[tuple[str, str, str], np.ndarray]) -> dict[str, dict[
 def _prf_arrays(sums: np.ndarray) -> np.ndarray:
     """Vectorised :func:`prf` on ``(..., 3)`` sums of ``[tp, n_gold, n_pred]``; returns ``(..., 3)`` P, R, F1."""
     tp, ng, npred = sums[..., 0].astype(float), sums[..., 1], sums[..., 2]
-    empty = (ng == 0) & (npred == 0)
-    fallback = np.where(empty, 1.0, 0.0)
-    p = np.divide(tp, npred, out=fallback.copy(), where=npred > 0)
-    r = np.divide(tp, ng, out=fallback.copy(), where=ng > 0)
+    p = np.divide(tp, npred, out=np.where(ng == 0, 1.0, 0.0), where=npred > 0)
+    r = np.divide(tp, ng, out=np.ones_like(tp), where=ng > 0)
     f1 = np.divide(2 * p * r, p + r, out=np.zeros_like(p), where=(p + r) > 0)
     return np.stack([p, r, f1], axis=-1)
 
