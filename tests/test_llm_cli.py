@@ -54,6 +54,7 @@ def test_run_writes_a_scored_result_with_usage(tmp_path: Path, llm_gold: Path) -
     ) == ("llm", 1, "fake", 2, 1, 0, 1, ["actors", "events", "locations", "overall", "quotes"])
 
 
+@pytest.mark.slow  # retries with backoff before giving up
 def test_run_without_a_reachable_server_is_not_run(tmp_path: Path, llm_gold: Path) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
