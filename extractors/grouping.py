@@ -105,7 +105,7 @@ def normalise_name(text: str) -> str:
 def is_acronym(text: str) -> bool:
     """Whether a token looks like an acronym: two or more capitals, maybe dots and digits.
 
-    >>> is_acronym("NATO"), is_acronym("U.N."), is_acronym("Nato"), is_acronym("A")
+    >>> is_acronym("UNICEF"), is_acronym("U.N."), is_acronym("Unicef"), is_acronym("A")
     (True, True, False, False)
     """
     letters = text.replace(".", "").replace("&", "")

