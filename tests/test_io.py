@@ -1,0 +1,62 @@
+"""Reading documents with located problems, streaming JSON Lines, and writing nothing half-way."""
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+
+import pytest
+
+from eval.errors import InvalidInputError
+from eval.io import atomic_writer, bulk_allocation, iter_parsed, json_path, parse_document
+from tests.conftest import DATA
+
+VALID = DATA / "bad" / "valid.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("loc", "expected"),
+    [(("quotes", 3, "content", "end"), "quotes[3].content.end"), ((), ""), (("text",), "text"), ((0,), "[0]")],
+)
+def test_json_path(loc: tuple, expected: str) -> None:
+    assert json_path(loc) == expected
+
+
+def test_jsonl_is_streamed_line_by_line(tmp_path: Path) -> None:
+    """A bad line does not stop the lines after it; blank lines are skipped; labels name the line."""
+    lines = VALID.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "p.jsonl"
+    path.write_text(f"{lines[0]}\n\n{{oops\n{lines[1]}\n", encoding="utf-8")
+    parsed = list(iter_parsed(path))
+    assert [(p.label.rsplit(":", 1)[1], p.document is not None) for p in parsed] == [("1", True), ("3", False), ("4", True)]
+
+
+def test_lax_values_pass_the_models_but_not_the_json_schema() -> None:
+    """``full`` runs the JSON Schema, which a file from any language is checked against: "5" is no integer."""
+    doc = json.loads(VALID.read_text(encoding="utf-8").splitlines()[1])
+    doc["actors"][0]["mentions"][0]["start"] = str(doc["actors"][0]["mentions"][0]["start"])
+    quick, full = parse_document(doc, "f"), parse_document(doc, "f", full=True)
+    assert ([p.path for p in quick[1]], [p.path for p in full[1]]) == ([], ["actors[0].mentions[0].start"])
+
+
+def test_bulk_allocation_restores_the_collector() -> None:
+    with bulk_allocation():
+        inside = gc.isenabled()
+    assert (inside, gc.isenabled()) == (False, True)
+
+
+def test_atomic_writer_leaves_nothing_on_failure(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "result.json"
+    with pytest.raises(RuntimeError, match="boom"):
+        with atomic_writer(target) as fh:
+            fh.write("half")
+            raise RuntimeError("boom")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == []
+
+
+def test_atomic_writer_names_an_unwritable_folder(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=r"file/sub/r\.json: cannot be written: Not a directory"):
+        with atomic_writer(blocker / "sub" / "r.json"):
+            pass
