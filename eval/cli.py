@@ -261,12 +261,13 @@ def stats_cmd(
 ) -> None:
     """Print the gold's counts per article as a Markdown table."""
     from eval.gold import load_gold
-    from eval.stats import stats_table, update_readme
+    from eval.blocks import update_block
+    from eval.stats import BLOCK, stats_table
 
     table = stats_table(load_gold(gold).documents)
     sys.stdout.write(table)
     if readme is not None:
-        changed = update_readme(readme, table)
+        changed = update_block(readme, BLOCK, table)
         err_console.print(f"{'updated' if changed else 'unchanged'}: {readme}", markup=False)
 
 

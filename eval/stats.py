@@ -1,22 +1,18 @@
 """Counts of the gold per article, as the Markdown table in README.md ("The gold").
 
-The table is generated, never typed: ``newsbench stats --readme README.md`` rewrites the block
-between ``<!-- stats:start -->`` and ``<!-- stats:end -->``, and a test checks that the README
-holds exactly what the command prints.
+The table is generated, never typed: ``newsbench stats --readme README.md`` rewrites the ``stats``
+block (see eval/blocks.py), and a test checks that the README holds exactly what the command
+prints.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from eval.errors import InvalidInputError, Problem
-from eval.io import read_text, write_text
 from eval.schema import Document
 
-START = "<!-- stats:start -->"
-END = "<!-- stats:end -->"
+BLOCK = "stats"
 
 COLUMNS: dict[str, str] = {
     "doc_id": "article",
@@ -90,34 +86,3 @@ def stats_table(docs: Iterable[Document]) -> str:
         cells = [name] + [str(getattr(row, f)) for f in list(COLUMNS)[1:]]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
-
-
-def replace_block(text: str, table: str, file: str = "README.md") -> str:
-    """``text`` with the block between the stats markers replaced by ``table``.
-
-    Raises:
-        InvalidInputError: the markers are missing, repeated or out of order.
-    """
-    starts, ends = text.count(START), text.count(END)
-    if starts != 1 or ends != 1 or text.index(START) > text.index(END):
-        raise InvalidInputError(
-            Problem(file, "", f"needs exactly one {START} followed by one {END} (found {starts} and {ends})")
-        )
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{table}{END}{tail}"
-
-
-def readme_block(text: str, file: str = "README.md") -> str:
-    """The current content between the stats markers (what :func:`stats_table` wrote)."""
-    replace_block(text, "", file)  # same marker checks
-    return text.split(START, 1)[1].split(END, 1)[0].removeprefix("\n")
-
-
-def update_readme(path: Path, table: str) -> bool:
-    """Rewrite the stats block of ``path`` atomically; True when the file changed."""
-    old = read_text(path)
-    new = replace_block(old, table, str(path))
-    if new != old:
-        write_text(path, new)
-    return new != old

@@ -15,7 +15,7 @@ from eval.cli import app
 from eval.crossdoc import CrossDocument, load_cross_document
 from eval.gold import GoldSet, gold_files, load_gold
 from eval.io import CROSS_DOCUMENT_FILE
-from eval.stats import readme_block
+from eval.blocks import read_block
 from eval.validate import validate_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,4 +150,4 @@ def test_entities_named_alike_in_several_articles_share_a_cluster(
 def test_readme_table_is_what_stats_prints() -> None:
     result = CliRunner().invoke(app, ["stats", "--gold", str(GOLD)])
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert (result.exit_code, result.stdout) == (0, readme_block(readme))
+    assert (result.exit_code, result.stdout) == (0, read_block(readme, "stats"))
