@@ -291,6 +291,25 @@ def schema_cmd(
     err_console.print(f"wrote {out}", markup=False)
 
 
+@app.command()
+@handles_errors
+def agreement(
+    first: str = typer.Argument(..., help="First annotation pass (a gold folder)."),
+    second: str = typer.Argument(..., help="Second annotation pass (a gold folder)."),
+    write: Optional[Path] = typer.Option(None, "--write", help="Also rewrite the agreement block of this Markdown file."),
+) -> None:
+    """Score two annotation passes against each other (inter-annotator agreement)."""
+    from eval.agreement import BLOCK, agreement_table
+    from eval.blocks import update_block
+    from eval.gold import load_gold
+
+    table = agreement_table(load_gold(first), load_gold(second))
+    sys.stdout.write(table)
+    if write is not None:
+        changed = update_block(write, BLOCK, table)
+        err_console.print(f"{'updated' if changed else 'unchanged'}: {write}", markup=False)
+
+
 def main() -> None:
     app()
 
