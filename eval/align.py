@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Hashable, Literal, Sequence
+from functools import cached_property
+from typing import Callable, Hashable, Literal, Sequence
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -119,9 +120,13 @@ class Alignment:
     missed: tuple[int, ...]
     spurious: tuple[int, ...]
 
+    @cached_property
+    def _index(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.array([g for g, _ in self.pairs], dtype=np.int64), np.array([p for _, p in self.pairs], dtype=np.int64)
+
     def total(self, level: np.ndarray) -> float:
         """Sum of ``level[g, p]`` over the aligned pairs (e.g. the number of pairs of the right type)."""
-        return float(sum(level[g, p] for g, p in self.pairs))
+        return float(level[self._index].sum()) if self.pairs else 0.0
 
 
 def match(
@@ -151,15 +156,54 @@ def match(
     >>> match(valid, [valid], ["g0", "g1"], ["p0", "p1"]).pairs  # never greedy: g0-p0 would leave g1 alone
     ((0, 1), (1, 0))
     """
-    n, m = valid.shape
-    if n == 0 or m == 0 or not valid.any():
-        return Alignment((), tuple(range(n)), tuple(range(m)))
-    if valid.sum(axis=0).max() <= 1 and valid.sum(axis=1).max() <= 1:
-        # No item can be aligned to two others: every objective is maximised by taking every valid pair.
+    return Matcher(valid, gold_keys, pred_keys).match(levels)
+
+
+class Matcher:
+    """:func:`match` for several objectives over the same valid pairs, sharing the work they have in common.
+
+    When no item can be aligned to two others (the usual case: spans rarely overlap), every
+    objective is maximised by taking every valid pair, so the assignment is not solved at all.
+
+    Args:
+        valid: ``(n, m)`` bool array, the pairs that may be aligned.
+        gold_keys: sortable keys of the gold items, or a function returning them (called only when needed).
+        pred_keys: the same for the predicted items.
+    """
+
+    def __init__(
+        self,
+        valid: np.ndarray,
+        gold_keys: Sequence[Hashable] | Callable[[], Sequence[Hashable]],
+        pred_keys: Sequence[Hashable] | Callable[[], Sequence[Hashable]],
+    ):
+        self.valid = valid
+        self._gold_keys = gold_keys
+        self._pred_keys = pred_keys
+        n, m = valid.shape
+        self._trivial: Alignment | None = None
         rows, cols = np.nonzero(valid)
-        pairs = sorted(zip(rows.tolist(), cols.tolist()))
-    else:
-        pairs = _assign(valid, levels, gold_keys, pred_keys)
+        r, c = rows.tolist(), cols.tolist()
+        if len(set(r)) == len(r) and len(set(c)) == len(c):
+            # No item can be aligned to two others: every objective is maximised by taking every valid pair.
+            self._trivial = _alignment(list(zip(r, c)), n, m)
+
+    @property
+    def conflict_free(self) -> bool:
+        """Whether every objective has the same optimum: all valid pairs."""
+        return self._trivial is not None
+
+    def match(self, levels: Sequence[np.ndarray]) -> Alignment:
+        """The lexicographic optimum of ``levels`` (see :func:`match`)."""
+        if self._trivial is not None:
+            return self._trivial
+        gold_keys = self._gold_keys() if callable(self._gold_keys) else self._gold_keys
+        pred_keys = self._pred_keys() if callable(self._pred_keys) else self._pred_keys
+        return _alignment(_assign(self.valid, levels, gold_keys, pred_keys), *self.valid.shape)
+
+
+def _alignment(pairs: list[tuple[int, int]], n: int, m: int) -> Alignment:
+    pairs.sort()
     used_g = {g for g, _ in pairs}
     used_p = {p for _, p in pairs}
     return Alignment(
@@ -178,8 +222,7 @@ def _assign(
     ok = valid[sub]
     weight = _lexicographic([lv[sub] * ok for lv in levels], min(ok.shape))
     rows, cols = linear_sum_assignment(weight, maximize=True)
-    pairs = [(g_order[r], p_order[c]) for r, c in zip(rows.tolist(), cols.tolist()) if ok[r, c]]
-    return sorted(pairs)
+    return [(g_order[r], p_order[c]) for r, c in zip(rows.tolist(), cols.tolist()) if ok[r, c]]
 
 
 def _lexicographic(levels: Sequence[np.ndarray], n_pairs: int) -> np.ndarray:
@@ -188,7 +231,7 @@ def _lexicographic(levels: Sequence[np.ndarray], n_pairs: int) -> np.ndarray:
     Each level is scaled above the largest total all lower levels can reach (``n_pairs`` pairs at
     most), so one more unit of a higher level always outweighs any gain below it.
     """
-    weight = np.zeros(levels[0].shape) if levels else np.zeros((0, 0))
+    weight = np.zeros(levels[0].shape)
     bound = 0.0
     for level in reversed(levels):
         scale = bound + 1.0

@@ -8,14 +8,13 @@ holds only running totals, the headline counts of each document (for the bootstr
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal, Sequence
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from eval.align import MODES, Alignment, Mode, TokenIndex, as_offsets, match, similarity_matrix
+from eval.align import MODES, Alignment, Matcher, Mode, TokenIndex, as_offsets, match, similarity_matrix
 from eval.errors import ScoringError
 from eval.schema import Document, Span
 
@@ -124,9 +123,6 @@ class _DocResult:
     units: dict[str, list[tuple[int, int, int]]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
     errors: list[ErrorItem] = field(default_factory=list)
 
-    def add(self, category: str, figure: str, mode: str, a: float, b: int, c: int) -> None:
-        self.counts[(category, figure, mode)] = (int(round(a)), int(b), int(c))
-
 
 class _Doc:
     """One (gold, prediction) pair with lazily built shared state."""
@@ -150,6 +146,27 @@ class _Doc:
             return np.zeros((len(gold), len(pred)))
         return similarity_matrix(gold, pred, mode=mode, tokens=self.tokens() if mode == "partial" else None)
 
+    def per_mode(self, gold: np.ndarray, pred: np.ndarray, run: Any, *, uses_entities: bool) -> dict[str, Any]:
+        """``{mode: run(mode, similarity)}``; partial reuses strict when no pair would differ.
+
+        Partial mode differs from strict only through pairs that match without equal offsets (and,
+        for quotes and events, through the entity alignment), so when there are none its figures and
+        alignments are those of strict mode, and computing them again would only cost time.
+        """
+        strict_sim = self.similarity(gold, pred, "strict")
+        out = {"strict": run("strict", strict_sim)}
+        partial_sim = self.similarity(gold, pred, "partial")
+        same = np.array_equal(partial_sim, strict_sim) and (
+            not uses_entities or self.entity_map["strict"] == self.entity_map["partial"]
+        )
+        out["partial"] = out["strict"] if same else run("partial", partial_sim)
+        return out
+
+    def record(self, category: str, figures_by_mode: dict[str, dict[str, tuple]]) -> None:
+        for mode, figures in figures_by_mode.items():
+            for figure, (a, b, c) in figures.items():
+                self.result.counts[(category, figure, mode)] = (int(round(a)), int(b), int(c))
+
     def items(self, category: str) -> tuple[tuple, tuple]:
         pred = getattr(self.pred, category) if self.pred is not None else ()
         return getattr(self.gold, category), pred
@@ -159,21 +176,14 @@ class _Doc:
         if not self.collect_errors:
             return
         span = gold_span or pred_span
+        # Validating is cheaper than model_construct here, and a Mention passes as the Span it is.
         self.result.errors.append(
-            ErrorItem.model_construct(
+            ErrorItem(
                 doc_id=self.doc_id, category=category, level=level, outcome=outcome,
-                gold_id=getattr(gold, "id", None), pred_id=getattr(pred, "id", None),
-                gold=_plain(gold_span), pred=_plain(pred_span),
+                gold_id=getattr(gold, "id", None), pred_id=getattr(pred, "id", None), gold=gold_span, pred=pred_span,
                 text=text if text is not None else (span.text if span is not None else ""), reason=reason,
             )
         )
-
-
-def _plain(span: Span | None) -> Span | None:
-    # Mentions carry a `kind`; the error list keeps only the span itself.
-    if span is None or type(span) is Span:
-        return span
-    return Span.model_construct(start=span.start, end=span.end, text=span.text)
 
 
 def _units(alignment: Alignment, gains: np.ndarray, gold_sizes: Sequence[int], pred_sizes: Sequence[int]) -> list[tuple[int, int, int]]:
@@ -196,63 +206,101 @@ def _score_entities(doc: _Doc, category: str) -> None:
     p_mentions = [(i, m) for i, e in enumerate(pred) for m in e.mentions]
     g_ent = np.array([i for i, _ in g_mentions], dtype=np.int64)
     p_ent = np.array([i for i, _ in p_mentions], dtype=np.int64)
-    g_types = np.array([e.type for e in gold], dtype=object)
-    p_types = np.array([e.type for e in pred], dtype=object)
-    gm_keys = [(m.start, m.end, gold[i].type, gold[i].id) for i, m in g_mentions]
-    pm_keys = [(m.start, m.end, pred[i].type, pred[i].id) for i, m in p_mentions]
-    ge_keys = [_entity_key(e) for e in gold]
-    pe_keys = [_entity_key(e) for e in pred]
     ng_m, np_m = len(g_mentions), len(p_mentions)
-    mention_types = (g_types[g_ent][:, None] == p_types[p_ent][None, :]) if ng_m and np_m else np.zeros((ng_m, np_m), bool)
-    entity_types = (g_types[:, None] == p_types[None, :]) if len(gold) and len(pred) else np.zeros((len(gold), len(pred)), bool)
+    type_ids = {t: k for k, t in enumerate(sorted({e.type for e in (*gold, *pred)}))}
+    g_types = np.array([type_ids[e.type] for e in gold], dtype=np.int64)
+    p_types = np.array([type_ids[e.type] for e in pred], dtype=np.int64)
+    mention_types = g_types[g_ent][:, None] == p_types[p_ent][None, :]
+    entity_types = g_types[:, None] == p_types[None, :]
     # Last tie-break: two entities with the same type and mentions are told apart only by the quotes
     # and events that use them, so keeping their ids paired keeps gold against itself at 1.0.
     same_id = np.array([[g.id == p.id for p in pred] for g in gold], dtype=bool).reshape(len(gold), len(pred))
-    g_spans = _spans(m for _, m in g_mentions)
-    p_spans = _spans(m for _, m in p_mentions)
-    add = doc.result.add
-    for mode in MODES:
-        sim = doc.similarity(g_spans, p_spans, mode)
+    gm_keys = lambda: [(m.start, m.end, gold[i].type, gold[i].id) for i, m in g_mentions]  # noqa: E731
+    pm_keys = lambda: [(m.start, m.end, pred[i].type, pred[i].id) for i, m in p_mentions]  # noqa: E731
+    ge_keys = lambda: [_entity_key(e) for e in gold]  # noqa: E731
+    pe_keys = lambda: [_entity_key(e) for e in pred]  # noqa: E731
+
+    def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], tuple]:
         valid = sim > 0
         typed = valid & mention_types
-        mentions = match(valid, [valid, typed, sim], gm_keys, pm_keys)
-        add(category, "mention", mode, len(mentions.pairs), ng_m, np_m)
-        add(category, "mention_typed", mode, match(valid, [typed, valid, sim], gm_keys, pm_keys).total(typed), ng_m, np_m)
-        add(category, "mention_type_accuracy", mode, mentions.total(typed), len(mentions.pairs), ng_m + np_m)
-
-        phi = _phi(valid, g_ent, p_ent, len(gold), len(pred))
+        on_mentions = Matcher(valid, gm_keys, pm_keys)
+        mentions = on_mentions.match([valid, typed, sim])
+        phi = _phi(valid, g_ent, p_ent, len(gold), len(pred), crowded=not on_mentions.conflict_free)
         linked = phi > 0
         right = linked & entity_types
-        entities = match(linked, [linked, right, phi, same_id], ge_keys, pe_keys)
-        headline = match(linked, [right, linked, phi, same_id], ge_keys, pe_keys)
-        ceaf = match(linked, [phi, same_id], ge_keys, pe_keys)
-        add(category, "entity", mode, len(entities.pairs), len(gold), len(pred))
-        add(category, "entity_typed", mode, headline.total(right), len(gold), len(pred))
-        add(category, "entity_type_accuracy", mode, entities.total(right), len(entities.pairs), len(gold) + len(pred))
-        add(category, "ceaf_m", mode, ceaf.total(phi), ng_m, np_m)
-        doc.entity_map[mode].update({gold[g].id: pred[p].id for g, p in entities.pairs})
-        if mode == HEADLINE_MODE:
-            doc.result.units[category] = _units(headline, right, [1] * len(gold), [1] * len(pred))
-            if doc.collect_errors:
-                _entity_errors(doc, category, gold, pred, headline, right)
-                _mention_errors(doc, category, g_mentions, p_mentions, gold, pred, mentions)
+        on_entities = Matcher(linked, ge_keys, pe_keys)
+        entities = on_entities.match([linked, right, phi, same_id])
+        headline = on_entities.match([right, linked, phi, same_id])
+        figures = {
+            "mention": (len(mentions.pairs), ng_m, np_m),
+            "mention_typed": (on_mentions.match([typed, valid, sim]).total(typed), ng_m, np_m),
+            "mention_type_accuracy": (mentions.total(typed), len(mentions.pairs), ng_m + np_m),
+            "entity": (len(entities.pairs), len(gold), len(pred)),
+            "entity_typed": (headline.total(right), len(gold), len(pred)),
+            "entity_type_accuracy": (entities.total(right), len(entities.pairs), len(gold) + len(pred)),
+            "ceaf_m": (on_entities.match([phi, same_id]).total(phi), ng_m, np_m),
+        }
+        return figures, (entities, mentions, headline, linked, right, phi)
+
+    by_mode = doc.per_mode(_spans(m for _, m in g_mentions), _spans(m for _, m in p_mentions), run, uses_entities=False)
+    doc.record(category, {mode: figures for mode, (figures, _) in by_mode.items()})
+    strict = by_mode["strict"][1][0].pairs
+    attribution = {"strict": strict, "partial": strict}
+    if by_mode["partial"] is not by_mode["strict"]:
+        _, _, _, linked, right, phi = by_mode["partial"][1]
+        attribution["partial"] = _extend(strict, linked, [linked, right, phi, same_id], ge_keys(), pe_keys())
+    for mode, pairs in attribution.items():
+        doc.entity_map[mode].update({gold[g].id: pred[p].id for g, p in pairs})
+    _, mentions, headline, _, right, _ = by_mode[HEADLINE_MODE][1]
+    doc.result.units[category] = _units(headline, right, [1] * len(gold), [1] * len(pred))
+    if doc.collect_errors:
+        _entity_errors(doc, category, gold, pred, headline, right)
+        _mention_errors(doc, category, g_mentions, p_mentions, gold, pred, mentions)
+
+
+def _extend(pairs: tuple[tuple[int, int], ...], valid: np.ndarray, levels: list[np.ndarray], gold_keys: list, pred_keys: list) -> list[tuple[int, int]]:
+    """``pairs`` plus the optimal alignment of the items they leave out (partial-mode attribution).
+
+    Quotes and events see entities through this alignment: in partial mode it keeps every strict
+    pair and adds pairs that only partial matching finds, so partial mode only ever adds credit.
+    """
+    g_free = sorted(set(range(valid.shape[0])) - {g for g, _ in pairs})
+    p_free = sorted(set(range(valid.shape[1])) - {p for _, p in pairs})
+    sub = np.ix_(g_free, p_free)
+    extra = match(valid[sub], [lv[sub] for lv in levels], [gold_keys[i] for i in g_free], [pred_keys[j] for j in p_free])
+    return list(pairs) + [(g_free[i], p_free[j]) for i, j in extra.pairs]
 
 
 def _entity_key(entity: Any) -> tuple:
     return (entity.type, tuple(sorted((m.start, m.end) for m in entity.mentions)), entity.id)
 
 
-def _phi(valid: np.ndarray, g_ent: np.ndarray, p_ent: np.ndarray, n_gold: int, n_pred: int) -> np.ndarray:
-    """CEAF's phi3 for every entity pair: the most mentions of the two that can be aligned one to one."""
+def _phi(valid: np.ndarray, g_ent: np.ndarray, p_ent: np.ndarray, n_gold: int, n_pred: int, *, crowded: bool = True) -> np.ndarray:
+    """CEAF's phi3 for every entity pair: the most mentions of the two that can be aligned one to one.
+
+    The count of valid mention pairs between two entities is phi3 unless a mention has two valid
+    partners in the other entity; only such entity pairs need an assignment. ``crowded=False``
+    says that no mention has two valid partners at all.
+    """
     phi = np.zeros((n_gold, n_pred))
-    if not valid.any():
-        return phi
     rows, cols = np.nonzero(valid)
-    for a, b in sorted(set(zip(g_ent[rows].tolist(), p_ent[cols].tolist()))):
+    if len(rows) == 0:
+        return phi
+    ge, pe = g_ent[rows], p_ent[cols]
+    np.add.at(phi, (ge, pe), 1.0)
+    if not crowded:
+        return phi
+    mask = _repeated(rows * n_pred + pe) | _repeated(cols * n_gold + ge)
+    for a, b in sorted(set(zip(ge[mask].tolist(), pe[mask].tolist()))):
         block = valid[np.ix_(np.flatnonzero(g_ent == a), np.flatnonzero(p_ent == b))]
-        keys_g, keys_p = range(block.shape[0]), range(block.shape[1])
-        phi[a, b] = len(match(block, [block], list(keys_g), list(keys_p)).pairs)
+        phi[a, b] = len(match(block, [block], range(block.shape[0]), range(block.shape[1])).pairs)
     return phi
+
+
+def _repeated(keys: np.ndarray) -> np.ndarray:
+    """Mask of the entries of ``keys`` that occur more than once."""
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    return counts[inverse] > 1
 
 
 def _first(entity: Any) -> Span | None:
@@ -294,35 +342,45 @@ def _mention_errors(doc: _Doc, category: str, g_mentions: list, p_mentions: list
 
 def _score_quotes(doc: _Doc) -> None:
     gold, pred = doc.items("quotes")
-    g_keys = [(q.content.start, q.content.end, q.kind, q.speaker or "", q.id) for q in gold]
-    p_keys = [(q.content.start, q.content.end, q.kind, q.speaker or "", q.id) for q in pred]
-    g_spans, p_spans = _spans(q.content for q in gold), _spans(q.content for q in pred)
-    kinds = np.array([[gq.kind == pq.kind for pq in pred] for gq in gold], dtype=bool).reshape(len(gold), len(pred))
-    add = doc.result.add
-    for mode in MODES:
-        sim = doc.similarity(g_spans, p_spans, mode)
+    g_keys = lambda: [(q.content.start, q.content.end, q.kind, q.speaker or "", q.id) for q in gold]  # noqa: E731
+    p_keys = lambda: [(q.content.start, q.content.end, q.kind, q.speaker or "", q.id) for q in pred]  # noqa: E731
+    g_kind = np.array([QUOTE_KINDS.index(q.kind) for q in gold], dtype=np.int64)
+    p_kind = np.array([QUOTE_KINDS.index(q.kind) for q in pred], dtype=np.int64)
+    kinds = g_kind[:, None] == p_kind[None, :]
+
+    def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], tuple]:
         valid = sim > 0
         emap = doc.entity_map[mode]
-        speaker = np.zeros(valid.shape, dtype=bool)
+        right = np.zeros(valid.shape, dtype=bool)
         for g, p in zip(*np.nonzero(valid)):
-            speaker[g, p] = _same_speaker(gold[g].speaker, pred[p].speaker, emap)
-        right = valid & speaker
-        content = match(valid, [valid, right, sim], g_keys, p_keys)
-        e2e = match(valid, [right, valid, sim], g_keys, p_keys)
-        add("quotes", "content", mode, len(content.pairs), len(gold), len(pred))
-        add("quotes", "end_to_end", mode, e2e.total(right), len(gold), len(pred))
-        add("quotes", "speaker_accuracy", mode, content.total(right), len(content.pairs), len(gold) + len(pred))
-        add("quotes", "kind_accuracy", mode, content.total(kinds), len(content.pairs), len(gold) + len(pred))
-        for kind in QUOTE_KINDS:
-            gi = [i for i, q in enumerate(gold) if q.kind == kind]
-            pi = [j for j, q in enumerate(pred) if q.kind == kind]
-            sub = np.ix_(gi, pi)
-            al = match(valid[sub], [right[sub], valid[sub], sim[sub]], [g_keys[i] for i in gi], [p_keys[j] for j in pi])
-            add("quotes", f"by_kind.{kind}", mode, al.total(right[sub]), len(gi), len(pi))
-        if mode == HEADLINE_MODE:
-            doc.result.units["quotes"] = _units(e2e, right, [1] * len(gold), [1] * len(pred))
-            if doc.collect_errors:
-                _quote_errors(doc, gold, pred, e2e, right, kinds)
+            right[g, p] = _same_speaker(gold[g].speaker, pred[p].speaker, emap)
+        on_quotes = Matcher(valid, g_keys, p_keys)
+        content = on_quotes.match([valid, right, sim])
+        e2e = on_quotes.match([right, valid, sim])
+        figures = {
+            "content": (len(content.pairs), len(gold), len(pred)),
+            "end_to_end": (e2e.total(right), len(gold), len(pred)),
+            "speaker_accuracy": (content.total(right), len(content.pairs), len(gold) + len(pred)),
+            "kind_accuracy": (content.total(kinds), len(content.pairs), len(gold) + len(pred)),
+        }
+        for k, kind in enumerate(QUOTE_KINDS):
+            gi, pi = np.flatnonzero(g_kind == k), np.flatnonzero(p_kind == k)
+            if on_quotes.conflict_free:  # the restriction of a conflict-free alignment is optimal too
+                tp = sum(1 for g, p in e2e.pairs if g_kind[g] == k and p_kind[p] == k and right[g, p])
+            else:
+                sub = np.ix_(gi, pi)
+                keys_g, keys_p = g_keys(), p_keys()
+                al = match(valid[sub], [right[sub], valid[sub], sim[sub]], [keys_g[i] for i in gi], [keys_p[j] for j in pi])
+                tp = al.total(right[sub])
+            figures[f"by_kind.{kind}"] = (tp, len(gi), len(pi))
+        return figures, (e2e, right)
+
+    by_mode = doc.per_mode(_spans(q.content for q in gold), _spans(q.content for q in pred), run, uses_entities=True)
+    doc.record("quotes", {mode: figures for mode, (figures, _) in by_mode.items()})
+    e2e, right = by_mode[HEADLINE_MODE][1]
+    doc.result.units["quotes"] = _units(e2e, right, [1] * len(gold), [1] * len(pred))
+    if doc.collect_errors:
+        _quote_errors(doc, gold, pred, e2e, right, kinds)
 
 
 def _same_speaker(gold: str | None, pred: str | None, entity_map: dict[str, str]) -> bool:
@@ -353,46 +411,61 @@ def _quote_errors(doc: _Doc, gold: Sequence, pred: Sequence, al: Alignment, righ
 
 def _score_events(doc: _Doc) -> None:
     gold, pred = doc.items("events")
-    g_keys = [(e.trigger.start, e.trigger.end, e.type, e.id) for e in gold]
-    p_keys = [(e.trigger.start, e.trigger.end, e.type, e.id) for e in pred]
-    g_spans, p_spans = _spans(e.trigger for e in gold), _spans(e.trigger for e in pred)
-    types = np.array([[ge.type == pe.type for pe in pred] for ge in gold], dtype=bool).reshape(len(gold), len(pred))
+    g_keys = lambda: [(e.trigger.start, e.trigger.end, e.type, e.id) for e in gold]  # noqa: E731
+    p_keys = lambda: [(e.trigger.start, e.trigger.end, e.type, e.id) for e in pred]  # noqa: E731
+    type_ids = {t: k for k, t in enumerate(sorted({e.type for e in (*gold, *pred)}))}
+    types = np.array([type_ids[e.type] for e in gold], dtype=np.int64)[:, None] == np.array(
+        [type_ids[e.type] for e in pred], dtype=np.int64
+    )[None, :]
     g_args = [len(e.arguments) for e in gold]
     p_args = [len(e.arguments) for e in pred]
     n_ga, n_pa = sum(g_args), sum(p_args)
-    add = doc.result.add
-    for mode in MODES:
-        sim = doc.similarity(g_spans, p_spans, mode)
+    pred_roles = [[(a.role, a.ref) for a in e.arguments] for e in pred]
+    pred_refs = [[a.ref for a in e.arguments] for e in pred]
+
+    def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], tuple]:
         valid = sim > 0
         typed = valid & types
+        emap = doc.entity_map[mode]
+        gold_roles = [[(a.role, emap[a.ref]) for a in e.arguments if a.ref in emap] for e in gold]
+        gold_refs = [[ref for _, ref in roles] for roles in gold_roles]
         ai, ac = np.zeros(valid.shape), np.zeros(valid.shape)
         for g, p in zip(*np.nonzero(valid)):
-            ai[g, p], ac[g, p] = _argument_matches(gold[g], pred[p], doc.entity_map[mode])
-        e2e_gain = typed + ac
-        ti = match(valid, [valid, typed, sim], g_keys, p_keys)
-        add("events", "trigger_identification", mode, len(ti.pairs), len(gold), len(pred))
-        add("events", "trigger_classification", mode, match(valid, [typed, valid, sim], g_keys, p_keys).total(typed), len(gold), len(pred))
-        add("events", "argument_identification", mode, match(valid, [ai, valid, sim], g_keys, p_keys).total(ai), n_ga, n_pa)
-        add("events", "argument_classification", mode, match(valid, [ac, valid, sim], g_keys, p_keys).total(ac), n_ga, n_pa)
-        e2e = match(valid, [e2e_gain, valid, sim], g_keys, p_keys)
-        add("events", "end_to_end", mode, e2e.total(e2e_gain), len(gold) + n_ga, len(pred) + n_pa)
-        add("events", "type_accuracy", mode, ti.total(typed), len(ti.pairs), len(gold) + len(pred))
-        if mode == HEADLINE_MODE:
-            sizes_g = [1 + n for n in g_args]
-            sizes_p = [1 + n for n in p_args]
-            doc.result.units["events"] = _units(e2e, e2e_gain, sizes_g, sizes_p)
-            if doc.collect_errors:
-                _event_errors(doc, gold, pred, e2e, typed, doc.entity_map[mode])
+            ai[g, p] = _common(gold_refs[g], pred_refs[p])
+            ac[g, p] = _common(gold_roles[g], pred_roles[p])
+        gain = typed + ac
+        on_events = Matcher(valid, g_keys, p_keys)
+        ti = on_events.match([valid, typed, sim])
+        e2e = on_events.match([gain, valid, sim])
+        figures = {
+            "trigger_identification": (len(ti.pairs), len(gold), len(pred)),
+            "trigger_classification": (on_events.match([typed, valid, sim]).total(typed), len(gold), len(pred)),
+            "argument_identification": (on_events.match([ai, valid, sim]).total(ai), n_ga, n_pa),
+            "argument_classification": (on_events.match([ac, valid, sim]).total(ac), n_ga, n_pa),
+            "end_to_end": (e2e.total(gain), len(gold) + n_ga, len(pred) + n_pa),
+            "type_accuracy": (ti.total(typed), len(ti.pairs), len(gold) + len(pred)),
+        }
+        return figures, (e2e, gain, typed, emap)
+
+    by_mode = doc.per_mode(_spans(e.trigger for e in gold), _spans(e.trigger for e in pred), run, uses_entities=True)
+    doc.record("events", {mode: figures for mode, (figures, _) in by_mode.items()})
+    e2e, gain, typed, emap = by_mode[HEADLINE_MODE][1]
+    doc.result.units["events"] = _units(e2e, gain, [1 + n for n in g_args], [1 + n for n in p_args])
+    if doc.collect_errors:
+        _event_errors(doc, gold, pred, e2e, typed, emap)
 
 
-def _argument_matches(gold: Any, pred: Any, entity_map: dict[str, str]) -> tuple[int, int]:
-    """Arguments of a gold and a predicted event that are identified (entity aligned) and classified (role too)."""
-    mapped = [(a.role, entity_map.get(a.ref)) for a in gold.arguments]
-    g_ids = Counter(ref for _, ref in mapped if ref is not None)
-    g_roles = Counter((role, ref) for role, ref in mapped if ref is not None)
-    p_ids = Counter(a.ref for a in pred.arguments)
-    p_roles = Counter((a.role, a.ref) for a in pred.arguments)
-    return sum((g_ids & p_ids).values()), sum((g_roles & p_roles).values())
+def _common(gold: list, pred: list) -> int:
+    """Size of the multiset intersection of two short lists (arguments of one event pair)."""
+    if not gold or not pred:
+        return 0
+    left = list(pred)
+    n = 0
+    for item in gold:
+        if item in left:
+            left.remove(item)
+            n += 1
+    return n
 
 
 def _event_errors(doc: _Doc, gold: Sequence, pred: Sequence, al: Alignment, typed: np.ndarray, entity_map: dict[str, str]) -> None:
@@ -444,9 +517,9 @@ def _score_document(gold: Document, pred: Document | None, collect_errors: bool)
     _score_quotes(doc)
     _score_events(doc)
     if pred is None and collect_errors:
-        doc.result.errors.insert(0, ErrorItem.model_construct(
-            doc_id=gold.doc_id, category="document", level="document", outcome="missed", gold_id=None, pred_id=None,
-            gold=None, pred=None, text="", reason="no prediction for this document: every gold item is a miss"))
+        doc.result.errors.insert(0, ErrorItem(
+            doc_id=gold.doc_id, category="document", level="document", outcome="missed",
+            text="", reason="no prediction for this document: every gold item is a miss"))
     return doc.result
 
 
