@@ -49,8 +49,9 @@ class TokenIndex:
         """Token ranges ``[i, j)`` of ``spans`` (an ``(n, 2)`` array of character offsets)."""
         first = np.searchsorted(self.ends, spans[:, 0], side="right")
         last = np.searchsorted(self.starts, spans[:, 1], side="left")
-        # An empty span inside a word would get i > j: it has no tokens.
-        return np.stack([first, np.maximum(first, last)], axis=1)
+        # An empty span has no tokens, even inside a word.
+        last = np.where(spans[:, 1] > spans[:, 0], np.maximum(first, last), first)
+        return np.stack([first, last], axis=1)
 
 
 def as_offsets(spans: Sequence[tuple[int, int]]) -> np.ndarray:
