@@ -87,6 +87,10 @@ def similarity_matrix(
         raise ValueError(f"Unknown mode {mode!r}. Available: {', '.join(MODES)}")
     if tokens is None:
         raise ValueError("partial mode needs the document's TokenIndex")
+    return _partial(gold, pred, tokens, exact)
+
+
+def _partial(gold: np.ndarray, pred: np.ndarray, tokens: TokenIndex, exact: np.ndarray) -> np.ndarray:
     g, p = tokens.ranges(gold), tokens.ranges(pred)
     g_len = (g[:, 1] - g[:, 0])[:, None]
     p_len = (p[:, 1] - p[:, 0])[None, :]
@@ -96,6 +100,12 @@ def similarity_matrix(
     dice = np.divide(2.0 * common, total, out=np.zeros(common.shape), where=total > 0)
     sim = np.where(dice >= PARTIAL_THRESHOLD, dice, 0.0)
     return np.where(exact, 1.0, sim)
+
+
+def similarity_matrices(gold: np.ndarray, pred: np.ndarray, tokens: TokenIndex) -> dict[str, np.ndarray]:
+    """:func:`similarity_matrix` in both modes at once, sharing the comparison of offsets."""
+    exact = (gold[:, None, 0] == pred[None, :, 0]) & (gold[:, None, 1] == pred[None, :, 1])
+    return {"strict": exact.astype(np.float64), "partial": _partial(gold, pred, tokens, exact)}
 
 
 def span_similarity(gold: tuple[int, int], pred: tuple[int, int], *, mode: Mode, text: str) -> float:

@@ -8,13 +8,14 @@ holds only running totals, the headline counts of each document (for the bootstr
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal, Sequence
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from eval.align import MODES, Alignment, Matcher, Mode, TokenIndex, as_offsets, match, similarity_matrix
+from eval.align import MODES, Alignment, Matcher, Mode, TokenIndex, as_offsets, match, similarity_matrices
 from eval.errors import ScoringError
 from eval.schema import Document, Span
 
@@ -141,11 +142,6 @@ class _Doc:
             self._tokens = TokenIndex(self.gold.text)
         return self._tokens
 
-    def similarity(self, gold: np.ndarray, pred: np.ndarray, mode: Mode) -> np.ndarray:
-        if len(gold) == 0 or len(pred) == 0:
-            return np.zeros((len(gold), len(pred)))
-        return similarity_matrix(gold, pred, mode=mode, tokens=self.tokens() if mode == "partial" else None)
-
     def per_mode(self, gold: np.ndarray, pred: np.ndarray, run: Any, *, uses_entities: bool) -> dict[str, Any]:
         """``{mode: run(mode, similarity)}``; partial reuses strict when no pair would differ.
 
@@ -153,9 +149,12 @@ class _Doc:
         for quotes and events, through the entity alignment), so when there are none its figures and
         alignments are those of strict mode, and computing them again would only cost time.
         """
-        strict_sim = self.similarity(gold, pred, "strict")
+        if len(gold) == 0 or len(pred) == 0:
+            strict_sim = partial_sim = np.zeros((len(gold), len(pred)))
+        else:
+            sims = similarity_matrices(gold, pred, self.tokens())
+            strict_sim, partial_sim = sims["strict"], sims["partial"]
         out = {"strict": run("strict", strict_sim)}
-        partial_sim = self.similarity(gold, pred, "partial")
         same = np.array_equal(partial_sim, strict_sim) and (
             not uses_entities or self.entity_map["strict"] == self.entity_map["partial"]
         )
@@ -584,6 +583,19 @@ def score(
     0.0
     """
     check_pairs(pairs)
+    # The cyclic garbage collector would rescan every loaded document again and again while the
+    # scorer allocates small objects, which makes scoring a large corpus superlinear. It is paused
+    # and restored as it was; a cycle made meanwhile (if any) is collected once it runs again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _score(pairs, n_boot, seed, collect_errors)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _score(pairs: Sequence[tuple[Document, Document | None]], n_boot: int, seed: int, collect_errors: bool) -> Scorecard:
     totals: dict[tuple[str, str, str], np.ndarray] = {}
     ordered = sorted(range(len(pairs)), key=lambda i: pairs[i][0].doc_id)
     headline = np.zeros((len(pairs), len(CATEGORIES), 3), dtype=np.int64)
