@@ -37,6 +37,9 @@ class InvalidInputError(NewsbenchError):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:
+        return (type(self), (self.problems,))
+
 
 class UnknownExtractorError(NewsbenchError):
     """An extractor name is not registered."""
@@ -45,6 +48,10 @@ class UnknownExtractorError(NewsbenchError):
         self.name = name
         self.available = sorted(available)
         super().__init__(f"Unknown extractor {name!r}. Available: {', '.join(self.available)}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, list[str]]]:
+        # Errors cross process boundaries (Dataset.map with num_proc, spaCy's n_process).
+        return (type(self), (self.name, self.available))
 
 
 class ExtractorUnavailableError(NewsbenchError):
