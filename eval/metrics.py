@@ -142,12 +142,13 @@ class _Doc:
             self._tokens = TokenIndex(self.gold.text)
         return self._tokens
 
-    def per_mode(self, gold: np.ndarray, pred: np.ndarray, run: Any, *, uses_entities: bool) -> dict[str, Any]:
+    def per_mode(self, gold: np.ndarray, pred: np.ndarray, run: Any, *, uses_entities: Iterable[str] = ()) -> dict[str, Any]:
         """``{mode: run(mode, similarity)}``; partial reuses strict when no pair would differ.
 
-        Partial mode differs from strict only through pairs that match without equal offsets (and,
-        for quotes and events, through the entity alignment), so when there are none its figures and
-        alignments are those of strict mode, and computing them again would only cost time.
+        Partial mode differs from strict only through pairs that match without equal offsets and,
+        for quotes and events, through the alignment of the gold entities they use
+        (``uses_entities``), so when neither differs its figures and alignments are those of
+        strict mode, and computing them again would only cost time.
         """
         if len(gold) == 0 or len(pred) == 0:
             strict_sim = partial_sim = np.zeros((len(gold), len(pred)))
@@ -155,8 +156,9 @@ class _Doc:
             sims = similarity_matrices(gold, pred, self.tokens())
             strict_sim, partial_sim = sims["strict"], sims["partial"]
         out = {"strict": run("strict", strict_sim)}
-        same = np.array_equal(partial_sim, strict_sim) and (
-            not uses_entities or self.entity_map["strict"] == self.entity_map["partial"]
+        strict_map, partial_map = self.entity_map["strict"], self.entity_map["partial"]
+        same = np.array_equal(partial_sim, strict_sim) and all(
+            strict_map.get(ref) == partial_map.get(ref) for ref in uses_entities
         )
         out["partial"] = out["strict"] if same else run("partial", partial_sim)
         return out
@@ -241,7 +243,7 @@ def _score_entities(doc: _Doc, category: str) -> None:
         }
         return figures, (entities, mentions, headline, linked, right, phi)
 
-    by_mode = doc.per_mode(_spans(m for _, m in g_mentions), _spans(m for _, m in p_mentions), run, uses_entities=False)
+    by_mode = doc.per_mode(_spans(m for _, m in g_mentions), _spans(m for _, m in p_mentions), run)
     doc.record(category, {mode: figures for mode, (figures, _) in by_mode.items()})
     strict = by_mode["strict"][1][0].pairs
     attribution = {"strict": strict, "partial": strict}
@@ -374,7 +376,8 @@ def _score_quotes(doc: _Doc) -> None:
             figures[f"by_kind.{kind}"] = (tp, len(gi), len(pi))
         return figures, (e2e, right)
 
-    by_mode = doc.per_mode(_spans(q.content for q in gold), _spans(q.content for q in pred), run, uses_entities=True)
+    speakers = {q.speaker for q in gold if q.speaker is not None}
+    by_mode = doc.per_mode(_spans(q.content for q in gold), _spans(q.content for q in pred), run, uses_entities=speakers)
     doc.record("quotes", {mode: figures for mode, (figures, _) in by_mode.items()})
     e2e, right = by_mode[HEADLINE_MODE][1]
     doc.result.units["quotes"] = _units(e2e, right, [1] * len(gold), [1] * len(pred))
@@ -446,7 +449,8 @@ def _score_events(doc: _Doc) -> None:
         }
         return figures, (e2e, gain, typed, emap)
 
-    by_mode = doc.per_mode(_spans(e.trigger for e in gold), _spans(e.trigger for e in pred), run, uses_entities=True)
+    refs = {a.ref for e in gold for a in e.arguments}
+    by_mode = doc.per_mode(_spans(e.trigger for e in gold), _spans(e.trigger for e in pred), run, uses_entities=refs)
     doc.record("events", {mode: figures for mode, (figures, _) in by_mode.items()})
     e2e, gain, typed, emap = by_mode[HEADLINE_MODE][1]
     doc.result.units["events"] = _units(e2e, gain, [1 + n for n in g_args], [1 + n for n in p_args])
