@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal, Sequence
+from typing import Any, Callable, Iterable, Literal, Sequence
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -564,6 +564,7 @@ def score(
     n_boot: int = 1000,
     seed: int = 0,
     collect_errors: bool = True,
+    on_error: Callable[[ErrorItem], None] | None = None,
 ) -> Scorecard:
     """Score predictions against gold: every figure of ``eval/METRICS.md``, with bootstrap CIs.
 
@@ -573,6 +574,8 @@ def score(
         n_boot: bootstrap resamples for the confidence intervals (0: no intervals).
         seed: seed of the bootstrap's random generator (same seed, same intervals).
         collect_errors: build the per-item error list (off for benchmarks that only want figures).
+        on_error: when given, each error is passed to it as soon as its document is scored instead
+            of being kept in ``Scorecard.errors``, so a large corpus's errors can be streamed to a file.
 
     Raises:
         ScoringError: no pairs, a prediction paired with another document or another text.
@@ -593,13 +596,19 @@ def score(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _score(pairs, n_boot, seed, collect_errors)
+        return _score(pairs, n_boot, seed, collect_errors, on_error)
     finally:
         if collecting:
             gc.enable()
 
 
-def _score(pairs: Sequence[tuple[Document, Document | None]], n_boot: int, seed: int, collect_errors: bool) -> Scorecard:
+def _score(
+    pairs: Sequence[tuple[Document, Document | None]],
+    n_boot: int,
+    seed: int,
+    collect_errors: bool,
+    on_error: Callable[[ErrorItem], None] | None,
+) -> Scorecard:
     totals: dict[tuple[str, str, str], np.ndarray] = {}
     ordered = sorted(range(len(pairs)), key=lambda i: pairs[i][0].doc_id)
     headline = np.zeros((len(pairs), len(CATEGORIES), 3), dtype=np.int64)
@@ -618,7 +627,11 @@ def _score(pairs: Sequence[tuple[Document, Document | None]], n_boot: int, seed:
             headline[row, c] = result.counts[(cat, HEADLINE[cat], HEADLINE_MODE)]
             if keep_units:
                 units[cat] += result.units[cat]
-        errors += result.errors
+        if on_error is None:
+            errors += result.errors
+        else:
+            for error in result.errors:
+                on_error(error)
     scores = _assemble(totals)
     bootstrap = {"unit": "document" if not keep_units else "annotation", "n_resamples": n_boot, "seed": seed,
                  "confidence": CONFIDENCE, "method": "percentile"}

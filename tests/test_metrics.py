@@ -194,3 +194,19 @@ def test_duplicate_gold_documents_are_refused(worked_gold) -> None:
 def test_nothing_or_not_documents_is_refused(pairs) -> None:
     with pytest.raises(ScoringError, match="nothing to score|is not a"):
         score(pairs)
+
+
+def test_errors_can_be_streamed_instead_of_kept(worked_gold, worked_pred) -> None:
+    kept = score([(worked_gold, worked_pred)], n_boot=0).errors
+    streamed: list[ErrorItem] = []
+    card = score([(worked_gold, worked_pred)], n_boot=0, on_error=streamed.append)
+    assert (card.errors, streamed) == ([], kept)
+
+
+def test_document_order_never_changes_the_intervals(worked_gold, worked_pred) -> None:
+    pairs = [
+        (worked_gold.model_copy(update={"doc_id": f"d{i:02d}"}), (worked_gold if i % 3 else worked_pred).model_copy(update={"doc_id": f"d{i:02d}"}))
+        for i in range(12)
+    ]
+    forward = score(pairs, n_boot=100, seed=5).scores
+    assert score(pairs[::-1], n_boot=100, seed=5).scores == forward
