@@ -113,7 +113,7 @@ def run(
 
 def _after_run(out: Path) -> None:
     """Artefacts built from the saved results (chart, error report) when their modules exist."""
-    for module, func in (("eval.plot", "write_chart"), ("eval.report", "write_report")):
+    for module, func in (("eval.chart", "write_chart"), ("eval.viewer", "write_report")):
         try:
             mod = __import__(module, fromlist=[func])
         except ImportError:
@@ -233,7 +233,7 @@ def publish(
     results: Path = typer.Option(Path("results"), "--results", help="Results folder for the leaderboard."),
 ) -> None:
     """Build the Hugging Face dataset folder and push it unless --dry-run."""
-    from eval.publish import publish as do_publish
+    from eval.hub import publish as do_publish
 
     do_publish(out=out, repo_id=repo_id, dry_run=dry_run, gold=gold, results=results, console=err_console)
 

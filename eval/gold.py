@@ -47,7 +47,7 @@ def load_gold(source: str | Path | None = None) -> GoldSet:
         InvalidInputError: the source is missing, empty, or holds an invalid document (every problem listed).
     """
     if isinstance(source, str) and source.startswith("hf://"):
-        from eval.publish import load_published
+        from eval.hub import load_published
 
         return _gold_set(load_published(source), source)
     folder = Path(source) if source is not None else default_gold_dir()
@@ -60,7 +60,7 @@ def load_gold(source: str | Path | None = None) -> GoldSet:
     else:
         files = gold_files(folder)
     if not files and (folder / "README.md").exists():
-        from eval.publish import load_published
+        from eval.hub import load_published
 
         return _gold_set(load_published(str(folder)), str(folder))
     if not files:

@@ -55,7 +55,7 @@ class Extractor(Protocol):
 # Built-in extractors: name -> "module:Class", imported lazily.
 BUILTIN: dict[str, str] = {
     "rules": "extractors.rules:RulesExtractor",
-    "spacy": "extractors.spacy_extractor:SpacyExtractor",
+    "spacy": "extractors.spacy_pipeline:SpacyExtractor",
     "llm": "extractors.llm:LLMExtractor",
 }
 
