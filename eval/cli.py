@@ -310,6 +310,23 @@ def agreement(
         err_console.print(f"{'updated' if changed else 'unchanged'}: {write}", markup=False)
 
 
+@app.command()
+@handles_errors
+def errors(
+    results: Path = typer.Option(Path("results"), "--results", help="Results folder."),
+    readme: Optional[Path] = typer.Option(None, "--readme", help="Also rewrite the errors block of this README."),
+) -> None:
+    """Summarise the per-item error lists: what each extractor misses, by category and level."""
+    from eval.blocks import update_block
+    from eval.error_summary import BLOCK, error_summary_table
+
+    table = error_summary_table(results)
+    sys.stdout.write(table)
+    if readme is not None:
+        changed = update_block(readme, BLOCK, table)
+        err_console.print(f"{'updated' if changed else 'unchanged'}: {readme}", markup=False)
+
+
 def main() -> None:
     app()
 
