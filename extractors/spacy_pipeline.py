@@ -27,10 +27,12 @@ import importlib
 import importlib.util
 from typing import Any, ClassVar, Iterable, Iterator
 
+from eval.errors import ExtractorUnavailableError
 from eval.registry import Article, register
 from eval.schema import Document
 from extractors.grouping import Group, RawMention, group_mentions, nearest_person
 from extractors.lexicon import (
+    ALL_TITLES,
     DEFAULT_MIN_POPULATION,
     PERSON_PRONOUNS,
     WEAK_EVENT_LEMMAS,
@@ -107,13 +109,13 @@ class SpacyExtractor:
     version: ClassVar[str] = "1"
 
     def __init__(self, batch_size: int = 64, workers: int = 1, min_population: int = DEFAULT_MIN_POPULATION):
+        if batch_size < 1 or workers < 1:
+            raise ExtractorUnavailableError(
+                f"extractor 'spacy' cannot run with batch_size={batch_size}, workers={workers}: both must be at least 1"
+            )
         reason = self.unavailable_reason()
         if reason:
-            from eval.errors import ExtractorUnavailableError
-
             raise ExtractorUnavailableError(f"extractor 'spacy' cannot run here: {reason}")
-        if batch_size < 1 or workers < 1:
-            raise ValueError(f"batch_size ({batch_size}) and workers ({workers}) must be at least 1")
         self.batch_size = batch_size
         self.workers = workers
         self.min_population = min_population
@@ -193,7 +195,7 @@ class _Article:
         n = len(doc)
         # token index -> (id, is_actor, is_person); filled by _actors and _locations
         self.ref: list[tuple[str, bool, bool] | None] = [None] * n
-        self.head_ref: dict[int, tuple[str, bool, bool]] = {}
+        self.mention_of: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its mention
         self.quote_spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(self.text)]
         self.groups: list[Group] = []
         self.actors: list[dict[str, Any]] = []
@@ -259,7 +261,8 @@ class _Article:
             if label in ("PERSON", "ORG"):
                 if surface.lower() in PERSON_PRONOUNS:
                     continue
-                raw.append(RawMention(start, end, surface, "PER" if label == "PERSON" else "ORG"))
+                title = _title_before(doc, first) if label == "PERSON" else None
+                raw.append(RawMention(start, end, surface, "PER" if label == "PERSON" else "ORG", title=title))
                 tokens_of[(start, end)] = tokens
             elif label == "NORP":
                 iso = lex.demonyms.get(surface)
@@ -322,9 +325,10 @@ class _Article:
             actor_id = f"a{n}"
             self.actors.append({"id": actor_id, **fields, "mentions": [
                 {"start": s, "end": e, "text": text[s:e], "kind": kind} for s, e, _, kind in mentions]})
-            for _, _, tokens, _ in mentions:
+            for s, e, tokens, _ in mentions:
                 for i in tokens:
                     self.ref[i] = (actor_id, True, is_person)
+                    self.mention_of[i] = (s, e)
 
     def _build_locations(self, places: dict[Any, tuple[dict[str, Any], list[tuple[int, int, range]]]]) -> None:
         text = self.text
@@ -333,9 +337,10 @@ class _Article:
             loc_id = f"l{n}"
             self.locations.append({"id": loc_id, **fields, "mentions": [
                 {"start": s, "end": e, "text": text[s:e], "kind": "name"} for s, e, _ in ms]})
-            for _, _, tokens in ms:
+            for s, e, tokens in ms:
                 for i in tokens:
                     self.ref[i] = (loc_id, False, False)
+                    self.mention_of[i] = (s, e)
 
     # -- quotes ---------------------------------------------------------------------------------
 
@@ -371,15 +376,13 @@ class _Article:
         """The whole entity or pronoun mention the token belongs to."""
         if token is None:
             return None
-        r = self.ref[token.i]
-        if r is None:
-            return self._span(token.idx, token.idx + len(token))
-        lo = hi = token.i
-        while lo > 0 and self.ref[lo - 1] == r and self.doc[lo - 1].ent_iob_ == "I" and self.doc[lo].ent_iob_ == "I":
-            lo -= 1
-        while hi + 1 < len(self.doc) and self.ref[hi + 1] == r and self.doc[hi + 1].ent_iob_ == "I":
-            hi += 1
-        return self._span(self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi]))
+        span = self.mention_of.get(token.i)
+        if span is None:
+            for child in token.children:  # "the spokesman, Ana Ruiz": the apposition or compound
+                span = self.mention_of.get(child.i) if child.dep_ in ("compound", "appos", "poss", "nmod") else None
+                if span is not None:
+                    break
+        return self._span(*span) if span is not None else self._span(token.idx, token.idx + len(token))
 
     def _quote(self, start: int, end: int, cue: Any, kind: str) -> dict[str, Any]:
         speaker, subject = self._speaker(cue) if cue is not None else (None, None)
@@ -613,6 +616,19 @@ class _Article:
                 add("origin", ref)
             elif word in PLACE_PREPS:
                 add("place", ref)
+
+
+_TITLE_WORDS_MAX = max(len(t.split()) for t in ALL_TITLES)
+
+
+def _title_before(doc: Any, first: int) -> str | None:
+    """The title or honorific right before a name ("Mrs." Alma Reyes), which spaCy leaves outside
+    PERSON entities; grouping takes the person's gender from it."""
+    for n in range(min(_TITLE_WORDS_MAX, first), 0, -1):
+        phrase = " ".join(t.text for t in doc[first - n:first])
+        if phrase in ALL_TITLES:
+            return phrase
+    return None
 
 
 def _plural(word: str, table: dict[str, str]) -> bool:
