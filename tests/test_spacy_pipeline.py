@@ -147,5 +147,5 @@ def test_two_workers_give_the_same_output_as_one(spacy_ex: SpacyExtractor) -> No
 
 @pytest.mark.parametrize("option", ["workers", "batch_size"])
 def test_bad_settings_are_refused(option: str) -> None:
-    with pytest.raises(ExtractorUnavailableError, match=rf"{option}=0: both must be at least 1"):
+    with pytest.raises(ExtractorUnavailableError, match=rf"{option}=0\b.*both must be at least 1"):
         SpacyExtractor(**{option: 0})
