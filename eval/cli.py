@@ -104,8 +104,6 @@ def run(
         scored, not_run = run_benchmark(
             extractor, gold_set, out, _options(model=model, workers=workers, concurrency=concurrency), factory
         )
-    for n in not_run:
-        warn(f"{n.extractor}: not run: {n.reason}")
     frame = write_leaderboard(out)
     print_leaderboard(frame)
     _after_run(out)
@@ -122,14 +120,17 @@ def _after_run(out: Path) -> None:
 
 
 def print_leaderboard(frame) -> None:
+    """The leaderboard as a rich table; reasons for "not run" rows follow the table, unwrapped."""
     from eval.results import CATEGORIES
 
     table = Table(title="newsbench leaderboard (partial match, end-to-end; sorted by overall F1)")
     for col in ["extractor", "overall F1", *[f"{c} F1" for c in CATEGORIES], "runtime s", "memory MB"]:
-        table.add_column(col, justify="left" if col == "extractor" else "right")
+        table.add_column(col, justify="left" if col == "extractor" else "right", no_wrap=True)
+    reasons = []
     for _, row in frame.iterrows():
         if row["status"] == "not run":
-            table.add_row(row["extractor"], f"not run: {row['reason']}", *[""] * 6)
+            table.add_row(row["extractor"], "not run", *["-"] * 6)
+            reasons.append(f"{row['extractor']}: not run: {row['reason']}")
         else:
             table.add_row(
                 row["extractor"],
@@ -139,6 +140,8 @@ def print_leaderboard(frame) -> None:
                 f"{row['peak_memory_mb']:.0f}",
             )
     out_console.print(table)
+    for reason in reasons:
+        out_console.print(reason, markup=False, highlight=False)
 
 
 @app.command()

@@ -26,8 +26,9 @@ class RunResult(BaseModel):
     gold_sha256: str
     gold_source: str | None = None
     n_docs: int
-    runtime_s: float
-    peak_memory_mb: float
+    runtime_s: float = Field(description="Wall time of the extraction over all documents.")
+    setup_s: float | None = Field(default=None, description="Wall time of creating the extractor (loading models).")
+    peak_memory_mb: float = Field(description="Peak resident memory of the process during the extraction.")
     created: str
     scores: dict[str, dict[str, Any]]
     bootstrap: dict[str, Any] | None = Field(default=None, description="How confidence intervals were computed.")

@@ -102,6 +102,7 @@ def score_pairing(
     extractor: str,
     out: Path | None,
     runtime_s: float = 0.0,
+    setup_s: float | None = None,
     peak_memory_mb: float = 0.0,
     extractor_version: str | None = None,
     config: dict[str, Any] | None = None,
@@ -122,6 +123,7 @@ def score_pairing(
         gold_source=gold.source,
         n_docs=len(gold.documents),
         runtime_s=runtime_s,
+        setup_s=setup_s,
         peak_memory_mb=peak_memory_mb,
         created=now_iso(),
         scores=card.scores,
@@ -140,7 +142,8 @@ def run_one(
 ) -> RunResult | NotRun:
     """Run, measure, score and save one extractor; an extractor that cannot run is a NotRun."""
     try:
-        extractor = create(name, **options)
+        with measure() as setup:  # model loading is a cost of its own, reported beside the run time
+            extractor = create(name, **options)
     except ExtractorUnavailableError as exc:
         return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso())
     articles = articles_of(gold)
@@ -158,6 +161,7 @@ def run_one(
         extractor=name,
         out=out,
         runtime_s=m.runtime_s,
+        setup_s=setup.runtime_s,
         peak_memory_mb=m.peak_memory_mb,
         extractor_version=getattr(extractor, "version", None),
         config=extractor.config(),
