@@ -564,7 +564,7 @@ class _Article:
         subject_role = "participant" if etype in PARTICIPANT_TYPES else "agent"
         polarity, modality = "positive", "reported" if self._in_quote(t.idx) else "asserted"
         children = list(t.children)
-        if t.pos_ == "NOUN":  # "Russia's invasion", "the summit in X"
+        if t.pos_ == "NOUN":  # "the army's advance", "the summit in X"
             for c in children:
                 if c.dep_ == "poss" and (r := self._actor_of(c)) is not None:
                     add(subject_role, r[0])
