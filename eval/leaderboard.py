@@ -1,30 +1,90 @@
-"""The leaderboard: one row per extractor, from saved results, sorted by overall F1."""
+"""The leaderboard: one row per extractor, from saved results, sorted by overall F1.
+
+Each scored row carries per-category precision, recall and F1 with their bootstrap confidence
+intervals (when the results object has them), runtime, peak memory and, for LLM extractors, tokens
+and cost from ``usage``. Extractors that could not run here are listed with their reason and never
+scored as zero.
+"""
 from __future__ import annotations
 
 import io
 import json
+import math
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from eval.errors import NewsbenchError
 from eval.results import CATEGORIES, NotRun, RunResult, load_not_run, load_results
 
 FORMATS = ("md", "csv", "json")
+SCORE_CATEGORIES = ("overall", *CATEGORIES)
+METRICS = ("precision", "recall", "f1")
+README_BLOCK = "leaderboard"
+CHART_FILE = "leaderboard.png"
+
+
+def _figure(scores: dict[str, Any], cat: str, metric: str) -> float:
+    value = scores.get(cat, {}).get(metric)
+    return float(value) if value is not None else math.nan
+
+
+def _interval(scores: dict[str, Any], cat: str, metric: str) -> tuple[float, float]:
+    """The CI of one figure; NaN bounds when the results object predates intervals."""
+    ci = scores.get(cat, {}).get("ci") or {}
+    bounds = ci.get(metric)
+    if not bounds or len(bounds) != 2 or bounds[0] is None or bounds[1] is None:
+        return math.nan, math.nan
+    return float(bounds[0]), float(bounds[1])
+
+
+def _usage_columns(usage: dict[str, Any] | None) -> dict[str, Any]:
+    usage = usage or {}
+    prompt, completion = usage.get("prompt_tokens"), usage.get("completion_tokens")
+    return {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "total_tokens": (prompt or 0) + (completion or 0) if (prompt is not None or completion is not None) else None,
+        "cost": usage.get("cost"),
+        "currency": usage.get("currency"),
+    }
+
+
+def result_row(r: RunResult) -> dict[str, Any]:
+    """One scored leaderboard row: every figure with its interval, resources and LLM usage."""
+    row: dict[str, Any] = {"extractor": r.extractor, "version": r.extractor_version, "status": "scored"}
+    for cat in SCORE_CATEGORIES:
+        for metric in METRICS:
+            row[f"{cat}_{metric}"] = _figure(r.scores, cat, metric)
+            row[f"{cat}_{metric}_ci_low"], row[f"{cat}_{metric}_ci_high"] = _interval(r.scores, cat, metric)
+    row |= {"runtime_s": r.runtime_s, "setup_s": r.setup_s, "peak_memory_mb": r.peak_memory_mb, "n_docs": r.n_docs}
+    row |= _usage_columns(r.usage)
+    row["reason"] = ""
+    return row
 
 
 def leaderboard_frame(results: list[RunResult], not_run: list[NotRun]) -> pd.DataFrame:
-    """A table with one row per extractor; extractors that did not run come last, unscored."""
-    rows = []
-    for r in sorted(results, key=lambda r: -r.scores["overall"]["f1"]):
-        row = {"extractor": r.extractor, "status": "scored", "overall_f1": r.scores["overall"]["f1"]}
-        for cat in CATEGORIES:
-            for k in ("precision", "recall", "f1"):
-                row[f"{cat}_{k}"] = r.scores[cat][k]
-        row |= {"runtime_s": r.runtime_s, "peak_memory_mb": r.peak_memory_mb, "n_docs": r.n_docs, "reason": ""}
-        rows.append(row)
+    """A table with one row per extractor; extractors that did not run come last, unscored.
+
+    Ties on overall F1 are broken by name so that the order of the input never changes the table.
+    """
+    rows = [result_row(r) for r in sorted(results, key=lambda r: (-_figure(r.scores, "overall", "f1"), r.extractor))]
+    scored = {r["extractor"] for r in rows}
     for n in sorted(not_run, key=lambda n: n.extractor):
-        rows.append({"extractor": n.extractor, "status": "not run", "reason": n.reason})
-    return pd.DataFrame(rows)
+        if n.extractor not in scored:
+            rows.append({"extractor": n.extractor, "status": "not run", "reason": n.reason})
+    return pd.DataFrame(rows, columns=_columns())
+
+
+def _columns() -> list[str]:
+    cols = ["extractor", "version", "status"]
+    for cat in SCORE_CATEGORIES:
+        for metric in METRICS:
+            cols += [f"{cat}_{metric}", f"{cat}_{metric}_ci_low", f"{cat}_{metric}_ci_high"]
+    cols += ["runtime_s", "setup_s", "peak_memory_mb", "n_docs"]
+    cols += ["prompt_tokens", "completion_tokens", "total_tokens", "cost", "currency", "reason"]
+    return cols
 
 
 def load_frame(results_dir: Path) -> pd.DataFrame:
@@ -32,40 +92,108 @@ def load_frame(results_dir: Path) -> pd.DataFrame:
 
 
 def render(frame: pd.DataFrame, fmt: str) -> str:
-    """Render the leaderboard as Markdown, CSV or JSON."""
+    """Render the leaderboard as Markdown, CSV or JSON.
+
+    Raises:
+        NewsbenchError: ``fmt`` is not one of :data:`FORMATS`.
+    """
     if fmt == "csv":
         buf = io.StringIO()
         frame.to_csv(buf, index=False, float_format="%.4f")
         return buf.getvalue()
     if fmt == "json":
         return json.dumps(json.loads(frame.to_json(orient="records")), indent=2) + "\n"
-    return _markdown(frame)
+    if fmt == "md":
+        return _markdown(frame)
+    raise NewsbenchError(f"Unknown format {fmt!r}. Available: {', '.join(FORMATS)}")
 
 
-def _fmt(value: object) -> str:
-    if isinstance(value, float):
-        return "" if pd.isna(value) else f"{value:.3f}"
-    return str(value)
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _num(value: object, digits: int = 3) -> str:
+    return "" if _missing(value) else f"{float(value):.{digits}f}"  # type: ignore[arg-type]
+
+
+def _with_ci(row: pd.Series, key: str) -> str:
+    """``0.729 [0.622, 0.824]``; the bare figure when there is no interval."""
+    value, low, high = row.get(key), row.get(f"{key}_ci_low"), row.get(f"{key}_ci_high")
+    if _missing(value):
+        return ""
+    if _missing(low) or _missing(high):
+        return _num(value)
+    return f"{_num(value)} [{_num(low)}, {_num(high)}]"
+
+
+def _tokens(row: pd.Series) -> str:
+    return "" if _missing(row.get("total_tokens")) else f"{int(row['total_tokens']):,}"
+
+
+def _cost(row: pd.Series) -> str:
+    if _missing(row.get("cost")):
+        return ""
+    currency = "" if _missing(row.get("currency")) else f" {row['currency']}"
+    return f"{float(row['cost']):.4f}{currency}"
+
+
+def _table(header: list[str], body: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
+    return lines + ["| " + " | ".join(cells) + " |" for cells in body]
 
 
 def _markdown(frame: pd.DataFrame) -> str:
-    header = ["extractor", "overall F1"] + [f"{c} F1" for c in CATEGORIES] + ["runtime (s)", "peak memory (MB)"]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for _, row in frame.iterrows():
-        if row["status"] == "not run":
-            cells = [row["extractor"], f"not run: {row['reason']}"] + [""] * (len(header) - 2)
-        else:
-            cells = [row["extractor"], _fmt(row["overall_f1"])] + [_fmt(row[f"{c}_f1"]) for c in CATEGORIES]
-            cells += [f"{row['runtime_s']:.2f}", f"{row['peak_memory_mb']:.0f}"]
-        lines.append("| " + " | ".join(cells) + " |")
+    scored = frame[frame["status"] == "scored"]
+    not_run = frame[frame["status"] == "not run"]
+    head = ["extractor", *(f"{c} F1 [95% CI]" for c in SCORE_CATEGORIES), "runtime (s)", "peak memory (MB)", "tokens", "cost"]
+    body = [
+        [row["extractor"], *(_with_ci(row, f"{c}_f1") for c in SCORE_CATEGORIES),
+         _num(row["runtime_s"], 2), _num(row["peak_memory_mb"], 0), _tokens(row), _cost(row)]
+        for _, row in scored.iterrows()
+    ]
+    body += [[row["extractor"], "not run", *[""] * (len(head) - 2)] for _, row in not_run.iterrows()]
+    lines = _table(head, body)
+    if len(scored):
+        pr_head = ["extractor", *(f"{c} {m[0].upper()}" for c in CATEGORIES for m in ("precision", "recall"))]
+        pr_body = [
+            [row["extractor"], *(_with_ci(row, f"{c}_{m}") for c in CATEGORIES for m in ("precision", "recall"))]
+            for _, row in scored.iterrows()
+        ]
+        lines += ["", "Precision (P) and recall (R) per category [95% CI]:", "", *_table(pr_head, pr_body)]
+    if len(not_run):
+        lines += [""] + [f"- {row['extractor']}: not run: {row['reason']}" for _, row in not_run.iterrows()]
     return "\n".join(lines) + "\n"
 
 
 def write_leaderboard(results_dir: Path) -> pd.DataFrame:
-    """Write ``leaderboard.md`` and ``leaderboard.csv`` beside the results; returns the table."""
+    """Write ``leaderboard.md`` and ``leaderboard.csv`` beside the results; returns the table.
+
+    No ``leaderboard.json`` here: every other ``*.json`` in the folder is a results object.
+    """
     from eval.io import write_text
 
     frame = load_frame(results_dir)
-    write_text(Path(results_dir) / "leaderboard.md", render(frame, "md"))
-    write_text(Path(results_dir) / "leaderboard.csv", render(frame, "csv"))
+    for fmt in ("md", "csv"):
+        write_text(Path(results_dir) / f"leaderboard.{fmt}", render(frame, fmt))
     return frame
+
+
+def readme_block(results_dir: Path, readme: Path) -> str:
+    """The README's leaderboard block: the Markdown table and the chart, linked relative to the README."""
+    results_dir = Path(results_dir)
+    body = render(load_frame(results_dir), "md")
+    chart = results_dir / CHART_FILE
+    if chart.exists():
+        try:
+            rel = chart.resolve().relative_to(Path(readme).resolve().parent).as_posix()
+        except ValueError:
+            rel = chart.as_posix()
+        body += f"\n![Per-category F1 with 95% confidence intervals]({rel})\n"
+    return body
+
+
+def update_readme(readme: Path, results_dir: Path) -> bool:
+    """Fill the ``leaderboard`` block of ``readme`` from ``results_dir``; True when the file changed."""
+    from eval.blocks import update_block
+
+    return update_block(Path(readme), README_BLOCK, readme_block(results_dir, readme))

@@ -1,0 +1,101 @@
+"""Leaderboard table, formats, intervals, LLM usage, not-run rows and the README block."""
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from eval.errors import NewsbenchError
+from eval.leaderboard import FORMATS, leaderboard_frame, load_frame, render, update_readme, write_leaderboard
+from eval.results import load_not_run, load_results
+
+
+@pytest.fixture
+def results_dir(data_dir: Path) -> Path:
+    """Saved results: a real rules run with intervals, a fake LLM run with usage, one not-run record."""
+    return data_dir / "results"
+
+
+@pytest.fixture
+def results_copy(results_dir: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "results"
+    shutil.copytree(results_dir, out, ignore=shutil.ignore_patterns("expected"))
+    return out
+
+
+def test_markdown_matches_golden_file(results_dir: Path) -> None:
+    expected = (results_dir / "expected" / "leaderboard.md").read_text(encoding="utf-8")
+    assert render(load_frame(results_dir), "md") == expected
+
+
+def test_rows_carry_intervals_usage_and_reasons(results_dir: Path) -> None:
+    frame = load_frame(results_dir).set_index("extractor")
+    rules = json.loads((results_dir / "rules.json").read_text(encoding="utf-8"))
+    got = {
+        "order": list(frame.index),
+        "actors_f1_ci": [frame.loc["rules", "actors_f1_ci_low"], frame.loc["rules", "actors_f1_ci_high"]],
+        "toy_ci_missing": math.isnan(frame.loc["toyllm", "actors_f1_ci_low"]),
+        "toy_tokens": frame.loc["toyllm", "total_tokens"],
+        "toy_cost": frame.loc["toyllm", "cost"],
+        "llm": (frame.loc["llm", "status"], frame.loc["llm", "reason"]),
+    }
+    assert got == {
+        "order": ["rules", "toyllm", "llm"],
+        "actors_f1_ci": rules["scores"]["actors"]["ci"]["f1"],
+        "toy_ci_missing": True,
+        "toy_tokens": 1545,
+        "toy_cost": 0.0021,
+        "llm": ("not run", "no OpenAI-compatible server reachable"),
+    }
+
+
+def test_input_order_never_changes_the_table(results_dir: Path) -> None:
+    results, not_run = load_results(results_dir), load_not_run(results_dir)
+    forward = leaderboard_frame(results, not_run)
+    backward = leaderboard_frame(results[::-1], not_run[::-1])
+    pd.testing.assert_frame_equal(forward, backward)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_holds_every_extractor(results_dir: Path, fmt: str) -> None:
+    text = render(load_frame(results_dir), fmt)
+    assert [name for name in ("rules", "toyllm", "llm") if name in text] == ["rules", "toyllm", "llm"]
+
+
+def test_csv_and_json_round_trip(results_dir: Path, tmp_path: Path) -> None:
+    frame = load_frame(results_dir)
+    (tmp_path / "l.csv").write_text(render(frame, "csv"), encoding="utf-8")
+    from_csv = pd.read_csv(tmp_path / "l.csv")
+    from_json = pd.DataFrame(json.loads(render(frame, "json")))
+    assert (list(from_csv.columns), from_csv["overall_f1"].round(4).tolist()[:2], from_json["extractor"].tolist()) == (
+        list(frame.columns),
+        frame["overall_f1"].round(4).tolist()[:2],
+        ["rules", "toyllm", "llm"],
+    )
+
+
+def test_unknown_format_names_the_valid_ones(results_dir: Path) -> None:
+    with pytest.raises(NewsbenchError, match=r"Unknown format 'xml'\. Available: md, csv, json"):
+        render(load_frame(results_dir), "xml")
+
+
+def test_write_leaderboard_writes_md_and_csv_and_results_still_load(results_copy: Path) -> None:
+    write_leaderboard(results_copy)
+    names = sorted(p.name for p in results_copy.glob("leaderboard.*"))
+    assert (names, len(load_results(results_copy))) == (["leaderboard.csv", "leaderboard.md"], 2)
+
+
+def test_readme_block_embeds_table_and_chart(results_copy: Path, tmp_path: Path) -> None:
+    (results_copy / "leaderboard.png").write_bytes(b"png")
+    readme = tmp_path / "README.md"
+    readme.write_text("# x\n\n## Leaderboard\n<!-- leaderboard:start -->\nold\n<!-- leaderboard:end -->\nafter\n", encoding="utf-8")
+    assert update_readme(readme, results_copy) is True
+    text = readme.read_text(encoding="utf-8")
+    assert ("old" not in text, "| rules | 0.666" in text, "](results/leaderboard.png)" in text, text.endswith("after\n")) == (
+        True, True, True, True,
+    )
+    assert update_readme(readme, results_copy) is False
