@@ -213,13 +213,16 @@ def validate(
 def leaderboard(
     results: Path = typer.Option(Path("results"), "--results", help="Results folder."),
     fmt: str = typer.Option("table", "--format", help="table, md, csv or json."),
+    readme: Optional[Path] = typer.Option(None, "--readme", help="Also fill this file's leaderboard block (table and chart)."),
 ) -> None:
     """Print the leaderboard from saved results."""
-    from eval.leaderboard import FORMATS, load_frame, render
+    from eval.leaderboard import FORMATS, load_frame, render, update_readme
 
     if fmt not in ("table", *FORMATS):
         raise NewsbenchError(f"Unknown format {fmt!r}. Available: {', '.join(('table', *FORMATS))}")
     frame = load_frame(results)
+    if readme is not None:
+        update_readme(readme, results)
     if fmt == "table":
         print_leaderboard(frame)
     else:
