@@ -10,6 +10,12 @@ DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
 
 
+def read_article(path: Path) -> str:
+    """An invented test article exactly as stored (CRLF kept): UTF-8, no newline translation."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
 @pytest.fixture
 def data_dir() -> Path:
     """Golden files and small fixtures under tests/data/."""

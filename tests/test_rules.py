@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from eval.io import document_json, parse
+from tests.conftest import read_article
 from eval.registry import Article, Extractor, create
 from eval.schema import Document
 from extractors.rules import RulesExtractor
@@ -29,8 +30,7 @@ def rules() -> RulesExtractor:
 
 
 def read(stem: str) -> str:
-    with open(ARTICLES / f"{stem}.txt", encoding="utf-8", newline="") as fh:
-        return fh.read()
+    return read_article(ARTICLES / f"{stem}.txt")
 
 
 def summary(doc: Document) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import pytest
 
 from eval.errors import ExtractorUnavailableError
 from eval.io import document_json, parse
+from tests.conftest import read_article
 from eval.registry import Article, Extractor, create
 from eval.schema import Document
 from extractors import spacy_pipeline
@@ -26,8 +27,7 @@ def spacy_ex() -> SpacyExtractor:
 
 
 def read(stem: str) -> str:
-    with open(ARTICLES / f"{stem}.txt", encoding="utf-8", newline="") as fh:
-        return fh.read()
+    return read_article(ARTICLES / f"{stem}.txt")
 
 
 def one(extractor: SpacyExtractor, text: str, doc_id: str = "t") -> Document:
