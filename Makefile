@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11 and pip:
 #   make run    create .venv, install, run every extractor that can run here, print the leaderboard
+#               (and refresh the README's generated leaderboard and error blocks from results/)
 #   make test   same install, then the full test suite
 PYTHON ?= python3
 VENV   ?= .venv
@@ -20,6 +21,8 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/newsbench run
+	$(BIN)/newsbench leaderboard --readme README.md > /dev/null
+	$(BIN)/newsbench errors --readme README.md > /dev/null
 
 test: install
 	$(BIN)/python -m pytest -q
