@@ -198,26 +198,49 @@ def iter_parsed(path: Path, *, full: bool = False, gold: bool | None = None) -> 
     yield parse(data, str(path), full=full, gold=gold) if not problems else Parsed(str(path), None, problems)
 
 
-def _iter_jsonl(path: Path, full: bool, gold: bool) -> Iterator[Parsed]:
+def iter_lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
+    """Yield ``(line number, byte offset, raw line)`` of a JSON Lines file.
+
+    Raises:
+        InvalidInputError: the file cannot be opened, or it starts with a byte order mark.
+    """
     try:
-        handle = path.open("rb")
+        handle = Path(path).open("rb")
     except OSError as exc:
-        raise _unreadable(path, exc) from None
+        raise _unreadable(Path(path), exc) from None
     with handle:
+        offset = 0
         for lineno, raw in enumerate(handle, start=1):
             if lineno == 1 and raw.startswith(_BOM):
                 raise InvalidInputError(Problem(str(path), "", _BOM_REASON))
-            label = f"{path}:{lineno}"
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                reason = f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte {exc.start} of the line"
-                yield Parsed(label, None, [Problem(label, "", reason)])
-                continue
-            if not line.strip():
-                continue
-            data, problems = _loads_line(line, label)
-            yield parse(data, label, full=full, gold=gold) if not problems else Parsed(label, None, problems)
+            yield lineno, offset, raw
+            offset += len(raw)
+
+
+def decode_line(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
+    """The text of one raw JSON Lines line, or why it is not UTF-8."""
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        return None, [Problem(label, "", f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte {exc.start} of the line")]
+
+
+def parse_line(raw: bytes, label: str, *, full: bool = False, gold: bool = False) -> Parsed | None:
+    """Parse one raw JSON Lines line (None for a blank line), as :func:`iter_parsed` does."""
+    line, problems = decode_line(raw, label)
+    if line is None:
+        return Parsed(label, None, problems)
+    if not line.strip():
+        return None
+    data, problems = _loads_line(line, label)
+    return parse(data, label, full=full, gold=gold) if not problems else Parsed(label, None, problems)
+
+
+def _iter_jsonl(path: Path, full: bool, gold: bool) -> Iterator[Parsed]:
+    for lineno, _offset, raw in iter_lines(path):
+        parsed = parse_line(raw, f"{path}:{lineno}", full=full, gold=gold)
+        if parsed is not None:
+            yield parsed
 
 
 def read_documents(path: Path) -> Iterator[Document]:
@@ -248,11 +271,49 @@ def document_json(doc: Document) -> str:
 
 def document_sha256(docs: Iterable[Document]) -> str:
     """A fingerprint of a set of documents, independent of their order."""
-    digest = hashlib.sha256()
-    for line in sorted(document_json(d) for d in docs):
-        digest.update(line.encode("utf-8"))
-        digest.update(b"\n")
-    return digest.hexdigest()
+    fingerprint = Fingerprint()
+    for doc in docs:
+        fingerprint.add(doc)
+    return fingerprint.hexdigest()
+
+
+class Fingerprint:
+    """:func:`document_sha256` built one document at a time, without holding the documents.
+
+    The digest is the SHA-256 of the documents' JSON lines in sorted order. Each line goes to a
+    temporary file; only its sort key, offset and length stay in memory. A line starts with
+    ``{"doc_id":"<id>"``, and JSON strings are prefix-free, so the line up to the end of the
+    encoded ``doc_id`` orders the lines exactly as the whole lines do (``doc_id`` values are unique
+    in a set); a line that does not start so is keyed by all of it.
+    """
+
+    _PREFIX = '{"doc_id":'
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()
+        self._entries: list[tuple[str, int, int]] = []
+        self._offset = 0
+        self._decoder = json.JSONDecoder()
+
+    def add(self, doc: Document) -> None:
+        line = document_json(doc)
+        key = line
+        if line.startswith(self._PREFIX):
+            _, end = self._decoder.raw_decode(line, len(self._PREFIX))
+            key = line[:end]
+        data = line.encode("utf-8") + b"\n"
+        self._file.write(data)
+        self._entries.append((key, self._offset, len(data)))
+        self._offset += len(data)
+
+    def hexdigest(self) -> str:
+        digest = hashlib.sha256()
+        self._file.flush()
+        for _key, offset, length in sorted(self._entries):
+            self._file.seek(offset)
+            digest.update(self._file.read(length))
+        self._file.close()
+        return digest.hexdigest()
 
 
 @contextlib.contextmanager

@@ -539,27 +539,36 @@ def check_pairs(pairs: Sequence[tuple[Document, Document | None]]) -> None:
     eval.errors.ScoringError: nothing to score: no (gold, prediction) pairs
     """
     if len(pairs) == 0:
-        raise ScoringError("nothing to score: no (gold, prediction) pairs")
+        raise ScoringError(_NOTHING)
     seen: set[str] = set()
     for i, pair in enumerate(pairs):
-        if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], Document)):
-            raise ScoringError(f"pair {i} is not a (gold Document, prediction Document or None) tuple: {type(pair).__name__}")
-        gold, pred = pair
-        if gold.doc_id in seen:
-            raise ScoringError(f"gold document {gold.doc_id!r} appears twice")
-        seen.add(gold.doc_id)
-        if pred is None:
-            continue
-        if not isinstance(pred, Document):
-            raise ScoringError(f"prediction for {gold.doc_id!r} is a {type(pred).__name__}, not a Document or None")
-        if pred.doc_id != gold.doc_id:
-            raise ScoringError(f"prediction {pred.doc_id!r} is paired with gold document {gold.doc_id!r}")
-        if pred.text != gold.text:
-            raise ScoringError(f"prediction for {gold.doc_id!r} has a text that differs from the gold text")
+        check_pair(i, pair, seen)
+
+
+_NOTHING = "nothing to score: no (gold, prediction) pairs"
+
+
+def check_pair(i: int, pair: Any, seen: set[str]) -> tuple[Document, Document | None]:
+    """Check pair number ``i`` (see :func:`check_pairs`) and add its ``doc_id`` to ``seen``."""
+    if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], Document)):
+        raise ScoringError(f"pair {i} is not a (gold Document, prediction Document or None) tuple: {type(pair).__name__}")
+    gold, pred = pair
+    if gold.doc_id in seen:
+        raise ScoringError(f"gold document {gold.doc_id!r} appears twice")
+    seen.add(gold.doc_id)
+    if pred is None:
+        return pair
+    if not isinstance(pred, Document):
+        raise ScoringError(f"prediction for {gold.doc_id!r} is a {type(pred).__name__}, not a Document or None")
+    if pred.doc_id != gold.doc_id:
+        raise ScoringError(f"prediction {pred.doc_id!r} is paired with gold document {gold.doc_id!r}")
+    if pred.text != gold.text:
+        raise ScoringError(f"prediction for {gold.doc_id!r} has a text that differs from the gold text")
+    return pair
 
 
 def score(
-    pairs: Sequence[tuple[Document, Document | None]],
+    pairs: Iterable[tuple[Document, Document | None]],
     *,
     n_boot: int = 1000,
     seed: int = 0,
@@ -568,17 +577,22 @@ def score(
 ) -> Scorecard:
     """Score predictions against gold: every figure of ``eval/METRICS.md``, with bootstrap CIs.
 
+    Pairs are scored one at a time as they come (a generator streaming a large corpus is fine):
+    only each document's headline counts are kept, for the bootstrap, so memory stays flat.
+
     Args:
-        pairs: ``(gold, prediction)`` per document; a prediction of None means the extractor gave
-            nothing for that document, so every gold item there is a miss.
+        pairs: ``(gold, prediction)`` per document, in any order; a prediction of None means the
+            extractor gave nothing for that document, so every gold item there is a miss.
         n_boot: bootstrap resamples for the confidence intervals (0: no intervals).
         seed: seed of the bootstrap's random generator (same seed, same intervals).
         collect_errors: build the per-item error list (off for benchmarks that only want figures).
-        on_error: when given, each error is passed to it as soon as its document is scored instead
-            of being kept in ``Scorecard.errors``, so a large corpus's errors can be streamed to a file.
+        on_error: when given, each error is passed to it as soon as its document is scored (in the
+            order the pairs come) instead of being kept in ``Scorecard.errors``, so a large
+            corpus's errors can be streamed to a file. ``Scorecard.errors`` is in ``doc_id`` order.
 
     Raises:
-        ScoringError: no pairs, a prediction paired with another document or another text.
+        ScoringError: no pairs, a prediction paired with another document or another text. A
+            stream is checked as it is read, so errors of earlier pairs may have gone to ``on_error``.
 
     >>> from eval.schema import Document
     >>> doc = Document(doc_id="d", text="NATO met.", actors=[{"id": "a", "name": "NATO", "type": "ORG",
@@ -589,7 +603,8 @@ def score(
     >>> score([(doc, None)], n_boot=0).scores["actors"]["recall"]
     0.0
     """
-    check_pairs(pairs)
+    if isinstance(pairs, Sequence):
+        check_pairs(pairs)  # a whole list is checked before any error is reported
     # The cyclic garbage collector would rescan every loaded document again and again while the
     # scorer allocates small objects, which makes scoring a large corpus superlinear. It is paused
     # and restored as it was; a cycle made meanwhile (if any) is collected once it runs again.
@@ -602,41 +617,70 @@ def score(
             gc.enable()
 
 
+class _Totals:
+    """Running sums of every count, and each document's headline counts (for the bootstrap)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str, str], np.ndarray] = {}
+        self.doc_ids: list[str] = []
+        self.headline = np.zeros((64, len(CATEGORIES), 3), dtype=np.int64)
+        self.units: dict[str, list[tuple[int, int, int]]] | None = {c: [] for c in CATEGORIES}
+
+    def add(self, doc_id: str, result: _DocResult) -> None:
+        for key, counts in result.counts.items():
+            if key in self.counts:
+                self.counts[key] += counts
+            else:
+                self.counts[key] = np.array(counts, dtype=np.int64)
+        row = len(self.doc_ids)
+        if row == len(self.headline):
+            self.headline = np.concatenate([self.headline, np.zeros_like(self.headline)])
+        self.headline[row] = [result.counts[(cat, HEADLINE[cat], HEADLINE_MODE)] for cat in CATEGORIES]
+        self.doc_ids.append(doc_id)
+        if self.units is not None:
+            # Alignment records are only needed for the annotation-unit bootstrap of a small set.
+            if len(self.doc_ids) < MIN_DOCS_FOR_DOCUMENT_BOOTSTRAP:
+                for cat in CATEGORIES:
+                    self.units[cat] += result.units[cat]
+            else:
+                self.units = None
+
+    def headline_by_doc_id(self) -> np.ndarray:
+        order = sorted(range(len(self.doc_ids)), key=self.doc_ids.__getitem__)
+        return self.headline[order]
+
+
 def _score(
-    pairs: Sequence[tuple[Document, Document | None]],
+    pairs: Iterable[tuple[Document, Document | None]],
     n_boot: int,
     seed: int,
     collect_errors: bool,
     on_error: Callable[[ErrorItem], None] | None,
 ) -> Scorecard:
-    totals: dict[tuple[str, str, str], np.ndarray] = {}
-    ordered = sorted(range(len(pairs)), key=lambda i: pairs[i][0].doc_id)
-    headline = np.zeros((len(pairs), len(CATEGORIES), 3), dtype=np.int64)
-    keep_units = len(pairs) < MIN_DOCS_FOR_DOCUMENT_BOOTSTRAP
-    units: dict[str, list[tuple[int, int, int]]] = {c: [] for c in CATEGORIES}
+    totals = _Totals()
+    seen: set[str] = set()
     errors: list[ErrorItem] = []
-    for row, i in enumerate(ordered):
-        gold, pred = pairs[i]
+    for i, pair in enumerate(pairs):
+        gold, pred = check_pair(i, pair, seen)
         result = _score_document(gold, pred, collect_errors)
-        for key, counts in result.counts.items():
-            if key in totals:
-                totals[key] += counts
-            else:
-                totals[key] = np.array(counts, dtype=np.int64)
-        for c, cat in enumerate(CATEGORIES):
-            headline[row, c] = result.counts[(cat, HEADLINE[cat], HEADLINE_MODE)]
-            if keep_units:
-                units[cat] += result.units[cat]
+        totals.add(gold.doc_id, result)
         if on_error is None:
             errors += result.errors
         else:
             for error in result.errors:
                 on_error(error)
-    scores = _assemble(totals)
+    if not seen:
+        raise ScoringError(_NOTHING)
+    errors.sort(key=lambda e: e.doc_id)  # stable: each document's errors keep their order
+    scores = _assemble(totals.counts)
+    keep_units = totals.units is not None
     bootstrap = {"unit": "document" if not keep_units else "annotation", "n_resamples": n_boot, "seed": seed,
                  "confidence": CONFIDENCE, "method": "percentile"}
     if n_boot > 0:
-        samples = _resample_document(headline, n_boot, seed) if not keep_units else _resample_units(units, n_boot, seed)
+        if totals.units is None:
+            samples = _resample_document(totals.headline_by_doc_id(), n_boot, seed)
+        else:
+            samples = _resample_units(totals.units, n_boot, seed)
         _attach_ci(scores, samples)
     return Scorecard.model_construct(scores=scores, bootstrap=bootstrap, errors=errors)
 
