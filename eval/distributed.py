@@ -59,7 +59,8 @@ def extract_batch(
 
     Raises:
         UnknownExtractorError: no extractor has that name.
-        ExtractorUnavailableError: it cannot run here, or returned the wrong documents.
+        ExtractorUnavailableError: it cannot run here.
+        InvalidInputError: it returned documents that break the contract.
 
     >>> from eval.registry import register
     >>> @register("doctest-empty")

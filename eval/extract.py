@@ -21,9 +21,9 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from rich.console import Console
 
-from eval.errors import InvalidInputError, NewsbenchError, Problem
+from eval.errors import InvalidInputError, Problem
 from eval.io import atomic_writer, document_json
-from eval.registry import Article, create
+from eval.registry import Article, checked_extract, create
 
 _BOM = "\ufeff"
 
@@ -116,19 +116,12 @@ def iter_articles(files: Iterable[Path], advance: Callable[[int], None] | None =
             advance(1)
 
 
-def _write(out: TextIO, docs: Iterable[Any], files: list[Path], name: str) -> int:
-    """Write one line per document, checking that the extractor keeps to one document per article."""
+def _write(out: TextIO, docs: Iterable[Any]) -> int:
+    """Write one line per document (already checked by ``checked_extract``); returns the count."""
     n = 0
-    for doc, path in zip(docs, files):
-        if doc.doc_id != path.stem:
-            raise NewsbenchError(
-                f"extractor returned document {doc.doc_id!r} where {path.stem!r} ({path}) was expected; "
-                "an extractor must yield one document per article, in input order"
-            )
+    for doc in docs:
         out.write(document_json(doc) + "\n")
         n += 1
-    if n != len(files):  # raised inside the atomic writer, so no short output file is left behind
-        raise NewsbenchError(f"extractor {name!r} returned {n} documents for {len(files)} articles")
     return n
 
 
@@ -164,13 +157,13 @@ def extract_files(
         if progress is not None:
             task = progress.add_task(f"extract ({name})", total=len(files))
             advance = lambda n: progress.advance(task, n)  # noqa: E731
-        docs = extractor.extract(iter_articles(files, advance))
+        docs = checked_extract(extractor, iter_articles(files, advance))
         if out is None:
-            n = _write(sys.stdout, docs, files, name)
+            n = _write(sys.stdout, docs)
             sys.stdout.flush()
         else:
             with atomic_writer(out) as fh:
-                n = _write(fh, docs, files, name)
+                n = _write(fh, docs)
     if console is not None:
         where = str(out) if out is not None else "stdout"
         console.print(f"wrote {n} document(s) to {where}", markup=False)

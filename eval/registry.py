@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from collections import deque
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Any, Callable, ClassVar, Iterable, Iterator, Protocol, TypeVar, runtime_checkable
 
-from eval.errors import ExtractorUnavailableError, UnknownExtractorError
+from eval.errors import ExtractorUnavailableError, InvalidInputError, Problem, UnknownExtractorError
 from eval.schema import Document
+from eval.semantics import check_document
 
 ENTRY_POINT_GROUP = "newsbench.extractors"
 
@@ -157,3 +159,34 @@ def create(name: str, **options: Any) -> Extractor:
             f"extractor {name!r} ({cls.__module__}.{cls.__qualname__}) does not implement the Extractor protocol"
         )
     return extractor
+
+
+def checked_extract(extractor: Extractor, articles: Iterable[Article]) -> Iterator[Document]:
+    """Stream ``extractor.extract(articles)``, checking every output before anyone scores or writes it.
+
+    Extractors may build documents without the semantic pass for speed; this is where every output
+    is held to the contract: one document per article, in input order, with the article's ``doc_id``
+    and exact ``text``, every span equal to its text and every reference resolved.
+
+    Raises:
+        InvalidInputError: an output breaks the contract; names the extractor, the document and the JSON path.
+    """
+    sent: deque[Article] = deque()
+
+    def feed() -> Iterator[Article]:
+        for article in articles:
+            sent.append(article)
+            yield article
+
+    label = f"{extractor.name} output"
+    for doc in extractor.extract(feed()):
+        article = sent.popleft() if sent else None
+        if article is None or (doc.doc_id, doc.text) != (article.doc_id, article.text):
+            expected = "no more documents" if article is None else f"doc_id {article.doc_id!r} with its exact text"
+            raise InvalidInputError(Problem(label, "doc_id", f"got {doc.doc_id!r}, expected {expected} (one document per article, in input order)"))
+        problems = check_document(doc)
+        if problems:
+            raise InvalidInputError([Problem(f"{label} for {doc.doc_id!r}", path, reason) for path, reason in problems])
+        yield doc
+    if sent:
+        raise InvalidInputError(Problem(label, "", f"no document for article {sent[0].doc_id!r} (one document per article)"))

@@ -13,7 +13,7 @@ from eval import __version__
 from eval.errors import ExtractorUnavailableError
 from eval.gold import GoldSet, Pairing, pair_predictions
 from eval.io import write_documents, write_text
-from eval.registry import Article, Extractor, available_names, create, unavailable_reason
+from eval.registry import Article, Extractor, available_names, checked_extract, create, unavailable_reason
 from eval.results import NotRun, RunResult, forget_not_run, save_not_run, save_result
 from eval.schema import Document
 
@@ -79,19 +79,12 @@ def articles_of(gold: GoldSet) -> list[Article]:
 def extract_all(
     extractor: Extractor, articles: list[Article], on_document: Callable[[Document], None] | None = None
 ) -> list[Document]:
-    """Run ``extractor`` over ``articles``; checks it returns one document per article, in order."""
+    """Run ``extractor`` over ``articles``, every output checked (see :func:`eval.registry.checked_extract`)."""
     docs = []
-    for doc in extractor.extract(articles):
+    for doc in checked_extract(extractor, articles):
         docs.append(doc)
         if on_document:
             on_document(doc)
-    ids = [d.doc_id for d in docs]
-    expected = [a.doc_id for a in articles]
-    if ids != expected:
-        raise ExtractorUnavailableError(
-            f"extractor {extractor.name!r} returned documents {ids[:5]}... for articles {expected[:5]}...; "
-            "it must return one document per article, in input order"
-        )
     return docs
 
 

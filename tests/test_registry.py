@@ -6,8 +6,8 @@ from typing import Any, Iterable, Iterator
 import pytest
 
 from eval import registry
-from eval.errors import ExtractorUnavailableError, UnknownExtractorError
-from eval.registry import Article, Extractor, create, get_class, register
+from eval.errors import ExtractorUnavailableError, InvalidInputError, UnknownExtractorError
+from eval.registry import Article, Extractor, checked_extract, create, get_class, register
 from eval.schema import Document
 
 
@@ -77,3 +77,33 @@ def test_entry_point_extractor_is_found(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(registry, "_REGISTERED", {})
     assert "thirdparty" in registry.available_names() and get_class("thirdparty") is EchoExtractor
+
+
+class BadSpanExtractor(EchoExtractor):
+    """Builds an actor whose span text differs from the article, skipping the model's check."""
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Document]:
+        for a in articles:
+            bad = {"id": "a1", "name": "X", "type": "PER", "mentions": [{"start": 0, "end": 2, "text": "zz"}]}
+            yield Document.model_validate({"doc_id": a.doc_id, "text": a.text, "actors": [bad]}, context={"semantics": False})
+
+
+class ShortExtractor(EchoExtractor):
+    """Drops the last article."""
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Document]:
+        yield from list(super().extract(articles))[:-1]
+
+
+@pytest.mark.parametrize(
+    ("extractor", "message"),
+    [
+        (BadSpanExtractor(), r"echo output for 'd1': actors\[0\]\.mentions\[0\]: span text 'zz' differs"),
+        (ShortExtractor(), r"echo output: no document for article 'd2' \(one document per article\)"),
+    ],
+    ids=["bad-span", "missing-document"],
+)
+def test_checked_extract_holds_outputs_to_the_contract(extractor: EchoExtractor, message: str) -> None:
+    articles = [Article("d1", "Hi there."), Article("d2", "Bye.")]
+    with pytest.raises(InvalidInputError, match=message):
+        list(checked_extract(extractor, articles))
