@@ -171,14 +171,12 @@ def score(
     name: Optional[str] = typer.Option(None, "--name", help="Extractor name in the results (default: file stem)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Also save results and the error list in this folder."),
 ) -> None:
-    """Score a prediction file against the gold."""
-    from eval.gold import load_gold
-    from eval.runner import score_pairing
-    from eval.validate import read_predictions
+    """Score a prediction file against the gold (streamed: a .jsonl gold of any size scores in flat memory)."""
+    from eval.runner import score_file
+    from eval.stream import GoldIndex
 
-    gold_set = load_gold(gold)
-    pairing = read_predictions(pred, gold_set, lambda problem: warn(str(problem)))
-    result = score_pairing(pairing, gold_set, extractor=name or pred.stem.split(".")[0], out=out)
+    result = score_file(pred, GoldIndex.open(gold), extractor=name or pred.stem.split(".")[0], out=out,
+                        warn=lambda problem: warn(str(problem)))
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     else:

@@ -7,15 +7,19 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from eval import __version__
-from eval.errors import ExtractorUnavailableError
+from eval.errors import ExtractorUnavailableError, Problem
 from eval.gold import GoldSet, Pairing, pair_predictions
-from eval.io import write_documents, write_text
+from eval.io import atomic_writer, write_documents, write_text
 from eval.registry import Article, Extractor, available_names, checked_extract, create, unavailable_reason
 from eval.results import NotRun, RunResult, forget_not_run, save_not_run, save_result
 from eval.schema import Document
+
+if TYPE_CHECKING:
+    from eval.metrics import Scorecard
+    from eval.stream import GoldIndex
 
 
 def now_iso() -> str:
@@ -94,38 +98,58 @@ def score_pairing(
     *,
     extractor: str,
     out: Path | None,
-    runtime_s: float = 0.0,
-    setup_s: float | None = None,
-    peak_memory_mb: float = 0.0,
-    extractor_version: str | None = None,
-    config: dict[str, Any] | None = None,
-    usage: dict[str, Any] | None = None,
     n_boot: int = 1000,
     seed: int = 0,
+    **meta: Any,
 ) -> RunResult:
-    """Score paired predictions and, when ``out`` is given, save the results and the error list."""
+    """Score paired predictions and, when ``out`` is given, save the results and the error list.
+
+    ``meta`` holds the run's measurements for :class:`RunResult` (``runtime_s``, ``setup_s``,
+    ``peak_memory_mb``, ``extractor_version``, ``config``, ``usage``).
+    """
     from eval.metrics import score
 
     card = score(pairing.pairs, n_boot=n_boot, seed=seed)
-    result = RunResult(
-        extractor=extractor,
-        extractor_version=extractor_version,
-        config=config or {},
-        newsbench_version=__version__,
-        gold_sha256=gold.sha256,
-        gold_source=gold.source,
-        n_docs=len(gold.documents),
-        runtime_s=runtime_s,
-        setup_s=setup_s,
-        peak_memory_mb=peak_memory_mb,
-        created=now_iso(),
-        scores=card.scores,
-        bootstrap=card.bootstrap,
-        missing_docs=list(pairing.missing),
-        usage=usage,
-    )
     if out is not None:
         write_text(Path(out) / f"{extractor}.errors.jsonl", "".join(e.model_dump_json() + "\n" for e in card.errors))
+    return _save(card, out, extractor=extractor, gold_sha256=gold.sha256, gold_source=gold.source,
+                 n_docs=len(gold.documents), missing_docs=list(pairing.missing), **meta)
+
+
+def score_file(
+    pred: Path,
+    gold: GoldIndex,
+    *,
+    extractor: str,
+    out: Path | None,
+    warn: Callable[[Problem], None] | None = None,
+    n_boot: int = 1000,
+    seed: int = 0,
+) -> RunResult:
+    """Score a prediction file as a stream (flat memory); with ``out``, stream the error list to a file and save the results.
+
+    Raises:
+        InvalidInputError: a problem of the gold or the prediction file (every one listed); then
+            no file is written.
+    """
+    from eval.stream import score_predictions
+
+    if out is None:
+        streamed = score_predictions(pred, gold, warn=warn, n_boot=n_boot, seed=seed, collect_errors=False)
+    else:
+        with atomic_writer(Path(out) / f"{extractor}.errors.jsonl") as fh:
+            streamed = score_predictions(pred, gold, warn=warn, n_boot=n_boot, seed=seed,
+                                         on_error=lambda e: fh.write(e.model_dump_json() + "\n"))
+    return _save(streamed.card, out, extractor=extractor, gold_sha256=streamed.gold_sha256,
+                 gold_source=streamed.gold_source, n_docs=streamed.n_gold, missing_docs=list(streamed.missing))
+
+
+def _save(card: Scorecard, out: Path | None, **fields: Any) -> RunResult:
+    fields.setdefault("runtime_s", 0.0)
+    fields.setdefault("peak_memory_mb", 0.0)
+    fields["config"] = fields.get("config") or {}
+    result = RunResult(newsbench_version=__version__, created=now_iso(), scores=card.scores, bootstrap=card.bootstrap, **fields)
+    if out is not None:
         save_result(out, result)
     return result
 

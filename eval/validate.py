@@ -176,12 +176,12 @@ def read_predictions(
         raise InvalidInputError(problems + exc.problems) from None
     if problems:
         raise InvalidInputError(problems)
-    _warn_missing(pred, pairing, len(gold.documents), warn)
+    warn_missing(pred, pairing.missing, len(gold.documents), warn)
     return pairing
 
 
-def _warn_missing(pred: Path, pairing: Pairing, n_gold: int, warn: Callable[[Problem], None]) -> None:
-    missing = pairing.missing
+def warn_missing(pred: Path, missing: tuple[str, ...], n_gold: int, warn: Callable[[Problem], None]) -> None:
+    """Warn about gold documents without a prediction (scored as misses): each by name when few."""
     if not missing:
         return
     if len(missing) == n_gold:

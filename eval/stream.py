@@ -1,0 +1,241 @@
+"""Scoring a prediction file against a large gold set with flat memory.
+
+A gold ``.jsonl`` file is first indexed: ``doc_id -> (byte offset, length)`` of its line, found
+without parsing the documents. Then each prediction line is read, checked, paired with its gold
+document (read from the index and parsed on demand), scored and dropped; gold documents that got no
+prediction are read and scored as misses at the end. Every document is parsed once, and only the
+index and the scorer's per-document count vectors stay in memory.
+
+Checks and messages are those of :func:`eval.validate.read_predictions` (unknown ``doc_id``, second
+prediction, text differing from the gold, gold documents without a prediction) and of
+:func:`eval.gold.load_gold`; every problem is listed, and a run with a problem raises
+:class:`~eval.errors.InvalidInputError` once the whole file has been read, so nothing is reported
+from a file with a problem. Gold problems come first: with bad gold, only they are reported.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from eval.errors import InvalidInputError, Problem
+from eval.gold import GoldSet, load_gold, text_difference
+from eval.io import Fingerprint, _loads_line, decode_line, iter_lines, iter_parsed, parse, parse_line
+from eval.metrics import ErrorItem, Scorecard, score
+from eval.schema import Document
+from eval.validate import warn_missing
+
+# In JSON a quote inside a string is escaped, so an unescaped "doc_id" followed by a colon is a key.
+_DOC_ID = re.compile(r'"doc_id"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+@dataclass(frozen=True)
+class _Line:
+    offset: int
+    length: int
+    label: str
+
+
+class GoldIndex:
+    """The gold documents by ``doc_id``, read on demand: from a ``.jsonl`` file by byte offset, or from memory.
+
+    Use :meth:`open` to build one. ``problems`` collects every problem of the gold found so far
+    (reading is lazy, so they are complete once every document has been read).
+    """
+
+    def __init__(self, source: str, lines: dict[str, _Line], path: Path | None, gold_set: GoldSet | None):
+        self.source = source
+        self._lines = lines
+        self._path = path
+        self._set = gold_set.by_id() if gold_set is not None else None
+        #: The fingerprint when the documents were loaded; a streamed gold's is built as it is read.
+        self.sha256 = gold_set.sha256 if gold_set is not None else None
+        self._problems: dict[str, list[Problem]] = {}
+        self._handle = path.open("rb") if path is not None else None
+
+    @classmethod
+    def open(cls, source: str | Path | None) -> GoldIndex:
+        """Index a gold ``.jsonl`` file; any other source (folder, ``hf://``) is loaded with :func:`load_gold`.
+
+        Raises:
+            InvalidInputError: the source is missing or empty, or a line's ``doc_id`` cannot be read
+                (not UTF-8, not JSON) or repeats; a gold folder with any problem.
+        """
+        path = Path(source) if source is not None and not str(source).startswith("hf://") else None
+        if path is None or path.suffix != ".jsonl" or not path.is_file():
+            gold_set = load_gold(source)
+            return cls(gold_set.source, {d.doc_id: _Line(0, 0, "") for d in gold_set.documents}, None, gold_set)
+        return cls(str(path), _index_lines(path), path, None)
+
+    @property
+    def ids(self) -> list[str]:
+        """Every gold ``doc_id``, sorted."""
+        return sorted(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._lines
+
+    def has_problems(self) -> bool:
+        return bool(self._problems)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The gold problems found so far, in file order."""
+        found = [p for ps in self._problems.values() for p in ps]
+        return sorted(found, key=lambda p: _line_number(p.file))
+
+    def read(self, doc_id: str) -> Document | None:
+        """The gold document ``doc_id``, or None when it has problems (then added to ``problems``)."""
+        if self._set is not None:
+            return self._set[doc_id]
+        assert self._handle is not None
+        where = self._lines[doc_id]
+        self._handle.seek(where.offset)
+        parsed = parse_line(self._handle.read(where.length), where.label, gold=True)
+        assert parsed is not None  # blank lines are never indexed
+        problems = list(parsed.problems)
+        if parsed.document is not None and parsed.document.doc_id != doc_id:
+            problems.append(Problem(where.label, "doc_id", f"the line's doc_id is {parsed.document.doc_id!r}, not {doc_id!r}"))
+        if problems:
+            self._problems[doc_id] = problems
+            return None
+        return parsed.document
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+
+def _line_number(label: str) -> int:
+    tail = label.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _index_lines(path: Path) -> dict[str, _Line]:
+    """``doc_id -> line`` of a gold ``.jsonl`` file; raises with every line whose ``doc_id`` cannot be read."""
+    lines: dict[str, _Line] = {}
+    problems: list[Problem] = []
+    for lineno, offset, raw in iter_lines(path):
+        label = f"{path}:{lineno}"
+        doc_id, line_problems = _doc_id_of(raw, label)
+        problems += line_problems
+        if doc_id is None:
+            continue
+        if doc_id in lines:
+            problems.append(Problem(label, "doc_id", f"duplicate doc_id {doc_id!r} in the gold (first at {lines[doc_id].label})"))
+            continue
+        lines[doc_id] = _Line(offset, len(raw), label)
+    if problems:
+        raise InvalidInputError(problems)
+    if not lines:
+        raise InvalidInputError(Problem(str(path), "", "holds no gold documents (one JSON document per line)"))
+    return lines
+
+
+def _doc_id_of(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
+    """The ``doc_id`` of a raw line, found without parsing the document when it occurs once.
+
+    A blank line gives (None, []); a line without a readable ``doc_id`` gives its problems.
+    """
+    line, problems = decode_line(raw, label)
+    if line is None or not line.strip():
+        return None, problems
+    found = _DOC_ID.findall(line)
+    if len(found) == 1:
+        return (json.loads(f'"{found[0]}"') if "\\" in found[0] else found[0]), []
+    data, problems = _loads_line(line, label)
+    if problems:
+        return None, problems
+    doc_id = data.get("doc_id") if isinstance(data, dict) else None
+    if isinstance(doc_id, str):
+        return doc_id, []
+    return None, parse(data, label, gold=True).problems or [Problem(label, "doc_id", "no doc_id")]
+
+
+@dataclass(frozen=True)
+class StreamedScore:
+    """The scorecard of a streamed prediction file, and what the results need to know of the gold."""
+
+    card: Scorecard
+    missing: tuple[str, ...]
+    n_gold: int
+    gold_sha256: str
+    gold_source: str
+
+
+def score_predictions(
+    pred: Path,
+    gold: GoldIndex,
+    *,
+    warn: Callable[[Problem], None] | None = None,
+    n_boot: int = 1000,
+    seed: int = 0,
+    collect_errors: bool = True,
+    on_error: Callable[[ErrorItem], None] | None = None,
+) -> StreamedScore:
+    """Read, check, pair and score a prediction file one document at a time.
+
+    Args:
+        pred: the prediction file (JSON Lines).
+        gold: the gold index.
+        warn: receives findings that do not stop scoring (see :func:`eval.validate.read_predictions`).
+        n_boot, seed, collect_errors, on_error: as for :func:`eval.metrics.score`.
+
+    Raises:
+        InvalidInputError: with every problem of the gold, or else of the prediction file.
+    """
+    warn = warn or (lambda _p: None)
+    problems: list[Problem] = []  # of the file itself: syntax, schema, semantics
+    pairing: list[Problem] = []  # of the pairing with the gold, listed after those, as read_predictions does
+    found: set[str] = set()
+    missing: list[str] = []
+    fingerprint = Fingerprint() if gold.sha256 is None else None
+
+    def accept(doc: Document) -> bool:
+        if fingerprint is not None:
+            fingerprint.add(doc)
+        return not (problems or pairing or gold.has_problems())
+
+    def pairs() -> Iterator[tuple[Document, Document | None]]:
+        for parsed in iter_parsed(pred):
+            problems.extend(parsed.problems)
+            for w in parsed.warnings:
+                warn(w)
+            doc = parsed.document
+            if doc is None:
+                continue
+            if doc.doc_id not in gold:
+                pairing.append(Problem(parsed.label, "doc_id", f"{doc.doc_id!r} is not a gold document ({len(gold)} gold documents in {gold.source})"))
+            elif doc.doc_id in found:
+                pairing.append(Problem(parsed.label, "doc_id", f"second prediction for {doc.doc_id!r}"))
+            elif (g := gold.read(doc.doc_id)) is None:
+                continue
+            elif doc.text != g.text:
+                pairing.append(Problem(parsed.label, "text", text_difference(g.text, doc.text, doc.doc_id)))
+            else:
+                found.add(doc.doc_id)
+                if accept(g):
+                    yield g, doc
+        missing.extend(d for d in gold.ids if d not in found)
+        if not (problems or pairing or gold.has_problems()):
+            warn_missing(pred, tuple(missing), len(gold), warn)
+        for doc_id in missing:  # read even after a problem: the gold's own problems come first
+            g = gold.read(doc_id)
+            if g is not None and accept(g):
+                yield g, None
+        if gold.has_problems():
+            raise InvalidInputError(gold.problems)
+        if problems or pairing:
+            raise InvalidInputError(problems + pairing)
+
+    try:
+        card = score(pairs(), n_boot=n_boot, seed=seed, collect_errors=collect_errors, on_error=on_error)
+    finally:
+        gold.close()
+    sha = gold.sha256 if fingerprint is None else fingerprint.hexdigest()
+    return StreamedScore(card, tuple(missing), len(gold), sha, gold.source)
