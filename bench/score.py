@@ -8,8 +8,9 @@ temporary folder, then three phases run, each in a fresh process so that its pea
 
 * ``parse``: stream both files through :func:`eval.io.iter_parsed` (JSON, models, semantics);
 * ``validate``: the same with the JSON Schema pass (what ``newsbench validate`` does);
-* ``score``: what ``newsbench score`` does: load the gold, read and pair the predictions, score
-  with bootstrap intervals and the error list.
+* ``score``: what ``newsbench score --gold gold.jsonl --out DIR`` does: index the gold by byte
+  offset, then stream the predictions, each read, checked, paired with its gold document, scored
+  and dropped, with bootstrap intervals and the error list streamed to a file.
 
 Printed: documents per second, peak resident memory, the time ratio between successive sizes
 (linear cost: 10x documents should cost at most 12x the time) and scoring time divided by parsing
@@ -17,7 +18,6 @@ time (target: at most 3).
 
     python bench/score.py                       # 1,000, 10,000 and 100,000 documents
     python bench/score.py --sizes 1000 10000    # quicker
-    python bench/score.py --sizes 100000 --phases parse   # streaming only: memory stays flat
 """
 from __future__ import annotations
 
@@ -158,14 +158,12 @@ def write_corpus(folder: Path, n: int, seed: int) -> tuple[Path, Path, int]:
 
 def phase(name: str, gold: Path, pred: Path, n_boot: int) -> dict[str, Any]:
     """Run one phase in this process and return its figures."""
-    from eval.gold import load_gold
     from eval.io import iter_parsed
-    from eval.metrics import score
-    from eval.runner import _rss_mb, measure
-    from eval.validate import read_predictions
+    from eval.runner import _rss_mb, measure, score_file
+    from eval.stream import GoldIndex
 
     baseline = _rss_mb()
-    split: dict[str, float] = {}
+    split: dict[str, Any] = {}
     with measure() as m:
         if name in ("parse", "validate"):
             n_docs = n_problems = 0
@@ -176,16 +174,16 @@ def phase(name: str, gold: Path, pred: Path, n_boot: int) -> dict[str, Any]:
             if n_problems:
                 raise SystemExit(f"the synthetic corpus has {n_problems} problems: a bug in bench/score.py")
         else:
+            out = pred.parent / "results"
             t0 = time.perf_counter()
-            gold_set = load_gold(gold)
+            index = GoldIndex.open(gold)
             t1 = time.perf_counter()
-            pairing = read_predictions(pred, gold_set)
+            result = score_file(pred, index, extractor="bench", out=out, n_boot=n_boot)
             t2 = time.perf_counter()
-            card = score(pairing.pairs, n_boot=n_boot)
-            t3 = time.perf_counter()
-            n_docs = 2 * len(pairing.pairs)
-            split = {"load_gold_s": t1 - t0, "read_pair_s": t2 - t1, "score_s": t3 - t2,
-                     "overall_f1": card.scores["overall"]["f1"], "n_errors": len(card.errors)}
+            with (out / "bench.errors.jsonl").open("rb") as fh:
+                n_errors = sum(1 for _ in fh)
+            n_docs = result.n_docs + result.n_docs - len(result.missing_docs)
+            split = {"index_s": t1 - t0, "stream_s": t2 - t1, "overall_f1": result.scores["overall"]["f1"], "n_errors": n_errors}
     return {"phase": name, "n_docs_read": n_docs, "runtime_s": m.runtime_s, "peak_rss_mb": m.peak_memory_mb,
             "baseline_rss_mb": round(baseline, 1), **split}
 
@@ -208,7 +206,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples in the score phase (default 1000, as newsbench score)")
     parser.add_argument("--phases", nargs="+", choices=["parse", "validate", "score"], default=["parse", "validate", "score"],
-                        help="phases to run (score keeps every document in memory: about 240 MB per 1,000 documents)")
+                        help="phases to run (all three stream: memory stays flat)")
     parser.add_argument("--phase", choices=["parse", "validate", "score"], help=argparse.SUPPRESS)
     parser.add_argument("--gold", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--pred", type=Path, help=argparse.SUPPRESS)
@@ -240,8 +238,8 @@ def _print_size(row: dict[str, Any], phases: list[str]) -> None:
         line = (f"  {p:<9} {r['runtime_s']:8.2f} s  {n / r['runtime_s']:9,.0f} docs/s  "
                 f"peak RSS {r['peak_rss_mb']:7.0f} MB (+{r['peak_rss_mb'] - r['baseline_rss_mb']:.0f} MB over start)")
         if p == "score":
-            line += (f"\n            load gold {r['load_gold_s']:.2f} s, read+pair predictions {r['read_pair_s']:.2f} s, "
-                     f"score {r['score_s']:.2f} s; overall F1 {r['overall_f1']:.3f}, {r['n_errors']:,} errors listed")
+            line += (f"\n            index gold {r['index_s']:.2f} s, read, pair and score both streams {r['stream_s']:.2f} s; "
+                     f"overall F1 {r['overall_f1']:.3f}, {r['n_errors']:,} errors written")
         print(line)
     if "score" in row and "parse" in row:
         print(f"  score / parse time: {row['score']['runtime_s'] / row['parse']['runtime_s']:.2f}  (target <= 3)")
