@@ -99,7 +99,6 @@ QUOTE_RE = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"")
 # The first letter comes first, so the engine jumps between candidate letters instead of trying a word
 # boundary at every position; the lookbehind is the word boundary before it.
 PRONOUN_RE = re.compile(r"[HhSs](?<!\w[HhSs])(?:e|im|is|imself|er|ers|erself|he)\b")
-POSSESSIVE_RE = re.compile(r"[’']s?$")
 TITLE_PREFIX_RE = re.compile(
     r"(?:(?:" + "|".join(re.escape(t) for t in sorted(ALL_TITLES, key=len, reverse=True)) + r")[ \t]+)+"
 )
@@ -149,6 +148,8 @@ OBJECT_WORDS: frozenset[str] = frozenset(
     "reporters journalists lawmakers parliament legislators supporters the a an us me him her them you "
     "colleagues listeners viewers".split()
 )
+# Connectors that join two names ("X of Y", "X and Y") rather than make one.
+_SPLIT_WORDS = frozenset({"of", "for", "and", "on", "upon"})
 TARGET_TYPES = frozenset({"ATTACK", "SEIZE", "DEFEND", "THREATEN", "ACCUSE", "SUPPORT", "LEGAL", "STATEMENT"})
 PARTICIPANT_TYPES = frozenset({"MEET", "AGREE"})
 
@@ -198,6 +199,8 @@ class RulesExtractor:
         self._reporting = reporting_lemma()
         self._event_verbs = event_verb_forms()
         self._event_nouns = event_noun_forms()
+        # Words that end a capitalised name in a headline: reporting verbs and event words.
+        self._headline_breaks = frozenset(self._reporting) | frozenset(self._event_verbs) | frozenset(self._event_nouns)
 
     def config(self) -> dict[str, Any]:
         """The exact configuration, recorded with every result."""
@@ -250,44 +253,57 @@ class _Article:
     # -- candidates -----------------------------------------------------------------------------
 
     def _candidates(self) -> list[_Candidate]:
+        text = self.text
         out: list[_Candidate] = []
-        headline_lines = _title_case_lines(self.text)
-        for match in NAME_RE.finditer(self.text):
-            if match.group() in NOT_NAMES:  # fast path: a sentence-opening "The", "But", "In"
+        headline_lines = _title_case_lines(text)
+        for match in NAME_RE.finditer(text):
+            name = match.group()
+            if name in NOT_NAMES:  # fast path: a sentence-opening "The", "But", "In"
                 continue
-            tokens = [(t.start(), t.end()) for t in TOKEN_RE.finditer(self.text, match.start(), match.end())]
-            strict = any(s <= match.start() < e for s, e in headline_lines)
+            if " " in name or "\t" in name:
+                tokens = [t.span() for t in TOKEN_RE.finditer(text, match.start(), match.end())]
+            else:  # most sequences are one word: that word is the only token
+                tokens = [match.span()]
+            if headline_lines:
+                at = match.start()
+                strict = any(s <= at < e for s, e in headline_lines)
+            else:
+                strict = False
             out.extend(self._classify_sequence(tokens, strict))
         return out
 
     def _classify_sequence(self, tokens: list[tuple[int, int]], strict: bool) -> list[_Candidate]:
         """Split a capitalised sequence at titles, demonyms and non-names, and type each part."""
         text = self.text
+        breaks = self.ex._headline_breaks if strict else self.ex._reporting
+        demonyms = self.ex._demonyms
         out: list[_Candidate] = []
         part: list[tuple[int, int]] = []
         title: str | None = None
         i = 0
-        while i < len(tokens):
+        n = len(tokens)
+        while i < n:
             s, e = tokens[i]
             word = text[s:e]
+            if word in _TITLE_FIRST_WORDS:
+                title_len = _title_at(text, tokens, i)
+                if title_len:
+                    if part:
+                        out.extend(self._type_part(part, title, strict))
+                        part = []
+                    title = text[s:tokens[i + title_len - 1][1]]
+                    i += title_len
+                    continue
             bare = word.rstrip(".")
-            title_len = _title_at(text, tokens, i)
-            if title_len:
-                out.extend(self._type_part(part, title, strict))
-                part = []
-                last = tokens[i + title_len - 1]
-                title = text[s:last[1]]
-                i += title_len
-                continue
-            lower = bare.lower()
-            if bare in NOT_NAMES or word in NOT_NAMES or lower in self.ex._reporting or (
-                strict and (lower in self.ex._event_verbs or lower in self.ex._event_nouns)
-            ):  # headline verbs ("Warns", "Says") end a name
-                out.extend(self._type_part(part, title, strict))
-                part, title = [], None
+            if bare in NOT_NAMES or word in NOT_NAMES or bare.lower() in breaks:
+                # in headlines, verbs end a name too ("Warns", "Says")
+                if part:
+                    out.extend(self._type_part(part, title, strict))
+                    part = []
+                title = None
                 i += 1
                 continue
-            if bare in self.ex._demonyms and i + 1 < len(tokens) and not part:
+            if bare in demonyms and i + 1 < n and not part:
                 out.append(self._demonym(s, s + len(bare), bare))
                 i += 1
                 continue
@@ -296,7 +312,8 @@ class _Article:
                 out.extend(self._type_part(part, title, strict))
                 part, title = [], None
             i += 1
-        out.extend(self._type_part(part, title, strict))
+        if part:
+            out.extend(self._type_part(part, title, strict))
         return out
 
     def _demonym(self, start: int, end: int, word: str) -> _Candidate:
@@ -309,14 +326,13 @@ class _Article:
             return []
         text = self.text
         start, end = part[0][0], part[-1][1]
-        span = text[start:end]
         # A trailing period belongs to the sentence unless the last word is an initial or an honorific.
-        last = text[part[-1][0]:end]
-        if last.endswith(".") and not (last in HONORIFICS or INITIALS_RE.fullmatch(last)):
-            end -= 1
+        if text[end - 1] == ".":
+            last = text[part[-1][0]:end]
+            if not (last in HONORIFICS or INITIALS_RE.fullmatch(last)):
+                end -= 1
         span = text[start:end]
-        possessive = POSSESSIVE_RE.search(span)
-        if possessive and span[-2:] in ("’s", "'s"):
+        if span.endswith(("’s", "'s")):
             end -= 2
         elif span.endswith(("’", "'")):
             end -= 1
@@ -336,10 +352,10 @@ class _Article:
             return [_Candidate(start, end, span, "ORG")]
         if (len(words) > 1 and words[-1].rstrip(".") in ORG_SUFFIXES) or (words[0] in ORG_HEADS and len(words) > 2 and words[1] == "of"):
             return [_Candidate(start, end, span, "ORG")]
-        if any(w in ("of", "for", "and", "on", "upon") for w in words):
+        if not _SPLIT_WORDS.isdisjoint(words):
             # Not an organisation: "X of Y" and "X and Y" are two names; type each side.
             return self._split_connectors(part, title, strict)
-        if all(w.isupper() for w in words) and len(words) > 1:
+        if len(words) > 1 and all(w.isupper() for w in words):
             return []  # an all-capitals run is a headline or a shout, not a name
         if title is not None:
             return [_Candidate(start, end, span, "PER", title=title)]
