@@ -300,17 +300,18 @@ def schema_cmd(
 def agreement(
     first: str = typer.Argument(..., help="First annotation pass (a gold folder)."),
     second: str = typer.Argument(..., help="Second annotation pass (a gold folder)."),
-    write: Optional[Path] = typer.Option(None, "--write", help="Also rewrite the agreement block of this Markdown file."),
+    write: Optional[Path] = typer.Option(None, "--write", help="Also rewrite a generated block of this Markdown file."),
+    block: str = typer.Option("agreement", "--block", help="Name of the block to rewrite."),
 ) -> None:
     """Score two annotation passes against each other (inter-annotator agreement)."""
-    from eval.agreement import BLOCK, agreement_table
+    from eval.agreement import agreement_table
     from eval.blocks import update_block
     from eval.gold import load_gold
 
     table = agreement_table(load_gold(first), load_gold(second))
     sys.stdout.write(table)
     if write is not None:
-        changed = update_block(write, BLOCK, table)
+        changed = update_block(write, block, table)
         err_console.print(f"{'updated' if changed else 'unchanged'}: {write}", markup=False)
 
 
