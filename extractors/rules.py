@@ -199,6 +199,7 @@ class RulesExtractor:
         self._reporting = reporting_lemma()
         self._event_verbs = event_verb_forms()
         self._event_nouns = event_noun_forms()
+        self._word_roles = _word_roles(self._reporting, self._event_verbs, self._event_nouns)
         # Words that end a capitalised name in a headline: reporting verbs and event words.
         self._headline_breaks = frozenset(self._reporting) | frozenset(self._event_verbs) | frozenset(self._event_nouns)
 
@@ -256,20 +257,25 @@ class _Article:
         text = self.text
         out: list[_Candidate] = []
         headline_lines = _title_case_lines(text)
+        breaks, breaks_strict = self.ex._reporting, self.ex._headline_breaks
         for match in NAME_RE.finditer(text):
             name = match.group()
             if name in NOT_NAMES:  # fast path: a sentence-opening "The", "But", "In"
                 continue
-            if " " in name or "\t" in name:
-                tokens = [t.span() for t in TOKEN_RE.finditer(text, match.start(), match.end())]
-            else:  # most sequences are one word: that word is the only token
-                tokens = [match.span()]
             if headline_lines:
                 at = match.start()
                 strict = any(s <= at < e for s, e in headline_lines)
             else:
                 strict = False
-            out.extend(self._classify_sequence(tokens, strict))
+            if " " in name or "\t" in name:
+                tokens = [t.span() for t in TOKEN_RE.finditer(text, match.start(), match.end())]
+                out.extend(self._classify_sequence(tokens, strict))
+            else:
+                # Most sequences are one word, which _classify_sequence would type as it stands unless
+                # it ends a name (a title needs a name after it; a demonym is typed by _type_part too).
+                bare = name.rstrip(".")
+                if not (bare in NOT_NAMES or bare.lower() in (breaks_strict if strict else breaks)):
+                    out.extend(self._type_part([match.span()], None, strict))
         return out
 
     def _classify_sequence(self, tokens: list[tuple[int, int]], strict: bool) -> list[_Candidate]:
@@ -629,19 +635,18 @@ class _Article:
 
     def _scan_words(self) -> None:
         """One pass over the lower-case words: reporting cues and event triggers."""
-        text, reporting, verbs, nouns = self.text, self.ex._reporting, self.ex._event_verbs, self.ex._event_nouns
+        text = self.text
         self.cues: list[tuple[int, int]] = []
         self.triggers: list[tuple[int, int, tuple[str, str]]] = []
-        for m in LOWER_WORD_RE.finditer(text):
-            word = m.group()
-            lemma = reporting.get(word)
-            if lemma is not None and lemma not in WEAK_REPORTING_LEMMAS:
-                self.cues.append((m.start(), m.end()))
-            elif word == "according" and text.startswith(" to", m.end()):
+        get = self.ex._word_roles.get
+        # Most words are neither: keep only the matches with a role before any per-word work.
+        for m, (cue, trigger) in [(m, r) for m in LOWER_WORD_RE.finditer(text) if (r := get(m.group())) is not None]:
+            if cue:
+                self.cues.append(m.span())
+            elif cue is None and text.startswith(" to", m.end()):  # "according to"
                 self.cues.append((m.start(), m.end() + 3))
-            hit = verbs.get(word) or nouns.get(word)
-            if hit is not None and hit[0] not in WEAK_EVENT_LEMMAS:
-                self.triggers.append((m.start(), m.end(), hit))
+            if trigger is not None:
+                self.triggers.append((m.start(), m.end(), trigger))
         for m in HEADLINE_CUE_RE.finditer(text):  # "..., Says X"
             if self._is_cue(m.group(1), m.start(1)):
                 self.cues.append((m.start(1), m.end(1)))
@@ -812,6 +817,26 @@ class _Article:
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
+
+
+def _word_roles(
+    reporting: dict[str, str], verbs: dict[str, tuple[str, str]], nouns: dict[str, tuple[str, str]]
+) -> dict[str, tuple[bool | None, tuple[str, str] | None]]:
+    """For every lower-case word that is a cue or an event trigger: (is a cue, trigger lemma and type).
+
+    The cue flag is None for "according", a cue only when "to" follows.
+    """
+    roles: dict[str, tuple[bool | None, tuple[str, str] | None]] = {}
+    for word in {*reporting, *verbs, *nouns, "according"}:
+        lemma = reporting.get(word)
+        cue: bool | None = lemma is not None and lemma not in WEAK_REPORTING_LEMMAS
+        if not cue and word == "according":
+            cue = None
+        hit = verbs.get(word) or nouns.get(word)
+        trigger = hit if hit is not None and hit[0] not in WEAK_EVENT_LEMMAS else None
+        if cue is not False or trigger is not None:
+            roles[word] = (cue, trigger)
+    return roles
 
 
 def _mention(start: int, end: int, text: str, kind: str) -> dict[str, Any]:
