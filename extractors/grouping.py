@@ -167,9 +167,14 @@ def group_mentions(mentions: list[RawMention], *, pronoun_window: int = PRONOUN_
 
 def _find_or_create(m: RawMention, groups: list[Group], by_key: dict[tuple[str, str], Group]) -> Group:
     title = m.title
+    joined = " ".join(m.text.split())
     if title is None:
-        title, _ = strip_title(" ".join(m.text.split()))
-    name = normalise_name(m.text)
+        title, name = strip_title(joined)
+        # normalise_name would strip the same title again unless "the" or a possessive comes first
+        if joined[:4].lower() == "the " or _POSSESSIVE.search(joined):
+            name = normalise_name(joined)
+    else:
+        name = normalise_name(joined)
     gender = title_gender(title) if title else "unknown"
     if m.kind == "name" and m.type in ("ORG", "GPE", "NORP") and is_acronym(name):
         key = (m.type, _acronym_key(name))
@@ -204,7 +209,8 @@ def _person_for(tokens: list[str], groups: list[Group]) -> Group | None:
     for group in reversed(groups):
         if group.type != "PER":
             continue
-        if _is_short_form(tokens, group.tokens) or _is_short_form(group.tokens, tokens):
+        group_tokens = group.tokens
+        if _is_short_form(tokens, group_tokens) or _is_short_form(group_tokens, tokens):
             return group
     return None
 

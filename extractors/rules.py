@@ -764,53 +764,63 @@ class _Article:
         return [{"id": f"e{n}", **found[start]} for n, start in enumerate(sorted(found), start=1)]
 
     def _event(self, start: int, end: int, etype: str) -> dict[str, Any]:
+        text = self.text
         s_start, s_end = self.sentence_of(start)
         lo = bisect.bisect_left(self.ref_starts, s_start)
         hi = bisect.bisect_right(self.ref_starts, s_end)
-        sentence_refs = self.refs[lo:hi]
-        before = [r for r in sentence_refs if r.end <= start]
-        after = [r for r in sentence_refs if start < r.start and r.end <= s_end]
+        before: list[_Ref] = []
+        after: list[_Ref] = []
+        for r in self.refs[lo:hi]:
+            if r.end <= start:
+                before.append(r)
+            elif start < r.start and r.end <= s_end:
+                after.append(r)
         args: list[dict[str, str]] = []
         seen: set[tuple[str, str]] = set()
-
-        def add(role: str, ref: str) -> None:
-            if (role, ref) not in seen:
-                seen.add((role, ref))
-                args.append({"role": role, "ref": ref})
-
-        actors_before = [r for r in before if r.is_actor]
         if etype in PARTICIPANT_TYPES:
             for r in [r for r in before + after if r.is_actor][:4]:
-                add("participant", r.ref)
-        elif actors_before:
-            add("agent", actors_before[-1].ref)
+                if ("participant", r.ref) not in seen:
+                    seen.add(("participant", r.ref))
+                    args.append({"role": "participant", "ref": r.ref})
+        else:
+            agent = next((r for r in reversed(before) if r.is_actor), None)
+            if agent is not None:
+                seen.add(("agent", agent.ref))
+                args.append({"role": "agent", "ref": agent.ref})
         if etype in TARGET_TYPES:
             target = next((r for r in after if r.is_actor or etype in ("SEIZE", "ATTACK", "THREATEN")), None)
-            if target is not None:
-                add("target", target.ref)
+            if target is not None and ("target", target.ref) not in seen:
+                seen.add(("target", target.ref))
+                args.append({"role": "target", "ref": target.ref})
         for r in after:
             if r.is_actor:
                 continue
-            prep = self.text[max(s_start, r.start - 12):r.start].split()
+            prep = text[max(s_start, r.start - 12):r.start].split()
             word = prep[-1].lower() if prep else ""
             if etype in ("MOVE", "DEPLOY") and word in ("to", "into", "towards", "toward"):
-                add("destination", r.ref)
+                role = "destination"
             elif etype == "MOVE" and word == "from":
-                add("origin", r.ref)
+                role = "origin"
             elif word in ("in", "at", "near", "inside", "across"):
-                add("place", r.ref)
-        words_before = self.text[max(s_start, start - 40):start].lower().split()[-4:]
-        polarity = "negative" if NEGATIONS & set(words_before) or any(w.endswith("n't") for w in words_before) \
+                role = "place"
+            else:
+                continue
+            if (role, r.ref) not in seen:
+                seen.add((role, r.ref))
+                args.append({"role": role, "ref": r.ref})
+        words_before = text[max(s_start, start - 40):start].lower().split()[-4:]
+        context = set(words_before)
+        polarity = "negative" if NEGATIONS & context or any(w.endswith("n't") for w in words_before) \
             else "positive"
         if self._in_quote(start):
             modality = "reported"
-        elif HYPOTHETICAL & set(words_before):
+        elif HYPOTHETICAL & context:
             modality = "hypothetical"
-        elif PLANNED & set(words_before):
+        elif PLANNED & context:
             modality = "planned"
         else:
             modality = "asserted"
-        return {"type": etype, "trigger": self._span(start, end), "arguments": args,
+        return {"type": etype, "trigger": {"start": start, "end": end, "text": text[start:end]}, "arguments": args,
                 "polarity": polarity, "modality": modality}
 
 
