@@ -693,7 +693,9 @@ class _Article:
         """ "CLAUSE, X said." or "CLAUSE, said X." (also a headline's "..., Says X") """
         text = self.text
         ref = self._actor_ref_at(cue_end, body_end)
-        if ref is not None and TITLE_PREFIX_RE.sub("", text[cue_end:ref.start].strip()) == "" and \
+        # Only spaces may stand between the cue and the speaker: a title there would have to end in a space
+        # to be removed by TITLE_PREFIX_RE, which a stripped string never does.
+        if ref is not None and not text[cue_end:ref.start].strip() and \
                 not text[ref.end:body_end].strip():
             head_end = cue_start
         else:
@@ -704,7 +706,7 @@ class _Article:
             title = TITLE_SUFFIX_RE.search(text[s_start:head_end])
             if title:
                 head_end = s_start + title.start()
-        head = DETERMINER_END_RE.sub("", text[s_start:head_end]).rstrip()
+        head = _drop_final_determiner(text[s_start:head_end]).rstrip()
         if not head.endswith(",") or len(head.split()) < 3:
             return None
         dateline = DATELINE_RE.match(text, s_start)
@@ -867,6 +869,16 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out or [(0, len(text))]
+
+
+def _drop_final_determiner(head: str) -> str:
+    """``head`` without a final "the", "a" or "an" and the spaces after it.
+
+    The word ends where the trailing spaces begin and has at most three letters, so the search starts
+    there rather than trying every position of a long clause.
+    """
+    m = DETERMINER_END_RE.search(head, max(0, len(head.rstrip()) - 3))
+    return head if m is None else head[:m.start()] + head[m.end():]
 
 
 def _abbreviation_before(text: str, end: int) -> bool:
