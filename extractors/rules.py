@@ -72,13 +72,16 @@ def _class_body(wanted: tuple[str, ...]) -> str:
 
 _UP = _class_body(("Lu", "Lt"))  # capital letters
 _LM = _class_body(("L", "M"))  # letters and combining marks
-_PARTICLE = r"(?:al|el|ad|as|bin|ibn|abu|van|von|de|da|di|du|le|la|del|der|den|dos|das|mac|o)"
+# al el ad as bin ibn abu van von de da di du le la del der den dos das mac o, as a tree: at most one of
+# them can be followed by a hyphen or apostrophe, so their order does not matter, and the tree is tried faster.
+_PARTICLE = r"(?:a(?:l|d|s|bu)|el|bin|ibn|v(?:an|on)|d(?:e(?:l|r|n)?|a|i|u|os|as)|l(?:e|a)|mac|o)"
 _TOKEN = (
     r"(?:(?:[" + _UP + r"]\.){2,}"  # dotted acronym: U.N.
     r"|(?:" + _PARTICLE + r"[-’'])?[" + _UP + r"][" + _LM + r"]*(?:[-’'][" + _LM + r"]+)*\.?)"
 )
 _CONNECTOR = r"(?:of(?:[ \t]+the)?|for|de|da|del|van|von|bin|ibn|al|la|le|du|der|den|on|upon|and)"
 NAME_RE = re.compile(
+    r"(?=[" + _UP + r"abdeilmov])"  # a capital or a particle's first letter: cheap to rule out elsewhere
     r"(?<![" + _LM + r"\d])" + _TOKEN + r"(?:[ \t]+(?:" + _CONNECTOR + r"[ \t]+)?" + _TOKEN + r")*"
 )
 TOKEN_RE = re.compile(_TOKEN)
