@@ -6,6 +6,7 @@ Writes go to a temporary file that is renamed into place, so a failed run leaves
 """
 from __future__ import annotations
 
+import array
 import contextlib
 import gc
 import hashlib
@@ -281,37 +282,44 @@ class Fingerprint:
     """:func:`document_sha256` built one document at a time, without holding the documents.
 
     The digest is the SHA-256 of the documents' JSON lines in sorted order. Each line goes to a
-    temporary file; only its sort key, offset and length stay in memory. A line starts with
-    ``{"doc_id":"<id>"``, and JSON strings are prefix-free, so the line up to the end of the
-    encoded ``doc_id`` orders the lines exactly as the whole lines do (``doc_id`` values are unique
-    in a set); a line that does not start so is keyed by all of it.
+    temporary file; only its offset, length and key length stay in memory, in a flat array (no
+    Python object per document, which would pin the allocator's memory of the whole stream). A line
+    starts with ``{"doc_id":"<id>"``, and JSON strings are prefix-free, so the line up to the end of
+    the encoded ``doc_id`` orders the lines exactly as the whole lines do (``doc_id`` values are
+    unique in a set); a line that does not start so is keyed by all of it. UTF-8 bytes sort as the
+    code points they encode, so keys are compared as bytes.
     """
 
     _PREFIX = '{"doc_id":'
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()
-        self._entries: list[tuple[str, int, int]] = []
+        self._entries = array.array("q")  # offset, length, key length of each line
         self._offset = 0
         self._decoder = json.JSONDecoder()
 
     def add(self, doc: Document) -> None:
         line = document_json(doc)
-        key = line
+        data = line.encode("utf-8") + b"\n"
+        key_length = len(data) - 1
         if line.startswith(self._PREFIX):
             _, end = self._decoder.raw_decode(line, len(self._PREFIX))
-            key = line[:end]
-        data = line.encode("utf-8") + b"\n"
+            key_length = len(line[:end].encode("utf-8"))
         self._file.write(data)
-        self._entries.append((key, self._offset, len(data)))
+        self._entries.extend((self._offset, len(data), key_length))
         self._offset += len(data)
 
     def hexdigest(self) -> str:
         digest = hashlib.sha256()
         self._file.flush()
-        for _key, offset, length in sorted(self._entries):
-            self._file.seek(offset)
-            digest.update(self._file.read(length))
+        keys = []
+        for k in range(0, len(self._entries), 3):
+            self._file.seek(self._entries[k])
+            keys.append((self._file.read(self._entries[k + 2]), k))
+        keys.sort()
+        for _key, k in keys:
+            self._file.seek(self._entries[k])
+            digest.update(self._file.read(self._entries[k + 1]))
         self._file.close()
         return digest.hexdigest()
 

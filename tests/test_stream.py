@@ -146,3 +146,16 @@ def test_a_truncated_gold_line_is_reported_when_it_is_read(tmp_path: Path, gold_
     gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = _problems(lambda: score_predictions(pred_file, GoldIndex.open(gold)))
     assert problems == _problems(lambda: load_gold(gold)) and problems[0].startswith(f"{gold}:6: invalid JSON:")
+
+
+def test_the_streamed_fingerprint_orders_documents_as_whole_lines_do() -> None:
+    """doc_ids where a key-only sort could go wrong: prefixes, escapes, non-ASCII, astral characters."""
+    import hashlib
+
+    from eval.io import document_json
+    from eval.schema import Document
+
+    ids = ["a", "a b", 'a"b', "ab", "a\\", "é", "a\t", "a!", "a\u2028", "a\U0001F600", "a\uffff", "a~"]
+    docs = [Document(doc_id=i, text="x") for i in ids]
+    expected = hashlib.sha256("".join(f"{line}\n" for line in sorted(map(document_json, docs))).encode("utf-8")).hexdigest()
+    assert (document_sha256(docs), document_sha256(reversed(docs))) == (expected, expected)
