@@ -621,17 +621,20 @@ class _Totals:
     """Running sums of every count, and each document's headline counts (for the bootstrap)."""
 
     def __init__(self) -> None:
-        self.counts: dict[tuple[str, str, str], np.ndarray] = {}
+        self.counts: dict[tuple[str, str, str], list[int]] = {}
         self.doc_ids: list[str] = []
         self.headline = np.zeros((64, len(CATEGORIES), 3), dtype=np.int64)
         self.units: dict[str, list[tuple[int, int, int]]] | None = {c: [] for c in CATEGORIES}
 
     def add(self, doc_id: str, result: _DocResult) -> None:
-        for key, counts in result.counts.items():
-            if key in self.counts:
-                self.counts[key] += counts
+        for key, (a, b, c) in result.counts.items():  # plain ints: a numpy add per figure costs more
+            sums = self.counts.get(key)
+            if sums is None:
+                self.counts[key] = [a, b, c]
             else:
-                self.counts[key] = np.array(counts, dtype=np.int64)
+                sums[0] += a
+                sums[1] += b
+                sums[2] += c
         row = len(self.doc_ids)
         if row == len(self.headline):
             self.headline = np.concatenate([self.headline, np.zeros_like(self.headline)])
@@ -685,7 +688,7 @@ def _score(
     return Scorecard.model_construct(scores=scores, bootstrap=bootstrap, errors=errors)
 
 
-def _assemble(totals: dict[tuple[str, str, str], np.ndarray]) -> dict[str, dict[str, Any]]:
+def _assemble(totals: dict[tuple[str, str, str], list[int]]) -> dict[str, dict[str, Any]]:
     scores: dict[str, dict[str, Any]] = {}
     for cat in CATEGORIES:
         detail: dict[str, Any] = {}
