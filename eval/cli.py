@@ -123,8 +123,8 @@ def print_leaderboard(frame) -> None:
     """The leaderboard as a rich table; reasons for "not run" rows follow the table, unwrapped."""
     from eval.results import CATEGORIES
 
-    table = Table(title="newsbench leaderboard (partial match, end-to-end; sorted by overall F1)")
-    for col in ["extractor", "overall F1", *[f"{c} F1" for c in CATEGORIES], "runtime s", "memory MB"]:
+    table = Table(title="newsbench leaderboard: F1, partial match, end to end (sorted by overall)")
+    for col in ["extractor", "overall", *CATEGORIES, "time s", "mem MB"]:
         table.add_column(col, justify="left" if col == "extractor" else "right", no_wrap=True)
     reasons = []
     for _, row in frame.iterrows():

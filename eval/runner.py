@@ -155,7 +155,11 @@ def _save(card: Scorecard, out: Path | None, **fields: Any) -> RunResult:
 
 
 def run_one(
-    name: str, gold: GoldSet, out: Path, options: dict[str, Any], progress: Callable[[int], None] | None = None
+    name: str,
+    gold: GoldSet,
+    out: Path,
+    options: dict[str, Any],
+    progress_factory: Callable[[str, int], Callable[[int], None]] | None = None,
 ) -> RunResult | NotRun:
     """Run, measure, score and save one extractor; an extractor that cannot run is a NotRun."""
     try:
@@ -164,6 +168,7 @@ def run_one(
     except ExtractorUnavailableError as exc:
         return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso())
     articles = articles_of(gold)
+    progress = progress_factory(name, len(articles)) if progress_factory else None  # only for one that runs
     try:
         with measure() as m:
             preds = extract_all(extractor, articles, (lambda _d: progress(1)) if progress else None)
@@ -204,8 +209,7 @@ def run_benchmark(
         unavailable_reason(name)
     scored, not_run = [], []
     for name in names:
-        progress = progress_factory(name, len(gold.documents)) if progress_factory else None
-        outcome = run_one(name, gold, out, options, progress)
+        outcome = run_one(name, gold, out, options, progress_factory)
         (scored if isinstance(outcome, RunResult) else not_run).append(outcome)
     forget_not_run(out, [r.extractor for r in scored])
     save_not_run(out, not_run)
