@@ -60,3 +60,17 @@ def test_atomic_writer_names_an_unwritable_folder(tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match=r"file/sub/r\.json: cannot be written: Not a directory"):
         with atomic_writer(blocker / "sub" / "r.json"):
             pass
+
+
+def test_atomic_writes_get_ordinary_file_permissions(tmp_path: Path) -> None:
+    """Results and predictions are shared files: not private like mkstemp's temporary file."""
+    import os
+
+    from eval.io import write_text
+
+    mask = os.umask(0o022)
+    try:
+        write_text(tmp_path / "out.txt", "x")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o644
