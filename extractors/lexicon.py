@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Literal, get_args
+from typing import Callable, Iterable, Literal, get_args
 
 from eval.schema import EventType
 
@@ -342,26 +342,26 @@ def _check_event_types() -> None:
 _check_event_types()
 
 
+def _inflected(table: dict[str, str], inflect: Callable[[str], Iterable[str]]) -> dict[str, tuple[str, str]]:
+    """Every inflected form of the words of ``table`` (EventType -> words) -> (word, EventType)."""
+    out: dict[str, tuple[str, str]] = {}
+    for etype, words in table.items():
+        for word in words.split():
+            for form in inflect(word):
+                out.setdefault(form, (word, etype))
+    return out
+
+
 @lru_cache(maxsize=1)
 def event_verb_forms() -> dict[str, tuple[str, str]]:
     """Inflected verb form (lower case) -> (lemma, EventType)."""
-    out: dict[str, tuple[str, str]] = {}
-    for etype, lemmas in _EVENT_VERBS.items():
-        for lemma in lemmas.split():
-            for form in verb_forms(lemma):
-                out.setdefault(form, (lemma, etype))
-    return out
+    return _inflected(_EVENT_VERBS, verb_forms)
 
 
 @lru_cache(maxsize=1)
 def event_noun_forms() -> dict[str, tuple[str, str]]:
     """Noun form (lower case) -> (lemma, EventType)."""
-    out: dict[str, tuple[str, str]] = {}
-    for etype, nouns in _EVENT_NOUNS.items():
-        for noun in nouns.split():
-            for form in noun_forms(noun):
-                out.setdefault(form, (noun, etype))
-    return out
+    return _inflected(_EVENT_NOUNS, noun_forms)
 
 
 def event_type(word: str, *, pos: str | None = None) -> str | None:

@@ -99,6 +99,23 @@ WORD_RE = re.compile(r"[" + _LM + r"]+(?:[-’'][" + _LM + r"]+)*")
 # engine only stops at those characters.
 SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=[.!?])([”\"’)]*(?:[ \t]+|(?=\n)))|(?<=\n)\n*)")
 QUOTE_RE = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"")
+
+
+def quoted_content(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """Offsets of what a QUOTE_RE match quotes, without the marks and the inner edge whitespace.
+
+    >>> text = 'He said “ we will ” then.'
+    >>> start, end = quoted_content(text, QUOTE_RE.search(text))
+    >>> text[start:end]
+    'we will'
+    """
+    group = 1 if m.group(1) is not None else 2
+    start, end = m.start(group), m.end(group)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 # The first letter comes first, so the engine jumps between candidate letters instead of trying a word
 # boundary at every position; the lookbehind is the word boundary before it.
 PRONOUN_RE = re.compile(r"[HhSs](?<!\w[HhSs])(?:e|im|is|imself|er|ers|erself|he)\b")
@@ -541,13 +558,7 @@ class _Article:
 
     def _direct(self, m: re.Match[str]) -> dict[str, Any] | None:
         text = self.text
-        group = 1 if m.group(1) is not None else 2
-        c_start, c_end = m.start(group), m.end(group)
-        # trim inner whitespace so the content span is well formed
-        while c_start < c_end and text[c_start].isspace():
-            c_start += 1
-        while c_end > c_start and text[c_end - 1].isspace():
-            c_end -= 1
+        c_start, c_end = quoted_content(text, m)
         q_open, q_close = m.start(), m.end()
         cue, ref = self._cue_after(q_close)
         if cue is None:

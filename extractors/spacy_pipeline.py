@@ -45,7 +45,7 @@ from extractors.lexicon import (
     pronoun_info,
     reporting_lemma,
 )
-from extractors.rules import QUOTE_RE
+from extractors.rules import QUOTE_RE, quoted_content
 
 try:  # the paragraph component is registered only where spaCy is installed
     from spacy.language import Language
@@ -411,12 +411,7 @@ class _Article:
 
     def _direct(self, m: Any, quoted_sentences: set[int]) -> dict[str, Any] | None:
         text, doc = self.text, self.doc
-        group = 1 if m.group(1) is not None else 2
-        c_start, c_end = m.start(group), m.end(group)
-        while c_start < c_end and text[c_start].isspace():
-            c_start += 1
-        while c_end > c_start and text[c_end - 1].isspace():
-            c_end -= 1
+        c_start, c_end = quoted_content(text, m)
         first = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if first is None:
             return None
