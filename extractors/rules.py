@@ -116,6 +116,23 @@ def quoted_content(text: str, m: re.Match[str]) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def cue_events(quotes: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """A STATEMENT event for every quote's cue, its speaker as agent, keyed by the cue's start.
+
+    >>> cue = {"start": 4, "end": 8, "text": "said"}
+    >>> cue_events([{"cue": cue, "speaker": "a1"}])[4]["arguments"]
+    [{'role': 'agent', 'ref': 'a1'}]
+    """
+    found: dict[int, dict[str, Any]] = {}
+    for q in quotes:
+        if q["cue"] is None:
+            continue
+        args = [{"role": "agent", "ref": q["speaker"]}] if q["speaker"] else []
+        found[q["cue"]["start"]] = {"type": "STATEMENT", "trigger": q["cue"], "arguments": args,
+                                    "polarity": "positive", "modality": "asserted"}
+    return found
 # The first letter comes first, so the engine jumps between candidate letters instead of trying a word
 # boundary at every position; the lookbehind is the word boundary before it.
 PRONOUN_RE = re.compile(r"[HhSs](?<!\w[HhSs])(?:e|im|is|imself|er|ers|erself|he)\b")
@@ -765,14 +782,7 @@ class _Article:
     # -- events ---------------------------------------------------------------------------------
 
     def _events(self) -> list[dict[str, Any]]:
-        text = self.text
-        found: dict[int, dict[str, Any]] = {}
-        for q in self.quotes:
-            if q["cue"] is None:
-                continue
-            args = [{"role": "agent", "ref": q["speaker"]}] if q["speaker"] else []
-            found[q["cue"]["start"]] = {"type": "STATEMENT", "trigger": q["cue"], "arguments": args,
-                                  "polarity": "positive", "modality": "asserted"}
+        found = cue_events(self.quotes)
         mention_starts = {r.start for r in self.refs}
         for start, end, (_, etype) in self.triggers:
             if start not in found and start not in mention_starts:

@@ -45,7 +45,7 @@ from extractors.lexicon import (
     pronoun_info,
     reporting_lemma,
 )
-from extractors.rules import QUOTE_RE, quoted_content
+from extractors.rules import QUOTE_RE, cue_events, quoted_content
 
 try:  # the paragraph component is registered only where spaCy is installed
     from spacy.language import Language
@@ -513,13 +513,7 @@ class _Article:
     # -- events ---------------------------------------------------------------------------------
 
     def _events(self) -> list[dict[str, Any]]:
-        found: dict[int, dict[str, Any]] = {}
-        for q in self.quotes:
-            if q["cue"] is None:
-                continue
-            args = [{"role": "agent", "ref": q["speaker"]}] if q["speaker"] else []
-            found[q["cue"]["start"]] = {"type": "STATEMENT", "trigger": q["cue"], "arguments": args,
-                                        "polarity": "positive", "modality": "asserted"}
+        found = cue_events(self.quotes)
         dates = self._dates()
         verbs, nouns = self.lex.event_verbs, self.lex.event_nouns
         for t in self.doc:
