@@ -283,14 +283,16 @@ class Fingerprint:
 
     The digest is the SHA-256 of the documents' JSON lines in sorted order. Each line goes to a
     temporary file; only its offset, length and key length stay in memory, in a flat array (no
-    Python object per document, which would pin the allocator's memory of the whole stream). A line
-    starts with ``{"doc_id":"<id>"``, and JSON strings are prefix-free, so the line up to the end of
-    the encoded ``doc_id`` orders the lines exactly as the whole lines do (``doc_id`` values are
-    unique in a set); a line that does not start so is keyed by all of it. UTF-8 bytes sort as the
+    Python object per document, which would pin the allocator's memory of the whole stream). The
+    key of a line is the line up to the end of its ``doc_id`` value (the first ``"doc_id":`` of a
+    compact line is the top-level key: it comes before any nested object, and a quote inside a
+    string is escaped). Two lines that agree up to there have the same ``doc_id``, and ``doc_id``
+    values are unique in a set, so the keys order the lines exactly as the whole lines do; a line
+    without the key is keyed by all of it. UTF-8 bytes sort as the
     code points they encode, so keys are compared as bytes.
     """
 
-    _PREFIX = '{"doc_id":'
+    _KEY = '"doc_id":'
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()
@@ -302,8 +304,9 @@ class Fingerprint:
         line = document_json(doc)
         data = line.encode("utf-8") + b"\n"
         key_length = len(data) - 1
-        if line.startswith(self._PREFIX):
-            _, end = self._decoder.raw_decode(line, len(self._PREFIX))
+        at = line.find(self._KEY)
+        if at >= 0:
+            _, end = self._decoder.raw_decode(line, at + len(self._KEY))
             key_length = len(line[:end].encode("utf-8"))
         self._file.write(data)
         self._entries.extend((self._offset, len(data), key_length))
