@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Container, Iterable, Iterator
 
 from eval.errors import InvalidInputError, Problem
 from eval.io import CROSS_DOCUMENT_FILE, bulk_allocation, document_sha256, iter_parsed
@@ -110,19 +110,35 @@ def pair_predictions(gold: GoldSet, predictions: Iterator[tuple[str, Document]])
     found: dict[str, Document] = {}
     problems: list[Problem] = []
     for label, pred in predictions:
-        g = by_id.get(pred.doc_id)
-        if g is None:
-            problems.append(Problem(label, "doc_id", f"{pred.doc_id!r} is not a gold document ({len(by_id)} gold documents in {gold.source})"))
-        elif pred.doc_id in found:
-            problems.append(Problem(label, "doc_id", f"second prediction for {pred.doc_id!r}"))
-        elif pred.text != g.text:
-            problems.append(Problem(label, "text", text_difference(g.text, pred.text, pred.doc_id)))
+        is_gold = pred.doc_id in by_id
+        problem = id_problem(label, pred.doc_id, is_gold=is_gold, seen=found, n_gold=len(by_id), source=gold.source)
+        problem = problem or text_problem(label, by_id[pred.doc_id].text, pred)
+        if problem:
+            problems.append(problem)
         else:
             found[pred.doc_id] = pred
     if problems:
         raise InvalidInputError(problems)
     missing = tuple(d.doc_id for d in gold.documents if d.doc_id not in found)
     return Pairing(tuple((d, found.get(d.doc_id)) for d in gold.documents), missing)
+
+
+def id_problem(
+    label: str, doc_id: str, *, is_gold: bool, seen: Container[str], n_gold: int, source: str
+) -> Problem | None:
+    """Why a prediction's ``doc_id`` cannot be paired (unknown, or already predicted), or None."""
+    if not is_gold:
+        return Problem(label, "doc_id", f"{doc_id!r} is not a gold document ({n_gold} gold documents in {source})")
+    if doc_id in seen:
+        return Problem(label, "doc_id", f"second prediction for {doc_id!r}")
+    return None
+
+
+def text_problem(label: str, gold_text: str, pred: Document) -> Problem | None:
+    """Why a prediction's ``text`` is not its gold document's text, or None."""
+    if pred.text == gold_text:
+        return None
+    return Problem(label, "text", text_difference(gold_text, pred.text, pred.doc_id))
 
 
 def text_difference(gold: str, pred: str, doc_id: str) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from eval.errors import InvalidInputError, Problem
-from eval.gold import GoldSet, load_gold, text_difference
+from eval.gold import GoldSet, id_problem, load_gold, text_problem
 from eval.io import Fingerprint, _loads_line, decode_line, iter_lines, iter_parsed, parse, parse_line
 from eval.metrics import ErrorItem, Scorecard, score
 from eval.schema import Document
@@ -209,18 +209,20 @@ def score_predictions(
             doc = parsed.document
             if doc is None:
                 continue
-            if doc.doc_id not in gold:
-                pairing.append(Problem(parsed.label, "doc_id", f"{doc.doc_id!r} is not a gold document ({len(gold)} gold documents in {gold.source})"))
-            elif doc.doc_id in found:
-                pairing.append(Problem(parsed.label, "doc_id", f"second prediction for {doc.doc_id!r}"))
-            elif (g := gold.read(doc.doc_id)) is None:
+            problem = id_problem(
+                parsed.label, doc.doc_id, is_gold=doc.doc_id in gold, seen=found, n_gold=len(gold), source=gold.source
+            )
+            if problem is None:
+                g = gold.read(doc.doc_id)
+                if g is None:
+                    continue  # a broken gold line: reported with the gold's own problems
+                problem = text_problem(parsed.label, g.text, doc)
+            if problem:
+                pairing.append(problem)
                 continue
-            elif doc.text != g.text:
-                pairing.append(Problem(parsed.label, "text", text_difference(g.text, doc.text, doc.doc_id)))
-            else:
-                found.add(doc.doc_id)
-                if accept(g):
-                    yield g, doc
+            found.add(doc.doc_id)
+            if accept(g):
+                yield g, doc
         missing.extend(d for d in gold.ids if d not in found)
         if not (problems or pairing or gold.has_problems()):
             warn_missing(pred, tuple(missing), len(gold), warn)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from eval.errors import InvalidInputError, Problem
-from eval.gold import GoldSet, Pairing, default_gold_dir, gold_files, pair_predictions, text_difference
+from eval.gold import GoldSet, Pairing, default_gold_dir, gold_files, pair_predictions, text_problem
 from eval.io import CROSS_DOCUMENT_FILE, bulk_allocation, iter_parsed
 
 DOCUMENT_SUFFIXES = (".json", ".jsonl")
@@ -132,8 +132,9 @@ def _validate_file(path: Path, reference: dict[str, str], report: ValidationRepo
                 )
             seen.setdefault(doc.doc_id, parsed.label)
             gold_text = reference.get(doc.doc_id)
-            if gold_text is not None and gold_text != doc.text:
-                report.problems.append(Problem(parsed.label, "text", text_difference(gold_text, doc.text, doc.doc_id)))
+            problem = text_problem(parsed.label, gold_text, doc) if gold_text is not None else None
+            if problem:
+                report.problems.append(problem)
             if path.suffix == ".json" and path.stem != doc.doc_id:
                 report.warnings.append(
                     Problem(parsed.label, "doc_id", f"{doc.doc_id!r} differs from the file name; gold files are named <doc_id>.json")
