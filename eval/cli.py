@@ -110,13 +110,12 @@ def run(
 
 
 def _after_run(out: Path) -> None:
-    """Artefacts built from the saved results (chart, error report) when their modules exist."""
-    for module, func in (("eval.chart", "write_chart"), ("eval.viewer", "write_report")):
-        try:
-            mod = __import__(module, fromlist=[func])
-        except ImportError:
-            continue
-        getattr(mod, func)(out)
+    """Artefacts built from the saved results: the chart and the HTML error report."""
+    from eval.chart import write_chart
+    from eval.viewer import write_report
+
+    write_chart(out)
+    write_report(out)
 
 
 def print_leaderboard(frame) -> None:
