@@ -724,17 +724,29 @@ def _prf_arrays(sums: np.ndarray) -> np.ndarray:
 
 
 def _resample_document(headline: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
-    """``(n_boot, categories, 3)`` P/R/F1 over documents drawn with replacement (rows are in doc_id order)."""
+    """``(n_boot, categories, 3)`` P/R/F1 over documents drawn with replacement (rows are in doc_id order).
+
+    Resample ``b`` draws ``n_docs`` document indices with one ``rng.integers`` call; its counts
+    summed with the documents' headline counts give its totals. Resamples go through a buffer of
+    at most :data:`_BOOTSTRAP_BUFFER` weights, so memory stays flat at any corpus size; the sums
+    are of whole numbers below 2**53, exact in float64 whatever the order of the additions.
+    """
     rng = np.random.default_rng(seed)
     n_docs = headline.shape[0]
     flat = headline.reshape(n_docs, -1).astype(np.float64)
-    chunk = max(1, min(n_boot, 4_000_000 // max(n_docs, 1)))
-    out = []
+    chunk = max(1, min(n_boot, _BOOTSTRAP_BUFFER // max(n_docs, 1)))
+    weights = np.empty((chunk, n_docs))
+    out = np.empty((n_boot, len(CATEGORIES), 3))
     for start in range(0, n_boot, chunk):
         size = min(chunk, n_boot - start)
-        weights = np.stack([np.bincount(rng.integers(0, n_docs, n_docs), minlength=n_docs) for _ in range(size)])
-        out.append(_prf_arrays((weights @ flat).reshape(size, len(CATEGORIES), 3)))
-    return np.concatenate(out)
+        for row in weights[:size]:
+            row[:] = np.bincount(rng.integers(0, n_docs, n_docs), minlength=n_docs)
+        out[start:start + size] = _prf_arrays((weights[:size] @ flat).reshape(size, len(CATEGORIES), 3))
+    return out
+
+
+#: Bootstrap weights held at once (8 bytes each): 8 MB, whatever the number of documents.
+_BOOTSTRAP_BUFFER = 1_000_000
 
 
 def _resample_units(units: dict[str, list[tuple[int, int, int]]], n_boot: int, seed: int) -> np.ndarray:

@@ -14,6 +14,7 @@ from a file with a problem. Gold problems come first: with bad gold, only they a
 """
 from __future__ import annotations
 
+import array
 import json
 import re
 from dataclasses import dataclass
@@ -31,11 +32,24 @@ from eval.validate import warn_missing
 _DOC_ID = re.compile(r'"doc_id"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
-@dataclass(frozen=True)
-class _Line:
-    offset: int
-    length: int
-    label: str
+class _Lines:
+    """Where each gold line is: ``doc_id -> row``, and the rows' offset, length and line number in flat arrays.
+
+    One small Python object per document would pin far more memory than its three numbers.
+    """
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}
+        self._table = array.array("q")  # offset, length, line number of each row
+
+    def add(self, doc_id: str, offset: int, length: int, lineno: int) -> None:
+        self.rows[doc_id] = len(self._table) // 3
+        self._table.extend((offset, length, lineno))
+
+    def where(self, doc_id: str) -> tuple[int, int, int]:
+        """``(offset, length, line number)`` of the line of ``doc_id``."""
+        k = 3 * self.rows[doc_id]
+        return self._table[k], self._table[k + 1], self._table[k + 2]
 
 
 class GoldIndex:
@@ -45,9 +59,10 @@ class GoldIndex:
     (reading is lazy, so they are complete once every document has been read).
     """
 
-    def __init__(self, source: str, lines: dict[str, _Line], path: Path | None, gold_set: GoldSet | None):
+    def __init__(self, source: str, lines: _Lines, path: Path | None, gold_set: GoldSet | None):
         self.source = source
-        self._lines = lines
+        self._where = lines
+        self._lines = lines.rows
         self._path = path
         self._set = gold_set.by_id() if gold_set is not None else None
         #: The fingerprint when the documents were loaded; a streamed gold's is built as it is read.
@@ -66,7 +81,10 @@ class GoldIndex:
         path = Path(source) if source is not None and not str(source).startswith("hf://") else None
         if path is None or path.suffix != ".jsonl" or not path.is_file():
             gold_set = load_gold(source)
-            return cls(gold_set.source, {d.doc_id: _Line(0, 0, "") for d in gold_set.documents}, None, gold_set)
+            lines = _Lines()
+            for d in gold_set.documents:
+                lines.add(d.doc_id, 0, 0, 0)
+            return cls(gold_set.source, lines, None, gold_set)
         return cls(str(path), _index_lines(path), path, None)
 
     @property
@@ -94,13 +112,14 @@ class GoldIndex:
         if self._set is not None:
             return self._set[doc_id]
         assert self._handle is not None
-        where = self._lines[doc_id]
-        self._handle.seek(where.offset)
-        parsed = parse_line(self._handle.read(where.length), where.label, gold=True)
+        offset, length, lineno = self._where.where(doc_id)
+        label = f"{self._path}:{lineno}"
+        self._handle.seek(offset)
+        parsed = parse_line(self._handle.read(length), label, gold=True)
         assert parsed is not None  # blank lines are never indexed
         problems = list(parsed.problems)
         if parsed.document is not None and parsed.document.doc_id != doc_id:
-            problems.append(Problem(where.label, "doc_id", f"the line's doc_id is {parsed.document.doc_id!r}, not {doc_id!r}"))
+            problems.append(Problem(label, "doc_id", f"the line's doc_id is {parsed.document.doc_id!r}, not {doc_id!r}"))
         if problems:
             self._problems[doc_id] = problems
             return None
@@ -116,9 +135,9 @@ def _line_number(label: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _index_lines(path: Path) -> dict[str, _Line]:
-    """``doc_id -> line`` of a gold ``.jsonl`` file; raises with every line whose ``doc_id`` cannot be read."""
-    lines: dict[str, _Line] = {}
+def _index_lines(path: Path) -> _Lines:
+    """The lines of a gold ``.jsonl`` file by ``doc_id``; raises with every line whose ``doc_id`` cannot be read."""
+    lines = _Lines()
     problems: list[Problem] = []
     for lineno, offset, raw in iter_lines(path):
         label = f"{path}:{lineno}"
@@ -126,13 +145,14 @@ def _index_lines(path: Path) -> dict[str, _Line]:
         problems += line_problems
         if doc_id is None:
             continue
-        if doc_id in lines:
-            problems.append(Problem(label, "doc_id", f"duplicate doc_id {doc_id!r} in the gold (first at {lines[doc_id].label})"))
+        if doc_id in lines.rows:
+            first = lines.where(doc_id)[2]
+            problems.append(Problem(label, "doc_id", f"duplicate doc_id {doc_id!r} in the gold (first at {path}:{first})"))
             continue
-        lines[doc_id] = _Line(offset, len(raw), label)
+        lines.add(doc_id, offset, len(raw), lineno)
     if problems:
         raise InvalidInputError(problems)
-    if not lines:
+    if not lines.rows:
         raise InvalidInputError(Problem(str(path), "", "holds no gold documents (one JSON document per line)"))
     return lines
 

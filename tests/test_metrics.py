@@ -210,3 +210,26 @@ def test_document_order_never_changes_the_intervals(worked_gold, worked_pred) ->
     ]
     forward = score(pairs, n_boot=100, seed=5).scores
     assert score(pairs[::-1], n_boot=100, seed=5).scores == forward
+
+
+@pytest.fixture
+def twelve_pairs(worked_gold, worked_pred) -> list[tuple[Document, Document]]:
+    """Twelve documents, a third of them with the worked prediction: enough for the document bootstrap."""
+    return [
+        (worked_gold.model_copy(update={"doc_id": f"d{i:02d}"}), (worked_gold if i % 3 else worked_pred).model_copy(update={"doc_id": f"d{i:02d}"}))
+        for i in range(12)
+    ]
+
+
+@pytest.mark.parametrize("buffer", [12, 5 * 12 + 7, 10**6])
+def test_document_bootstrap_draws_one_index_vector_per_resample_whatever_the_buffer(twelve_pairs, monkeypatch, buffer) -> None:
+    import numpy as np
+
+    from eval import metrics
+
+    headline = np.array([[metrics._score_document(g, p, False).counts[(c, metrics.HEADLINE[c], "partial")] for c in CATEGORIES]
+                         for g, p in twelve_pairs])
+    rng = np.random.default_rng(4)
+    reference = np.stack([metrics._prf_arrays(headline[rng.integers(0, 12, 12)].sum(axis=0)) for _ in range(50)])
+    monkeypatch.setattr(metrics, "_BOOTSTRAP_BUFFER", buffer)
+    assert np.array_equal(metrics._resample_document(headline, 50, 4), reference)

@@ -120,7 +120,7 @@ def test_gold_lines_without_a_readable_doc_id_are_all_listed_by_the_index(tmp_pa
     path.write_text("\n".join([*lines, lines[0]]) + "\n", encoding="utf-8")
     problems = _problems(lambda: GoldIndex.open(path))
     assert [p.split(": ", 2)[:2] for p in problems] == [[f"{path}:2", "invalid JSON"], [f"{path}:4", "doc_id"]] and (
-        "duplicate doc_id 'alpha-00' in the gold (first at" in problems[1]
+        f"duplicate doc_id 'alpha-00' in the gold (first at {path}:1)" in problems[1]
     )
 
 
