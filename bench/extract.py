@@ -7,7 +7,8 @@ keeps no cache between texts, so repeated texts cost what new ones of the same l
 
 Printed, from one run:
 
-* ``rules``: documents per second over the corpus;
+* ``rules``: documents per second over the corpus, in one process and in ``--rules-workers`` processes
+  (default: the machine's CPU count; the time includes starting the worker processes);
 * ``spacy``: documents per second of the extractor, of a bare ``nlp.pipe`` over the same texts with
   the extractor's own pipeline object, batch size and worker count, and the ratio
   extractor / bare pipe (target: at most 1.3).
@@ -17,11 +18,13 @@ Both spaCy passes run once on a few texts first so that model loading and lazy s
     python bench/extract.py                 # 1,000 articles
     python bench/extract.py --size 300      # quicker
     python bench/extract.py --workers 2     # spaCy's n_process for both spaCy passes
+    python bench/extract.py --rules-workers 4
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import deque
@@ -73,6 +76,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--size", type=int, default=1000, help="articles in the corpus (default 1000)")
     parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size (default 64)")
     parser.add_argument("--workers", type=int, default=1, help="spaCy n_process (default 1)")
+    parser.add_argument("--rules-workers", type=int, default=os.cpu_count() or 1,
+                        help="processes for the second rules pass (default: CPU count)")
+    parser.add_argument("--skip-spacy", action="store_true", help="time rules only")
     args = parser.parse_args(argv)
 
     origin, texts = source_texts()
@@ -80,10 +86,14 @@ def main(argv: list[str] | None = None) -> None:
     n_chars = sum(len(a.text) for a in articles)
     print(f"corpus: {len(articles)} articles, {n_chars:,} characters, replicated from {origin}")
 
-    rules = create("rules")
-    drain(rules.extract(articles[:10]))
-    t_rules = timed(lambda: drain(rules.extract(articles)))
-    print(f"rules: {len(articles) / t_rules:,.0f} documents/s ({t_rules:.2f} s)")
+    for workers in sorted({1, args.rules_workers}):
+        rules = create("rules", workers=workers)
+        drain(create("rules").extract(articles[:10]))
+        t_rules = timed(lambda: drain(rules.extract(articles)))
+        print(f"rules, {workers} process{'es' if workers > 1 else ''}: {len(articles) / t_rules:,.0f} documents/s "
+              f"({t_rules:.2f} s)")
+    if args.skip_spacy:
+        return
 
     spacy_ex = create("spacy", batch_size=args.batch_size, workers=args.workers)
     cfg = spacy_ex.config()

@@ -90,7 +90,7 @@ def run(
     gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
     out: Path = typer.Option(Path("results"), "--out", help="Results folder."),
     model: Optional[str] = typer.Option(None, "--model", help="Model name for the llm extractor."),
-    workers: Optional[int] = typer.Option(None, "--workers", help="Processes for the spacy extractor."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (spacy, rules)."),
     concurrency: Optional[int] = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor."),
 ) -> None:
     """Run extractors on the gold, score them, write results/ and print the leaderboard."""
@@ -150,7 +150,7 @@ def extract(
     extractor: str = typer.Option(..., "--extractor", "-e", help="Extractor name."),
     out: Optional[Path] = typer.Option(None, "--out", help="JSON Lines output file; stdout without it."),
     model: Optional[str] = typer.Option(None, "--model"),
-    workers: Optional[int] = typer.Option(None, "--workers"),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (spacy, rules)."),
     concurrency: Optional[int] = typer.Option(None, "--concurrency"),
 ) -> None:
     """Run one extractor on .txt news articles; doc_id is each file's stem."""

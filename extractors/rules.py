@@ -23,14 +23,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, NamedTuple
 
 import unicodedata
 
+from eval.errors import ExtractorUnavailableError
 from eval.registry import Article, register
 from eval.schema import Document
 from extractors.grouping import RawMention, group_mentions, is_acronym
+from extractors.parallel import batched, ordered_map
 from extractors.lexicon import (
     ALL_TITLES,
     DEFAULT_MIN_POPULATION,
@@ -224,13 +227,22 @@ class RulesExtractor:
 
     Args:
         min_population: cities below this population are not in the gazetteer (capitals always are).
+        workers: processes; above 1, batches of articles are extracted in that many worker processes
+            (same output, in the same order).
+        batch_size: articles sent to a worker process at a time.
     """
 
     name = "rules"
     version = "1"
 
-    def __init__(self, min_population: int = DEFAULT_MIN_POPULATION):
+    def __init__(self, min_population: int = DEFAULT_MIN_POPULATION, workers: int = 1, batch_size: int = 32):
+        if workers < 1 or batch_size < 1:
+            raise ExtractorUnavailableError(
+                f"extractor 'rules' cannot run with workers={workers}, batch_size={batch_size}: both must be at least 1"
+            )
         self.min_population = min_population
+        self.workers = workers
+        self.batch_size = batch_size
         self._gazetteer = gazetteer(min_population)
         self._demonyms = demonyms()
         self._reporting = reporting_lemma()
@@ -248,25 +260,63 @@ class RulesExtractor:
 
     def config(self) -> dict[str, Any]:
         """The exact configuration, recorded with every result."""
-        return {"name": self.name, "version": self.version, "min_population": self.min_population}
+        return {"name": self.name, "version": self.version, "min_population": self.min_population,
+                "workers": self.workers}
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Document]:
         """Yield one Document per article, in input order, streaming."""
-        for article in articles:
-            yield self.extract_one(article.doc_id, article.text)
+        if self.workers == 1:
+            for article in articles:
+                yield self.extract_one(article.doc_id, article.text)
+            return
+        # Workers send back plain dicts (cheap to pickle; pydantic models are not) and the documents
+        # are built here.
+        pending: deque[Article] = deque()
+
+        def texts() -> Iterator[list[str]]:
+            for batch in batched(articles, self.batch_size):
+                pending.extend(batch)
+                yield [article.text for article in batch]
+
+        for found in ordered_map(_extract_batch, texts(), workers=self.workers,
+                                 initializer=_start_worker, initargs=(self.min_population,)):
+            for annotations in found:
+                article = pending.popleft()
+                yield self._document(article.doc_id, article.text, annotations)
 
     def extract_one(self, doc_id: str, text: str) -> Document:
         """Extract actors, locations, quotes and events from one text."""
+        return self._document(doc_id, text, self.annotate(text))
+
+    def annotate(self, text: str) -> dict[str, list[dict[str, Any]]]:
+        """The actors, locations, quotes and events of one text, as plain data."""
+        if not text.strip():
+            return {}
+        article = _Article(self, text)
+        return {"actors": article.actors, "locations": article.locations, "quotes": article.quotes,
+                "events": article.events}
+
+    def _document(self, doc_id: str, text: str, annotations: dict[str, list[dict[str, Any]]]) -> Document:
         data: dict[str, Any] = {"doc_id": doc_id, "text": text, "language": "en",
-                                "meta": {"extractor": self.name, "version": self.version}}
-        if text.strip():
-            article = _Article(self, text)
-            data.update(actors=article.actors, locations=article.locations, quotes=article.quotes,
-                        events=article.events)
+                                "meta": {"extractor": self.name, "version": self.version}, **annotations}
         # One validation in pydantic-core for the whole document (much faster than building models
         # one by one). The semantic pass is skipped: every span is a slice of this very text and every
         # reference an id made here; tests/test_rules.py runs the full check on every output.
         return Document.model_validate(data, context={"semantics": False})
+
+
+# The extractor of a worker process, made once by _start_worker.
+_WORKER: RulesExtractor | None = None
+
+
+def _start_worker(min_population: int) -> None:
+    global _WORKER
+    _WORKER = RulesExtractor(min_population)
+
+
+def _extract_batch(texts: list[str]) -> list[dict[str, list[dict[str, Any]]]]:
+    assert _WORKER is not None, "_start_worker runs first in every worker process"
+    return [_WORKER.annotate(text) for text in texts]
 
 
 class _Article:

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from eval.errors import ExtractorUnavailableError
 from eval.io import document_json, parse
 from tests.conftest import read_article
 from eval.registry import Article, Extractor, create
@@ -176,3 +177,16 @@ def test_extract_streams_in_input_order(rules: RulesExtractor) -> None:
     first = next(stream)
     assert (first.doc_id, consumed) == ("kenya_floods", ["kenya_floods"])
     assert [d.doc_id for d in stream] == ["andes_water"]
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 50], ids=["batch1", "batch2", "batch50"])
+def test_worker_processes_give_the_same_documents_in_order(rules: RulesExtractor, batch_size: int) -> None:
+    articles = [Article(f"{stem}-{i}", read(stem)) for i in range(3) for stem in STEMS]
+    parallel = RulesExtractor(workers=2, batch_size=batch_size)
+    assert list(parallel.extract(articles)) == list(rules.extract(articles))
+
+
+@pytest.mark.parametrize("options", [{"workers": 0}, {"batch_size": 0}], ids=["workers", "batch_size"])
+def test_workers_and_batch_size_must_be_positive(options: dict[str, int]) -> None:
+    with pytest.raises(ExtractorUnavailableError, match=r"extractor 'rules' cannot run with workers=.*must be at least 1"):
+        RulesExtractor(**options)
