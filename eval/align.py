@@ -18,8 +18,6 @@ then ids) before the assignment, so the alignment does not depend on the order o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Callable, Hashable, Literal, Sequence
 
 import numpy as np
@@ -47,11 +45,15 @@ class TokenIndex:
 
     def ranges(self, spans: np.ndarray) -> np.ndarray:
         """Token ranges ``[i, j)`` of ``spans`` (an ``(n, 2)`` array of character offsets)."""
-        first = np.searchsorted(self.ends, spans[:, 0], side="right")
-        last = np.searchsorted(self.starts, spans[:, 1], side="left")
+        out = np.empty((len(spans), 2), dtype=np.int64)
+        first, last = out[:, 0], out[:, 1]
+        first[:] = np.searchsorted(self.ends, spans[:, 0], side="right")
+        last[:] = np.searchsorted(self.starts, spans[:, 1], side="left")
+        np.maximum(first, last, out=last)
         # An empty span has no tokens, even inside a word.
-        last = np.where(spans[:, 1] > spans[:, 0], np.maximum(first, last), first)
-        return np.stack([first, last], axis=1)
+        empty = spans[:, 1] <= spans[:, 0]
+        last[empty] = first[empty]
+        return out
 
 
 def as_offsets(spans: Sequence[tuple[int, int]]) -> np.ndarray:
@@ -80,32 +82,41 @@ def similarity_matrix(
     >>> similarity_matrix(g, p, mode="partial", tokens=TokenIndex("Jens Stoltenberg spoke")).round(3).tolist()
     [[0.667, 0.667]]
     """
-    exact = (gold[:, None, 0] == pred[None, :, 0]) & (gold[:, None, 1] == pred[None, :, 1])
+    exact = _exact(gold, pred)
     if mode == "strict":
         return exact.astype(np.float64)
     if mode != "partial":
         raise ValueError(f"Unknown mode {mode!r}. Available: {', '.join(MODES)}")
     if tokens is None:
         raise ValueError("partial mode needs the document's TokenIndex")
-    return _partial(gold, pred, tokens, exact)
+    return _partial(tokens.ranges(gold), tokens.ranges(pred), exact)
 
 
-def _partial(gold: np.ndarray, pred: np.ndarray, tokens: TokenIndex, exact: np.ndarray) -> np.ndarray:
-    g, p = tokens.ranges(gold), tokens.ranges(pred)
-    g_len = (g[:, 1] - g[:, 0])[:, None]
-    p_len = (p[:, 1] - p[:, 0])[None, :]
-    common = np.minimum(g[:, None, 1], p[None, :, 1]) - np.maximum(g[:, None, 0], p[None, :, 0])
-    common = np.maximum(common, 0)
-    total = g_len + p_len
-    dice = np.divide(2.0 * common, total, out=np.zeros(common.shape), where=total > 0)
-    sim = np.where(dice >= PARTIAL_THRESHOLD, dice, 0.0)
-    return np.where(exact, 1.0, sim)
+def _exact(gold: np.ndarray, pred: np.ndarray) -> np.ndarray:
+    """``(n, m)`` bool: equal offsets. Each span is one integer ``start * 2**32 + end`` (offsets are below 2**31)."""
+    g = gold[:, 0] * 2**32 + gold[:, 1]
+    p = pred[:, 0] * 2**32 + pred[:, 1]
+    return g[:, None] == p[None, :]
+
+
+def _partial(g: np.ndarray, p: np.ndarray, exact: np.ndarray) -> np.ndarray:
+    """Partial-mode similarity from the token ranges ``g`` and ``p`` of the spans and their ``exact`` matrix."""
+    g0, g1 = g[:, 0, None], g[:, 1, None]
+    p0, p1 = p[:, 0], p[:, 1]
+    common = np.minimum(g1, p1) - np.maximum(g0, p0)
+    np.maximum(common, 0, out=common)
+    # Two spans without tokens have nothing in common: 0 / 1 is their Dice, as 0 / 0 is taken to be.
+    dice = 2.0 * common / np.maximum((g1 - g0) + (p1 - p0), 1)
+    dice[dice < PARTIAL_THRESHOLD] = 0.0
+    dice[exact] = 1.0
+    return dice
 
 
 def similarity_matrices(gold: np.ndarray, pred: np.ndarray, tokens: TokenIndex) -> dict[str, np.ndarray]:
-    """:func:`similarity_matrix` in both modes at once, sharing the comparison of offsets."""
-    exact = (gold[:, None, 0] == pred[None, :, 0]) & (gold[:, None, 1] == pred[None, :, 1])
-    return {"strict": exact.astype(np.float64), "partial": _partial(gold, pred, tokens, exact)}
+    """:func:`similarity_matrix` in both modes at once, sharing the comparison of offsets and one token lookup."""
+    exact = _exact(gold, pred)
+    ranges = tokens.ranges(np.concatenate((gold, pred)))
+    return {"strict": exact.astype(np.float64), "partial": _partial(ranges[: len(gold)], ranges[len(gold):], exact)}
 
 
 def span_similarity(gold: tuple[int, int], pred: tuple[int, int], *, mode: Mode, text: str) -> float:
@@ -123,21 +134,37 @@ def span_similarity(gold: tuple[int, int], pred: tuple[int, int], *, mode: Mode,
     return float(similarity_matrix(as_offsets([gold]), as_offsets([pred]), mode=mode, tokens=tokens)[0, 0])
 
 
-@dataclass(frozen=True)
 class Alignment:
-    """A one-to-one alignment: ``pairs`` of (gold index, predicted index), plus what is left over."""
+    """A one-to-one alignment: ``pairs`` of (gold index, predicted index), plus what is left over.
 
-    pairs: tuple[tuple[int, int], ...]
-    missed: tuple[int, ...]
-    spurious: tuple[int, ...]
+    Args:
+        gold, pred: the indices of the aligned pairs, sorted by gold index (lists or int arrays).
+        n_gold, n_pred: the numbers of gold and predicted items.
+    """
 
-    @cached_property
-    def _index(self) -> tuple[np.ndarray, np.ndarray]:
-        return np.array([g for g, _ in self.pairs], dtype=np.int64), np.array([p for _, p in self.pairs], dtype=np.int64)
+    __slots__ = ("pairs", "missed", "spurious", "_at")
+
+    def __init__(self, gold: Sequence[int] | np.ndarray, pred: Sequence[int] | np.ndarray, n_gold: int, n_pred: int):
+        g = gold.tolist() if isinstance(gold, np.ndarray) else list(gold)
+        p = pred.tolist() if isinstance(pred, np.ndarray) else list(pred)
+        self.pairs: tuple[tuple[int, int], ...] = tuple(zip(g, p))
+        used_g, used_p = set(g), set(p)
+        self.missed: tuple[int, ...] = tuple(i for i in range(n_gold) if i not in used_g)
+        self.spurious: tuple[int, ...] = tuple(j for j in range(n_pred) if j not in used_p)
+        self._at = (gold, pred) if isinstance(gold, np.ndarray) else None
+
+    def __repr__(self) -> str:
+        return f"Alignment(pairs={self.pairs}, missed={self.missed}, spurious={self.spurious})"
 
     def total(self, level: np.ndarray) -> float:
         """Sum of ``level[g, p]`` over the aligned pairs (e.g. the number of pairs of the right type)."""
-        return float(level[self._index].sum()) if self.pairs else 0.0
+        if not self.pairs:
+            return 0.0
+        if self._at is None:
+            self._at = (np.array([g for g, _ in self.pairs], dtype=np.int64), np.array([p for _, p in self.pairs], dtype=np.int64))
+        picked = level[self._at]
+        # Counting a bool level is one C call; a sum goes through the ufunc machinery.
+        return float(np.count_nonzero(picked)) if picked.dtype == np.bool_ else float(picked.sum())
 
 
 def match(
@@ -193,11 +220,10 @@ class Matcher:
         self._pred_keys = pred_keys
         n, m = valid.shape
         self._trivial: Alignment | None = None
-        rows, cols = np.nonzero(valid)
-        r, c = rows.tolist(), cols.tolist()
-        if len(set(r)) == len(r) and len(set(c)) == len(c):
+        rows, cols = np.nonzero(valid)  # row-major: sorted by gold index
+        if len(set(rows.tolist())) == len(rows) and len(set(cols.tolist())) == len(cols):
             # No item can be aligned to two others: every objective is maximised by taking every valid pair.
-            self._trivial = _alignment(list(zip(r, c)), n, m)
+            self._trivial = Alignment(rows, cols, n, m)
 
     @property
     def conflict_free(self) -> bool:
@@ -210,18 +236,8 @@ class Matcher:
             return self._trivial
         gold_keys = self._gold_keys() if callable(self._gold_keys) else self._gold_keys
         pred_keys = self._pred_keys() if callable(self._pred_keys) else self._pred_keys
-        return _alignment(_assign(self.valid, levels, gold_keys, pred_keys), *self.valid.shape)
-
-
-def _alignment(pairs: list[tuple[int, int]], n: int, m: int) -> Alignment:
-    pairs.sort()
-    used_g = {g for g, _ in pairs}
-    used_p = {p for _, p in pairs}
-    return Alignment(
-        tuple(pairs),
-        tuple(i for i in range(n) if i not in used_g),
-        tuple(j for j in range(m) if j not in used_p),
-    )
+        pairs = sorted(_assign(self.valid, levels, gold_keys, pred_keys))
+        return Alignment([g for g, _ in pairs], [p for _, p in pairs], *self.valid.shape)
 
 
 def _assign(
