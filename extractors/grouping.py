@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple, Sequence
 
 from extractors.lexicon import (
     FUNCTION_WORDS,
@@ -33,9 +34,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 PRONOUN_WINDOW = 600
 
 
-@dataclass(frozen=True)
-class RawMention:
-    """One mention found by an extractor, before grouping.
+class RawMention(NamedTuple):
+    """One mention found by an extractor, before grouping (a tuple: made by the hundred per article).
 
     Attributes:
         start, end: code point offsets into the text (end exclusive).
@@ -145,6 +145,10 @@ def group_mentions(mentions: list[RawMention], *, pronoun_window: int = PRONOUN_
     """
     groups: list[Group] = []
     by_key: dict[tuple[str, str], Group] = {}
+    # A person's short and full names end in the same word, which a later full name never changes:
+    # candidates for "Diallo" are only the people whose name ends in "Diallo".
+    people_by_last: dict[str, list[Group]] = {}
+    names: dict[tuple[str, str | None], tuple[str, Gender]] = {}  # one title split per distinct mention text
     last_person: list[tuple[int, Group]] = []  # (end offset of the mention, group), in text order
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if m.kind == "pronoun":
@@ -156,7 +160,10 @@ def group_mentions(mentions: list[RawMention], *, pronoun_window: int = PRONOUN_
                     group.gender = info.gender
                 last_person.append((m.end, group))
             continue
-        group = _find_or_create(m, groups, by_key)
+        named = names.get((m.text, m.title))
+        if named is None:
+            named = names[m.text, m.title] = _name_and_gender(m.text, m.title)
+        group = _find_or_create(m, *named, groups, by_key, people_by_last)
         group.mentions.append(m)
         if group.type == "PER":
             last_person.append((m.end, group))
@@ -165,9 +172,9 @@ def group_mentions(mentions: list[RawMention], *, pronoun_window: int = PRONOUN_
     return groups
 
 
-def _find_or_create(m: RawMention, groups: list[Group], by_key: dict[tuple[str, str], Group]) -> Group:
-    title = m.title
-    joined = " ".join(m.text.split())
+def _name_and_gender(text: str, title: str | None) -> tuple[str, Gender]:
+    """The normalised name of a mention and the gender its title implies."""
+    joined = " ".join(text.split())
     if title is None:
         title, name = strip_title(joined)
         # normalise_name would strip the same title again unless "the" or a possessive comes first
@@ -175,7 +182,17 @@ def _find_or_create(m: RawMention, groups: list[Group], by_key: dict[tuple[str, 
             name = normalise_name(joined)
     else:
         name = normalise_name(joined)
-    gender = title_gender(title) if title else "unknown"
+    return name, (title_gender(title) if title else "unknown")
+
+
+def _find_or_create(
+    m: RawMention,
+    name: str,
+    gender: Gender,
+    groups: list[Group],
+    by_key: dict[tuple[str, str], Group],
+    people_by_last: dict[str, list[Group]],
+) -> Group:
     if m.kind == "name" and m.type in ("ORG", "GPE", "NORP") and is_acronym(name):
         key = (m.type, _acronym_key(name))
         group = by_key.get(key) or _expansion_of(name, m.type, groups)
@@ -187,28 +204,29 @@ def _find_or_create(m: RawMention, groups: list[Group], by_key: dict[tuple[str, 
         return group
     key = (m.type, name.lower())
     group = by_key.get(key)
-    if group is None and m.type == "PER" and m.kind == "name":
-        group = _person_for(name.split(), groups)
+    tokens = name.split()
+    if group is None and m.type == "PER" and m.kind == "name" and tokens:
+        group = _person_for(tokens, people_by_last.get(tokens[-1], ()))
     if group is None and m.type == "ORG":
         group = _org_for_expansion(name, groups)
     if group is None:
         group = Group(name, m.type, gender=gender)
         groups.append(group)
-    elif m.type == "PER" and len(name.split()) > len(group.tokens) and _is_short_form(group.tokens, name.split()):
+        if m.type == "PER" and tokens:
+            people_by_last.setdefault(tokens[-1], []).append(group)
+    elif m.type == "PER" and len(tokens) > len(group.tokens) and _is_short_form(group.tokens, tokens):
         group.name = name  # a later full name upgrades the short one seen first
     if group.gender == "unknown":
         group.gender = gender
     by_key[key] = group
     if m.type == "ORG":
-        by_key[(m.type, _acronym_key(acronym_of(name.split())))] = group
+        by_key[(m.type, _acronym_key(acronym_of(tokens)))] = group
     return group
 
 
-def _person_for(tokens: list[str], groups: list[Group]) -> Group | None:
-    """The most recent person whose name this one shortens or extends (surname, full name)."""
-    for group in reversed(groups):
-        if group.type != "PER":
-            continue
+def _person_for(tokens: list[str], people: Sequence[Group]) -> Group | None:
+    """The most recent of ``people`` whose name this one shortens or extends (surname, full name)."""
+    for group in reversed(people):
         group_tokens = group.tokens
         if _is_short_form(tokens, group_tokens) or _is_short_form(group_tokens, tokens):
             return group
