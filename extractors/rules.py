@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import deque
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, NamedTuple
 
 import unicodedata
+
+import pydantic_core
 
 from eval.errors import ExtractorUnavailableError
 from eval.registry import Article, register
@@ -269,40 +270,37 @@ class RulesExtractor:
             for article in articles:
                 yield self.extract_one(article.doc_id, article.text)
             return
-        # Workers send back plain dicts (cheap to pickle; pydantic models are not) and the documents
-        # are built here.
-        pending: deque[Article] = deque()
-
-        def texts() -> Iterator[list[str]]:
-            for batch in batched(articles, self.batch_size):
-                pending.extend(batch)
-                yield [article.text for article in batch]
-
-        for found in ordered_map(_extract_batch, texts(), workers=self.workers,
+        pairs = ([(article.doc_id, article.text) for article in batch] for batch in batched(articles, self.batch_size))
+        for found in ordered_map(_extract_batch, pairs, workers=self.workers,
                                  initializer=_start_worker, initargs=(self.min_population,)):
-            for annotations in found:
-                article = pending.popleft()
-                yield self._document(article.doc_id, article.text, annotations)
+            for data in found:
+                yield _document(data)
 
     def extract_one(self, doc_id: str, text: str) -> Document:
         """Extract actors, locations, quotes and events from one text."""
-        return self._document(doc_id, text, self.annotate(text))
+        return _document(self._data(doc_id, text))
 
-    def annotate(self, text: str) -> dict[str, list[dict[str, Any]]]:
-        """The actors, locations, quotes and events of one text, as plain data."""
-        if not text.strip():
-            return {}
-        article = _Article(self, text)
-        return {"actors": article.actors, "locations": article.locations, "quotes": article.quotes,
-                "events": article.events}
-
-    def _document(self, doc_id: str, text: str, annotations: dict[str, list[dict[str, Any]]]) -> Document:
+    def _data(self, doc_id: str, text: str) -> dict[str, Any]:
+        """The document as plain data: what is validated into a Document."""
         data: dict[str, Any] = {"doc_id": doc_id, "text": text, "language": "en",
-                                "meta": {"extractor": self.name, "version": self.version}, **annotations}
-        # One validation in pydantic-core for the whole document (much faster than building models
-        # one by one). The semantic pass is skipped: every span is a slice of this very text and every
-        # reference an id made here; tests/test_rules.py runs the full check on every output.
-        return Document.model_validate(data, context={"semantics": False})
+                                "meta": {"extractor": self.name, "version": self.version}}
+        if text.strip():
+            article = _Article(self, text)
+            data.update(actors=article.actors, locations=article.locations, quotes=article.quotes,
+                        events=article.events)
+        return data
+
+
+def _document(data: dict[str, Any] | bytes) -> Document:
+    """The Document of :meth:`RulesExtractor._data`'s output, or of that output as JSON.
+
+    One validation in pydantic-core for the whole document (much faster than building models one by
+    one). The semantic pass is skipped: every span is a slice of this very text and every reference an
+    id made here; tests/test_rules.py runs the full check on every output.
+    """
+    if isinstance(data, bytes):
+        return Document.model_validate_json(data, context={"semantics": False})
+    return Document.model_validate(data, context={"semantics": False})
 
 
 # The extractor of a worker process, made once by _start_worker.
@@ -314,9 +312,18 @@ def _start_worker(min_population: int) -> None:
     _WORKER = RulesExtractor(min_population)
 
 
-def _extract_batch(texts: list[str]) -> list[dict[str, list[dict[str, Any]]]]:
+def _extract_batch(pairs: list[tuple[str, str]]) -> list[dict[str, Any] | bytes]:
+    """Documents as JSON, which the parent process validates a third faster than a dict (and which
+    pickles as one bytes object); as a dict when the text holds what JSON cannot (a lone surrogate)."""
     assert _WORKER is not None, "_start_worker runs first in every worker process"
-    return [_WORKER.annotate(text) for text in texts]
+    out: list[dict[str, Any] | bytes] = []
+    for doc_id, text in pairs:
+        data = _WORKER._data(doc_id, text)
+        try:
+            out.append(pydantic_core.to_json(data))
+        except pydantic_core.PydanticSerializationError:
+            out.append(data)
+    return out
 
 
 class _Article:

@@ -182,6 +182,8 @@ def test_extract_streams_in_input_order(rules: RulesExtractor) -> None:
 @pytest.mark.parametrize("batch_size", [1, 2, 50], ids=["batch1", "batch2", "batch50"])
 def test_worker_processes_give_the_same_documents_in_order(rules: RulesExtractor, batch_size: int) -> None:
     articles = [Article(f"{stem}-{i}", read(stem)) for i in range(3) for stem in STEMS]
+    # workers send JSON, which cannot carry a lone surrogate: that document must still come back whole
+    articles.insert(4, Article("surrogate", 'Minister Ana Ruiz said \ud800 "the port will reopen on Monday".'))
     parallel = RulesExtractor(workers=2, batch_size=batch_size)
     assert list(parallel.extract(articles)) == list(rules.extract(articles))
 
