@@ -441,18 +441,19 @@ class _Article:
         span = text[start:end]
         if span.endswith(("’s", "'s")):
             end -= 2
+            span = span[:-2]
         elif span.endswith(("’", "'")):
             end -= 1
-        span = text[start:end]
+            span = span[:-1]
         if not span:
             return []
-        words = span.split()
         if span in self.ex._demonyms:
             return [self._demonym(start, end, span)]
         # a dateline or headline in capitals ("NAIROBI -") names a place in its usual spelling
         place = self.ex._gazetteer.get(span) or (self.ex._gazetteer.get(span.title()) if span.isupper() else None)
         if place is not None:
             return [_Candidate(start, end, span, "LOC", place=place)]
+        words = span.split()
         if len(words) == 1 and is_acronym(span):
             if span in NOT_ACRONYMS or len(span.replace(".", "")) > 6:
                 return []
