@@ -142,26 +142,47 @@ class Alignment:
         n_gold, n_pred: the numbers of gold and predicted items.
     """
 
-    __slots__ = ("pairs", "missed", "spurious", "_at")
+    # Most alignments are only counted and summed over: the tuples are built when first asked for.
+    __slots__ = ("_gold", "_pred", "_shape", "_pairs", "_at")
 
     def __init__(self, gold: Sequence[int] | np.ndarray, pred: Sequence[int] | np.ndarray, n_gold: int, n_pred: int):
-        g = gold.tolist() if isinstance(gold, np.ndarray) else list(gold)
-        p = pred.tolist() if isinstance(pred, np.ndarray) else list(pred)
-        self.pairs: tuple[tuple[int, int], ...] = tuple(zip(g, p))
-        used_g, used_p = set(g), set(p)
-        self.missed: tuple[int, ...] = tuple(i for i in range(n_gold) if i not in used_g)
-        self.spurious: tuple[int, ...] = tuple(j for j in range(n_pred) if j not in used_p)
+        self._gold, self._pred, self._shape = gold, pred, (n_gold, n_pred)
+        self._pairs: tuple[tuple[int, int], ...] | None = None
         self._at = (gold, pred) if isinstance(gold, np.ndarray) else None
+
+    @property
+    def pairs(self) -> tuple[tuple[int, int], ...]:
+        """(gold index, predicted index) of each aligned pair, sorted by gold index."""
+        if self._pairs is None:
+            g, p = self._gold, self._pred
+            self._pairs = tuple(zip(g.tolist(), p.tolist()) if isinstance(g, np.ndarray) else zip(g, p))
+        return self._pairs
+
+    @property
+    def missed(self) -> tuple[int, ...]:
+        """Gold indices left out of the alignment, in order."""
+        used = set(self._gold.tolist() if isinstance(self._gold, np.ndarray) else self._gold)
+        return tuple(i for i in range(self._shape[0]) if i not in used)
+
+    @property
+    def spurious(self) -> tuple[int, ...]:
+        """Predicted indices left out of the alignment, in order."""
+        used = set(self._pred.tolist() if isinstance(self._pred, np.ndarray) else self._pred)
+        return tuple(j for j in range(self._shape[1]) if j not in used)
+
+    def __len__(self) -> int:
+        """The number of aligned pairs."""
+        return len(self._gold)
 
     def __repr__(self) -> str:
         return f"Alignment(pairs={self.pairs}, missed={self.missed}, spurious={self.spurious})"
 
     def total(self, level: np.ndarray) -> float:
         """Sum of ``level[g, p]`` over the aligned pairs (e.g. the number of pairs of the right type)."""
-        if not self.pairs:
+        if not len(self._gold):
             return 0.0
         if self._at is None:
-            self._at = (np.array([g for g, _ in self.pairs], dtype=np.int64), np.array([p for _, p in self.pairs], dtype=np.int64))
+            self._at = (np.array(self._gold, dtype=np.int64), np.array(self._pred, dtype=np.int64))
         picked = level[self._at]
         # Counting a bool level is one C call; a sum goes through the ufunc machinery.
         return float(np.count_nonzero(picked)) if picked.dtype == np.bool_ else float(picked.sum())

@@ -117,11 +117,12 @@ class _DocResult:
     """Counts of one document: ``counts[(category, figure, mode)] = [a, b, c]``.
 
     For a P/R/F1 figure ``[tp, n_gold, n_pred]``; for an accuracy ``[correct, matched, n_items]``.
-    ``units[category]`` holds the headline alignment records ``(tp, n_gold, n_pred)``.
+    ``units[category]`` gives the headline alignment records ``(tp, n_gold, n_pred)`` when called:
+    only the annotation bootstrap of a small set needs them, so a large corpus never builds them.
     """
 
     counts: dict[tuple[str, str, str], tuple[int, int, int]] = field(default_factory=dict)
-    units: dict[str, list[tuple[int, int, int]]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
+    units: dict[str, Callable[[], list[tuple[int, int, int]]]] = field(default_factory=lambda: {c: list for c in CATEGORIES})
     errors: list[ErrorItem] = field(default_factory=list)
 
 
@@ -215,7 +216,12 @@ def _score_entities(doc: _Doc, category: str) -> None:
     entity_types = g_types[:, None] == p_types[None, :]
     # Last tie-break: two entities with the same type and mentions are told apart only by the quotes
     # and events that use them, so keeping their ids paired keeps gold against itself at 1.0.
-    same_id = np.array([[g.id == p.id for p in pred] for g in gold], dtype=bool).reshape(len(gold), len(pred))
+    same_id = np.zeros((len(gold), len(pred)), dtype=bool)
+    pred_at: dict[str, list[int]] = {}
+    for j, p in enumerate(pred):
+        pred_at.setdefault(p.id, []).append(j)
+    for i, g in enumerate(gold):
+        same_id[i, pred_at.get(g.id, ())] = True
     gm_keys = lambda: [(m.start, m.end, gold[i].type, gold[i].id) for i, m in g_mentions]  # noqa: E731
     pm_keys = lambda: [(m.start, m.end, pred[i].type, pred[i].id) for i, m in p_mentions]  # noqa: E731
     ge_keys = lambda: [_entity_key(e) for e in gold]  # noqa: E731
@@ -233,12 +239,12 @@ def _score_entities(doc: _Doc, category: str) -> None:
         entities = on_entities.match([linked, right, phi, same_id])
         headline = on_entities.match([right, linked, phi, same_id])
         figures = {
-            "mention": (len(mentions.pairs), ng_m, np_m),
+            "mention": (len(mentions), ng_m, np_m),
             "mention_typed": (on_mentions.match([typed, valid, sim]).total(typed), ng_m, np_m),
-            "mention_type_accuracy": (mentions.total(typed), len(mentions.pairs), ng_m + np_m),
-            "entity": (len(entities.pairs), len(gold), len(pred)),
+            "mention_type_accuracy": (mentions.total(typed), len(mentions), ng_m + np_m),
+            "entity": (len(entities), len(gold), len(pred)),
             "entity_typed": (headline.total(right), len(gold), len(pred)),
-            "entity_type_accuracy": (entities.total(right), len(entities.pairs), len(gold) + len(pred)),
+            "entity_type_accuracy": (entities.total(right), len(entities), len(gold) + len(pred)),
             "ceaf_m": (on_entities.match([phi, same_id]).total(phi), ng_m, np_m),
         }
         return figures, (entities, mentions, headline, linked, right, phi)
@@ -253,7 +259,7 @@ def _score_entities(doc: _Doc, category: str) -> None:
     for mode, pairs in attribution.items():
         doc.entity_map[mode].update({gold[g].id: pred[p].id for g, p in pairs})
     _, mentions, headline, _, right, _ = by_mode[HEADLINE_MODE][1]
-    doc.result.units[category] = _units(headline, right, [1] * len(gold), [1] * len(pred))
+    doc.result.units[category] = lambda: _units(headline, right, [1] * len(gold), [1] * len(pred))
     if doc.collect_errors:
         _entity_errors(doc, category, gold, pred, headline, right)
         _mention_errors(doc, category, g_mentions, p_mentions, gold, pred, mentions)
@@ -283,12 +289,11 @@ def _phi(valid: np.ndarray, g_ent: np.ndarray, p_ent: np.ndarray, n_gold: int, n
     partners in the other entity; only such entity pairs need an assignment. ``crowded=False``
     says that no mention has two valid partners at all.
     """
-    phi = np.zeros((n_gold, n_pred))
     rows, cols = np.nonzero(valid)
     if len(rows) == 0:
-        return phi
+        return np.zeros((n_gold, n_pred))
     ge, pe = g_ent[rows], p_ent[cols]
-    np.add.at(phi, (ge, pe), 1.0)
+    phi = np.bincount(ge * n_pred + pe, minlength=n_gold * n_pred).reshape(n_gold, n_pred).astype(np.float64)
     if not crowded:
         return phi
     mask = _repeated(rows * n_pred + pe) | _repeated(cols * n_gold + ge)
@@ -299,9 +304,8 @@ def _phi(valid: np.ndarray, g_ent: np.ndarray, p_ent: np.ndarray, n_gold: int, n
 
 
 def _repeated(keys: np.ndarray) -> np.ndarray:
-    """Mask of the entries of ``keys`` that occur more than once."""
-    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-    return counts[inverse] > 1
+    """Mask of the entries of ``keys`` (non-negative integers) that occur more than once."""
+    return np.bincount(keys)[keys] > 1
 
 
 def _first(entity: Any) -> Span | None:
@@ -348,6 +352,8 @@ def _score_quotes(doc: _Doc) -> None:
     g_kind = np.array([QUOTE_KINDS.index(q.kind) for q in gold], dtype=np.int64)
     p_kind = np.array([QUOTE_KINDS.index(q.kind) for q in pred], dtype=np.int64)
     kinds = g_kind[:, None] == p_kind[None, :]
+    by_kind = [(kind, np.flatnonzero(g_kind == k), np.flatnonzero(p_kind == k)) for k, kind in enumerate(QUOTE_KINDS)]
+    g_kinds, p_kinds = g_kind.tolist(), p_kind.tolist()
 
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], tuple]:
         valid = sim > 0
@@ -359,15 +365,14 @@ def _score_quotes(doc: _Doc) -> None:
         content = on_quotes.match([valid, right, sim])
         e2e = on_quotes.match([right, valid, sim])
         figures = {
-            "content": (len(content.pairs), len(gold), len(pred)),
+            "content": (len(content), len(gold), len(pred)),
             "end_to_end": (e2e.total(right), len(gold), len(pred)),
-            "speaker_accuracy": (content.total(right), len(content.pairs), len(gold) + len(pred)),
-            "kind_accuracy": (content.total(kinds), len(content.pairs), len(gold) + len(pred)),
+            "speaker_accuracy": (content.total(right), len(content), len(gold) + len(pred)),
+            "kind_accuracy": (content.total(kinds), len(content), len(gold) + len(pred)),
         }
-        for k, kind in enumerate(QUOTE_KINDS):
-            gi, pi = np.flatnonzero(g_kind == k), np.flatnonzero(p_kind == k)
+        for k, (kind, gi, pi) in enumerate(by_kind):
             if on_quotes.conflict_free:  # the restriction of a conflict-free alignment is optimal too
-                tp = sum(1 for g, p in e2e.pairs if g_kind[g] == k and p_kind[p] == k and right[g, p])
+                tp = sum(1 for g, p in e2e.pairs if g_kinds[g] == k and p_kinds[p] == k and right[g, p])
             else:
                 sub = np.ix_(gi, pi)
                 keys_g, keys_p = g_keys(), p_keys()
@@ -380,7 +385,7 @@ def _score_quotes(doc: _Doc) -> None:
     by_mode = doc.per_mode(_spans(q.content for q in gold), _spans(q.content for q in pred), run, uses_entities=speakers)
     doc.record("quotes", {mode: figures for mode, (figures, _) in by_mode.items()})
     e2e, right = by_mode[HEADLINE_MODE][1]
-    doc.result.units["quotes"] = _units(e2e, right, [1] * len(gold), [1] * len(pred))
+    doc.result.units["quotes"] = lambda: _units(e2e, right, [1] * len(gold), [1] * len(pred))
     if doc.collect_errors:
         _quote_errors(doc, gold, pred, e2e, right, kinds)
 
@@ -432,20 +437,21 @@ def _score_events(doc: _Doc) -> None:
         gold_roles = [[(a.role, emap[a.ref]) for a in e.arguments if a.ref in emap] for e in gold]
         gold_refs = [[ref for _, ref in roles] for roles in gold_roles]
         ai, ac = np.zeros(valid.shape), np.zeros(valid.shape)
-        for g, p in zip(*np.nonzero(valid)):
-            ai[g, p] = _common(gold_refs[g], pred_refs[p])
-            ac[g, p] = _common(gold_roles[g], pred_roles[p])
+        rows, cols = np.nonzero(valid)
+        pairs = list(zip(rows.tolist(), cols.tolist()))
+        ai[rows, cols] = [_common(gold_refs[g], pred_refs[p]) for g, p in pairs]
+        ac[rows, cols] = [_common(gold_roles[g], pred_roles[p]) for g, p in pairs]
         gain = typed + ac
         on_events = Matcher(valid, g_keys, p_keys)
         ti = on_events.match([valid, typed, sim])
         e2e = on_events.match([gain, valid, sim])
         figures = {
-            "trigger_identification": (len(ti.pairs), len(gold), len(pred)),
+            "trigger_identification": (len(ti), len(gold), len(pred)),
             "trigger_classification": (on_events.match([typed, valid, sim]).total(typed), len(gold), len(pred)),
             "argument_identification": (on_events.match([ai, valid, sim]).total(ai), n_ga, n_pa),
             "argument_classification": (on_events.match([ac, valid, sim]).total(ac), n_ga, n_pa),
             "end_to_end": (e2e.total(gain), len(gold) + n_ga, len(pred) + n_pa),
-            "type_accuracy": (ti.total(typed), len(ti.pairs), len(gold) + len(pred)),
+            "type_accuracy": (ti.total(typed), len(ti), len(gold) + len(pred)),
         }
         return figures, (e2e, gain, typed, emap)
 
@@ -453,7 +459,7 @@ def _score_events(doc: _Doc) -> None:
     by_mode = doc.per_mode(_spans(e.trigger for e in gold), _spans(e.trigger for e in pred), run, uses_entities=refs)
     doc.record("events", {mode: figures for mode, (figures, _) in by_mode.items()})
     e2e, gain, typed, emap = by_mode[HEADLINE_MODE][1]
-    doc.result.units["events"] = _units(e2e, gain, [1 + n for n in g_args], [1 + n for n in p_args])
+    doc.result.units["events"] = lambda: _units(e2e, gain, [1 + n for n in g_args], [1 + n for n in p_args])
     if doc.collect_errors:
         _event_errors(doc, gold, pred, e2e, typed, emap)
 
@@ -462,6 +468,8 @@ def _common(gold: list, pred: list) -> int:
     """Size of the multiset intersection of two short lists (arguments of one event pair)."""
     if not gold or not pred:
         return 0
+    if gold == pred:
+        return len(gold)
     left = list(pred)
     n = 0
     for item in gold:
@@ -487,6 +495,8 @@ def _event_errors(doc: _Doc, gold: Sequence, pred: Sequence, al: Alignment, type
 
 
 def _argument_errors(doc: _Doc, ge: Any, pe: Any, entity_map: dict[str, str], kw: dict[str, Any]) -> None:
+    if [(a.role, entity_map.get(a.ref)) for a in ge.arguments] == [(a.role, a.ref) for a in pe.arguments]:
+        return  # the usual case: every argument found, in the same order
     # Sorted, so that the order of the arguments never changes which one is reported how.
     pending = sorted((a.role, a.ref) for a in pe.arguments)
     gold_args = sorted((a.role, a.ref, entity_map.get(a.ref)) for a in ge.arguments)
@@ -644,7 +654,7 @@ class _Totals:
             # Alignment records are only needed for the annotation-unit bootstrap of a small set.
             if len(self.doc_ids) < MIN_DOCS_FOR_DOCUMENT_BOOTSTRAP:
                 for cat in CATEGORIES:
-                    self.units[cat] += result.units[cat]
+                    self.units[cat] += result.units[cat]()
             else:
                 self.units = None
 
