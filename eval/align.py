@@ -28,6 +28,7 @@ MODES: tuple[Mode, ...] = ("strict", "partial")
 PARTIAL_THRESHOLD = 0.5
 
 WORD = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\w+)")
 
 
 class TokenIndex:
@@ -38,10 +39,12 @@ class TokenIndex:
     """
 
     def __init__(self, text: str):
-        bounds = [m.span() for m in WORD.finditer(text)]
-        arr = np.array(bounds, dtype=np.int64).reshape(-1, 2)
-        self.starts = arr[:, 0]
-        self.ends = arr[:, 1]
+        # Split around the tokens: non-word, word, non-word, ..., non-word; the cumulated lengths are
+        # the bounds (cheaper than a match object per token).
+        parts = _SPLIT.split(text)
+        bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+        self.starts = bounds[0:-1:2]
+        self.ends = bounds[1::2]
 
     def ranges(self, spans: np.ndarray) -> np.ndarray:
         """Token ranges ``[i, j)`` of ``spans`` (an ``(n, 2)`` array of character offsets)."""
@@ -241,6 +244,7 @@ class Matcher:
         self._pred_keys = pred_keys
         n, m = valid.shape
         self._trivial: Alignment | None = None
+        self._order: tuple[list[int], list[int], tuple[np.ndarray, np.ndarray], np.ndarray] | None = None
         rows, cols = np.nonzero(valid)  # row-major: sorted by gold index
         if len(set(rows.tolist())) == len(rows) and len(set(cols.tolist())) == len(cols):
             # No item can be aligned to two others: every objective is maximised by taking every valid pair.
@@ -255,22 +259,18 @@ class Matcher:
         """The lexicographic optimum of ``levels`` (see :func:`match`)."""
         if self._trivial is not None:
             return self._trivial
-        gold_keys = self._gold_keys() if callable(self._gold_keys) else self._gold_keys
-        pred_keys = self._pred_keys() if callable(self._pred_keys) else self._pred_keys
-        pairs = sorted(_assign(self.valid, levels, gold_keys, pred_keys))
+        if self._order is None:  # the canonical order of the items, shared by every objective
+            gold_keys = self._gold_keys() if callable(self._gold_keys) else self._gold_keys
+            pred_keys = self._pred_keys() if callable(self._pred_keys) else self._pred_keys
+            g_order = sorted(range(len(gold_keys)), key=gold_keys.__getitem__)
+            p_order = sorted(range(len(pred_keys)), key=pred_keys.__getitem__)
+            sub = np.ix_(g_order, p_order)
+            self._order = (g_order, p_order, sub, self.valid[sub])
+        g_order, p_order, sub, ok = self._order
+        weight = _lexicographic([lv[sub] * ok for lv in levels], min(ok.shape))
+        rows, cols = linear_sum_assignment(weight, maximize=True)
+        pairs = sorted((g_order[r], p_order[c]) for r, c in zip(rows.tolist(), cols.tolist()) if ok[r, c])
         return Alignment([g for g, _ in pairs], [p for _, p in pairs], *self.valid.shape)
-
-
-def _assign(
-    valid: np.ndarray, levels: Sequence[np.ndarray], gold_keys: Sequence[Hashable], pred_keys: Sequence[Hashable]
-) -> list[tuple[int, int]]:
-    g_order = sorted(range(len(gold_keys)), key=gold_keys.__getitem__)
-    p_order = sorted(range(len(pred_keys)), key=pred_keys.__getitem__)
-    sub = np.ix_(g_order, p_order)
-    ok = valid[sub]
-    weight = _lexicographic([lv[sub] * ok for lv in levels], min(ok.shape))
-    rows, cols = linear_sum_assignment(weight, maximize=True)
-    return [(g_order[r], p_order[c]) for r, c in zip(rows.tolist(), cols.tolist()) if ok[r, c]]
 
 
 def _lexicographic(levels: Sequence[np.ndarray], n_pairs: int) -> np.ndarray:
@@ -283,6 +283,6 @@ def _lexicographic(levels: Sequence[np.ndarray], n_pairs: int) -> np.ndarray:
     bound = 0.0
     for level in reversed(levels):
         scale = bound + 1.0
-        weight = weight + scale * level
+        weight += scale * level
         bound += scale * n_pairs * float(level.max(initial=0.0))
     return weight
