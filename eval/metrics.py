@@ -220,8 +220,8 @@ def _score_entities(doc: _Doc, category: str) -> None:
     pred_at: dict[str, list[int]] = {}
     for j, p in enumerate(pred):
         pred_at.setdefault(p.id, []).append(j)
-    for i, g in enumerate(gold):
-        same_id[i, pred_at.get(g.id, ())] = True
+    same = [(i, j) for i, g in enumerate(gold) for j in pred_at.get(g.id, ())]
+    same_id[[i for i, _ in same], [j for _, j in same]] = True
     gm_keys = lambda: [(m.start, m.end, gold[i].type, gold[i].id) for i, m in g_mentions]  # noqa: E731
     pm_keys = lambda: [(m.start, m.end, pred[i].type, pred[i].id) for i, m in p_mentions]  # noqa: E731
     ge_keys = lambda: [_entity_key(e) for e in gold]  # noqa: E731
@@ -255,7 +255,7 @@ def _score_entities(doc: _Doc, category: str) -> None:
     attribution = {"strict": strict, "partial": strict}
     if by_mode["partial"] is not by_mode["strict"]:
         _, _, _, linked, right, phi = by_mode["partial"][1]
-        attribution["partial"] = _extend(strict, linked, [linked, right, phi, same_id], ge_keys(), pe_keys())
+        attribution["partial"] = _extend(strict, linked, [linked, right, phi, same_id], ge_keys, pe_keys)
     for mode, pairs in attribution.items():
         doc.entity_map[mode].update({gold[g].id: pred[p].id for g, p in pairs})
     _, mentions, headline, _, right, _ = by_mode[HEADLINE_MODE][1]
@@ -265,16 +265,24 @@ def _score_entities(doc: _Doc, category: str) -> None:
         _mention_errors(doc, category, g_mentions, p_mentions, gold, pred, mentions)
 
 
-def _extend(pairs: tuple[tuple[int, int], ...], valid: np.ndarray, levels: list[np.ndarray], gold_keys: list, pred_keys: list) -> list[tuple[int, int]]:
+def _extend(
+    pairs: tuple[tuple[int, int], ...],
+    valid: np.ndarray,
+    levels: list[np.ndarray],
+    gold_keys: Callable[[], list],
+    pred_keys: Callable[[], list],
+) -> list[tuple[int, int]]:
     """``pairs`` plus the optimal alignment of the items they leave out (partial-mode attribution).
 
     Quotes and events see entities through this alignment: in partial mode it keeps every strict
     pair and adds pairs that only partial matching finds, so partial mode only ever adds credit.
+    The keys (functions returning them) are only computed when the assignment has to be solved.
     """
     g_free = sorted(set(range(valid.shape[0])) - {g for g, _ in pairs})
     p_free = sorted(set(range(valid.shape[1])) - {p for _, p in pairs})
     sub = np.ix_(g_free, p_free)
-    extra = match(valid[sub], [lv[sub] for lv in levels], [gold_keys[i] for i in g_free], [pred_keys[j] for j in p_free])
+    on_free = Matcher(valid[sub], lambda: [gold_keys()[i] for i in g_free], lambda: [pred_keys()[j] for j in p_free])
+    extra = on_free.match([] if on_free.conflict_free else [lv[sub] for lv in levels])  # levels unused without conflicts
     return list(pairs) + [(g_free[i], p_free[j]) for i, j in extra.pairs]
 
 
@@ -352,8 +360,11 @@ def _score_quotes(doc: _Doc) -> None:
     g_kind = np.array([QUOTE_KINDS.index(q.kind) for q in gold], dtype=np.int64)
     p_kind = np.array([QUOTE_KINDS.index(q.kind) for q in pred], dtype=np.int64)
     kinds = g_kind[:, None] == p_kind[None, :]
-    by_kind = [(kind, np.flatnonzero(g_kind == k), np.flatnonzero(p_kind == k)) for k, kind in enumerate(QUOTE_KINDS)]
     g_kinds, p_kinds = g_kind.tolist(), p_kind.tolist()
+    by_kind = [
+        (kind, [i for i, x in enumerate(g_kinds) if x == k], [j for j, x in enumerate(p_kinds) if x == k])
+        for k, kind in enumerate(QUOTE_KINDS)
+    ]
 
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], tuple]:
         valid = sim > 0
