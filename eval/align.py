@@ -117,9 +117,14 @@ def _partial(g: np.ndarray, p: np.ndarray, exact: np.ndarray) -> np.ndarray:
 
 def similarity_matrices(gold: np.ndarray, pred: np.ndarray, tokens: TokenIndex) -> dict[str, np.ndarray]:
     """:func:`similarity_matrix` in both modes at once, sharing the comparison of offsets and one token lookup."""
-    exact = _exact(gold, pred)
     ranges = tokens.ranges(np.concatenate((gold, pred)))
-    return {"strict": exact.astype(np.float64), "partial": _partial(ranges[: len(gold)], ranges[len(gold):], exact)}
+    return similarity_from_ranges(gold, pred, ranges[: len(gold)], ranges[len(gold):])
+
+
+def similarity_from_ranges(gold: np.ndarray, pred: np.ndarray, gold_ranges: np.ndarray, pred_ranges: np.ndarray) -> dict[str, np.ndarray]:
+    """:func:`similarity_matrices` from the spans' token ranges (:meth:`TokenIndex.ranges`), looked up beforehand."""
+    exact = _exact(gold, pred)
+    return {"strict": exact.astype(np.float64), "partial": _partial(gold_ranges, pred_ranges, exact)}
 
 
 def span_similarity(gold: tuple[int, int], pred: tuple[int, int], *, mode: Mode, text: str) -> float:

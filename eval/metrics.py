@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Literal, Sequence
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from eval.align import MODES, Alignment, Matcher, Mode, TokenIndex, as_offsets, match, similarity_matrices
+from eval.align import MODES, Alignment, Matcher, Mode, TokenIndex, match, similarity_from_ranges
 from eval.errors import ScoringError
 from eval.schema import Document, Span
 
@@ -134,27 +134,47 @@ class _Doc:
         self.pred = pred
         self.doc_id = gold.doc_id
         self.collect_errors = collect_errors
-        self._tokens: TokenIndex | None = None
         self.entity_map: dict[str, dict[str, str]] = {m: {} for m in MODES}
         self.result = _DocResult()
+        self._offsets: np.ndarray | None = None
+        self._ranges: np.ndarray | None = None
+        self._cuts: list[int] = []
 
-    def tokens(self) -> TokenIndex:
-        if self._tokens is None:
-            self._tokens = TokenIndex(self.gold.text)
-        return self._tokens
+    def spans(self, category: str) -> tuple[slice, slice]:
+        """Where the gold and the predicted spans of ``category`` lie in ``_offsets``.
 
-    def per_mode(self, gold: np.ndarray, pred: np.ndarray, run: Any, *, uses_entities: Iterable[str] = ()) -> dict[str, Any]:
-        """``{mode: run(mode, similarity)}``; partial reuses strict when no pair would differ.
+        The spans of every category of both documents are gathered once (and their token ranges
+        looked up once, when first needed): one numpy array per document rather than per category.
+        """
+        if self._offsets is None:
+            flat: list[int] = []
+            self._cuts = [0]
+            for doc in (self.gold, self.pred):
+                for cat in CATEGORIES:
+                    for span in _SPANS[cat](getattr(doc, cat) if doc is not None else ()):
+                        flat += (span.start, span.end)
+                    self._cuts.append(len(flat) // 2)
+            self._offsets = np.array(flat, dtype=np.int64).reshape(-1, 2)
+        k, n = CATEGORIES.index(category), len(CATEGORIES)
+        return slice(self._cuts[k], self._cuts[k + 1]), slice(self._cuts[n + k], self._cuts[n + k + 1])
+
+    def per_mode(self, category: str, run: Any, *, uses_entities: Iterable[str] = ()) -> dict[str, Any]:
+        """``{mode: run(mode, similarity)}`` for the spans of ``category``; partial reuses strict when no pair would differ.
 
         Partial mode differs from strict only through pairs that match without equal offsets and,
         for quotes and events, through the alignment of the gold entities they use
         (``uses_entities``), so when neither differs its figures and alignments are those of
         strict mode, and computing them again would only cost time.
         """
+        g, p = self.spans(category)
+        assert self._offsets is not None
+        gold, pred = self._offsets[g], self._offsets[p]
         if len(gold) == 0 or len(pred) == 0:
             strict_sim = partial_sim = np.zeros((len(gold), len(pred)))
         else:
-            sims = similarity_matrices(gold, pred, self.tokens())
+            if self._ranges is None:
+                self._ranges = TokenIndex(self.gold.text).ranges(self._offsets)
+            sims = similarity_from_ranges(gold, pred, self._ranges[g], self._ranges[p])
             strict_sim, partial_sim = sims["strict"], sims["partial"]
         out = {"strict": run("strict", strict_sim)}
         strict_map, partial_map = self.entity_map["strict"], self.entity_map["partial"]
@@ -195,8 +215,13 @@ def _units(alignment: Alignment, gains: np.ndarray, gold_sizes: Sequence[int], p
     return units
 
 
-def _spans(spans: Iterable[Span]) -> np.ndarray:
-    return as_offsets([(s.start, s.end) for s in spans])
+#: The spans each category aligns, in the order of its items (an entity's mentions in order).
+_SPANS: dict[str, Callable[[Sequence[Any]], Iterable[Span]]] = {
+    "actors": lambda items: [m for e in items for m in e.mentions],
+    "locations": lambda items: [m for e in items for m in e.mentions],
+    "quotes": lambda items: [q.content for q in items],
+    "events": lambda items: [e.trigger for e in items],
+}
 
 
 # ---- actors and locations -------------------------------------------------------------------
@@ -249,7 +274,7 @@ def _score_entities(doc: _Doc, category: str) -> None:
         }
         return figures, (entities, mentions, headline, linked, right, phi)
 
-    by_mode = doc.per_mode(_spans(m for _, m in g_mentions), _spans(m for _, m in p_mentions), run)
+    by_mode = doc.per_mode(category, run)
     doc.record(category, {mode: figures for mode, (figures, _) in by_mode.items()})
     strict = by_mode["strict"][1][0].pairs
     attribution = {"strict": strict, "partial": strict}
@@ -393,7 +418,7 @@ def _score_quotes(doc: _Doc) -> None:
         return figures, (e2e, right)
 
     speakers = {q.speaker for q in gold if q.speaker is not None}
-    by_mode = doc.per_mode(_spans(q.content for q in gold), _spans(q.content for q in pred), run, uses_entities=speakers)
+    by_mode = doc.per_mode("quotes", run, uses_entities=speakers)
     doc.record("quotes", {mode: figures for mode, (figures, _) in by_mode.items()})
     e2e, right = by_mode[HEADLINE_MODE][1]
     doc.result.units["quotes"] = lambda: _units(e2e, right, [1] * len(gold), [1] * len(pred))
@@ -467,7 +492,7 @@ def _score_events(doc: _Doc) -> None:
         return figures, (e2e, gain, typed, ac, emap)
 
     refs = {a.ref for e in gold for a in e.arguments}
-    by_mode = doc.per_mode(_spans(e.trigger for e in gold), _spans(e.trigger for e in pred), run, uses_entities=refs)
+    by_mode = doc.per_mode("events", run, uses_entities=refs)
     doc.record("events", {mode: figures for mode, (figures, _) in by_mode.items()})
     e2e, gain, typed, ac, emap = by_mode[HEADLINE_MODE][1]
     doc.result.units["events"] = lambda: _units(e2e, gain, [1 + n for n in g_args], [1 + n for n in p_args])
