@@ -250,6 +250,9 @@ class Matcher:
         n, m = valid.shape
         self._trivial: Alignment | None = None
         self._order: tuple[list[int], list[int], tuple[np.ndarray, np.ndarray], np.ndarray] | None = None
+        # Objectives share levels: each is cut to the canonical order once, kept by id with the level
+        # itself (so that the id stays its own), with its largest value.
+        self._levels: dict[int, tuple[np.ndarray, np.ndarray, float]] = {}
         rows, cols = np.nonzero(valid)  # row-major: sorted by gold index
         if len(set(rows.tolist())) == len(rows) and len(set(cols.tolist())) == len(cols):
             # No item can be aligned to two others: every objective is maximised by taking every valid pair.
@@ -272,22 +275,33 @@ class Matcher:
             sub = np.ix_(g_order, p_order)
             self._order = (g_order, p_order, sub, self.valid[sub])
         g_order, p_order, sub, ok = self._order
-        weight = _lexicographic([lv[sub] * ok for lv in levels], min(ok.shape))
+        weight = _lexicographic([self._level(lv) for lv in levels], min(ok.shape))
         rows, cols = linear_sum_assignment(weight, maximize=True)
-        pairs = sorted((g_order[r], p_order[c]) for r, c in zip(rows.tolist(), cols.tolist()) if ok[r, c])
+        keep = ok[rows, cols]
+        pairs = sorted(zip([g_order[r] for r in rows[keep].tolist()], [p_order[c] for c in cols[keep].tolist()]))
         return Alignment([g for g, _ in pairs], [p for _, p in pairs], *self.valid.shape)
 
+    def _level(self, level: np.ndarray) -> tuple[np.ndarray, float]:
+        """``level`` in the canonical order, 0 outside the valid pairs, and its largest value."""
+        known = self._levels.get(id(level))
+        if known is None:
+            assert self._order is not None
+            _, _, sub, ok = self._order
+            cut = level[sub] * ok
+            known = self._levels[id(level)] = (level, cut, float(cut.max(initial=0.0)))
+        return known[1], known[2]
 
-def _lexicographic(levels: Sequence[np.ndarray], n_pairs: int) -> np.ndarray:
-    """One weight whose optimum is the lexicographic optimum of ``levels``.
+
+def _lexicographic(levels: Sequence[tuple[np.ndarray, float]], n_pairs: int) -> np.ndarray:
+    """One weight whose optimum is the lexicographic optimum of ``levels`` (each with its largest value).
 
     Each level is scaled above the largest total all lower levels can reach (``n_pairs`` pairs at
     most), so one more unit of a higher level always outweighs any gain below it.
     """
-    weight = np.zeros(levels[0].shape)
+    weight = np.zeros(levels[0][0].shape)
     bound = 0.0
-    for level in reversed(levels):
+    for level, top in reversed(levels):
         scale = bound + 1.0
         weight += scale * level
-        bound += scale * n_pairs * float(level.max(initial=0.0))
+        bound += scale * n_pairs * top
     return weight

@@ -252,7 +252,41 @@ def _score_entities(doc: _Doc, category: str) -> None:
     ge_keys = lambda: [_entity_key(e) for e in gold]  # noqa: E731
     pe_keys = lambda: [_entity_key(e) for e in pred]  # noqa: E731
 
+    g_ent_of, p_ent_of = g_ent.tolist(), p_ent.tolist()
+    g_type_of, p_type_of = g_types.tolist(), p_types.tolist()
+
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], tuple]:
+        rows, cols = np.nonzero(sim)  # the valid pairs (similarities are never negative)
+        r, c = rows.tolist(), cols.tolist()
+        if len(set(r)) == len(r) and len(set(c)) == len(c):
+            # No mention has two valid partners, so every mention objective is maximised by all
+            # valid pairs (see Matcher) and phi is their count per entity pair. When no entity has
+            # two linked partners either, the same holds for entities: every figure below is then
+            # a count over those pairs, read off directly instead of through dense matrices.
+            phi_of: dict[tuple[int, int], int] = {}
+            n_typed = 0
+            for g, p in zip(r, c):
+                a, b = g_ent_of[g], p_ent_of[p]
+                phi_of[(a, b)] = phi_of.get((a, b), 0) + 1
+                n_typed += g_type_of[a] == p_type_of[b]
+            links = sorted(phi_of)  # row-major, as np.nonzero lists them
+            la, lb = [a for a, _ in links], [b for _, b in links]
+            if len(set(la)) == len(la) and len(set(lb)) == len(lb):
+                n_right = sum(g_type_of[a] == p_type_of[b] for a, b in links)
+                phi = np.zeros((len(gold), len(pred)))
+                phi[la, lb] = [phi_of[k] for k in links]
+                linked = phi > 0
+                entities = Alignment(la, lb, len(gold), len(pred))
+                figures = {
+                    "mention": (len(r), ng_m, np_m),
+                    "mention_typed": (n_typed, ng_m, np_m),
+                    "mention_type_accuracy": (n_typed, len(r), ng_m + np_m),
+                    "entity": (len(links), len(gold), len(pred)),
+                    "entity_typed": (n_right, len(gold), len(pred)),
+                    "entity_type_accuracy": (n_right, len(links), len(gold) + len(pred)),
+                    "ceaf_m": (len(r), ng_m, np_m),  # the sum of phi over the linked pairs
+                }
+                return figures, (entities, Alignment(rows, cols, ng_m, np_m), entities, linked, linked & entity_types, phi)
         valid = sim > 0
         typed = valid & mention_types
         on_mentions = Matcher(valid, gm_keys, pm_keys)
