@@ -233,3 +233,19 @@ def test_document_bootstrap_draws_one_index_vector_per_resample_whatever_the_buf
     reference = np.stack([metrics._prf_arrays(headline[rng.integers(0, 12, 12)].sum(axis=0)) for _ in range(50)])
     monkeypatch.setattr(metrics, "_BOOTSTRAP_BUFFER", buffer)
     assert np.array_equal(metrics._resample_document(headline, 50, 4), reference)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_mention_with_two_valid_partners_is_aligned_once(mode) -> None:
+    # The spurious PER actor repeats NATO's span: one gold mention, two valid predicted ones, so
+    # the assignment decides (not the shortcut for items with one partner at most).
+    text = "NATO met Russia."
+    nato = {"id": "a1", "name": "NATO", "type": "ORG", "mentions": [{"start": 0, "end": 4, "text": "NATO"}]}
+    russia = {"id": "a2", "name": "Russia", "type": "ORG", "mentions": [{"start": 9, "end": 15, "text": "Russia"}]}
+    twin = {"id": "s1", "name": "NATO", "type": "PER", "mentions": [{"start": 0, "end": 4, "text": "NATO"}]}
+    gold = Document(doc_id="d", text=text, actors=[nato, russia])
+    pred = Document(doc_id="d", text=text, actors=[twin, nato, russia])
+    assert counts(score([(gold, pred)], n_boot=0), mode)["actors"] == {
+        "mention": [2, 2, 3], "mention_typed": [2, 2, 3], "mention_type_accuracy": [2, 2],
+        "entity": [2, 2, 3], "entity_typed": [2, 2, 3], "entity_type_accuracy": [2, 2], "ceaf_m": [2, 2, 3],
+    }
