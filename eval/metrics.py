@@ -231,29 +231,33 @@ def _score_entities(doc: _Doc, category: str) -> None:
     gold, pred = doc.items(category)
     g_mentions = [(i, m) for i, e in enumerate(gold) for m in e.mentions]
     p_mentions = [(i, m) for i, e in enumerate(pred) for m in e.mentions]
-    g_ent = np.array([i for i, _ in g_mentions], dtype=np.int64)
-    p_ent = np.array([i for i, _ in p_mentions], dtype=np.int64)
+    g_ent_of, p_ent_of = [i for i, _ in g_mentions], [i for i, _ in p_mentions]
     ng_m, np_m = len(g_mentions), len(p_mentions)
     type_ids = {t: k for k, t in enumerate(sorted({e.type for e in (*gold, *pred)}))}
-    g_types = np.array([type_ids[e.type] for e in gold], dtype=np.int64)
-    p_types = np.array([type_ids[e.type] for e in pred], dtype=np.int64)
-    mention_types = g_types[g_ent][:, None] == p_types[p_ent][None, :]
-    entity_types = g_types[:, None] == p_types[None, :]
-    # Last tie-break: two entities with the same type and mentions are told apart only by the quotes
-    # and events that use them, so keeping their ids paired keeps gold against itself at 1.0.
-    same_id = np.zeros((len(gold), len(pred)), dtype=bool)
-    pred_at: dict[str, list[int]] = {}
-    for j, p in enumerate(pred):
-        pred_at.setdefault(p.id, []).append(j)
-    same = [(i, j) for i, g in enumerate(gold) for j in pred_at.get(g.id, ())]
-    same_id[[i for i, _ in same], [j for _, j in same]] = True
+    g_type_of, p_type_of = [type_ids[e.type] for e in gold], [type_ids[e.type] for e in pred]
+    entity_types = np.array(g_type_of, dtype=np.int64)[:, None] == np.array(p_type_of, dtype=np.int64)[None, :]
+    dense: list[np.ndarray] = []
+
+    def assignment_arrays() -> list[np.ndarray]:
+        """Mention-to-entity indices, the mention type matrix and the same-id matrix, built only for the assignment."""
+        if not dense:
+            g_ent, p_ent = np.array(g_ent_of, dtype=np.int64), np.array(p_ent_of, dtype=np.int64)
+            g_types, p_types = np.array(g_type_of, dtype=np.int64), np.array(p_type_of, dtype=np.int64)
+            # Last tie-break: two entities with the same type and mentions are told apart only by the
+            # quotes and events that use them, so keeping their ids paired keeps gold against itself at 1.0.
+            same_id = np.zeros((len(gold), len(pred)), dtype=bool)
+            pred_at: dict[str, list[int]] = {}
+            for j, p in enumerate(pred):
+                pred_at.setdefault(p.id, []).append(j)
+            same = [(i, j) for i, g in enumerate(gold) for j in pred_at.get(g.id, ())]
+            same_id[[i for i, _ in same], [j for _, j in same]] = True
+            dense.extend([g_ent, p_ent, g_types[g_ent][:, None] == p_types[p_ent][None, :], same_id])
+        return dense
+
     gm_keys = lambda: [(m.start, m.end, gold[i].type, gold[i].id) for i, m in g_mentions]  # noqa: E731
     pm_keys = lambda: [(m.start, m.end, pred[i].type, pred[i].id) for i, m in p_mentions]  # noqa: E731
     ge_keys = lambda: [_entity_key(e) for e in gold]  # noqa: E731
     pe_keys = lambda: [_entity_key(e) for e in pred]  # noqa: E731
-
-    g_ent_of, p_ent_of = g_ent.tolist(), p_ent.tolist()
-    g_type_of, p_type_of = g_types.tolist(), p_types.tolist()
 
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], tuple]:
         rows, cols = np.nonzero(sim)  # the valid pairs (similarities are never negative)
@@ -287,6 +291,7 @@ def _score_entities(doc: _Doc, category: str) -> None:
                     "ceaf_m": (len(r), ng_m, np_m),  # the sum of phi over the linked pairs
                 }
                 return figures, (entities, Alignment(rows, cols, ng_m, np_m), entities, linked, linked & entity_types, phi)
+        g_ent, p_ent, mention_types, same_id = assignment_arrays()
         valid = sim > 0
         typed = valid & mention_types
         on_mentions = Matcher(valid, gm_keys, pm_keys)
@@ -314,7 +319,8 @@ def _score_entities(doc: _Doc, category: str) -> None:
     attribution = {"strict": strict, "partial": strict}
     if by_mode["partial"] is not by_mode["strict"]:
         _, _, _, linked, right, phi = by_mode["partial"][1]
-        attribution["partial"] = _extend(strict, linked, [linked, right, phi, same_id], ge_keys, pe_keys)
+        levels = lambda: [linked, right, phi, assignment_arrays()[3]]  # noqa: E731
+        attribution["partial"] = _extend(strict, linked, levels, ge_keys, pe_keys)
     for mode, pairs in attribution.items():
         doc.entity_map[mode].update({gold[g].id: pred[p].id for g, p in pairs})
     _, mentions, headline, _, right, _ = by_mode[HEADLINE_MODE][1]
@@ -327,7 +333,7 @@ def _score_entities(doc: _Doc, category: str) -> None:
 def _extend(
     pairs: tuple[tuple[int, int], ...],
     valid: np.ndarray,
-    levels: list[np.ndarray],
+    levels: Callable[[], list[np.ndarray]],
     gold_keys: Callable[[], list],
     pred_keys: Callable[[], list],
 ) -> list[tuple[int, int]]:
@@ -335,13 +341,13 @@ def _extend(
 
     Quotes and events see entities through this alignment: in partial mode it keeps every strict
     pair and adds pairs that only partial matching finds, so partial mode only ever adds credit.
-    The keys (functions returning them) are only computed when the assignment has to be solved.
+    The levels and keys (functions returning them) are only computed when the assignment has to be solved.
     """
     g_free = sorted(set(range(valid.shape[0])) - {g for g, _ in pairs})
     p_free = sorted(set(range(valid.shape[1])) - {p for _, p in pairs})
     sub = np.ix_(g_free, p_free)
     on_free = Matcher(valid[sub], lambda: [gold_keys()[i] for i in g_free], lambda: [pred_keys()[j] for j in p_free])
-    extra = on_free.match([] if on_free.conflict_free else [lv[sub] for lv in levels])  # levels unused without conflicts
+    extra = on_free.match([] if on_free.conflict_free else [lv[sub] for lv in levels()])  # levels unused without conflicts
     return list(pairs) + [(g_free[i], p_free[j]) for i, j in extra.pairs]
 
 
