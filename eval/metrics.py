@@ -422,10 +422,7 @@ def _score_quotes(doc: _Doc) -> None:
     gold, pred = doc.items("quotes")
     g_keys = lambda: [(q.content.start, q.content.end, q.kind, q.speaker or "", q.id) for q in gold]  # noqa: E731
     p_keys = lambda: [(q.content.start, q.content.end, q.kind, q.speaker or "", q.id) for q in pred]  # noqa: E731
-    g_kind = np.array([QUOTE_KINDS.index(q.kind) for q in gold], dtype=np.int64)
-    p_kind = np.array([QUOTE_KINDS.index(q.kind) for q in pred], dtype=np.int64)
-    kinds = g_kind[:, None] == p_kind[None, :]
-    g_kinds, p_kinds = g_kind.tolist(), p_kind.tolist()
+    g_kinds, p_kinds = [QUOTE_KINDS.index(q.kind) for q in gold], [QUOTE_KINDS.index(q.kind) for q in pred]
     by_kind = [
         (kind, [i for i, x in enumerate(g_kinds) if x == k], [j for j, x in enumerate(p_kinds) if x == k])
         for k, kind in enumerate(QUOTE_KINDS)
@@ -462,7 +459,7 @@ def _score_quotes(doc: _Doc) -> None:
             "content": (len(content), len(gold), len(pred)),
             "end_to_end": (e2e.total(right), len(gold), len(pred)),
             "speaker_accuracy": (content.total(right), len(content), len(gold) + len(pred)),
-            "kind_accuracy": (content.total(kinds), len(content), len(gold) + len(pred)),
+            "kind_accuracy": (content.total(np.equal.outer(g_kinds, p_kinds)), len(content), len(gold) + len(pred)),
         }
         keys_g, keys_p = g_keys(), p_keys()
         for kind, gi, pi in by_kind:
@@ -477,7 +474,7 @@ def _score_quotes(doc: _Doc) -> None:
     e2e, right = by_mode[HEADLINE_MODE][1]
     doc.result.units["quotes"] = lambda: _units(e2e, right, [1] * len(gold), [1] * len(pred))
     if doc.collect_errors:
-        _quote_errors(doc, gold, pred, e2e, right, kinds)
+        _quote_errors(doc, gold, pred, e2e, right)
 
 
 def _same_speaker(gold: str | None, pred: str | None, entity_map: dict[str, str]) -> bool:
@@ -487,7 +484,7 @@ def _same_speaker(gold: str | None, pred: str | None, entity_map: dict[str, str]
     return entity_map.get(gold) == pred
 
 
-def _quote_errors(doc: _Doc, gold: Sequence, pred: Sequence, al: Alignment, right: np.ndarray, kinds: np.ndarray) -> None:
+def _quote_errors(doc: _Doc, gold: Sequence, pred: Sequence, al: Alignment, right: np.ndarray) -> None:
     for g in al.missed:
         doc.error("quotes", "quote", "missed", f"{gold[g].kind} quote not predicted", gold=gold[g], gold_span=gold[g].content)
     for p in al.spurious:
@@ -499,7 +496,7 @@ def _quote_errors(doc: _Doc, gold: Sequence, pred: Sequence, al: Alignment, righ
             doc.error("quotes", "quote", "partial", f"content [{pq.content.start}, {pq.content.end}) for gold [{gq.content.start}, {gq.content.end})", **kw)
         if not right[g, p]:
             doc.error("quotes", "quote", "wrong_speaker", f"speaker {pq.speaker!r} is not the actor aligned to gold speaker {gq.speaker!r}", **kw)
-        if not kinds[g, p]:
+        if gq.kind != pq.kind:
             doc.error("quotes", "quote", "wrong_kind", f"kind {pq.kind!r}, gold {gq.kind!r}", **kw)
 
 
