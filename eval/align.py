@@ -115,14 +115,17 @@ def _partial(g: np.ndarray, p: np.ndarray, exact: np.ndarray) -> np.ndarray:
     return dice
 
 
-def similarity_matrices(gold: np.ndarray, pred: np.ndarray, tokens: TokenIndex) -> dict[str, np.ndarray]:
-    """:func:`similarity_matrix` in both modes at once, sharing the comparison of offsets and one token lookup."""
-    ranges = tokens.ranges(np.concatenate((gold, pred)))
-    return similarity_from_ranges(gold, pred, ranges[: len(gold)], ranges[len(gold):])
-
-
 def similarity_from_ranges(gold: np.ndarray, pred: np.ndarray, gold_ranges: np.ndarray, pred_ranges: np.ndarray) -> dict[str, np.ndarray]:
-    """:func:`similarity_matrices` from the spans' token ranges (:meth:`TokenIndex.ranges`), looked up beforehand."""
+    """:func:`similarity_matrix` in both modes at once, from the spans' token ranges looked up beforehand.
+
+    The scorer looks up the token ranges (:meth:`TokenIndex.ranges`) of every span of a document
+    in one call, then compares the spans of each category with this.
+
+    >>> tokens = TokenIndex("Jens Stoltenberg spoke")
+    >>> g, p = as_offsets([(0, 16)]), as_offsets([(5, 16)])
+    >>> {m: s.round(3).tolist() for m, s in similarity_from_ranges(g, p, tokens.ranges(g), tokens.ranges(p)).items()}
+    {'strict': [[0.0]], 'partial': [[0.667]]}
+    """
     exact = _exact(gold, pred)
     return {"strict": exact.astype(np.float64), "partial": _partial(gold_ranges, pred_ranges, exact)}
 

@@ -346,9 +346,19 @@ def _extend(
     g_free = sorted(set(range(valid.shape[0])) - {g for g, _ in pairs})
     p_free = sorted(set(range(valid.shape[1])) - {p for _, p in pairs})
     sub = np.ix_(g_free, p_free)
-    on_free = Matcher(valid[sub], lambda: [gold_keys()[i] for i in g_free], lambda: [pred_keys()[j] for j in p_free])
+    on_free = Matcher(valid[sub], _picked(gold_keys, g_free), _picked(pred_keys, p_free))
     extra = on_free.match([] if on_free.conflict_free else [lv[sub] for lv in levels()])  # levels unused without conflicts
     return list(pairs) + [(g_free[i], p_free[j]) for i, j in extra.pairs]
+
+
+def _picked(keys: Callable[[], list], at: list[int]) -> Callable[[], list]:
+    """A function returning the keys at positions ``at`` of those ``keys()`` returns (computed once per call)."""
+
+    def picked() -> list:
+        every = keys()
+        return [every[i] for i in at]
+
+    return picked
 
 
 def _entity_key(entity: Any) -> tuple:
