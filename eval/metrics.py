@@ -260,37 +260,6 @@ def _score_entities(doc: _Doc, category: str) -> None:
     pe_keys = lambda: [_entity_key(e) for e in pred]  # noqa: E731
 
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], tuple]:
-        rows, cols = np.nonzero(sim)  # the valid pairs (similarities are never negative)
-        r, c = rows.tolist(), cols.tolist()
-        if len(set(r)) == len(r) and len(set(c)) == len(c):
-            # No mention has two valid partners, so every mention objective is maximised by all
-            # valid pairs (see Matcher) and phi is their count per entity pair. When no entity has
-            # two linked partners either, the same holds for entities: every figure below is then
-            # a count over those pairs, read off directly instead of through dense matrices.
-            phi_of: dict[tuple[int, int], int] = {}
-            n_typed = 0
-            for g, p in zip(r, c):
-                a, b = g_ent_of[g], p_ent_of[p]
-                phi_of[(a, b)] = phi_of.get((a, b), 0) + 1
-                n_typed += g_type_of[a] == p_type_of[b]
-            links = sorted(phi_of)  # row-major, as np.nonzero lists them
-            la, lb = [a for a, _ in links], [b for _, b in links]
-            if len(set(la)) == len(la) and len(set(lb)) == len(lb):
-                n_right = sum(g_type_of[a] == p_type_of[b] for a, b in links)
-                phi = np.zeros((len(gold), len(pred)))
-                phi[la, lb] = [phi_of[k] for k in links]
-                linked = phi > 0
-                entities = Alignment(la, lb, len(gold), len(pred))
-                figures = {
-                    "mention": (len(r), ng_m, np_m),
-                    "mention_typed": (n_typed, ng_m, np_m),
-                    "mention_type_accuracy": (n_typed, len(r), ng_m + np_m),
-                    "entity": (len(links), len(gold), len(pred)),
-                    "entity_typed": (n_right, len(gold), len(pred)),
-                    "entity_type_accuracy": (n_right, len(links), len(gold) + len(pred)),
-                    "ceaf_m": (len(r), ng_m, np_m),  # the sum of phi over the linked pairs
-                }
-                return figures, (entities, Alignment(rows, cols, ng_m, np_m), entities, linked, linked & entity_types, phi)
         g_ent, p_ent, mention_types, same_id = assignment_arrays()
         valid = sim > 0
         typed = valid & mention_types
@@ -445,22 +414,6 @@ def _score_quotes(doc: _Doc) -> None:
         said = [_same_speaker(gold[g].speaker, pred[p].speaker, emap) for g, p in zip(r, c)]
         right = np.zeros(sim.shape, dtype=bool)
         right[rows, cols] = said
-        if len(set(r)) == len(r) and len(set(c)) == len(c):
-            # No quote has two valid partners: every objective's optimum is all valid pairs (see
-            # Matcher), and so is that of each kind (a restriction of it), so every figure is a
-            # count over those pairs.
-            n_right = sum(said)
-            n_kind = sum(g_kinds[g] == p_kinds[p] for g, p in zip(r, c))
-            figures = {
-                "content": (len(r), len(gold), len(pred)),
-                "end_to_end": (n_right, len(gold), len(pred)),
-                "speaker_accuracy": (n_right, len(r), len(gold) + len(pred)),
-                "kind_accuracy": (n_kind, len(r), len(gold) + len(pred)),
-            }
-            for k, (kind, gi, pi) in enumerate(by_kind):
-                tp = sum(1 for g, p, ok in zip(r, c, said) if ok and g_kinds[g] == k and p_kinds[p] == k)
-                figures[f"by_kind.{kind}"] = (tp, len(gi), len(pi))
-            return figures, (Alignment(rows, cols, len(gold), len(pred)), right)
         valid = sim > 0
         on_quotes = Matcher(valid, g_keys, p_keys)
         content = on_quotes.match([valid, right, sim])
@@ -471,11 +424,15 @@ def _score_quotes(doc: _Doc) -> None:
             "speaker_accuracy": (content.total(right), len(content), len(gold) + len(pred)),
             "kind_accuracy": (content.total(np.equal.outer(g_kinds, p_kinds)), len(content), len(gold) + len(pred)),
         }
-        keys_g, keys_p = g_keys(), p_keys()
-        for kind, gi, pi in by_kind:
-            sub = np.ix_(gi, pi)
-            al = match(valid[sub], [right[sub], valid[sub], sim[sub]], [keys_g[i] for i in gi], [keys_p[j] for j in pi])
-            figures[f"by_kind.{kind}"] = (al.total(right[sub]), len(gi), len(pi))
+        for k, (kind, gi, pi) in enumerate(by_kind):
+            if on_quotes.conflict_free:  # the restriction of a conflict-free alignment is optimal too
+                tp = sum(1 for g, p in e2e.pairs if g_kinds[g] == k and p_kinds[p] == k and right[g, p])
+            else:
+                sub = np.ix_(gi, pi)
+                keys_g, keys_p = g_keys(), p_keys()
+                al = match(valid[sub], [right[sub], valid[sub], sim[sub]], [keys_g[i] for i in gi], [keys_p[j] for j in pi])
+                tp = al.total(right[sub])
+            figures[f"by_kind.{kind}"] = (tp, len(gi), len(pi))
         return figures, (e2e, right)
 
     speakers = {q.speaker for q in gold if q.speaker is not None}
@@ -540,20 +497,6 @@ def _score_events(doc: _Doc) -> None:
         ac = np.zeros(valid.shape)
         ac[rows, cols] = ac_at
         gain = typed + ac
-        if len(set(r)) == len(r) and len(set(c)) == len(c):
-            # No event has two valid partners: every objective's optimum is all valid pairs (see
-            # Matcher), so every figure is a count over those pairs.
-            n_typed = int(np.count_nonzero(typed))
-            n_ac = sum(ac_at)
-            figures = {
-                "trigger_identification": (len(r), len(gold), len(pred)),
-                "trigger_classification": (n_typed, len(gold), len(pred)),
-                "argument_identification": (sum(ai_at), n_ga, n_pa),
-                "argument_classification": (n_ac, n_ga, n_pa),
-                "end_to_end": (n_typed + n_ac, len(gold) + n_ga, len(pred) + n_pa),
-                "type_accuracy": (n_typed, len(r), len(gold) + len(pred)),
-            }
-            return figures, (Alignment(rows, cols, len(gold), len(pred)), gain, typed, ac, emap)
         ai = np.zeros(valid.shape)
         ai[rows, cols] = ai_at
         on_events = Matcher(valid, g_keys, p_keys)

@@ -238,7 +238,7 @@ def test_document_bootstrap_draws_one_index_vector_per_resample_whatever_the_buf
 @pytest.mark.parametrize("mode", MODES)
 def test_a_mention_with_two_valid_partners_is_aligned_once(mode) -> None:
     # The spurious PER actor repeats NATO's span: one gold mention, two valid predicted ones, so
-    # the assignment decides (not the shortcut for items with one partner at most).
+    # the assignment decides, not the conflict-free path of the Matcher.
     text = "NATO met Russia."
     nato = {"id": "a1", "name": "NATO", "type": "ORG", "mentions": [{"start": 0, "end": 4, "text": "NATO"}]}
     russia = {"id": "a2", "name": "Russia", "type": "ORG", "mentions": [{"start": 9, "end": 15, "text": "Russia"}]}
