@@ -1,4 +1,4 @@
-"""The ``rules`` extractor: pure Python, general lexicons only, thousands of articles per second.
+"""The ``rules`` extractor: pure Python, general lexicons only, fast (see ``bench/extract.py``).
 
 What it finds, in one pass per article over precompiled patterns:
 
