@@ -86,9 +86,9 @@ def main(argv: list[str] | None = None) -> None:
     n_chars = sum(len(a.text) for a in articles)
     print(f"corpus: {len(articles)} articles, {n_chars:,} characters, replicated from {origin}")
 
+    drain(create("rules").extract(articles[:10]))  # lexicons and patterns built once, shared with forked workers
     for workers in sorted({1, args.rules_workers}):
         rules = create("rules", workers=workers)
-        drain(create("rules").extract(articles[:10]))
         t_rules = timed(lambda: drain(rules.extract(articles)))
         print(f"rules, {workers} process{'es' if workers > 1 else ''}: {len(articles) / t_rules:,.0f} documents/s "
               f"({t_rules:.2f} s)")
