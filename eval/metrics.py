@@ -231,28 +231,22 @@ def _score_entities(doc: _Doc, category: str) -> None:
     gold, pred = doc.items(category)
     g_mentions = [(i, m) for i, e in enumerate(gold) for m in e.mentions]
     p_mentions = [(i, m) for i, e in enumerate(pred) for m in e.mentions]
-    g_ent_of, p_ent_of = [i for i, _ in g_mentions], [i for i, _ in p_mentions]
+    g_ent = np.array([i for i, _ in g_mentions], dtype=np.int64)
+    p_ent = np.array([i for i, _ in p_mentions], dtype=np.int64)
     ng_m, np_m = len(g_mentions), len(p_mentions)
     type_ids = {t: k for k, t in enumerate(sorted({e.type for e in (*gold, *pred)}))}
-    g_type_of, p_type_of = [type_ids[e.type] for e in gold], [type_ids[e.type] for e in pred]
-    entity_types = np.array(g_type_of, dtype=np.int64)[:, None] == np.array(p_type_of, dtype=np.int64)[None, :]
-    dense: list[np.ndarray] = []
-
-    def assignment_arrays() -> list[np.ndarray]:
-        """Mention-to-entity indices, the mention type matrix and the same-id matrix, built only for the assignment."""
-        if not dense:
-            g_ent, p_ent = np.array(g_ent_of, dtype=np.int64), np.array(p_ent_of, dtype=np.int64)
-            g_types, p_types = np.array(g_type_of, dtype=np.int64), np.array(p_type_of, dtype=np.int64)
-            # Last tie-break: two entities with the same type and mentions are told apart only by the
-            # quotes and events that use them, so keeping their ids paired keeps gold against itself at 1.0.
-            same_id = np.zeros((len(gold), len(pred)), dtype=bool)
-            pred_at: dict[str, list[int]] = {}
-            for j, p in enumerate(pred):
-                pred_at.setdefault(p.id, []).append(j)
-            same = [(i, j) for i, g in enumerate(gold) for j in pred_at.get(g.id, ())]
-            same_id[[i for i, _ in same], [j for _, j in same]] = True
-            dense.extend([g_ent, p_ent, g_types[g_ent][:, None] == p_types[p_ent][None, :], same_id])
-        return dense
+    g_types = np.array([type_ids[e.type] for e in gold], dtype=np.int64)
+    p_types = np.array([type_ids[e.type] for e in pred], dtype=np.int64)
+    mention_types = g_types[g_ent][:, None] == p_types[p_ent][None, :]
+    entity_types = g_types[:, None] == p_types[None, :]
+    # Last tie-break: two entities with the same type and mentions are told apart only by the quotes
+    # and events that use them, so keeping their ids paired keeps gold against itself at 1.0.
+    same_id = np.zeros((len(gold), len(pred)), dtype=bool)
+    pred_at: dict[str, list[int]] = {}
+    for j, p in enumerate(pred):
+        pred_at.setdefault(p.id, []).append(j)
+    same = [(i, j) for i, g in enumerate(gold) for j in pred_at.get(g.id, ())]
+    same_id[[i for i, _ in same], [j for _, j in same]] = True
 
     gm_keys = lambda: [(m.start, m.end, gold[i].type, gold[i].id) for i, m in g_mentions]  # noqa: E731
     pm_keys = lambda: [(m.start, m.end, pred[i].type, pred[i].id) for i, m in p_mentions]  # noqa: E731
@@ -260,7 +254,6 @@ def _score_entities(doc: _Doc, category: str) -> None:
     pe_keys = lambda: [_entity_key(e) for e in pred]  # noqa: E731
 
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], tuple]:
-        g_ent, p_ent, mention_types, same_id = assignment_arrays()
         valid = sim > 0
         typed = valid & mention_types
         on_mentions = Matcher(valid, gm_keys, pm_keys)
@@ -288,8 +281,7 @@ def _score_entities(doc: _Doc, category: str) -> None:
     attribution = {"strict": strict, "partial": strict}
     if by_mode["partial"] is not by_mode["strict"]:
         _, _, _, linked, right, phi = by_mode["partial"][1]
-        levels = lambda: [linked, right, phi, assignment_arrays()[3]]  # noqa: E731
-        attribution["partial"] = _extend(strict, linked, levels, ge_keys, pe_keys)
+        attribution["partial"] = _extend(strict, linked, lambda: [linked, right, phi, same_id], ge_keys, pe_keys)
     for mode, pairs in attribution.items():
         doc.entity_map[mode].update({gold[g].id: pred[p].id for g, p in pairs})
     _, mentions, headline, _, right, _ = by_mode[HEADLINE_MODE][1]
