@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eval.errors import InvalidInputError, Problem
+from eval.exceptions import InvalidInputError, Problem
 from eval.io import read_text, write_text
 
 

@@ -1,6 +1,6 @@
 """The ``newsbench`` command (also ``python -m eval``).
 
-Only this module turns :class:`~eval.errors.NewsbenchError` into messages and exit codes:
+Only this module turns :class:`~eval.exceptions.NewsbenchError` into messages and exit codes:
 one ``error: ...`` line per problem on stderr, exit status 1, no traceback.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from eval.errors import InvalidInputError, NewsbenchError
+from eval.exceptions import InvalidInputError, NewsbenchError
 
 app = typer.Typer(
     name="newsbench",

@@ -13,7 +13,7 @@ from typing import Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from eval.errors import InvalidInputError, Problem
+from eval.exceptions import InvalidInputError, Problem
 from eval.io import CROSS_DOCUMENT_FILE, json_path, read_text
 from eval.schema import Document, Span
 from eval.semantics import check_span

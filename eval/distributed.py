@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from eval.errors import NewsbenchError
+from eval.exceptions import NewsbenchError
 from eval.io import atomic_writer, document_json
 from eval.registry import Article, Extractor, create
 

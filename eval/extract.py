@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from rich.console import Console
 
-from eval.errors import InvalidInputError, Problem
+from eval.exceptions import InvalidInputError, Problem
 from eval.io import atomic_writer, document_json
 from eval.registry import Article, checked_extract, create
 

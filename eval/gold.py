@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Container, Iterable, Iterator
 
-from eval.errors import InvalidInputError, Problem
+from eval.exceptions import InvalidInputError, Problem
 from eval.io import CROSS_DOCUMENT_FILE, bulk_allocation, document_sha256, iter_parsed
 from eval.schema import Document
 

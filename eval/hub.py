@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from eval import __version__
-from eval.errors import InvalidInputError, Problem, PublishError
+from eval.exceptions import InvalidInputError, Problem, PublishError
 from eval.schema import Document
 
 SPLIT = "test"

@@ -21,7 +21,7 @@ from typing import Any, Iterable, Iterator, TextIO
 import jsonschema
 from pydantic import ValidationError
 
-from eval.errors import InvalidInputError, Problem
+from eval.exceptions import InvalidInputError, Problem
 from eval.schema import Document, json_schema
 from eval.semantics import check_document, check_span_quality
 

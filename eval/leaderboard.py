@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from eval.errors import NewsbenchError
+from eval.exceptions import NewsbenchError
 from eval.results import CATEGORIES, NotRun, RunResult, load_not_run, load_results
 
 FORMATS = ("md", "csv", "json")

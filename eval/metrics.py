@@ -16,7 +16,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from eval.align import MODES, Alignment, Matcher, Mode, TokenIndex, match, similarity_from_ranges
-from eval.errors import ScoringError
+from eval.exceptions import ScoringError
 from eval.schema import Document, Span
 
 CATEGORIES = ("actors", "locations", "quotes", "events")
@@ -603,7 +603,7 @@ def check_pairs(pairs: Sequence[tuple[Document, Document | None]]) -> None:
     >>> check_pairs([])
     Traceback (most recent call last):
     ...
-    eval.errors.ScoringError: nothing to score: no (gold, prediction) pairs
+    eval.exceptions.ScoringError: nothing to score: no (gold, prediction) pairs
     """
     if len(pairs) == 0:
         raise ScoringError(_NOTHING)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Any, Callable, ClassVar, Iterable, Iterator, Protocol, TypeVar, runtime_checkable
 
-from eval.errors import ExtractorUnavailableError, InvalidInputError, Problem, UnknownExtractorError
+from eval.exceptions import ExtractorUnavailableError, InvalidInputError, Problem, UnknownExtractorError
 from eval.schema import Document
 from eval.semantics import check_document
 

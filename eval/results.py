@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from eval.errors import InvalidInputError, Problem
+from eval.exceptions import InvalidInputError, Problem
 from eval.io import read_text, write_json
 
 CATEGORIES = ("actors", "locations", "quotes", "events")

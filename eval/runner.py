@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from eval import __version__
-from eval.errors import ExtractorUnavailableError, Problem
+from eval.exceptions import ExtractorUnavailableError, Problem
 from eval.gold import GoldSet, Pairing, pair_predictions
 from eval.io import atomic_writer, write_documents, write_text
 from eval.registry import Article, Extractor, available_names, checked_extract, create, unavailable_reason

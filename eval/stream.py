@@ -9,7 +9,7 @@ index and the scorer's per-document count vectors stay in memory.
 Checks and messages are those of :func:`eval.validate.read_predictions` (unknown ``doc_id``, second
 prediction, text differing from the gold, gold documents without a prediction) and of
 :func:`eval.gold.load_gold`; every problem is listed, and a run with a problem raises
-:class:`~eval.errors.InvalidInputError` once the whole file has been read, so nothing is reported
+:class:`~eval.exceptions.InvalidInputError` once the whole file has been read, so nothing is reported
 from a file with a problem. Gold problems come first: with bad gold, only they are reported.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from eval.errors import InvalidInputError, Problem
+from eval.exceptions import InvalidInputError, Problem
 from eval.gold import GoldSet, id_problem, load_gold, text_problem
 from eval.io import Fingerprint, _loads_line, decode_line, iter_lines, iter_parsed, parse, parse_line
 from eval.metrics import ErrorItem, Scorecard, score

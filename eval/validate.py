@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from eval.errors import InvalidInputError, Problem
+from eval.exceptions import InvalidInputError, Problem
 from eval.gold import GoldSet, Pairing, default_gold_dir, gold_files, pair_predictions, text_problem
 from eval.io import CROSS_DOCUMENT_FILE, bulk_allocation, iter_parsed
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable, Literal, get_args
 
-from eval.schema import EventType
+from eval.api import EventType
 
 Gender = Literal["male", "female", "unknown"]
 Number = Literal["singular", "plural"]

@@ -30,9 +30,7 @@ import unicodedata
 
 import pydantic_core
 
-from eval.errors import ExtractorUnavailableError
-from eval.registry import Article, register
-from eval.schema import Document
+from eval.api import Article, Document, ExtractorUnavailableError, register
 from extractors.grouping import RawMention, group_mentions, is_acronym
 from extractors.parallel import batched, ordered_map
 from extractors.lexicon import (

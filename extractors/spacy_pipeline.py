@@ -27,9 +27,7 @@ import importlib
 import importlib.util
 from typing import Any, ClassVar, Iterable, Iterator
 
-from eval.errors import ExtractorUnavailableError
-from eval.registry import Article, register
-from eval.schema import Document
+from eval.api import Article, Document, ExtractorUnavailableError, register
 from extractors.grouping import Group, RawMention, group_mentions, nearest_person
 from extractors.lexicon import (
     ALL_TITLES,

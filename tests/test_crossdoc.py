@@ -9,7 +9,7 @@ from typing import Any, Callable
 import pytest
 
 from eval.crossdoc import CrossDocument, load_cross_document
-from eval.errors import InvalidInputError
+from eval.exceptions import InvalidInputError
 from eval.io import CROSS_DOCUMENT_FILE
 from eval.schema import Document
 

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 import pytest
 
 from eval.distributed import extract_batch, gold_dataset, predict_dataset, write_predictions
-from eval.errors import UnknownExtractorError
+from eval.exceptions import UnknownExtractorError
 from eval.registry import Article, register
 from eval.schema import Document
 from tests.conftest import DATA, ROOT

@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 
-from eval.errors import InvalidInputError, NewsbenchError, Problem, UnknownExtractorError
+from eval.exceptions import InvalidInputError, NewsbenchError, Problem, UnknownExtractorError
 
 
 @pytest.mark.parametrize(

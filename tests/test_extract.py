@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from eval.cli import app
 from eval.extract import decode_article, find_inputs
-from eval.errors import InvalidInputError
+from eval.exceptions import InvalidInputError
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 

@@ -12,7 +12,7 @@ from datasets import load_dataset
 from huggingface_hub import DatasetCard
 
 from eval import __version__
-from eval.errors import InvalidInputError, PublishError
+from eval.exceptions import InvalidInputError, PublishError
 from eval.gold import load_gold
 from eval.hub import CONFIGS, ITEM_CONFIGS, SPLIT, build_folder, documents_from_items, load_published, publish
 

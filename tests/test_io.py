@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.errors import InvalidInputError
+from eval.exceptions import InvalidInputError
 from eval.io import atomic_writer, bulk_allocation, iter_parsed, json_path, parse_document
 from tests.conftest import DATA
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eval.errors import NewsbenchError
+from eval.exceptions import NewsbenchError
 from eval.leaderboard import FORMATS, leaderboard_frame, load_frame, render, update_readme, write_leaderboard
 from eval.results import load_not_run, load_results
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.errors import ExtractorUnavailableError, NewsbenchError
+from eval.exceptions import ExtractorUnavailableError, NewsbenchError
 from eval.registry import Article, create, unavailable_reason
 from eval.schema import Document
 from extractors.llm import LLMExtractor

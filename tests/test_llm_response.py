@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from eval.errors import InvalidInputError
+from eval.exceptions import InvalidInputError
 from extractors.llm.response import AnswerError, answer_json_schema, parse_answer, response_format
 from extractors.llm.usage import Price, Usage, load_price
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from eval.align import MODES
-from eval.errors import ScoringError
+from eval.exceptions import ScoringError
 from eval.metrics import CATEGORIES, ErrorItem, accuracy, prf, score
 from eval.schema import Document
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from eval.errors import ExtractorUnavailableError
+from eval.exceptions import ExtractorUnavailableError
 from eval.io import document_json, parse
 from tests.conftest import read_article
 from eval.registry import Article, Extractor, create

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.errors import ExtractorUnavailableError
+from eval.exceptions import ExtractorUnavailableError
 from eval.io import document_json, parse
 from tests.conftest import read_article
 from eval.registry import Article, Extractor, create

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.errors import InvalidInputError, Problem
+from eval.exceptions import InvalidInputError, Problem
 from eval.gold import load_gold
 from eval.io import document_sha256
 from eval.runner import score_file, score_pairing

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.errors import InvalidInputError, Problem
+from eval.exceptions import InvalidInputError, Problem
 from eval.gold import load_gold
 from eval.validate import read_predictions, validate_files
 from tests.conftest import DATA

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eval.registry import Article
-from eval.schema import Actor, Argument, Document, Event, Location, Mention, Quote, Span
+from eval.api import Actor, Argument, Article, Document, Event, Location, Mention, Quote, Span
 from extractors.llm.grounding import Entity, Grounded, Offsets
 
 SPEAKER_WINDOW = 200  # characters between a cue and the speaker mention tied to it

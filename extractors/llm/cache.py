@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from eval.io import write_json
+from eval.api import write_json
 
 CACHE_ENV = "NEWSBENCH_CACHE_DIR"
 

@@ -17,9 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Iterable, Iterator
 from urllib.parse import urlsplit
 
-from eval.errors import ExtractorUnavailableError, NewsbenchError
-from eval.registry import Article, register
-from eval.schema import Document
+from eval.api import Article, Document, ExtractorUnavailableError, NewsbenchError, register
 from extractors.llm.assemble import to_document
 from extractors.llm.cache import ResponseCache, cache_key, default_cache_dir
 from extractors.llm.chunking import Chunk, merge, split

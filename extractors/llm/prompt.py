@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import get_args
 
-from eval.schema import ActorType, ArgumentRole, EventType, LocationType, Modality, Polarity, QuoteKind
+from eval.api import ActorType, ArgumentRole, EventType, LocationType, Modality, Polarity, QuoteKind
 from extractors.llm.response import Answer
 
 PROMPT_VERSION = "1"

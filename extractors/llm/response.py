@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from eval.schema import ActorType, ArgumentRole, EventType, LocationType, Modality, Polarity, QuoteKind
+from eval.api import ActorType, ArgumentRole, EventType, LocationType, Modality, Polarity, QuoteKind
 
 
 class _Strict(BaseModel):

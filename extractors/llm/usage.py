@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eval.errors import InvalidInputError, Problem
+from eval.api import InvalidInputError, Problem
 
 PRICES_ENV = "NEWSBENCH_LLM_PRICES"
 _RATES = ("input_per_1m", "output_per_1m")
