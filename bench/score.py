@@ -158,9 +158,10 @@ def write_corpus(folder: Path, n: int, seed: int) -> tuple[Path, Path, int]:
 
 def phase(name: str, gold: Path, pred: Path, n_boot: int) -> dict[str, Any]:
     """Run one phase in this process and return its figures."""
-    from eval.io import iter_parsed
-    from eval.runner import _rss_mb, measure, score_file
-    from eval.stream import GoldIndex
+    from eval.data.parsing import iter_parsed
+    from eval.extraction.measure import _rss_mb, measure
+    from eval.gold.index import GoldIndex
+    from eval.runner import score_file
 
     baseline = _rss_mb()
     split: dict[str, Any] = {}

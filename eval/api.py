@@ -10,10 +10,8 @@ promised to stay where it is.
 """
 from __future__ import annotations
 
-from eval.exceptions import ExtractorUnavailableError, InvalidInputError, NewsbenchError, Problem
-from eval.io import atomic_writer, write_json, write_text
-from eval.registry import Article, Extractor, checked_extract, register
-from eval.schema import (
+from eval.data.files import atomic_writer, write_json, write_text
+from eval.data.models import (
     SCHEMA_VERSION,
     Actor,
     ActorType,
@@ -32,6 +30,13 @@ from eval.schema import (
     QuoteKind,
     Span,
 )
+from eval.exceptions import (
+    ExtractorUnavailableError,
+    InvalidInputError,
+    NewsbenchError,
+    Problem,
+)
+from eval.registry import Article, Extractor, checked_extract, register
 
 __all__ = [
     "SCHEMA_VERSION",

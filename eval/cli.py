@@ -70,7 +70,13 @@ def _options(**kwargs: Any) -> dict[str, Any]:
 
 
 def _progress_factory(console: Console):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
@@ -94,8 +100,8 @@ def run(
     concurrency: Optional[int] = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor."),
 ) -> None:
     """Run extractors on the gold, score them, write results/ and print the leaderboard."""
-    from eval.gold import load_gold
-    from eval.leaderboard import write_leaderboard
+    from eval.gold.load import load_gold
+    from eval.reporting.leaderboard import write_leaderboard
     from eval.runner import run_benchmark
 
     gold_set = load_gold(gold)
@@ -111,8 +117,8 @@ def run(
 
 def _after_run(out: Path) -> None:
     """Artefacts built from the saved results: the chart and the HTML error report."""
-    from eval.chart import write_chart
-    from eval.viewer import write_report
+    from eval.reporting.chart import write_chart
+    from eval.reporting.viewer import write_report
 
     write_chart(out)
     write_report(out)
@@ -120,7 +126,7 @@ def _after_run(out: Path) -> None:
 
 def print_leaderboard(frame) -> None:
     """The leaderboard as a rich table; reasons for "not run" rows follow the table, unwrapped."""
-    from eval.results import CATEGORIES
+    from eval.scoring.figures import CATEGORIES
 
     table = Table(title="newsbench leaderboard: F1, partial match, end to end (sorted by overall)")
     for col in ["extractor", "overall", *CATEGORIES, "time s", "mem MB"]:
@@ -154,7 +160,7 @@ def extract(
     concurrency: Optional[int] = typer.Option(None, "--concurrency"),
 ) -> None:
     """Run one extractor on .txt news articles; doc_id is each file's stem."""
-    from eval.extract import extract_files
+    from eval.extraction.extract import extract_files
 
     extract_files(
         extractor, inputs, out, _options(model=model, workers=workers, concurrency=concurrency), console=err_console
@@ -171,15 +177,15 @@ def score(
     out: Optional[Path] = typer.Option(None, "--out", help="Also save results and the error list in this folder."),
 ) -> None:
     """Score a prediction file against the gold (streamed: a .jsonl gold of any size scores in flat memory)."""
+    from eval.gold.index import GoldIndex
     from eval.runner import score_file
-    from eval.stream import GoldIndex
 
     result = score_file(pred, GoldIndex.open(gold), extractor=name or pred.stem.split(".")[0], out=out,
                         warn=lambda problem: warn(str(problem)))
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     else:
-        from eval.leaderboard import leaderboard_frame
+        from eval.reporting.leaderboard import leaderboard_frame
 
         print_leaderboard(leaderboard_frame([result], []))
 
@@ -193,8 +199,8 @@ def validate(
     ),
 ) -> None:
     """Check files: JSON syntax, JSON Schema, offsets, ids, references, texts; exit 0 when all are valid."""
-    from eval.gold import load_gold
-    from eval.validate import validate_files
+    from eval.gold.load import load_gold
+    from eval.scoring.validate import validate_files
 
     gold_set = load_gold(gold) if gold else None
     report = validate_files(files, gold_set)
@@ -213,7 +219,7 @@ def leaderboard(
     readme: Optional[Path] = typer.Option(None, "--readme", help="Also fill this file's leaderboard block (table and chart)."),
 ) -> None:
     """Print the leaderboard from saved results."""
-    from eval.leaderboard import FORMATS, load_frame, render, update_readme
+    from eval.reporting.leaderboard import FORMATS, load_frame, render, update_readme
 
     if fmt not in ("table", *FORMATS):
         raise NewsbenchError(f"Unknown format {fmt!r}. Available: {', '.join(('table', *FORMATS))}")
@@ -236,9 +242,37 @@ def publish(
     results: Path = typer.Option(Path("results"), "--results", help="Results folder for the leaderboard."),
 ) -> None:
     """Build the Hugging Face dataset folder and push it unless --dry-run."""
-    from eval.hub import publish as do_publish
+    from eval.hub.publish import publish as do_publish
 
     do_publish(out=out, repo_id=repo_id, dry_run=dry_run, gold=gold, results=results, console=err_console)
+
+
+@app.command("map")
+@handles_errors
+def map_cmd(
+    extractor: str = typer.Option(..., "--extractor", "-e", help="Extractor name."),
+    num_proc: int = typer.Option(2, "--num-proc", help="Worker processes for datasets.Dataset.map."),
+    batch_size: int = typer.Option(64, "--batch-size", help="Rows per batch."),
+    gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
+    out: Path = typer.Option(Path("results/distributed.predictions.jsonl"), "--out", help="JSON Lines output file."),
+) -> None:
+    """Run an extractor over the gold articles with datasets.Dataset.map (any engine that runs map functions)."""
+    from eval.extraction.distributed import (
+        gold_dataset,
+        predict_dataset,
+        write_predictions,
+    )
+    from eval.registry import unavailable_reason
+
+    reason = unavailable_reason(extractor)  # fail fast, before starting any worker
+    if reason:
+        raise NewsbenchError(f"extractor {extractor!r} cannot run here: {reason}")
+    dataset = predict_dataset(gold_dataset(gold), extractor, num_proc=num_proc, batch_size=batch_size)
+    n = write_predictions(dataset, out)
+    gold_option = f" --gold {gold}" if gold else ""
+    err_console.print(
+        f"wrote {n} prediction(s) to {out}; score them with: newsbench score --pred {out}{gold_option}", markup=False
+    )
 
 
 @app.command("list")
@@ -263,9 +297,9 @@ def stats_cmd(
     readme: Optional[Path] = typer.Option(None, "--readme", help="Also rewrite the stats block of this README."),
 ) -> None:
     """Print the gold's counts per article as a Markdown table."""
-    from eval.gold import load_gold
-    from eval.blocks import update_block
-    from eval.stats import BLOCK, stats_table
+    from eval.gold.load import load_gold
+    from eval.reporting.markdown import update_block
+    from eval.reporting.stats import BLOCK, stats_table
 
     table = stats_table(load_gold(gold).documents)
     sys.stdout.write(table)
@@ -277,21 +311,27 @@ def stats_cmd(
 @app.command("schema")
 @handles_errors
 def schema_cmd(
-    check: bool = typer.Option(False, "--check", help="Exit 1 if the committed schema differs from the models."),
-    out: Path = typer.Option(Path("schema/document.schema.json"), "--out"),
+    check: bool = typer.Option(False, "--check", help="Exit 1 if the schema file differs from the models."),
+    out: Optional[Path] = typer.Option(
+        None, "--out", help="Schema file to write (default schema/document.schema.json here); with --check, the file to "
+        "compare (default: the schema shipped with newsbench)."
+    ),
 ) -> None:
     """Regenerate the JSON Schema from the pydantic models."""
-    from eval.io import write_text
-    from eval.schema import render_json_schema
+    from eval.data.files import write_text
+    from eval.data.json_schema import render_json_schema
+    from eval.paths import SCHEMA_FILE, shipped
 
     text = render_json_schema()
     if check:
-        current = out.read_text(encoding="utf-8") if out.exists() else ""
+        target = out or shipped(SCHEMA_FILE)
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
         if current != text:
-            raise NewsbenchError(f"{out} is out of date; run `newsbench schema` to regenerate it")
+            raise NewsbenchError(f"{target} is out of date; run `newsbench schema --out {target}` to regenerate it")
         return
-    write_text(out, text)
-    err_console.print(f"wrote {out}", markup=False)
+    target = out or Path(SCHEMA_FILE)
+    write_text(target, text)
+    err_console.print(f"wrote {target}", markup=False)
 
 
 @app.command()
@@ -303,9 +343,9 @@ def agreement(
     block: str = typer.Option("agreement", "--block", help="Name of the block to rewrite."),
 ) -> None:
     """Score two annotation passes against each other (inter-annotator agreement)."""
-    from eval.agreement import agreement_table
-    from eval.blocks import update_block
-    from eval.gold import load_gold
+    from eval.gold.load import load_gold
+    from eval.reporting.agreement import agreement_table
+    from eval.reporting.markdown import update_block
 
     table = agreement_table(load_gold(first), load_gold(second))
     sys.stdout.write(table)
@@ -321,8 +361,8 @@ def errors(
     readme: Optional[Path] = typer.Option(None, "--readme", help="Also rewrite the errors block of this README."),
 ) -> None:
     """Summarise the per-item error lists: what each extractor misses, by category and level."""
-    from eval.blocks import update_block
-    from eval.error_summary import BLOCK, error_summary_table
+    from eval.reporting.error_summary import BLOCK, error_summary_table
+    from eval.reporting.markdown import update_block
 
     table = error_summary_table(results)
     sys.stdout.write(table)

@@ -18,11 +18,25 @@ import inspect
 from collections import deque
 from dataclasses import dataclass
 from importlib.metadata import entry_points
-from typing import Any, Callable, ClassVar, Iterable, Iterator, Protocol, TypeVar, runtime_checkable
+from typing import (
+    Any,
+    Callable,
+    ClassVar,
+    Iterable,
+    Iterator,
+    Protocol,
+    TypeVar,
+    runtime_checkable,
+)
 
-from eval.exceptions import ExtractorUnavailableError, InvalidInputError, Problem, UnknownExtractorError
-from eval.schema import Document
-from eval.semantics import check_document
+from eval.data.checks import check_document
+from eval.data.models import Document
+from eval.exceptions import (
+    ExtractorUnavailableError,
+    InvalidInputError,
+    Problem,
+    UnknownExtractorError,
+)
 
 ENTRY_POINT_GROUP = "newsbench.extractors"
 

@@ -1,79 +1,38 @@
-"""Running extractors over the gold, measuring them, scoring them and saving the results."""
+"""Running extractors over the gold, measuring them, scoring them and saving the results.
+"""
 from __future__ import annotations
 
-import datetime as dt
-import threading
-import time
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from eval import __version__
+from eval.data.files import atomic_writer, write_text
+from eval.data.models import Document
+from eval.data.parsing import write_documents
 from eval.exceptions import ExtractorUnavailableError, Problem
-from eval.gold import GoldSet, Pairing, pair_predictions
-from eval.io import atomic_writer, write_documents, write_text
-from eval.registry import Article, Extractor, available_names, checked_extract, create, unavailable_reason
-from eval.results import NotRun, RunResult, forget_not_run, save_not_run, save_result
-from eval.schema import Document
+from eval.extraction.measure import measure, now_iso
+from eval.gold.load import GoldSet
+from eval.paths import RESULT_FILES
+from eval.registry import (
+    Article,
+    Extractor,
+    available_names,
+    checked_extract,
+    create,
+    unavailable_reason,
+)
+from eval.reporting.results import (
+    NotRun,
+    RunResult,
+    forget_not_run,
+    save_not_run,
+    save_result,
+)
+from eval.scoring.pairing import Pairing, pair_predictions
 
 if TYPE_CHECKING:
-    from eval.metrics import Scorecard
-    from eval.stream import GoldIndex
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
-def _rss_mb() -> float:
-    """Resident memory of this process in MB (Linux /proc; elsewhere the peak so far)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            pages = int(fh.read().split()[1])
-        import os
-
-        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        import resource
-
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-@dataclass
-class Measurement:
-    """Wall time and peak resident memory of a block of work."""
-
-    runtime_s: float = 0.0
-    peak_memory_mb: float = 0.0
-    _peak: float = field(default=0.0, repr=False)
-
-
-@contextmanager
-def measure(interval_s: float = 0.01) -> Iterator[Measurement]:
-    """Measure wall time and the process's peak resident memory while the block runs.
-
-    Peak memory is sampled every ``interval_s`` by a thread, because tracemalloc misses memory
-    allocated by C extensions (spaCy, numpy), which is most of an extractor's memory.
-    """
-    m = Measurement(_peak=_rss_mb())
-    stop = threading.Event()
-
-    def sample() -> None:
-        while not stop.wait(interval_s):
-            m._peak = max(m._peak, _rss_mb())
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    start = time.perf_counter()
-    try:
-        yield m
-    finally:
-        m.runtime_s = time.perf_counter() - start
-        stop.set()
-        sampler.join()
-        m.peak_memory_mb = round(max(m._peak, _rss_mb()), 1)
-        m.runtime_s = round(m.runtime_s, 4)
+    from eval.gold.index import GoldIndex
+    from eval.scoring.figures import Scorecard
 
 
 def articles_of(gold: GoldSet) -> list[Article]:
@@ -107,11 +66,11 @@ def score_pairing(
     ``meta`` holds the run's measurements for :class:`RunResult` (``runtime_s``, ``setup_s``,
     ``peak_memory_mb``, ``extractor_version``, ``config``, ``usage``).
     """
-    from eval.metrics import score
+    from eval.scoring.scorer import score
 
     card = score(pairing.pairs, n_boot=n_boot, seed=seed)
     if out is not None:
-        write_text(Path(out) / f"{extractor}.errors.jsonl", "".join(e.model_dump_json() + "\n" for e in card.errors))
+        write_text(Path(out) / RESULT_FILES.errors(extractor), "".join(e.model_dump_json() + "\n" for e in card.errors))
     return _save(card, out, extractor=extractor, gold_sha256=gold.sha256, gold_source=gold.source,
                  n_docs=len(gold.documents), missing_docs=list(pairing.missing), **meta)
 
@@ -132,12 +91,12 @@ def score_file(
         InvalidInputError: a problem of the gold or the prediction file (every one listed); then
             no file is written.
     """
-    from eval.stream import score_predictions
+    from eval.scoring.stream import score_predictions
 
     if out is None:
         streamed = score_predictions(pred, gold, warn=warn, n_boot=n_boot, seed=seed, collect_errors=False)
     else:
-        with atomic_writer(Path(out) / f"{extractor}.errors.jsonl") as fh:
+        with atomic_writer(Path(out) / RESULT_FILES.errors(extractor)) as fh:
             streamed = score_predictions(pred, gold, warn=warn, n_boot=n_boot, seed=seed,
                                          on_error=lambda e: fh.write(e.model_dump_json() + "\n"))
     return _save(streamed.card, out, extractor=extractor, gold_sha256=streamed.gold_sha256,
@@ -174,7 +133,7 @@ def run_one(
             preds = extract_all(extractor, articles, (lambda _d: progress(1)) if progress else None)
     except ExtractorUnavailableError as exc:  # found out while running (server refused, every document failed)
         return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso())
-    write_documents(Path(out) / f"{name}.predictions.jsonl", preds)
+    write_documents(Path(out) / RESULT_FILES.predictions(name), preds)
     pairing = pair_predictions(gold, ((f"{name} output", d) for d in preds))
     usage = getattr(extractor, "usage", None)
     return score_pairing(

@@ -1,13 +1,11 @@
 """Inter-annotator agreement: the scorer applied to two passes, and the figures in the guidelines."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from eval.agreement import BLOCK, agreement_table
-from eval.blocks import read_block
-from eval.gold import load_gold
+from eval.gold.load import load_gold
+from eval.reporting.agreement import BLOCK, agreement_table
+from eval.reporting.markdown import read_block
 from tests.conftest import ROOT
 
 PASSES = ROOT / "gold" / "agreement"

@@ -6,7 +6,16 @@ import itertools
 import numpy as np
 import pytest
 
-from eval.align import MODES, PARTIAL_THRESHOLD, Matcher, TokenIndex, as_offsets, match, similarity_matrix, span_similarity
+from eval.scoring.align import (
+    MODES,
+    PARTIAL_THRESHOLD,
+    Matcher,
+    TokenIndex,
+    as_offsets,
+    match,
+    similarity_matrix,
+    span_similarity,
+)
 
 TEXT = "NATO chief Jens Stoltenberg met Zürich's mayor, Corine Mauch - again."
 

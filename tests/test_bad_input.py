@@ -181,7 +181,7 @@ CASES = [
     Case("unknown-doc-id", [_jsonl("pred.jsonl", lambda d: [_changed(d[0], _set("doc_id", "gamma")), d[1]])], _score("pred.jsonl"), 1,
          [r"^error: pred\.jsonl:1: doc_id: 'gamma' is not a gold document \(2 gold documents in .*gold\)$"]),
     Case("duplicate-doc-id", [_jsonl("pred.jsonl", lambda d: [d[0], d[0]])], _score("pred.jsonl"), 1,
-         [r"^error: pred\.jsonl:2: doc_id: second prediction for 'alpha'$"]),
+         [r"^error: pred\.jsonl:2: doc_id: second prediction for 'alpha' \(first at pred\.jsonl:1\)$"]),
     Case("text-differs-from-gold", [_jsonl("pred.jsonl", lambda d: [_bare(d[0]["text"].replace("bridge", "tunnel")), d[1]])],
          _score("pred.jsonl"), 1,
          [r"^error: pred\.jsonl:1: text: differs from the gold text of 'alpha' at offset 76 \(gold 'bridge"]),
@@ -235,8 +235,8 @@ def _changed(doc: dict, change: Callable[[dict], object]) -> dict:
 @pytest.fixture(scope="module")
 def scorer_ready() -> bool:
     """Whether eval.metrics can score yet (it lands with the scoring work of issue 3)."""
-    from eval.gold import load_gold
-    from eval.metrics import score
+    from eval.gold.load import load_gold
+    from eval.scoring.scorer import score
 
     gold = load_gold(GOLD)
     try:

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from matplotlib.image import imread
 
-from eval.chart import _whiskers, write_chart
-from eval.leaderboard import load_frame
+from eval.reporting.chart import _whiskers, write_chart
+from eval.reporting.leaderboard import load_frame
 
 
 @pytest.fixture

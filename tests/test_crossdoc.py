@@ -8,9 +8,9 @@ from typing import Any, Callable
 
 import pytest
 
-from eval.crossdoc import CrossDocument, load_cross_document
 from eval.exceptions import InvalidInputError
-from eval.io import CROSS_DOCUMENT_FILE
+from eval.gold.crossdoc import CrossDocument, load_cross_document
+from eval.paths import CROSS_DOCUMENT_FILE
 from eval.schema import Document
 
 TEXT = "Stoltenberg met Duda in Vilnius."

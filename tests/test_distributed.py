@@ -10,8 +10,13 @@ from typing import Any, Iterable, Iterator
 
 import pytest
 
-from eval.distributed import extract_batch, gold_dataset, predict_dataset, write_predictions
 from eval.exceptions import UnknownExtractorError
+from eval.extraction.distributed import (
+    extract_batch,
+    gold_dataset,
+    predict_dataset,
+    write_predictions,
+)
 from eval.registry import Article, register
 from eval.schema import Document
 from tests.conftest import DATA, ROOT
@@ -72,7 +77,7 @@ def test_map_with_two_processes_equals_one_process(articles_dataset) -> None:
 
 
 def test_predictions_are_valid_documents_for_their_rows(articles_dataset, tmp_path: Path) -> None:
-    from eval.io import read_documents
+    from eval.data.parsing import read_documents
 
     mapped = predict_dataset(articles_dataset, "test-capitals", num_proc=2, batch_size=8)
     path = tmp_path / "preds.jsonl"
@@ -92,7 +97,7 @@ def test_gold_dataset_has_the_gold_articles() -> None:
 
 
 def test_runnable_example_with_rules_extractor(tmp_path: Path) -> None:
-    """The README example: ``python -m eval.distributed --extractor rules --num-proc 2``."""
+    """The README example: ``newsbench map --extractor rules --num-proc 2``."""
     from eval.registry import unavailable_reason
 
     reason = unavailable_reason("rules")  # an import failure is a reason too
@@ -100,7 +105,7 @@ def test_runnable_example_with_rules_extractor(tmp_path: Path) -> None:
         pytest.skip(f"the rules extractor cannot run here yet: {reason}")
     out = tmp_path / "preds.jsonl"
     proc = subprocess.run(
-        [sys.executable, "-m", "eval.distributed", "--extractor", "rules", "--num-proc", "2", "--gold", str(GOLD), "--out", str(out)],
+        [sys.executable, "-m", "eval", "map", "--extractor", "rules", "--num-proc", "2", "--gold", str(GOLD), "--out", str(out)],
         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=300,
     )
     assert (proc.returncode, "wrote 2 prediction(s)" in proc.stderr) == (0, True), proc.stderr

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eval.error_summary import error_summary_table
+from eval.reporting.error_summary import error_summary_table
 
 
 def test_summary_counts_outcomes_per_extractor_category_and_level(data_dir: Path) -> None:

@@ -5,7 +5,12 @@ import pickle
 
 import pytest
 
-from eval.exceptions import InvalidInputError, NewsbenchError, Problem, UnknownExtractorError
+from eval.exceptions import (
+    InvalidInputError,
+    NewsbenchError,
+    Problem,
+    UnknownExtractorError,
+)
 
 
 @pytest.mark.parametrize(

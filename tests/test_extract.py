@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from eval.cli import app
-from eval.extract import decode_article, find_inputs
 from eval.exceptions import InvalidInputError
+from eval.extraction.inputs import decode_article, find_inputs
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 

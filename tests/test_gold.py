@@ -12,11 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from eval.cli import app
-from eval.crossdoc import CrossDocument, load_cross_document
-from eval.gold import GoldSet, gold_files, load_gold
-from eval.io import CROSS_DOCUMENT_FILE
-from eval.blocks import read_block
-from eval.validate import validate_files
+from eval.gold.crossdoc import CrossDocument, load_cross_document
+from eval.gold.load import GoldSet, gold_files, load_gold
+from eval.paths import CROSS_DOCUMENT_FILE
+from eval.reporting.markdown import read_block
+from eval.scoring.validate import validate_files
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "gold"

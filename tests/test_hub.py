@@ -12,9 +12,11 @@ from datasets import load_dataset
 from huggingface_hub import DatasetCard
 
 from eval import __version__
+from eval.data.rows import CONFIGS, ITEM_CONFIGS, SPLIT, documents_from_items
 from eval.exceptions import InvalidInputError, PublishError
-from eval.gold import load_gold
-from eval.hub import CONFIGS, ITEM_CONFIGS, SPLIT, build_folder, documents_from_items, load_published, publish
+from eval.gold.load import load_gold
+from eval.gold.published import load_published
+from eval.hub.publish import build_folder, publish
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +31,7 @@ def published(tmp_path_factory: pytest.TempPathFactory, gold_docs: list) -> Path
     out = tmp_path_factory.mktemp("pub") / "repo"
     results_copy = out.parent / "results"
     shutil.copytree(results, results_copy, ignore=shutil.ignore_patterns("expected"))
-    from eval.leaderboard import write_leaderboard
+    from eval.reporting.leaderboard import write_leaderboard
 
     write_leaderboard(results_copy)
     return publish(out, None, True, None, results_copy)

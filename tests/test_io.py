@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from eval.data.files import atomic_writer, bulk_allocation
+from eval.data.json_schema import json_path
+from eval.data.parsing import iter_parsed, parse_document
 from eval.exceptions import InvalidInputError
-from eval.io import atomic_writer, bulk_allocation, iter_parsed, json_path, parse_document
 from tests.conftest import DATA
 
 VALID = DATA / "bad" / "valid.jsonl"
@@ -66,7 +68,7 @@ def test_atomic_writes_get_ordinary_file_permissions(tmp_path: Path) -> None:
     """Results and predictions are shared files: not private like mkstemp's temporary file."""
     import os
 
-    from eval.io import write_text
+    from eval.data.files import write_text
 
     mask = os.umask(0o022)
     try:

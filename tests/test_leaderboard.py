@@ -10,8 +10,15 @@ import pandas as pd
 import pytest
 
 from eval.exceptions import NewsbenchError
-from eval.leaderboard import FORMATS, leaderboard_frame, load_frame, render, update_readme, write_leaderboard
-from eval.results import load_not_run, load_results
+from eval.reporting.leaderboard import (
+    FORMATS,
+    leaderboard_frame,
+    load_frame,
+    render,
+    update_readme,
+    write_leaderboard,
+)
+from eval.reporting.results import load_not_run, load_results
 
 
 @pytest.fixture

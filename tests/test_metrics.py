@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from eval.align import MODES
 from eval.exceptions import ScoringError
-from eval.metrics import CATEGORIES, ErrorItem, accuracy, prf, score
 from eval.schema import Document
+from eval.scoring.align import MODES
+from eval.scoring.figures import CATEGORIES, ErrorItem, accuracy, prf
+from eval.scoring.scorer import score
 
 
 @pytest.fixture
@@ -225,14 +226,16 @@ def twelve_pairs(worked_gold, worked_pred) -> list[tuple[Document, Document]]:
 def test_document_bootstrap_draws_one_index_vector_per_resample_whatever_the_buffer(twelve_pairs, monkeypatch, buffer) -> None:
     import numpy as np
 
-    from eval import metrics
+    from eval.scoring import bootstrap
+    from eval.scoring.figures import HEADLINE
+    from eval.scoring.scorer import score_pair
 
-    headline = np.array([[metrics._score_document(g, p, False).counts[(c, metrics.HEADLINE[c], "partial")] for c in CATEGORIES]
+    headline = np.array([[score_pair(g, p, False).counts[(c, HEADLINE[c], "partial")] for c in CATEGORIES]
                          for g, p in twelve_pairs])
     rng = np.random.default_rng(4)
-    reference = np.stack([metrics._prf_arrays(headline[rng.integers(0, 12, 12)].sum(axis=0)) for _ in range(50)])
-    monkeypatch.setattr(metrics, "_BOOTSTRAP_BUFFER", buffer)
-    assert np.array_equal(metrics._resample_document(headline, 50, 4), reference)
+    reference = np.stack([bootstrap.prf_arrays(headline[rng.integers(0, 12, 12)].sum(axis=0)) for _ in range(50)])
+    monkeypatch.setattr(bootstrap, "_BOOTSTRAP_BUFFER", buffer)
+    assert np.array_equal(bootstrap.resample_documents(headline, 50, 4), reference)
 
 
 @pytest.mark.parametrize("mode", MODES)

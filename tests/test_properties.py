@@ -10,8 +10,9 @@ from typing import Any, Iterator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eval.metrics import CATEGORIES, score
 from eval.schema import Document
+from eval.scoring.figures import CATEGORIES
+from eval.scoring.scorer import score
 
 N_WORDS = 12  # words that gold and predictions share
 TAIL = 6  # words only spurious predictions use

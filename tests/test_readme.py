@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from eval.blocks import read_block
-from eval.error_summary import BLOCK as ERRORS_BLOCK, error_summary_table
-from eval.leaderboard import README_BLOCK, readme_block
+from eval.reporting.error_summary import BLOCK as ERRORS_BLOCK
+from eval.reporting.error_summary import error_summary_table
+from eval.reporting.leaderboard import README_BLOCK, readme_block
+from eval.reporting.markdown import read_block
 from tests.conftest import ROOT
 
 README = ROOT / "README.md"

@@ -6,8 +6,19 @@ from typing import Any, Iterable, Iterator
 import pytest
 
 from eval import registry
-from eval.exceptions import ExtractorUnavailableError, InvalidInputError, UnknownExtractorError
-from eval.registry import Article, Extractor, checked_extract, create, get_class, register
+from eval.exceptions import (
+    ExtractorUnavailableError,
+    InvalidInputError,
+    UnknownExtractorError,
+)
+from eval.registry import (
+    Article,
+    Extractor,
+    checked_extract,
+    create,
+    get_class,
+    register,
+)
 from eval.schema import Document
 
 

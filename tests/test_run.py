@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from eval.gold import default_gold_dir, load_gold
-from eval.io import document_json
-from eval.results import CATEGORIES
+from eval.data.parsing import document_json
+from eval.gold.load import load_gold
+from eval.paths import default_gold_dir
+from eval.scoring.figures import CATEGORIES
 
 CONTRACT_KEYS = {"extractor", "newsbench_version", "gold_sha256", "n_docs", "runtime_s", "peak_memory_mb", "created", "scores"}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from eval.exceptions import ExtractorUnavailableError
-from eval.io import document_json, parse
+from eval.data.parsing import document_json, parse
 from tests.conftest import read_article
 from eval.registry import Article, Extractor, create
 from eval.schema import Document

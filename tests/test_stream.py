@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from eval.data.fingerprint import document_sha256
 from eval.exceptions import InvalidInputError, Problem
-from eval.gold import load_gold
-from eval.io import document_sha256
+from eval.gold.index import GoldIndex
+from eval.gold.load import load_gold
 from eval.runner import score_file, score_pairing
-from eval.stream import GoldIndex, score_predictions
-from eval.validate import read_predictions
+from eval.scoring.pairing import read_predictions
+from eval.scoring.stream import score_predictions
 from tests.conftest import DATA
 
 GOLD = DATA / "bad" / "gold"
@@ -152,7 +153,7 @@ def test_the_streamed_fingerprint_orders_documents_as_whole_lines_do() -> None:
     """doc_ids where a key-only sort could go wrong: prefixes, escapes, non-ASCII, astral characters."""
     import hashlib
 
-    from eval.io import document_json
+    from eval.data.parsing import document_json
     from eval.schema import Document
 
     ids = ["a", "a b", 'a"b', "ab", "a\\", "é", "a\t", "a!", "a\u2028", "a\U0001F600", "a\uffff", "a~"]

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from eval.io import iter_parsed
+from eval.data.checks import check_document, check_span, check_span_quality
+from eval.data.parsing import iter_parsed
 from eval.schema import Document, Span, iter_spans
-from eval.semantics import check_document, check_span, check_span_quality
-from eval.validate import validate_files
+from eval.scoring.validate import validate_files
 from tests.conftest import ROOT
 
 
@@ -144,7 +144,7 @@ def test_whole_clusters_pass_every_check(unicode_doc: dict) -> None:
 
 @pytest.fixture
 def scorer():
-    from eval.metrics import score
+    from eval.scoring.scorer import score
 
     try:
         doc = Document.model_validate(EMOJI)

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from eval.exceptions import InvalidInputError, Problem
-from eval.gold import load_gold
-from eval.validate import read_predictions, validate_files
+from eval.gold.load import load_gold
+from eval.scoring.pairing import read_predictions
+from eval.scoring.validate import validate_files
 from tests.conftest import DATA
 
 GOLD = DATA / "bad" / "gold"
@@ -39,7 +40,7 @@ def test_duplicate_doc_id_in_a_prediction_file(tmp_path: Path, valid_lines: list
     path = tmp_path / "p.jsonl"
     path.write_text(valid_lines[0] + "\n" + valid_lines[0] + "\n", encoding="utf-8")
     report = validate_files([path], load_gold(GOLD))
-    assert report.problems == [Problem(f"{path}:2", "doc_id", f"duplicate doc_id 'alpha' (first at {path}:1)")]
+    assert report.problems == [Problem(f"{path}:2", "doc_id", f"second prediction for 'alpha' (first at {path}:1)")]
 
 
 def test_gold_file_named_after_another_doc_id_is_a_warning(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.viewer import build_report, outcomes, render_text, write_report
+from eval.reporting.viewer import build_report, outcomes, render_text, write_report
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from eval.io import write_text
+from eval.data.files import write_text
 from eval.schema import Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,8 +148,8 @@ def build_cross(spec_path: Path) -> Path:
     """Write ``gold/cross_document.json`` from its spec, locating every disagreement span."""
     import json
 
-    from eval.crossdoc import load_cross_document
-    from eval.gold import load_gold
+    from eval.gold.crossdoc import load_cross_document
+    from eval.gold.load import load_gold
 
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     docs = load_gold(ROOT / "gold").by_id()

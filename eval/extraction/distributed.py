@@ -7,22 +7,20 @@ each worker process builds the extractor once and turns the ``doc_id`` and ``tex
 ``datasets`` map functions over shards (a cluster, a Ray or Spark job reading Hugging Face datasets)
 can run it unchanged.
 
-Runnable example on the gold (``python -m eval.distributed --help``)::
+Runnable example on the gold (``newsbench map --help``)::
 
-    python -m eval.distributed --extractor rules --num-proc 2 --out preds.jsonl
+    newsbench map --extractor rules --num-proc 2 --out preds.jsonl
     newsbench score --pred preds.jsonl
 """
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
-from eval.exceptions import NewsbenchError
-from eval.io import atomic_writer, document_json
+from eval.data.files import atomic_writer
+from eval.data.parsing import document_json
 from eval.registry import Article, Extractor, create
 
 if TYPE_CHECKING:
@@ -117,39 +115,7 @@ def gold_dataset(gold: str | None = None) -> Dataset:
     """The gold articles as a Dataset with ``doc_id`` and ``text`` columns."""
     from datasets import Dataset
 
-    from eval.gold import load_gold
+    from eval.gold.load import load_gold
 
     docs = load_gold(gold).documents
     return Dataset.from_dict({"doc_id": [d.doc_id for d in docs], "text": [d.text for d in docs]})
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m eval.distributed``: run an extractor over the gold with ``Dataset.map``."""
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.distributed", description="Run an extractor over the gold articles with datasets.Dataset.map."
-    )
-    parser.add_argument("--extractor", required=True, help="registered extractor name, e.g. rules")
-    parser.add_argument("--num-proc", type=int, default=2, help="worker processes for Dataset.map (default 2)")
-    parser.add_argument("--batch-size", type=int, default=64, help="rows per batch (default 64)")
-    parser.add_argument("--gold", default=None, help="gold folder (default: the shipped gold)")
-    parser.add_argument("--out", type=Path, default=Path("results/distributed.predictions.jsonl"), help="JSON Lines output")
-    args = parser.parse_args(argv)
-    try:
-        from eval.registry import unavailable_reason
-
-        reason = unavailable_reason(args.extractor)  # fail fast, before starting any worker
-        if reason:
-            raise NewsbenchError(f"extractor {args.extractor!r} cannot run here: {reason}")
-        dataset = predict_dataset(gold_dataset(args.gold), args.extractor, num_proc=args.num_proc, batch_size=args.batch_size)
-        n = write_predictions(dataset, args.out)
-    except NewsbenchError as exc:
-        for line in str(exc).splitlines():
-            print(f"error: {line}", file=sys.stderr)
-        return 1
-    gold_option = f" --gold {args.gold}" if args.gold else ""
-    print(f"wrote {n} prediction(s) to {args.out}; score them with: newsbench score --pred {args.out}{gold_option}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

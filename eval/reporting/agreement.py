@@ -6,8 +6,10 @@ agreement figure, as usual for span annotation where chance-corrected kappa is i
 """
 from __future__ import annotations
 
-from eval.gold import GoldSet, pair_predictions
-from eval.metrics import score
+from eval.gold.load import GoldSet
+from eval.reporting.markdown import markdown_table
+from eval.scoring.pairing import pair_predictions
+from eval.scoring.scorer import score
 
 BLOCK = "agreement"
 
@@ -38,12 +40,12 @@ def agreement_table(first: GoldSet, second: GoldSet) -> str:
     """
     pairing = pair_predictions(first, ((second.source, d) for d in second.documents))
     scores = score(pairing.pairs, n_boot=0).scores
-    lines = ["| figure | strict | partial |", "| --- | ---: | ---: |"]
+    rows = []
     for label, category, key, figure in ROWS:
         detail = scores[category]["detail"][key]
-        lines.append(f"| {label} | {detail['strict'][figure]:.3f} | {detail['partial'][figure]:.3f} |")
+        rows.append([label, f"{detail['strict'][figure]:.3f}", f"{detail['partial'][figure]:.3f}"])
     overall = scores["overall"]["detail"]
-    lines.append(f"| **overall F1** (mean of the four headlines) | {overall['strict']['f1']:.3f} | {overall['partial']['f1']:.3f} |")
+    rows.append(["**overall F1** (mean of the four headlines)", f"{overall['strict']['f1']:.3f}", f"{overall['partial']['f1']:.3f}"])
     missing = ", ".join(pairing.missing)
     note = f"\nDocuments without a second pass: {missing}.\n" if missing else ""
-    return "\n".join(lines) + "\n" + note
+    return markdown_table(["figure", "strict", "partial"], rows) + note

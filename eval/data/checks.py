@@ -21,12 +21,12 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 import regex
 
-if TYPE_CHECKING:
-    from eval.schema import Document, Span
+if TYPE_CHECKING:  # the models import these checks, so they are named here for type checkers only
+    from eval.data.models import Document, Span
 
 PathReason = tuple[str, str]
 
@@ -101,8 +101,6 @@ def check_span(text: str, span: Span) -> str | None:
 
 def check_document(doc: Document) -> list[PathReason]:
     """Every contract problem of ``doc`` as ``(json_path, reason)``, in a stable order."""
-    from eval.schema import iter_spans
-
     problems: list[PathReason] = []
     surrogate = _lone_surrogate(doc.text)
     if surrogate:
@@ -133,8 +131,6 @@ def check_span_quality(doc: Document) -> list[PathReason]:
     >>> [(path, reason.split(", which")[0]) for path, reason in check_span_quality(doc)]
     [('actors[0].mentions[0]', 'span [0, 4) ends before U+0301 COMBINING ACUTE ACCENT')]
     """
-    from eval.schema import iter_spans
-
     problems: list[PathReason] = []
     text = doc.text
     for path, span in iter_spans(doc):
@@ -237,3 +233,20 @@ def _check_refs(doc: Document) -> list[PathReason]:
 def _unresolved(ref: str, what: str, valid: list[str]) -> str:
     shown = ", ".join(valid[:20]) + (", ..." if len(valid) > 20 else "")
     return f"{ref!r} is not the id of {what} of this document (ids: {shown or 'none'})"
+
+
+def iter_spans(doc: Document) -> Iterator[tuple[str, Span]]:
+    """Yield ``(json_path, span)`` for every span in ``doc``, in document order of the lists."""
+    for kind in ("actors", "locations"):
+        for i, item in enumerate(getattr(doc, kind)):
+            for j, m in enumerate(item.mentions):
+                yield f"{kind}[{i}].mentions[{j}]", m
+    for i, q in enumerate(doc.quotes):
+        for field in ("content", "cue", "speaker_mention"):
+            span = getattr(q, field)
+            if span is not None:
+                yield f"quotes[{i}].{field}", span
+    for i, e in enumerate(doc.events):
+        yield f"events[{i}].trigger", e.trigger
+        if e.time is not None:
+            yield f"events[{i}].time", e.time

@@ -6,9 +6,9 @@ document (read from the index and parsed on demand), scored and dropped; gold do
 prediction are read and scored as misses at the end. Every document is parsed once, and only the
 index and the scorer's per-document count vectors stay in memory.
 
-Checks and messages are those of :func:`eval.validate.read_predictions` (unknown ``doc_id``, second
+Checks and messages are those of :func:`eval.scoring.pairing.read_predictions` (unknown ``doc_id``, second
 prediction, text differing from the gold, gold documents without a prediction) and of
-:func:`eval.gold.load_gold`; every problem is listed, and a run with a problem raises
+:func:`eval.gold.load.load_gold`; every problem is listed, and a run with a problem raises
 :class:`~eval.exceptions.InvalidInputError` once the whole file has been read, so nothing is reported
 from a file with a problem. Gold problems come first: with bad gold, only they are reported.
 """
@@ -17,16 +17,12 @@ from __future__ import annotations
 import array
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
+from eval.data.models import Document
+from eval.data.parsing import _loads_line, decode_line, iter_lines, parse, parse_line
 from eval.exceptions import InvalidInputError, Problem
-from eval.gold import GoldSet, id_problem, load_gold, text_problem
-from eval.io import Fingerprint, _loads_line, decode_line, iter_lines, iter_parsed, parse, parse_line
-from eval.metrics import ErrorItem, Scorecard, score
-from eval.schema import Document
-from eval.validate import warn_missing
+from eval.gold.load import GoldSet, load_gold
 
 # In JSON a quote inside a string is escaped, so an unescaped "doc_id" followed by a colon is a key.
 _DOC_ID = re.compile(r'"doc_id"\s*:\s*"((?:[^"\\]|\\.)*)"')
@@ -175,89 +171,3 @@ def _doc_id_of(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
     if isinstance(doc_id, str):
         return doc_id, []
     return None, parse(data, label, gold=True).problems or [Problem(label, "doc_id", "no doc_id")]
-
-
-@dataclass(frozen=True)
-class StreamedScore:
-    """The scorecard of a streamed prediction file, and what the results need to know of the gold."""
-
-    card: Scorecard
-    missing: tuple[str, ...]
-    n_gold: int
-    gold_sha256: str
-    gold_source: str
-
-
-def score_predictions(
-    pred: Path,
-    gold: GoldIndex,
-    *,
-    warn: Callable[[Problem], None] | None = None,
-    n_boot: int = 1000,
-    seed: int = 0,
-    collect_errors: bool = True,
-    on_error: Callable[[ErrorItem], None] | None = None,
-) -> StreamedScore:
-    """Read, check, pair and score a prediction file one document at a time.
-
-    Args:
-        pred: the prediction file (JSON Lines).
-        gold: the gold index.
-        warn: receives findings that do not stop scoring (see :func:`eval.validate.read_predictions`).
-        n_boot, seed, collect_errors, on_error: as for :func:`eval.metrics.score`.
-
-    Raises:
-        InvalidInputError: with every problem of the gold, or else of the prediction file.
-    """
-    warn = warn or (lambda _p: None)
-    problems: list[Problem] = []  # of the file itself: syntax, schema, semantics
-    pairing: list[Problem] = []  # of the pairing with the gold, listed after those, as read_predictions does
-    found: set[str] = set()
-    missing: list[str] = []
-    fingerprint = Fingerprint() if gold.sha256 is None else None
-
-    def accept(doc: Document) -> bool:
-        if fingerprint is not None:
-            fingerprint.add(doc)
-        return not (problems or pairing or gold.has_problems())
-
-    def pairs() -> Iterator[tuple[Document, Document | None]]:
-        for parsed in iter_parsed(pred):
-            problems.extend(parsed.problems)
-            for w in parsed.warnings:
-                warn(w)
-            doc = parsed.document
-            if doc is None:
-                continue
-            problem = id_problem(
-                parsed.label, doc.doc_id, is_gold=doc.doc_id in gold, seen=found, n_gold=len(gold), source=gold.source
-            )
-            if problem is None:
-                g = gold.read(doc.doc_id)
-                if g is None:
-                    continue  # a broken gold line: reported with the gold's own problems
-                problem = text_problem(parsed.label, g.text, doc)
-            if problem:
-                pairing.append(problem)
-                continue
-            found.add(doc.doc_id)
-            if accept(g):
-                yield g, doc
-        missing.extend(d for d in gold.ids if d not in found)
-        if not (problems or pairing or gold.has_problems()):
-            warn_missing(pred, tuple(missing), len(gold), warn)
-        for doc_id in missing:  # read even after a problem: the gold's own problems come first
-            g = gold.read(doc_id)
-            if g is not None and accept(g):
-                yield g, None
-        if gold.has_problems():
-            raise InvalidInputError(gold.problems)
-        if problems or pairing:
-            raise InvalidInputError(problems + pairing)
-
-    try:
-        card = score(pairs(), n_boot=n_boot, seed=seed, collect_errors=collect_errors, on_error=on_error)
-    finally:
-        gold.close()
-    sha = gold.sha256 if fingerprint is None else fingerprint.hexdigest()
-    return StreamedScore(card, tuple(missing), len(gold), sha, gold.source)

@@ -7,11 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from eval.data.files import read_text, write_json
 from eval.exceptions import InvalidInputError, Problem
-from eval.io import read_text, write_json
-
-CATEGORIES = ("actors", "locations", "quotes", "events")
-NOT_RUN_FILE = "not_run.json"
+from eval.paths import RESULT_FILES
 
 
 class RunResult(BaseModel):
@@ -46,19 +44,15 @@ class NotRun(BaseModel):
     created: str
 
 
-def result_path(out: Path, extractor: str) -> Path:
-    return Path(out) / f"{extractor}.json"
-
-
 def save_result(out: Path, result: RunResult) -> Path:
-    path = result_path(out, result.extractor)
+    path = Path(out) / RESULT_FILES.result(result.extractor)
     write_json(path, result.model_dump(mode="json"))
     return path
 
 
 def save_not_run(out: Path, rows: list[NotRun]) -> None:
     """Record the extractors that did not run, replacing earlier records of the same names."""
-    path = Path(out) / NOT_RUN_FILE
+    path = Path(out) / RESULT_FILES.not_run
     current = {r.extractor: r for r in load_not_run(out)}
     current.update({r.extractor: r for r in rows})
     write_json(path, [r.model_dump() for _, r in sorted(current.items())])
@@ -66,13 +60,13 @@ def save_not_run(out: Path, rows: list[NotRun]) -> None:
 
 def forget_not_run(out: Path, names: list[str]) -> None:
     """Drop not-run records of extractors that have now run."""
-    path = Path(out) / NOT_RUN_FILE
+    path = Path(out) / RESULT_FILES.not_run
     if path.exists():
         write_json(path, [r.model_dump() for r in load_not_run(out) if r.extractor not in names])
 
 
 def load_not_run(out: Path) -> list[NotRun]:
-    path = Path(out) / NOT_RUN_FILE
+    path = Path(out) / RESULT_FILES.not_run
     if not path.exists():
         return []
     return [NotRun.model_validate(r) for r in _load_json(path)]
@@ -89,7 +83,7 @@ def load_results(out: Path) -> list[RunResult]:
         raise InvalidInputError(Problem(str(out), "", "results folder not found; run `newsbench run` first"))
     results = []
     for path in sorted(out.glob("*.json")):
-        if path.name == NOT_RUN_FILE or path.name.count(".") > 1:
+        if not RESULT_FILES.is_result(path.name):
             continue
         try:
             results.append(RunResult.model_validate(_load_json(path)))

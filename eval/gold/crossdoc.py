@@ -13,10 +13,11 @@ from typing import Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from eval.data.checks import check_span
+from eval.data.files import read_text
+from eval.data.json_schema import json_path
+from eval.data.models import Document, Span
 from eval.exceptions import InvalidInputError, Problem
-from eval.io import CROSS_DOCUMENT_FILE, json_path, read_text
-from eval.schema import Document, Span
-from eval.semantics import check_span
 
 ClusterKind = Literal["actor", "location", "event"]
 _LISTS: dict[str, str] = {"actor": "actors", "location": "locations", "event": "events"}
@@ -167,17 +168,10 @@ def load_cross_document(path: Path, docs: Mapping[str, Document] | None = None) 
         ) from None
     cross = parse_cross_document(data, str(path))
     if docs is None:
-        from eval.gold import load_gold
+        from eval.gold.load import load_gold
 
         docs = load_gold(path.parent).by_id()
     problems = check_cross_document(cross, docs, str(path))
     if problems:
         raise InvalidInputError(problems)
     return cross
-
-
-def default_cross_document_path() -> Path:
-    """``cross_document.json`` beside the shipped gold."""
-    from eval.gold import default_gold_dir
-
-    return default_gold_dir() / CROSS_DOCUMENT_FILE

@@ -1,7 +1,7 @@
 """Counts of the gold per article, as the Markdown table in README.md ("The gold").
 
 The table is generated, never typed: ``newsbench stats --readme README.md`` rewrites the ``stats``
-block (see eval/blocks.py), and a test checks that the README holds exactly what the command
+block (see eval/reporting/markdown.py), and a test checks that the README holds exactly what the command
 prints.
 """
 from __future__ import annotations
@@ -10,7 +10,8 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from eval.schema import Document
+from eval.data.models import Document
+from eval.reporting.markdown import markdown_table
 
 BLOCK = "stats"
 
@@ -77,12 +78,8 @@ def stats_table(docs: Iterable[Document]) -> str:
     """The Markdown table of counts per article (sorted by ``doc_id``) with a total row."""
     rows = [doc_stats(d) for d in sorted(docs, key=lambda d: d.doc_id)]
     rows.append(total(rows))
-    lines = [
-        "| " + " | ".join(COLUMNS.values()) + " |",
-        "| " + " | ".join(["---"] + ["---:"] * (len(COLUMNS) - 1)) + " |",
+    body = [
+        [f"`{row.doc_id}`" if row.doc_id != "total" else "**total**", *(str(getattr(row, f)) for f in list(COLUMNS)[1:])]
+        for row in rows
     ]
-    for row in rows:
-        name = f"`{row.doc_id}`" if row.doc_id != "total" else "**total**"
-        cells = [name] + [str(getattr(row, f)) for f in list(COLUMNS)[1:]]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+    return markdown_table(list(COLUMNS.values()), body)

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable
 
+from eval.data.parsing import iter_parsed
 from eval.exceptions import InvalidInputError, Problem
-from eval.gold import GoldSet, Pairing, default_gold_dir, gold_files, pair_predictions, text_problem
-from eval.io import CROSS_DOCUMENT_FILE, bulk_allocation, iter_parsed
+from eval.gold.load import GoldSet, gold_files
+from eval.paths import CROSS_DOCUMENT_FILE, default_gold_dir
+from eval.scoring.pairing import GoldRef, pairing_problem
 
 DOCUMENT_SUFFIXES = (".json", ".jsonl")
-MAX_LISTED_MISSING = 10
 
 
 @dataclass
@@ -94,22 +95,26 @@ def validate_files(paths: Iterable[Path], gold: GoldSet | None = None) -> Valida
     report = ValidationReport(n_files=len(files), problems=problems)
     if gold is not None:
         reference, reference_all = {d.doc_id: d.text for d in gold.documents}, True
+        ref = GoldRef(len(reference), gold.source)
     else:
         reference, unreadable = shipped_gold_texts()
         reference_all = False
+        ref = GoldRef(len(reference), str(default_gold_dir()))
         report.warnings += [
             Problem(p.file, p.path, f"{p.reason} (shipped gold; prediction texts are not compared with this document)")
             for p in unreadable
         ]
     for path in files:
         check_reference = reference_all or path.suffix == ".jsonl"
-        _validate_file(path, reference if check_reference else {}, report)
+        # Predictions checked against a gold named with --gold must pair with it, exactly as `score` requires.
+        require_gold = reference_all and path.suffix == ".jsonl"
+        _validate_file(path, reference if check_reference else {}, ref, require_gold, report)
     return report
 
 
-def _validate_file(path: Path, reference: dict[str, str], report: ValidationReport) -> None:
+def _validate_file(path: Path, reference: dict[str, str], ref: GoldRef, require_gold: bool, report: ValidationReport) -> None:
     if path.name == CROSS_DOCUMENT_FILE:  # not a document: clusters and disagreements over the gold beside it
-        from eval.crossdoc import load_cross_document
+        from eval.gold.crossdoc import load_cross_document
 
         try:
             load_cross_document(path)
@@ -126,13 +131,9 @@ def _validate_file(path: Path, reference: dict[str, str], report: ValidationRepo
             doc = parsed.document
             if doc is None:
                 continue
-            if doc.doc_id in seen:
-                report.problems.append(
-                    Problem(parsed.label, "doc_id", f"duplicate doc_id {doc.doc_id!r} (first at {seen[doc.doc_id]})")
-                )
-            seen.setdefault(doc.doc_id, parsed.label)
-            gold_text = reference.get(doc.doc_id)
-            problem = text_problem(parsed.label, gold_text, doc) if gold_text is not None else None
+            problem = pairing_problem(
+                parsed.label, doc, reference.get(doc.doc_id), seen, ref, require_gold=require_gold
+            )
             if problem:
                 report.problems.append(problem)
             if path.suffix == ".json" and path.stem != doc.doc_id:
@@ -144,56 +145,3 @@ def _validate_file(path: Path, reference: dict[str, str], report: ValidationRepo
         return
     if report.n_docs == n_before:
         report.problems.append(Problem(str(path), "", "holds no documents (empty file); expected one JSON document per line"))
-
-
-def read_predictions(
-    pred: Path, gold: GoldSet, warn: Callable[[Problem], None] | None = None
-) -> Pairing:
-    """Read a prediction file, checking every line, and pair it with the gold.
-
-    Every problem of the file is collected (syntax, schema, semantics, unknown or repeated
-    ``doc_id``, text differing from the gold) before anything is raised; nothing is scored from a
-    file with a problem. Findings that do not stop scoring go to ``warn``: spans that split a
-    character, an empty file, gold documents without a prediction (they are scored as misses).
-
-    Raises:
-        InvalidInputError: with every problem found.
-    """
-    warn = warn or (lambda _p: None)
-    problems: list[Problem] = []
-
-    def documents() -> Iterator[tuple[str, object]]:
-        for parsed in iter_parsed(pred):
-            problems.extend(parsed.problems)
-            for w in parsed.warnings:
-                warn(w)
-            if parsed.document is not None:
-                yield parsed.label, parsed.document
-
-    try:
-        with bulk_allocation():
-            pairing = pair_predictions(gold, documents())  # type: ignore[arg-type]
-    except InvalidInputError as exc:
-        raise InvalidInputError(problems + exc.problems) from None
-    if problems:
-        raise InvalidInputError(problems)
-    warn_missing(pred, pairing.missing, len(gold.documents), warn)
-    return pairing
-
-
-def warn_missing(pred: Path, missing: tuple[str, ...], n_gold: int, warn: Callable[[Problem], None]) -> None:
-    """Warn about gold documents without a prediction (scored as misses): each by name when few."""
-    if not missing:
-        return
-    if len(missing) == n_gold:
-        warn(Problem(str(pred), "", f"holds no prediction for any of the {n_gold} gold documents; all their items count as misses"))
-    elif len(missing) <= MAX_LISTED_MISSING:
-        for doc_id in missing:
-            warn(Problem(str(pred), "", f"no prediction for gold document {doc_id!r}; its items count as misses"))
-    else:
-        shown = ", ".join(repr(d) for d in missing[:5])
-        warn(
-            Problem(
-                str(pred), "", f"no prediction for {len(missing)} of {n_gold} gold documents ({shown}, ...); their items count as misses"
-            )
-        )

@@ -11,7 +11,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from eval.leaderboard import CHART_FILE, SCORE_CATEGORIES, load_frame  # noqa: E402
+from eval.paths import RESULT_FILES  # noqa: E402
+from eval.reporting.leaderboard import SCORE_CATEGORIES, load_frame  # noqa: E402
 
 COLOURS = ("#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3")
 
@@ -66,7 +67,7 @@ def draw(frame: pd.DataFrame, path: Path) -> Path:
 
 def write_chart(results_dir: Path) -> Path:
     """Write ``results_dir/leaderboard.png`` from the saved results; returns its path."""
-    return draw(load_frame(Path(results_dir)), Path(results_dir) / CHART_FILE)
+    return draw(load_frame(Path(results_dir)), Path(results_dir) / RESULT_FILES.chart)
 
 
 __all__ = ["draw", "write_chart"]

@@ -6,65 +6,24 @@ Writes go to a temporary file that is renamed into place, so a failed run leaves
 """
 from __future__ import annotations
 
-import array
-import contextlib
-import gc
-import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Iterable, Iterator
 
-import jsonschema
 from pydantic import ValidationError
 
+from eval.data.checks import check_document, check_span_quality
+from eval.data.files import (
+    BOM_REASON,
+    UTF8_BOM,
+    atomic_writer,
+    read_text,
+    unreadable_error,
+)
+from eval.data.json_schema import json_path, schema_problems
+from eval.data.models import Document
 from eval.exceptions import InvalidInputError, Problem
-from eval.schema import Document, json_schema
-from eval.semantics import check_document, check_span_quality
-
-CROSS_DOCUMENT_FILE = "cross_document.json"
-
-
-def json_path(loc: Iterable[Any]) -> str:
-    """Format a location tuple as a JSON path.
-
-    >>> json_path(("quotes", 3, "content", "end"))
-    'quotes[3].content.end'
-    """
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _schema_validator() -> jsonschema.protocols.Validator:
-    schema = json_schema()
-    cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 4] + " ..."
-
-
-def _schema_message(error: jsonschema.ValidationError) -> str:
-    # jsonschema quotes the whole offending value, which can be a whole document: shorten it.
-    if error.validator == "type":
-        return f"{_short(error.instance)} is not of type {error.validator_value!r}"
-    if error.validator == "enum":
-        return f"{_short(error.instance)} is not one of {error.validator_value!r}"
-    return error.message if len(error.message) <= 300 else error.message[:295] + " ..."
-
-
-def schema_problems(data: Any, file: str) -> list[Problem]:
-    """Every JSON Schema violation of ``data``, in document order."""
-    errors = sorted(_schema_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    return [Problem(file, json_path(e.absolute_path), _schema_message(e)) for e in errors]
 
 
 def _model_problems(exc: ValidationError, file: str) -> list[Problem]:
@@ -108,36 +67,6 @@ def parse(data: Any, file: str, *, full: bool = False, gold: bool = False) -> Pa
             quality = [Problem(file, path, reason) for path, reason in check_span_quality(doc)]
             (problems if gold else warnings).extend(quality)
     return Parsed(file, None if problems else doc, problems, warnings)
-
-
-def _unreadable(path: Path, exc: OSError) -> InvalidInputError:
-    if isinstance(exc, FileNotFoundError):
-        reason = "no such file"
-    elif isinstance(exc, IsADirectoryError):
-        reason = "is a folder, not a file"
-    else:
-        reason = f"cannot be read: {exc.strerror}"
-    return InvalidInputError(Problem(str(path), "", reason))
-
-
-_BOM = b"\xef\xbb\xbf"
-_BOM_REASON = "starts with a UTF-8 byte order mark (BOM); save the file as UTF-8 without BOM"
-
-
-def read_text(path: Path) -> str:
-    """Read a UTF-8 file, naming the file and byte offset when it is not UTF-8."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
-    if raw.startswith(_BOM):
-        raise InvalidInputError(Problem(str(path), "", _BOM_REASON))
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidInputError(
-            Problem(str(path), "", f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}")
-        ) from None
 
 
 def _loads(text: str, label: str) -> tuple[Any, list[Problem]]:
@@ -208,12 +137,12 @@ def iter_lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
     try:
         handle = Path(path).open("rb")
     except OSError as exc:
-        raise _unreadable(Path(path), exc) from None
+        raise unreadable_error(Path(path), exc) from None
     with handle:
         offset = 0
         for lineno, raw in enumerate(handle, start=1):
-            if lineno == 1 and raw.startswith(_BOM):
-                raise InvalidInputError(Problem(str(path), "", _BOM_REASON))
+            if lineno == 1 and raw.startswith(UTF8_BOM):
+                raise InvalidInputError(Problem(str(path), "", BOM_REASON))
             yield lineno, offset, raw
             offset += len(raw)
 
@@ -268,122 +197,6 @@ def document_json(doc: Document) -> str:
     data = doc.model_dump(mode="json", exclude_none=True)
     data["quotes"] = [{**q, "speaker": q.get("speaker")} for q in data["quotes"]]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def document_sha256(docs: Iterable[Document]) -> str:
-    """A fingerprint of a set of documents, independent of their order."""
-    fingerprint = Fingerprint()
-    for doc in docs:
-        fingerprint.add(doc)
-    return fingerprint.hexdigest()
-
-
-class Fingerprint:
-    """:func:`document_sha256` built one document at a time, without holding the documents.
-
-    The digest is the SHA-256 of the documents' JSON lines in sorted order. Each line goes to a
-    temporary file; only its offset, length and key length stay in memory, in a flat array (no
-    Python object per document, which would pin the allocator's memory of the whole stream). The
-    key of a line is the line up to the end of its ``doc_id`` value (the first ``"doc_id":`` of a
-    compact line is the top-level key: it comes before any nested object, and a quote inside a
-    string is escaped). Two lines that agree up to there have the same ``doc_id``, and ``doc_id``
-    values are unique in a set, so the keys order the lines exactly as the whole lines do; a line
-    without the key is keyed by all of it. UTF-8 bytes sort as the
-    code points they encode, so keys are compared as bytes.
-    """
-
-    _KEY = '"doc_id":'
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()
-        self._entries = array.array("q")  # offset, length, key length of each line
-        self._offset = 0
-        self._decoder = json.JSONDecoder()
-
-    def add(self, doc: Document) -> None:
-        line = document_json(doc)
-        data = line.encode("utf-8") + b"\n"
-        key_length = len(data) - 1
-        at = line.find(self._KEY)
-        if at >= 0:
-            _, end = self._decoder.raw_decode(line, at + len(self._KEY))
-            key_length = len(line[:end].encode("utf-8"))
-        self._file.write(data)
-        self._entries.extend((self._offset, len(data), key_length))
-        self._offset += len(data)
-
-    def hexdigest(self) -> str:
-        digest = hashlib.sha256()
-        self._file.flush()
-        keys = []
-        for k in range(0, len(self._entries), 3):
-            self._file.seek(self._entries[k])
-            keys.append((self._file.read(self._entries[k + 2]), k))
-        keys.sort()
-        for _key, k in keys:
-            self._file.seek(self._entries[k])
-            digest.update(self._file.read(self._entries[k + 1]))
-        self._file.close()
-        return digest.hexdigest()
-
-
-@contextlib.contextmanager
-def bulk_allocation() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many documents are read and kept.
-
-    Documents are trees without reference cycles, so the collector finds nothing in them, yet it
-    walks every kept object again and again as their number grows: pausing it halves the time of
-    loading a large corpus (measured by ``bench/score.py``).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@contextlib.contextmanager
-def atomic_writer(path: Path) -> Iterator[TextIO]:
-    """Open ``path`` for writing text so that it appears complete or not at all.
-
-    Raises:
-        InvalidInputError: the folder cannot be created or written.
-    """
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InvalidInputError(Problem(str(path), "", f"cannot be written: {exc.strerror}")) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-        # mkstemp makes the file private (0600); give it the mode an ordinary open() would have
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically."""
-    with atomic_writer(path) as fh:
-        fh.write(text)
-
-
-def write_json(path: Path, value: Any) -> None:
-    """Write ``value`` as indented JSON atomically."""
-    write_text(path, json.dumps(value, indent=2, ensure_ascii=False) + "\n")
 
 
 def write_documents(path: Path, docs: Iterable[Document]) -> int:

@@ -14,12 +14,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
-from eval.gold import load_gold
-from eval.io import read_documents, read_text, write_text
-from eval.results import CATEGORIES
-from eval.schema import Document
+from eval.data.files import read_text, write_text
+from eval.data.models import Document
+from eval.data.parsing import read_documents
+from eval.gold.load import load_gold
+from eval.paths import RESULT_FILES, extractors_with
+from eval.scoring.figures import CATEGORIES
 
-REPORT_FILE = "report.html"
 HIT = "hit"
 CATEGORY_COLOURS = {"actors": "#cfe3ff", "locations": "#d5f5d5", "quotes": "#fff1b8", "events": "#f7d6f0"}
 OUTCOME_STYLES = {
@@ -139,11 +140,7 @@ def _errors(path: Path) -> list[dict[str, Any]]:
 
 def extractors_with_outputs(results_dir: Path) -> list[str]:
     """Extractors that left both a prediction file and an error list."""
-    return sorted(
-        p.name.removesuffix(".predictions.jsonl")
-        for p in Path(results_dir).glob("*.predictions.jsonl")
-        if (Path(results_dir) / p.name.replace(".predictions.jsonl", ".errors.jsonl")).exists()
-    )
+    return extractors_with(results_dir, "predictions", "errors")
 
 
 CSS = """
@@ -184,8 +181,8 @@ def build_report(results_dir: Path, gold: str | Path | None = None) -> str:
     names = extractors_with_outputs(results_dir)
     sections = []
     for name in names:
-        preds = {d.doc_id: d for d in read_documents(results_dir / f"{name}.predictions.jsonl")}
-        verdicts = outcomes(_errors(results_dir / f"{name}.errors.jsonl"))
+        preds = {d.doc_id: d for d in read_documents(results_dir / RESULT_FILES.predictions(name))}
+        verdicts = outcomes(_errors(results_dir / RESULT_FILES.errors(name)))
         articles = "".join(_article(name, g, preds.get(g.doc_id), verdicts) for g in gold_docs)
         sections.append(f'<h2 id="x-{html.escape(name)}">{html.escape(name)}</h2>{articles}')
     nav = "".join(f'<a href="#x-{html.escape(n)}">{html.escape(n)}</a>' for n in names)
@@ -199,6 +196,6 @@ def build_report(results_dir: Path, gold: str | Path | None = None) -> str:
 
 def write_report(results_dir: Path, gold: str | Path | None = None) -> Path:
     """Write ``results_dir/report.html`` atomically; returns its path."""
-    path = Path(results_dir) / REPORT_FILE
+    path = Path(results_dir) / RESULT_FILES.report
     write_text(path, build_report(results_dir, gold))
     return path

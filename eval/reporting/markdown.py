@@ -1,4 +1,4 @@
-"""Generated blocks inside hand-written Markdown files.
+"""Markdown: the one table builder, and generated blocks inside hand-written Markdown files.
 
 A block is the text between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->``; commands rewrite it
 (README statistics, leaderboard, agreement figures in the guidelines) so that no figure is typed by hand,
@@ -7,9 +7,10 @@ and tests compare the block with what the command would write.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable, Sequence
 
+from eval.data.files import read_text, write_text
 from eval.exceptions import InvalidInputError, Problem
-from eval.io import read_text, write_text
 
 
 def markers(name: str) -> tuple[str, str]:
@@ -52,3 +53,16 @@ def update_block(path: Path, name: str, content: str) -> bool:
     if new != old:
         write_text(Path(path), new)
     return new != old
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]], *, left: int = 1) -> str:
+    """A Markdown table: the first ``left`` columns aligned left (labels), the others right (figures).
+
+    >>> print(markdown_table(["extractor", "F1"], [["rules", "0.668"]]), end="")
+    | extractor | F1 |
+    | --- | ---: |
+    | rules | 0.668 |
+    """
+    rule = ["---" if i < left else "---:" for i in range(len(header))]
+    lines = [header, rule, *rows]
+    return "".join("| " + " | ".join(cells) + " |\n" for cells in lines)

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from eval.io import read_text
+from eval.data.files import read_text
+from eval.paths import RESULT_FILES, extractors_with
+from eval.reporting.markdown import markdown_table
 
 BLOCK = "errors"
 
@@ -19,10 +21,11 @@ BLOCK = "errors"
 def load_errors(results_dir: Path) -> pd.DataFrame:
     """Every error item of every extractor in ``results_dir``, with an ``extractor`` column."""
     frames = []
-    for path in sorted(Path(results_dir).glob("*.errors.jsonl")):
+    for name in extractors_with(results_dir, "errors"):
+        path = Path(results_dir) / RESULT_FILES.errors(name)
         rows = [json.loads(line) for line in read_text(path).splitlines() if line.strip()]
         frame = pd.DataFrame(rows, columns=["category", "level", "outcome"] if not rows else None)
-        frames.append(frame.assign(extractor=path.name.removesuffix(".errors.jsonl")))
+        frames.append(frame.assign(extractor=name))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["extractor", "category", "level", "outcome"])
 
 
@@ -37,7 +40,5 @@ def error_summary_table(results_dir: Path) -> str:
         return "No error lists found.\n"
     counts = errors.groupby(["extractor", "category", "level", "outcome"]).size().unstack("outcome", fill_value=0)
     header = ["extractor", "category", "level", *counts.columns]
-    lines = ["| " + " | ".join(header) + " |", "| --- | --- | --- |" + " ---: |" * len(counts.columns)]
-    for key, row in counts.iterrows():
-        lines.append("| " + " | ".join([*key, *(str(int(v)) for v in row)]) + " |")
-    return "\n".join(lines) + "\n"
+    rows = [[*key, *(str(int(v)) for v in row)] for key, row in counts.iterrows()]
+    return markdown_table(header, rows, left=3)

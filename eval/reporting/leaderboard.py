@@ -16,13 +16,15 @@ from typing import Any
 import pandas as pd
 
 from eval.exceptions import NewsbenchError
-from eval.results import CATEGORIES, NotRun, RunResult, load_not_run, load_results
+from eval.paths import RESULT_FILES
+from eval.reporting.markdown import markdown_table
+from eval.reporting.results import NotRun, RunResult, load_not_run, load_results
+from eval.scoring.figures import CATEGORIES
 
 FORMATS = ("md", "csv", "json")
 SCORE_CATEGORIES = ("overall", *CATEGORIES)
 METRICS = ("precision", "recall", "f1")
 README_BLOCK = "leaderboard"
-CHART_FILE = "leaderboard.png"
 
 
 def _figure(scores: dict[str, Any], cat: str, metric: str) -> float:
@@ -137,11 +139,6 @@ def _cost(row: pd.Series) -> str:
     return f"{float(row['cost']):.4f}{currency}"
 
 
-def _table(header: list[str], body: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
-    return lines + ["| " + " | ".join(cells) + " |" for cells in body]
-
-
 def _markdown(frame: pd.DataFrame) -> str:
     scored = frame[frame["status"] == "scored"]
     not_run = frame[frame["status"] == "not run"]
@@ -152,14 +149,14 @@ def _markdown(frame: pd.DataFrame) -> str:
         for _, row in scored.iterrows()
     ]
     body += [[row["extractor"], "not run", *[""] * (len(head) - 2)] for _, row in not_run.iterrows()]
-    lines = _table(head, body)
+    lines = [markdown_table(head, body).rstrip("\n")]
     if len(scored):
         pr_head = ["extractor", *(f"{c} {m[0].upper()}" for c in CATEGORIES for m in ("precision", "recall"))]
         pr_body = [
             [row["extractor"], *(_with_ci(row, f"{c}_{m}") for c in CATEGORIES for m in ("precision", "recall"))]
             for _, row in scored.iterrows()
         ]
-        lines += ["", "Precision (P) and recall (R) per category [95% CI]:", "", *_table(pr_head, pr_body)]
+        lines += ["", "Precision (P) and recall (R) per category [95% CI]:", "", markdown_table(pr_head, pr_body).rstrip("\n")]
     if len(not_run):
         lines += [""] + [f"- {row['extractor']}: not run: {row['reason']}" for _, row in not_run.iterrows()]
     return "\n".join(lines) + "\n"
@@ -170,11 +167,11 @@ def write_leaderboard(results_dir: Path) -> pd.DataFrame:
 
     No ``leaderboard.json`` here: every other ``*.json`` in the folder is a results object.
     """
-    from eval.io import write_text
+    from eval.data.files import write_text
 
     frame = load_frame(results_dir)
-    for fmt in ("md", "csv"):
-        write_text(Path(results_dir) / f"leaderboard.{fmt}", render(frame, fmt))
+    write_text(Path(results_dir) / RESULT_FILES.leaderboard_md, render(frame, "md"))
+    write_text(Path(results_dir) / RESULT_FILES.leaderboard_csv, render(frame, "csv"))
     return frame
 
 
@@ -182,7 +179,7 @@ def readme_block(results_dir: Path, readme: Path) -> str:
     """The README's leaderboard block: the Markdown table and the chart, linked relative to the README."""
     results_dir = Path(results_dir)
     body = render(load_frame(results_dir), "md")
-    chart = results_dir / CHART_FILE
+    chart = results_dir / RESULT_FILES.chart
     if chart.exists():
         try:
             rel = chart.resolve().relative_to(Path(readme).resolve().parent).as_posix()
@@ -194,6 +191,6 @@ def readme_block(results_dir: Path, readme: Path) -> str:
 
 def update_readme(readme: Path, results_dir: Path) -> bool:
     """Fill the ``leaderboard`` block of ``readme`` from ``results_dir``; True when the file changed."""
-    from eval.blocks import update_block
+    from eval.reporting.markdown import update_block
 
     return update_block(Path(readme), README_BLOCK, readme_block(results_dir, readme))

@@ -1,0 +1,183 @@
+"""The newsbench data model: one annotation document with actors, locations, quotes and events.
+
+These pydantic models are the single source of truth: ``schema/document.schema.json`` is generated
+from them (``python -m eval.schema``) and a test fails when the two drift apart.
+
+Offsets are Python ``str`` (Unicode code point) offsets into ``Document.text``, end exclusive,
+and every span's ``text`` equals ``Document.text[start:end]`` exactly.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+from eval.data.checks import check_document
+
+SCHEMA_VERSION = "1.0"
+
+
+ActorType = Literal["PER", "ORG", "GPE", "NORP"]
+
+
+LocationType = Literal["GPE", "LOC", "FAC"]
+
+
+MentionKind = Literal["name", "nominal", "pronoun"]
+
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+Polarity = Literal["positive", "negative"]
+
+
+Modality = Literal["asserted", "reported", "hypothetical", "planned"]
+
+
+# The event type inventory; each type is defined, with examples, in gold/GUIDELINES.md.
+EventType = Literal[
+    "MOVE",  # a person, group or force travels, relocates, arrives, departs, marches, flies
+    "DEPLOY",  # forces are deployed, stationed, based or reinforced somewhere
+    "MEET",  # meetings, summits, conferences, visits, dinners, talks
+    "STATEMENT",  # a public statement, announcement, warning or expressed position
+    "AGREE",  # a deal or agreement is reached, negotiated or brokered
+    "ATTACK",  # armed attacks, battles, invasions, wars
+    "SEIZE",  # capture or occupation of a place
+    "REBEL",  # mutinies, uprisings, revolts, rebellions
+    "DEFEND",  # protecting, defending, deterring, strengthening defence
+    "THREATEN",  # posing or making a threat
+    "ACCUSE",  # accusations and criticism
+    "SUPPORT",  # support, thanks, aid, alliance membership
+    "LEGAL",  # charges, prosecutions, their annulment
+    "OTHER",  # a reported event that fits none of the above
+]
+
+
+ArgumentRole = Literal["agent", "target", "participant", "place", "origin", "destination"]
+
+
+_WIKIDATA = r"^Q[1-9][0-9]*$"
+
+
+_ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+
+
+class _Model(BaseModel):
+    """Frozen and strict: unknown fields are errors, so a typo never passes silently."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of the document text: ``text == Document.text[start:end]``."""
+
+    start: int = Field(ge=0, description="Code point offset of the first character.")
+    end: int = Field(ge=0, description="Code point offset one past the last character.")
+    text: str = Field(description="Exactly Document.text[start:end].")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+
+class Mention(Span):
+    """A span that refers to an actor or location."""
+
+    kind: MentionKind | None = Field(
+        default=None, description="name (a proper name), nominal (a description), pronoun."
+    )
+
+
+class Actor(_Model):
+    """A person, organisation, armed group, state or group acting in the story."""
+
+    id: str = Field(min_length=1)
+    name: str = Field(description='Canonical full name ("Jens Stoltenberg"), even when the text is shorter.')
+    type: ActorType = Field(description="PER, ORG, GPE (a state acting as an actor) or NORP.")
+    mentions: tuple[Mention, ...] = ()
+    subtype: str | None = Field(
+        default=None, description="Finer type, e.g. government, military, armed_group, intergovernmental."
+    )
+    wikidata_id: str | None = Field(default=None, pattern=_WIKIDATA)
+    confidence: float | None = Field(default=None, ge=0, le=1)
+
+
+class Location(_Model):
+    """A place mentioned in the story."""
+
+    id: str = Field(min_length=1)
+    name: str
+    type: LocationType = Field(description="GPE (a political entity as a place), LOC or FAC.")
+    mentions: tuple[Mention, ...] = ()
+    subtype: str | None = Field(default=None, description="Finer type, e.g. country, city, region.")
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2.")
+    geonames_id: int | None = Field(default=None, ge=1)
+    wikidata_id: str | None = Field(default=None, pattern=_WIKIDATA)
+    confidence: float | None = Field(default=None, ge=0, le=1)
+
+
+class Quote(_Model):
+    """Reported speech: what was said, by whom, and how it was reported."""
+
+    id: str = Field(min_length=1)
+    content: Span = Field(description="What was said, without the quotation marks.")
+    speaker: str | None = Field(description="Id of an Actor of the same document; null when unattributed.")
+    kind: QuoteKind
+    cue: Span | None = Field(default=None, description='The reporting verb or phrase ("said", "according to").')
+    speaker_mention: Span | None = Field(default=None, description="The mention of the speaker tied to this quote.")
+    confidence: float | None = Field(default=None, ge=0, le=1)
+
+
+class Argument(_Model):
+    """A participant of an event, by reference."""
+
+    role: ArgumentRole
+    ref: str = Field(description="Id of an Actor or Location of the same document.")
+
+
+class Event(_Model):
+    """Something reported as happening, having happened, planned, or possible."""
+
+    id: str = Field(min_length=1)
+    type: EventType
+    trigger: Span = Field(description="The word or short phrase that most clearly expresses the event.")
+    arguments: tuple[Argument, ...] = ()
+    polarity: Polarity | None = None
+    modality: Modality | None = None
+    time: Span | None = Field(default=None, description='The time expression ("on Tuesday"), if any.')
+    date: str | None = Field(
+        default=None, pattern=_ISO_DATE, description="ISO 8601 date or interval, normalised against Document.date."
+    )
+    confidence: float | None = Field(default=None, ge=0, le=1)
+
+
+class Document(_Model):
+    """One article with its annotations (gold) or an extractor's output (prediction)."""
+
+    schema_version: str = SCHEMA_VERSION
+    doc_id: str = Field(min_length=1)
+    text: str
+    actors: tuple[Actor, ...] = ()
+    locations: tuple[Location, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    title: str | None = None
+    date: str | None = Field(default=None, pattern=_ISO_DATE, description="Publication date, ISO 8601.")
+    source: str | None = Field(default=None, description="Publisher or origin of the article.")
+    url: str | None = None
+    language: str | None = Field(default=None, description="BCP 47 language tag, e.g. en.")
+    text_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    meta: dict[str, Any] | None = Field(default=None, description="Free-form metadata (annotator, extractor, ...).")
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> Document:
+        # `newsbench validate` passes context={"semantics": False} to collect every problem itself.
+        if info.context and info.context.get("semantics") is False:
+            return self
+        problems = check_document(self)
+        if problems:
+            raise ValueError("; ".join(f"{path}: {reason}" for path, reason in problems))
+        return self

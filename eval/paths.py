@@ -1,0 +1,90 @@
+"""Where things are: the data shipped with newsbench, and every file name under a results folder.
+
+Shipped data (gold, JSON Schema, guidelines, citation) is found the same way from a checkout and
+from an installed wheel: the wheel carries it under ``eval/_data/`` (see ``pyproject.toml``), a
+checkout has it at the top of the repository.
+
+>>> RESULT_FILES.predictions("rules")
+'rules.predictions.jsonl'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_WHEEL_DATA = _PACKAGE / "_data"
+_CHECKOUT = _PACKAGE.parent
+
+GOLD_DIR = "gold"
+SCHEMA_FILE = "schema/document.schema.json"
+GUIDELINES_FILE = "gold/GUIDELINES.md"
+CITATION_FILE = "CITATION.cff"
+CROSS_DOCUMENT_FILE = "cross_document.json"
+
+
+def shipped(relative: str) -> Path:
+    """The shipped file or folder ``relative`` (e.g. ``"gold"``): in the wheel when installed, else in the checkout."""
+    packaged = _WHEEL_DATA / relative
+    return packaged if packaged.exists() else _CHECKOUT / relative
+
+
+def default_gold_dir() -> Path:
+    """The gold shipped with newsbench."""
+    return shipped(GOLD_DIR)
+
+
+def default_cross_document_path() -> Path:
+    """``cross_document.json`` beside the shipped gold."""
+    return default_gold_dir() / CROSS_DOCUMENT_FILE
+
+
+@dataclass(frozen=True)
+class ResultFiles:
+    """The names of the files ``newsbench run`` and ``newsbench score --out`` write in a results folder."""
+
+    not_run: str = "not_run.json"
+    leaderboard_md: str = "leaderboard.md"
+    leaderboard_csv: str = "leaderboard.csv"
+    chart: str = "leaderboard.png"
+    report: str = "report.html"
+
+    @staticmethod
+    def result(extractor: str) -> str:
+        """The results object of one extractor."""
+        return f"{extractor}.json"
+
+    @staticmethod
+    def predictions(extractor: str) -> str:
+        """The documents an extractor produced, as JSON Lines."""
+        return f"{extractor}.predictions.jsonl"
+
+    @staticmethod
+    def errors(extractor: str) -> str:
+        """The per-item error list of one extractor, as JSON Lines."""
+        return f"{extractor}.errors.jsonl"
+
+    @staticmethod
+    def is_result(name: str) -> bool:
+        """Whether a file name in a results folder is an extractor's results object."""
+        return name.endswith(".json") and name.count(".") == 1 and name != ResultFiles.not_run
+
+    def leaderboard(self) -> tuple[str, ...]:
+        """The leaderboard files, as published beside the dataset."""
+        return (self.leaderboard_md, self.leaderboard_csv, self.chart)
+
+
+RESULT_FILES = ResultFiles()
+
+
+def extractors_with(results_dir: Path, *kinds: str) -> list[str]:
+    """Extractors of a results folder that have every file of ``kinds`` (``"predictions"``, ``"errors"``), sorted.
+
+    >>> extractors_with(Path("/nonexistent"), "errors")
+    []
+    """
+    folder = Path(results_dir)
+    first, *others = kinds
+    suffix = getattr(RESULT_FILES, first)("")
+    names = sorted(p.name.removesuffix(suffix) for p in folder.glob(f"*{suffix}"))
+    return [n for n in names if all((folder / getattr(RESULT_FILES, k)(n)).exists() for k in others)]

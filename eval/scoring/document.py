@@ -1,0 +1,124 @@
+"""The scoring of one (gold, prediction) pair: shared spans and similarities, the counts it records and the errors it lists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
+
+from eval.data.models import Document, Span
+from eval.scoring.align import MODES, Alignment, TokenIndex, similarity_from_ranges
+from eval.scoring.figures import CATEGORIES, ErrorItem, Outcome
+
+
+@dataclass
+class PairCounts:
+    """Counts of one document: ``counts[(category, figure, mode)] = [a, b, c]``.
+
+    For a P/R/F1 figure ``[tp, n_gold, n_pred]``; for an accuracy ``[correct, matched, n_items]``.
+    ``units[category]`` gives the headline alignment records ``(tp, n_gold, n_pred)`` when called:
+    only the annotation bootstrap of a small set needs them, so a large corpus never builds them.
+    """
+
+    counts: dict[tuple[str, str, str], tuple[int, int, int]] = field(default_factory=dict)
+    units: dict[str, Callable[[], list[tuple[int, int, int]]]] = field(default_factory=lambda: {c: list for c in CATEGORIES})
+    errors: list[ErrorItem] = field(default_factory=list)
+
+
+class PairScoring:
+    """One (gold, prediction) pair with lazily built shared state."""
+
+    def __init__(self, gold: Document, pred: Document | None, collect_errors: bool):
+        self.gold = gold
+        self.pred = pred
+        self.doc_id = gold.doc_id
+        self.collect_errors = collect_errors
+        self.entity_map: dict[str, dict[str, str]] = {m: {} for m in MODES}
+        self.result = PairCounts()
+        self._offsets: np.ndarray | None = None
+        self._ranges: np.ndarray | None = None
+        self._cuts: list[int] = []
+
+    def spans(self, category: str) -> tuple[slice, slice]:
+        """Where the gold and the predicted spans of ``category`` lie in ``_offsets``.
+
+        The spans of every category of both documents are gathered once (and their token ranges
+        looked up once, when first needed): one numpy array per document rather than per category.
+        """
+        if self._offsets is None:
+            flat: list[int] = []
+            self._cuts = [0]
+            for doc in (self.gold, self.pred):
+                for cat in CATEGORIES:
+                    for span in SPANS_OF[cat](getattr(doc, cat) if doc is not None else ()):
+                        flat += (span.start, span.end)
+                    self._cuts.append(len(flat) // 2)
+            self._offsets = np.array(flat, dtype=np.int64).reshape(-1, 2)
+        k, n = CATEGORIES.index(category), len(CATEGORIES)
+        return slice(self._cuts[k], self._cuts[k + 1]), slice(self._cuts[n + k], self._cuts[n + k + 1])
+
+    def per_mode(self, category: str, run: Any, *, uses_entities: Iterable[str] = ()) -> dict[str, Any]:
+        """``{mode: run(mode, similarity)}`` for the spans of ``category``; partial reuses strict when no pair would differ.
+
+        Partial mode differs from strict only through pairs that match without equal offsets and,
+        for quotes and events, through the alignment of the gold entities they use
+        (``uses_entities``), so when neither differs its figures and alignments are those of
+        strict mode, and computing them again would only cost time.
+        """
+        g, p = self.spans(category)
+        assert self._offsets is not None
+        gold, pred = self._offsets[g], self._offsets[p]
+        if len(gold) == 0 or len(pred) == 0:
+            strict_sim = partial_sim = np.zeros((len(gold), len(pred)))
+        else:
+            if self._ranges is None:
+                self._ranges = TokenIndex(self.gold.text).ranges(self._offsets)
+            sims = similarity_from_ranges(gold, pred, self._ranges[g], self._ranges[p])
+            strict_sim, partial_sim = sims["strict"], sims["partial"]
+        out = {"strict": run("strict", strict_sim)}
+        strict_map, partial_map = self.entity_map["strict"], self.entity_map["partial"]
+        same = np.array_equal(partial_sim, strict_sim) and all(
+            strict_map.get(ref) == partial_map.get(ref) for ref in uses_entities
+        )
+        out["partial"] = out["strict"] if same else run("partial", partial_sim)
+        return out
+
+    def record(self, category: str, figures_by_mode: dict[str, dict[str, tuple]]) -> None:
+        for mode, figures in figures_by_mode.items():
+            for figure, (a, b, c) in figures.items():
+                self.result.counts[(category, figure, mode)] = (int(round(a)), int(b), int(c))
+
+    def items(self, category: str) -> tuple[tuple, tuple]:
+        pred = getattr(self.pred, category) if self.pred is not None else ()
+        return getattr(self.gold, category), pred
+
+    def error(self, category: str, level: str, outcome: Outcome, reason: str, *, gold: Any = None, pred: Any = None,
+              gold_span: Span | None = None, pred_span: Span | None = None, text: str | None = None) -> None:
+        if not self.collect_errors:
+            return
+        span = gold_span or pred_span
+        # Validating is cheaper than model_construct here, and a Mention passes as the Span it is.
+        self.result.errors.append(
+            ErrorItem(
+                doc_id=self.doc_id, category=category, level=level, outcome=outcome,
+                gold_id=getattr(gold, "id", None), pred_id=getattr(pred, "id", None), gold=gold_span, pred=pred_span,
+                text=text if text is not None else (span.text if span is not None else ""), reason=reason,
+            )
+        )
+
+
+def alignment_units(alignment: Alignment, gains: np.ndarray, gold_sizes: Sequence[int], pred_sizes: Sequence[int]) -> list[tuple[int, int, int]]:
+    units = [(int(gains[g, p]), gold_sizes[g], pred_sizes[p]) for g, p in alignment.pairs]
+    units += [(0, gold_sizes[g], 0) for g in alignment.missed]
+    units += [(0, 0, pred_sizes[p]) for p in alignment.spurious]
+    return units
+
+
+#: The spans each category aligns, in the order of its items (an entity's mentions in order).
+SPANS_OF: dict[str, Callable[[Sequence[Any]], Iterable[Span]]] = {
+    "actors": lambda items: [m for e in items for m in e.mentions],
+    "locations": lambda items: [m for e in items for m in e.mentions],
+    "quotes": lambda items: [q.content for q in items],
+    "events": lambda items: [e.trigger for e in items],
+}
