@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eval.exceptions import InvalidInputError, NewsbenchError
+from eval.paths import RESULT_FILES
 
 app = typer.Typer(
     name="newsbench",
@@ -254,7 +255,7 @@ def map_cmd(
     num_proc: int = typer.Option(2, "--num-proc", help="Worker processes for datasets.Dataset.map."),
     batch_size: int = typer.Option(64, "--batch-size", help="Rows per batch."),
     gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
-    out: Path = typer.Option(Path("results/distributed.predictions.jsonl"), "--out", help="JSON Lines output file."),
+    out: Path = typer.Option(Path("results") / RESULT_FILES.predictions("distributed"), "--out", help="JSON Lines output file."),
 ) -> None:
     """Run an extractor over the gold articles with datasets.Dataset.map (any engine that runs map functions)."""
     from eval.extraction.distributed import (

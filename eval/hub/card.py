@@ -7,6 +7,7 @@ from typing import Any
 from eval import __version__
 from eval.data.models import Document
 from eval.data.rows import CONFIGS, SPLIT
+from eval.paths import RESULT_FILES
 from eval.reporting.markdown import markdown_table
 
 
@@ -67,6 +68,7 @@ def _card_body(docs: list[Document], infos: dict[str, Any], leaderboard: str | N
 
     counts = ", ".join(f"`{c}` ({n} rows)" for c, (_, n) in infos.items())
     board = leaderboard or "No results were available when this revision was built; run `newsbench run`.\n"
+    board_files = ", ".join(f"`leaderboard/{name}`" for name in RESULT_FILES.leaderboard())
     return f"""# newsbench: gold annotations for structured extraction from news
 
 Hand-labelled **actors, locations, quotes and events** with character offsets into the article text,
@@ -124,7 +126,7 @@ newsbench run --gold hf://OWNER/NAME   # run the built-in extractors
 ## Leaderboard
 
 {board}
-Files: `leaderboard/leaderboard.md`, `leaderboard/leaderboard.csv`, `leaderboard/leaderboard.png`.
+Files: {board_files}.
 Extractors that could not run where the leaderboard was built are listed as "not run", never scored.
 
 ## Limitations

@@ -1,6 +1,6 @@
 """Span similarity and the one optimal alignment every category of the scorer uses.
 
-Two span modes (see ``eval/METRICS.md``):
+Two span modes (see ``eval/scoring/METRICS.md``):
 
 * ``strict``: a gold and a predicted span match when their offsets are equal.
 * ``partial``: they match when their offsets are equal, or when the Dice coefficient of their word

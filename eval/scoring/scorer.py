@@ -1,4 +1,4 @@
-"""The scorer: every figure of ``eval/METRICS.md``, computed per document and summed (micro averages).
+"""The scorer: every figure of ``eval/scoring/METRICS.md``, computed per document and summed (micro averages).
 
 ``score(pairs)`` checks its inputs, scores each (gold, prediction) pair in both span modes, adds up
 the counts, and derives precision, recall and F1 from the totals, with 95% bootstrap confidence
@@ -96,7 +96,7 @@ def score(
     collect_errors: bool = True,
     on_error: Callable[[ErrorItem], None] | None = None,
 ) -> Scorecard:
-    """Score predictions against gold: every figure of ``eval/METRICS.md``, with bootstrap CIs.
+    """Score predictions against gold: every figure of ``eval/scoring/METRICS.md``, with bootstrap CIs.
 
     Pairs are scored one at a time as they come (a generator streaming a large corpus is fine):
     only each document's headline counts are kept, for the bootstrap, so memory stays flat.

@@ -17,6 +17,7 @@ from eval.exceptions import InvalidInputError, PublishError
 from eval.gold.load import load_gold
 from eval.gold.published import load_published
 from eval.hub.publish import build_folder, publish
+from tests.conftest import DATA
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,7 @@ def gold_docs() -> list:
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory, gold_docs: list) -> Path:
     """A dry-run build with the fixture leaderboard."""
-    results = Path(__file__).parent / "data" / "results"
+    results = DATA / "results"
     out = tmp_path_factory.mktemp("pub") / "repo"
     results_copy = out.parent / "results"
     shutil.copytree(results, results_copy, ignore=shutil.ignore_patterns("expected"))

@@ -127,7 +127,6 @@ class Case:
     args: list[str]
     code: int
     stderr: list[str]  # regular expressions, each must be found in stderr
-    needs_scorer: bool = False
     extra: dict = field(default_factory=dict)
 
 
@@ -188,7 +187,7 @@ CASES = [
     Case("text-differs-from-gold-validate", [_jsonl("pred.jsonl", lambda d: [_bare("Another text.")])],
          ["validate", "--gold", str(GOLD), "pred.jsonl"], 1, [r"^error: pred\.jsonl:1: text: differs from the gold text of 'alpha' at offset 0"]),
     Case("gold-document-without-prediction", [_jsonl("pred.jsonl", lambda d: [d[0]])], _score("pred.jsonl"), 0,
-         [r"^warning: pred\.jsonl: no prediction for gold document 'beta'; its items count as misses$"], needs_scorer=True,
+         [r"^warning: pred\.jsonl: no prediction for gold document 'beta'; its items count as misses$"],
          extra={"out_files": True}),
     Case("non-utf8", [_raw("pred.jsonl", lambda b: b.replace("Ruiz told".encode(), b"R\xe9iz told"))], _score("pred.jsonl"), 1,
          [r"^error: pred\.jsonl:1: is not valid UTF-8: byte 0xe9 at byte \d+ of the line$"]),
@@ -203,8 +202,7 @@ CASES = [
     Case("empty-gold-file", [_raw("alpha.json", lambda b: b"")], ["validate", "alpha.json"], 1,
          [r"^error: alpha\.json: is empty; expected one JSON document$"]),
     Case("empty-prediction-file-scored", [_raw("pred.jsonl", lambda b: b"\n")], _score("pred.jsonl"), 0,
-         [r"^warning: pred\.jsonl: holds no prediction for any of the 2 gold documents; all their items count as misses$"],
-         needs_scorer=True, extra={"out_files": True}),
+         [r"^warning: pred\.jsonl: holds no prediction for any of the 2 gold documents; all their items count as misses$"], extra={"out_files": True}),
     Case("unknown-extractor", [], ["run", "--extractor", "nope", "--gold", str(GOLD), "--out", OUT], 1,
          [r"^error: Unknown extractor 'nope'\. Available: .*llm.*rules.*spacy"]),
     Case("missing-file", [], ["validate", "nothere.json"], 1, [r"^error: nothere\.json: no such file$"]),
@@ -213,7 +211,7 @@ CASES = [
          [r"^error: nogold: gold folder not found$"]),
     Case("unwritable-output-folder", [_jsonl("pred.jsonl"), _raw("blocker", lambda b: b"a file, not a folder")],
          ["score", "--pred", "pred.jsonl", "--gold", str(GOLD), "--out", "blocker/results"], 1,
-         [r"^error: blocker/results/\S+: cannot be written: Not a directory$"], needs_scorer=True),
+         [r"^error: blocker/results/\S+: cannot be written: Not a directory$"]),
 ]
 
 
@@ -232,20 +230,6 @@ def _changed(doc: dict, change: Callable[[dict], object]) -> dict:
     return doc
 
 
-@pytest.fixture(scope="module")
-def scorer_ready() -> bool:
-    """Whether eval.metrics can score yet (it lands with the scoring work of issue 3)."""
-    from eval.gold.load import load_gold
-    from eval.scoring.scorer import score
-
-    gold = load_gold(GOLD)
-    try:
-        score([(d, d) for d in gold.documents], n_boot=10)
-    except NotImplementedError:
-        return False
-    return True
-
-
 def run_cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200"}
     env.pop("NEWSBENCH_DEBUG", None)
@@ -255,9 +239,7 @@ def run_cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_bad_input(case: Case, tmp_path: Path, scorer_ready: bool) -> None:
-    if case.needs_scorer and not scorer_ready:
-        pytest.skip("needs the scorer (eval/metrics.py), which has not landed yet")
+def test_bad_input(case: Case, tmp_path: Path) -> None:
     docs = _valid_docs()
     for write in case.write:
         write(tmp_path, docs)

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 from eval.cli import app
 from eval.exceptions import InvalidInputError
 from eval.extraction.inputs import decode_article, find_inputs
+from tests.conftest import DATA
 
-ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+ARTICLES = DATA / "articles"
 
 
 @pytest.fixture

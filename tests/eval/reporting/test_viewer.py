@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from eval.reporting.viewer import build_report, outcomes, render_text, write_report
+from tests.conftest import DATA
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def results_copy(data_dir: Path, tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def page() -> str:
     """The report of the fixture results (a real rules run) against the shipped gold."""
-    return build_report(Path(__file__).parent / "data" / "results")
+    return build_report(DATA / "results")
 
 
 def test_page_is_self_contained(page: str) -> None:

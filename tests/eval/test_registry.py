@@ -84,7 +84,7 @@ def test_entry_point_extractor_is_found(monkeypatch: pytest.MonkeyPatch, tmp_pat
     dist = tmp_path / "thirdparty_ext-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: thirdparty-ext\nVersion: 1.0\n")
-    (dist / "entry_points.txt").write_text("[newsbench.extractors]\nthirdparty = tests.test_registry:EchoExtractor\n")
+    (dist / "entry_points.txt").write_text("[newsbench.extractors]\nthirdparty = tests.eval.test_registry:EchoExtractor\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(registry, "_REGISTERED", {})
     assert "thirdparty" in registry.available_names() and get_class("thirdparty") is EchoExtractor

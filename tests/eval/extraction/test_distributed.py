@@ -98,11 +98,6 @@ def test_gold_dataset_has_the_gold_articles() -> None:
 
 def test_runnable_example_with_rules_extractor(tmp_path: Path) -> None:
     """The README example: ``newsbench map --extractor rules --num-proc 2``."""
-    from eval.registry import unavailable_reason
-
-    reason = unavailable_reason("rules")  # an import failure is a reason too
-    if reason:
-        pytest.skip(f"the rules extractor cannot run here yet: {reason}")
     out = tmp_path / "preds.jsonl"
     proc = subprocess.run(
         [sys.executable, "-m", "eval", "map", "--extractor", "rules", "--num-proc", "2", "--gold", str(GOLD), "--out", str(out)],

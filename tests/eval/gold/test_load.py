@@ -17,8 +17,8 @@ from eval.gold.load import GoldSet, gold_files, load_gold
 from eval.paths import CROSS_DOCUMENT_FILE
 from eval.reporting.markdown import read_block
 from eval.scoring.validate import validate_files
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "gold"
 DOC_IDS = sorted(p.stem for p in gold_files(GOLD))
 
