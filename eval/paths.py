@@ -34,11 +34,6 @@ def default_gold_dir() -> Path:
     return shipped(GOLD_DIR)
 
 
-def default_cross_document_path() -> Path:
-    """``cross_document.json`` beside the shipped gold."""
-    return default_gold_dir() / CROSS_DOCUMENT_FILE
-
-
 @dataclass(frozen=True)
 class ResultFiles:
     """The names of the files ``newsbench run`` and ``newsbench score --out`` write in a results folder."""

@@ -34,25 +34,17 @@ def _model_problems(exc: ValidationError, file: str) -> list[Problem]:
     ]
 
 
-def parse_document(
-    data: Any, file: str, *, full: bool = False, gold: bool = False
-) -> tuple[Document | None, list[Problem]]:
-    """Turn parsed JSON into a Document, or list every problem that prevents it.
+def parse(data: Any, file: str, *, full: bool = False, gold: bool = False) -> Parsed:
+    """Turn parsed JSON into a checked Document, or list every problem that prevents it.
 
     Args:
         data: the parsed JSON value.
         file: the label used in problems (a file name, or ``name:line`` for JSON Lines).
         full: also run the JSON Schema when the models accept the data (``newsbench validate``);
             otherwise the slower JSON Schema pass only runs to explain a failure.
-        gold: also reject spans that are empty, padded with whitespace or split a character
-            (:func:`~eval.semantics.check_span_quality`); use :func:`parse` to get them as warnings.
+        gold: reject spans that are empty, padded with whitespace or split a character
+            (:func:`~eval.data.checks.check_span_quality`); for a prediction they are warnings.
     """
-    parsed = parse(data, file, full=full, gold=gold)
-    return parsed.document, parsed.problems
-
-
-def parse(data: Any, file: str, *, full: bool = False, gold: bool = False) -> Parsed:
-    """Like :func:`parse_document`, keeping span-quality findings of a prediction as warnings."""
     problems = schema_problems(data, file) if full else []
     doc = None
     if not problems:

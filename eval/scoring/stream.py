@@ -47,7 +47,7 @@ def score_predictions(
         pred: the prediction file (JSON Lines).
         gold: the gold index.
         warn: receives findings that do not stop scoring (see :func:`eval.scoring.pairing.read_predictions`).
-        n_boot, seed, collect_errors, on_error: as for :func:`eval.metrics.score`.
+        n_boot, seed, collect_errors, on_error: as for :func:`eval.scoring.scorer.score`.
 
     Raises:
         InvalidInputError: with every problem of the gold, or else of the prediction file.

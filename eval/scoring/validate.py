@@ -3,7 +3,7 @@
 Every problem of every file is reported as ``file: json.path: reason``, not only the first. A file
 is checked in three layers: JSON syntax, the JSON Schema (with jsonschema, exactly what a tool in
 another language would run against ``schema/document.schema.json``), then the semantics
-(:mod:`eval.semantics`). Files are streamed, one JSON Lines line at a time.
+(:mod:`eval.data.checks`). Files are streamed, one JSON Lines line at a time.
 
 Gold rules or prediction rules: ``.json`` files are gold documents (the contract's
 ``gold/<doc_id>.json``), ``.jsonl`` files are predictions. Spans that are empty, padded with

@@ -9,7 +9,7 @@ import pytest
 
 from eval.data.files import atomic_writer, bulk_allocation
 from eval.data.json_schema import json_path
-from eval.data.parsing import iter_parsed, parse_document
+from eval.data.parsing import iter_parsed, parse
 from eval.exceptions import InvalidInputError
 from tests.conftest import DATA
 
@@ -37,8 +37,8 @@ def test_lax_values_pass_the_models_but_not_the_json_schema() -> None:
     """``full`` runs the JSON Schema, which a file from any language is checked against: "5" is no integer."""
     doc = json.loads(VALID.read_text(encoding="utf-8").splitlines()[1])
     doc["actors"][0]["mentions"][0]["start"] = str(doc["actors"][0]["mentions"][0]["start"])
-    quick, full = parse_document(doc, "f"), parse_document(doc, "f", full=True)
-    assert ([p.path for p in quick[1]], [p.path for p in full[1]]) == ([], ["actors[0].mentions[0].start"])
+    quick, full = parse(doc, "f"), parse(doc, "f", full=True)
+    assert ([p.path for p in quick.problems], [p.path for p in full.problems]) == ([], ["actors[0].mentions[0].start"])
 
 
 def test_bulk_allocation_restores_the_collector() -> None:
