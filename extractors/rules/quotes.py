@@ -142,12 +142,8 @@ class QuoteFinder:
 
     def _content_start(self, cue_end: int, limit: int) -> int:
         """Where reported content begins after a cue: after "that" or after the cue's object."""
-        text = self.text
-        m = OBJECT_THAT_RE.match(text, cue_end, limit)
-        if m:
-            return m.end()
-        m = PUNCT_SPACE_RE.match(text, cue_end, limit)
-        return m.end() if m else cue_end
+        end = _end_of_first_match(self.text, (OBJECT_THAT_RE, PUNCT_SPACE_RE), cue_end, limit)
+        return cue_end if end is None else end
 
     def _clause_end(self, pos: int) -> int:
         """End of the clause that runs through ``pos``: the sentence end, without final punctuation."""
@@ -218,12 +214,7 @@ class QuoteFinder:
 
     def _that_clause(self, cue_end: int, body_end: int) -> int | None:
         """Start of a finite complement clause after a cue, or None for a noun phrase complement."""
-        text = self.text
-        m = THAT_CLAUSE_RE.match(text, cue_end, body_end)
-        if m:
-            return m.end()
-        m = BARE_CLAUSE_RE.match(text, cue_end, body_end)
-        return m.end() if m else None
+        return _end_of_first_match(self.text, (THAT_CLAUSE_RE, BARE_CLAUSE_RE), cue_end, body_end)
 
     def _according_to(self, cue_start: int, cue_end: int, s_start: int, body_end: int) -> dict[str, Any] | None:
         text = self.text
@@ -252,3 +243,12 @@ class QuoteFinder:
         return self._quote(start, end, (cue_start, cue_end), ref, "indirect")
 
     # -- events ---------------------------------------------------------------------------------
+
+
+def _end_of_first_match(text: str, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> int | None:
+    """Where the first of ``patterns`` that matches ``text[start:end]`` at ``start`` ends, or None."""
+    for pattern in patterns:
+        m = pattern.match(text, start, end)
+        if m:
+            return m.end()
+    return None
