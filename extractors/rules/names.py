@@ -136,22 +136,13 @@ class NameFinder:
         return Candidate(start, end, word, "NORP" if plural else "GPE", country=iso)
 
     def _type_part(self, part: list[tuple[int, int]], title: str | None, strict: bool) -> list[Candidate]:
+        """The candidates a run of capitalised tokens makes: one typed name, the names on either side
+        of a connector, or none."""
         if not part:
             return []
-        text = self.text
-        start, end = part[0][0], part[-1][1]
-        # A trailing period belongs to the sentence unless the last word is an initial or an honorific.
-        if text[end - 1] == ".":
-            last = text[part[-1][0]:end]
-            if not (last in HONORIFICS or INITIALS_RE.fullmatch(last)):
-                end -= 1
-        span = text[start:end]
-        if span.endswith(("’s", "'s")):
-            end -= 2
-            span = span[:-2]
-        elif span.endswith(("’", "'")):
-            end -= 1
-            span = span[:-1]
+        start = part[0][0]
+        end = self._name_end(part)
+        span = self.text[start:end]
         if not span:
             return []
         if span in self.lex.demonyms:
@@ -165,7 +156,9 @@ class NameFinder:
             if span in NOT_ACRONYMS or len(span.replace(".", "")) > 6:
                 return []
             return [Candidate(start, end, span, "ORG")]
-        if (len(words) > 1 and words[-1].rstrip(".") in ORG_SUFFIXES) or (words[0] in ORG_HEADS and len(words) > 2 and words[1] == "of"):
+        if (len(words) > 1 and words[-1].rstrip(".") in ORG_SUFFIXES) or (
+            words[0] in ORG_HEADS and len(words) > 2 and words[1] == "of"
+        ):
             return [Candidate(start, end, span, "ORG")]
         if not _SPLIT_WORDS.isdisjoint(words):
             # Not an organisation: "X of Y" and "X and Y" are two names; type each side.
@@ -181,6 +174,22 @@ class NameFinder:
         if len(words) == 1:
             return [Candidate(start, end, span, "PER", single=True)]
         return []
+
+    def _name_end(self, part: list[tuple[int, int]]) -> int:
+        """Where the name of a run of tokens ends: before a sentence's final period (an initial's or an
+        honorific's is kept) and before a possessive ending or a final apostrophe."""
+        text = self.text
+        end = part[-1][1]
+        # A trailing period belongs to the sentence unless the last word is an initial or an honorific.
+        if text[end - 1] == ".":
+            last = text[part[-1][0]:end]
+            if not (last in HONORIFICS or INITIALS_RE.fullmatch(last)):
+                end -= 1
+        if text.endswith(("’s", "'s"), part[0][0], end):
+            return end - 2
+        if text.endswith(("’", "'"), part[0][0], end):
+            return end - 1
+        return end
 
     def _split_connectors(self, part: list[tuple[int, int]], title: str | None, strict: bool) -> list[Candidate]:
         """Type each run of capitalised words between connectors ("of", "and") on its own."""

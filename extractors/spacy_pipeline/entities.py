@@ -9,6 +9,7 @@ the gazetteer when the name is in it.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.shared.grouping import Group, RawMention, group_mentions
@@ -29,6 +30,20 @@ ATTACHED = ("compound", "appos", "poss", "nmod")
 TokenRef = tuple[str, bool, bool]
 
 
+@dataclass
+class _Found:
+    """What the entities and tokens of one article yield, before grouping and numbering."""
+
+    raw: list[RawMention] = field(default_factory=list)  # persons, organisations, pronouns
+    tokens_of: dict[tuple[int, int], range] = field(default_factory=dict)  # mention span -> its tokens
+    states: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # country code or name -> spans
+    norp: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # (name, country, label) -> location fields and spans
+    places: dict[tuple[str, str | None, str], tuple[dict[str, Any], list[tuple[int, int]]]] = field(
+        default_factory=dict
+    )
+
+
 class EntityFinder:
     """The actors and locations of one parsed article (a part of
     :class:`extractors.spacy_pipeline.article.SpacyArticle`)."""
@@ -45,60 +60,23 @@ class EntityFinder:
     def _entities(self) -> None:
         """Actors and locations from the entities, pronouns and lone surnames; every token of a mention
         is marked with its reference."""
-        doc, text, lex = self.doc, self.text, self.lex
-        raw: list[RawMention] = []
-        tokens_of: dict[tuple[int, int], range] = {}
-        states: dict[str, list[tuple[int, int]]] = {}
-        norp: dict[str, list[tuple[int, int]]] = {}
-        places: dict[tuple[str, str | None, str], tuple[dict[str, Any], list[tuple[int, int]]]] = {}
+        doc, text = self.doc, self.text
+        found = _Found()
         # Surnames of the persons spaCy found: a later lone "Surname" it types ORG or GPE, or misses
         # altogether ("..., Surname said"), is that person.
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         in_ent: set[int] = set()
         for ent in doc.ents:
-            label = ent.label_
-            if label not in ACTOR_ENTS and label not in PLACE_ENTS:
+            if ent.label_ not in ACTOR_ENTS and ent.label_ not in PLACE_ENTS:
                 continue
-            first, last = ent.start, ent.end
-            while first < last and doc[first].lower_ in ("the", "a", "an") or (
-                first < last and doc[first].is_punct
-            ):
-                first += 1
-            while last > first and (doc[last - 1].is_punct or doc[last - 1].lower_ in ("'s", "’s")):
-                last -= 1
-            if first == last:
+            tokens = _trimmed(doc, ent.start, ent.end)
+            if tokens is None:
                 continue
-            start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-            surface = text[start:end]
-            tokens = range(first, last)
             in_ent.update(tokens)
-            tokens_of[(start, end)] = tokens
-            if label != "PERSON" and surface in surnames:
-                label = "PERSON"
-            if label in ("PERSON", "ORG"):
-                if surface.lower() in PERSON_PRONOUNS:
-                    continue
-                title = _title_before(doc, first) if label == "PERSON" else None
-                raw.append(RawMention(start, end, surface, "PER" if label == "PERSON" else "ORG", title=title))
-            elif label == "NORP":
-                iso = lex.demonyms.get(surface)
-                if iso is not None and not is_plural_demonym(surface, lex.demonyms):
-                    states.setdefault(iso, []).append((start, end))
-                else:
-                    norp.setdefault(iso or surface, []).append((start, end))
-            else:
-                place = lex.gazetteer.get(surface)
-                root = ent.root
-                if label == "GPE" and self._acts(root) and (place is None or place.subtype == "country"):
-                    states.setdefault(place.country if place else surface, []).append((start, end))
-                    continue
-                if place is not None:
-                    fields = place_fields(place, "FAC" if label == "FAC" else None)
-                    key = (place.name, place.country, "")
-                else:
-                    fields = {"name": surface, "type": label}
-                    key = (surface, None, label)
-                places.setdefault(key, (fields, []))[1].append((start, end))
+            start, end = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
+            found.tokens_of[(start, end)] = tokens
+            label = "PERSON" if text[start:end] in surnames else ent.label_
+            self._add_entity(found, ent, label, start, end)
         for token in doc:
             if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
                 kind = "pronoun"
@@ -106,16 +84,44 @@ class EntityFinder:
                 kind = "name"
             else:
                 continue
-            raw.append(RawMention(token.idx, token.idx + len(token), token.text, "PER", kind))
-            tokens_of[(token.idx, token.idx + len(token))] = range(token.i, token.i + 1)
-        self.groups = group_mentions(raw)
-        for actor, is_person in actor_records(text, self.groups, states, norp):
+            found.raw.append(RawMention(token.idx, token.idx + len(token), token.text, "PER", kind))
+            found.tokens_of[(token.idx, token.idx + len(token))] = range(token.i, token.i + 1)
+        self.groups = group_mentions(found.raw)
+        for actor, is_person in actor_records(text, self.groups, found.states, found.norp):
             self.actors.append(actor)
-            self._mark(actor, tokens_of, (actor["id"], True, is_person))
-        self.locations = location_records(text, places.values())
+            self._mark(actor, found.tokens_of, (actor["id"], True, is_person))
+        self.locations = location_records(text, found.places.values())
         for loc in self.locations:
-            self._mark(loc, tokens_of, (loc["id"], False, False))
+            self._mark(loc, found.tokens_of, (loc["id"], False, False))
 
+    def _add_entity(self, found: _Found, ent: Any, label: str, start: int, end: int) -> None:
+        """File the entity at ``start:end`` (its label corrected for known surnames) as a person or
+        organisation mention, a state acting, a nationality, or a place."""
+        surface = self.text[start:end]
+        lex = self.lex
+        if label in ("PERSON", "ORG"):
+            if surface.lower() in PERSON_PRONOUNS:
+                return
+            title = _title_before(self.doc, found.tokens_of[(start, end)].start) if label == "PERSON" else None
+            found.raw.append(RawMention(start, end, surface, "PER" if label == "PERSON" else "ORG", title=title))
+        elif label == "NORP":
+            iso = lex.demonyms.get(surface)
+            if iso is not None and not is_plural_demonym(surface, lex.demonyms):
+                found.states.setdefault(iso, []).append((start, end))
+            else:
+                found.norp.setdefault(iso or surface, []).append((start, end))
+        else:
+            place = lex.gazetteer.get(surface)
+            if label == "GPE" and self._acts(ent.root) and (place is None or place.subtype == "country"):
+                found.states.setdefault(place.country if place else surface, []).append((start, end))
+                return
+            if place is not None:
+                fields = place_fields(place, "FAC" if label == "FAC" else None)
+                key = (place.name, place.country, "")
+            else:
+                fields = {"name": surface, "type": label}
+                key = (surface, None, label)
+            found.places.setdefault(key, (fields, []))[1].append((start, end))
 
     def _acts(self, root: Any) -> bool:
         """Whether a place name is the state acting: subject of a verb, owner, or agent."""
@@ -141,3 +147,15 @@ def _title_before(doc: Any, first: int) -> str | None:
         if phrase in ALL_TITLES:
             return phrase
     return None
+
+
+def _trimmed(doc: Any, first: int, last: int) -> range | None:
+    """The tokens ``first:last`` of an entity without a leading article or punctuation and a trailing
+    possessive or punctuation; None when nothing is left."""
+    while first < last and doc[first].lower_ in ("the", "a", "an") or (
+        first < last and doc[first].is_punct
+    ):
+        first += 1
+    while last > first and (doc[last - 1].is_punct or doc[last - 1].lower_ in ("'s", "’s")):
+        last -= 1
+    return range(first, last) if first < last else None

@@ -10,7 +10,8 @@ from extractors.shared.output import actor_records, check_settings, location_rec
 
 def test_settings_below_one_are_refused_and_named_in_order() -> None:
     check_settings("x", workers=1, batch_size=1)
-    with pytest.raises(ExtractorUnavailableError, match=r"^extractor 'x' cannot run with batch_size=0, workers=2: both"):
+    expected = r"^extractor 'x' cannot run with batch_size=0, workers=2: both must be at least 1$"
+    with pytest.raises(ExtractorUnavailableError, match=expected):
         check_settings("x", batch_size=0, workers=2)
 
 

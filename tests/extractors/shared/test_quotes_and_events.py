@@ -31,4 +31,6 @@ def test_arguments_keep_each_role_and_ref_once_in_order() -> None:
     args = Arguments()
     for role, ref in [("agent", "a1"), ("target", "a1"), ("agent", "a1"), ("place", "l1")]:
         args.add(role, ref)
-    assert args.items == [{"role": "agent", "ref": "a1"}, {"role": "target", "ref": "a1"}, {"role": "place", "ref": "l1"}]
+    assert args.items == [
+        {"role": "agent", "ref": "a1"}, {"role": "target", "ref": "a1"}, {"role": "place", "ref": "l1"}
+    ]
