@@ -1,9 +1,5 @@
-"""The regular expressions of the ``rules`` extractor, compiled once, and the auxiliaries several of
-its steps skip.
-
-Character classes are spelt out from Unicode categories (:func:`_class_body`): the standard ``re``
-module has no ``\\p{..}`` classes, and it scans text several times faster than the ``regex`` module.
-"""
+"""The regular expressions of the ``rules`` extractor, compiled once (character classes spelt out by
+:func:`_class_body`), and the auxiliaries several of its steps skip."""
 from __future__ import annotations
 
 import re
@@ -44,8 +40,6 @@ NAME_RE = re.compile(
     r"(?<![" + _LM + r"\d])" + _TOKEN + r"(?:[ \t]+(?:" + _CONNECTOR + r"[ \t]+)?" + _TOKEN + r")*"
 )
 TOKEN_RE = re.compile(_TOKEN)
-# Cues and event triggers are whole lower-case words: not next to a letter, digit, apostrophe or hyphen.
-_WORD_BEFORE, _WORD_AFTER = r"(?<![\w’'-])", r"(?![\w’'-])"
 # "NAIROBI - ", "LIMA: ", "PARIS, France — ": a dateline opens the first sentence but is not reported speech.
 DATELINE_RE = re.compile(r"[A-Z][A-Z .'-]+(?:,[ \t]*[A-Z][\w .]*)?[ \t]*(?:-|–|—|:)[ \t]+")
 DETERMINER_END_RE = re.compile(r"(?:\b(?:the|a|an|The|A|An)\s+)$")

@@ -54,6 +54,7 @@ class QuoteFinder:
         return numbered("q", quotes)
 
     def _quote(self, start: int, end: int, cue: tuple[int, int] | None, ref: Ref | None, kind: str) -> dict[str, Any]:
+        """The quote of ``start:end``, its cue's span, and ``ref``, the speaker's mention."""
         text = self.text
         return quote_record(span(text, start, end), ref.ref if ref else None, kind,
                             span(text, *cue) if cue else None, span(text, ref.start, ref.end) if ref else None)
