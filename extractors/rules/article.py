@@ -1,0 +1,29 @@
+"""The ``rules`` extractor's work on one article: the steps of the other modules, in order."""
+from __future__ import annotations
+
+from extractors.rules.cues import RuleLexicons, scan_words
+from extractors.rules.events import EventFinder
+from extractors.rules.mentions import MentionFinder, Ref
+from extractors.rules.names import NameFinder
+from extractors.rules.quotes import QuoteFinder
+from extractors.rules.text import Sentences
+from extractors.shared.article import ArticleWork
+
+
+class RulesArticle(ArticleWork, NameFinder, MentionFinder, QuoteFinder, EventFinder):
+    """One article, annotated on construction: names, then actors and locations, then the cues and
+    triggers, then quotes (whose speakers are mentions), then events (whose cues are quotes)."""
+
+    def __init__(self, lex: RuleLexicons, text: str):
+        super().__init__(text)
+        self.lex = lex
+        self.sentences = Sentences(text)
+        self.refs: list[Ref] = []
+        candidates = self._candidates()
+        self.actors = self._actors(candidates)
+        self.locations = self._locations(candidates)
+        self.refs.sort(key=lambda r: (r.start, r.end))
+        self.ref_starts = [r.start for r in self.refs]
+        self.cues, self.triggers = scan_words(lex, text)
+        self.quotes = self._quotes()
+        self.events = self._events()

@@ -1,0 +1,87 @@
+"""The ``rules`` extractor's class: settings, configuration, and extraction in this process or in
+worker processes (same output, in the same order)."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+import pydantic_core
+
+from eval.api import Article, Document, register
+from extractors.rules.article import RulesArticle
+from extractors.rules.cues import RuleLexicons
+from extractors.shared.output import check_settings, document_data, to_document
+from extractors.shared.parallel import batched, ordered_map
+from extractors.shared.places import DEFAULT_MIN_POPULATION
+
+
+@register("rules")
+class RulesExtractor:
+    """Rule-based extractor; see the :mod:`extractors.rules` docstring for what it finds.
+
+    Args:
+        min_population: cities below this population are not in the gazetteer (capitals always are).
+        workers: processes; above 1, batches of articles are extracted in that many worker processes
+            (same output, in the same order).
+        batch_size: articles sent to a worker process at a time.
+    """
+
+    name = "rules"
+    version = "1"
+
+    def __init__(self, min_population: int = DEFAULT_MIN_POPULATION, workers: int = 1, batch_size: int = 32):
+        check_settings(self.name, workers=workers, batch_size=batch_size)
+        self.min_population = min_population
+        self.workers = workers
+        self.batch_size = batch_size
+        self._lex = RuleLexicons(min_population)
+
+    def config(self) -> dict[str, Any]:
+        """The exact configuration, recorded with every result."""
+        return {"name": self.name, "version": self.version, "min_population": self.min_population,
+                "workers": self.workers}
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Document]:
+        """Yield one Document per article, in input order, streaming."""
+        if self.workers == 1:
+            for article in articles:
+                yield self.extract_one(article.doc_id, article.text)
+            return
+        pairs = ([(article.doc_id, article.text) for article in batch] for batch in batched(articles, self.batch_size))
+        for found in ordered_map(_extract_batch, pairs, workers=self.workers,
+                                 initializer=_start_worker, initargs=(self.min_population,)):
+            for data in found:
+                yield to_document(data)
+
+    def extract_one(self, doc_id: str, text: str) -> Document:
+        """Extract actors, locations, quotes and events from one text."""
+        return to_document(self._data(doc_id, text))
+
+    def _data(self, doc_id: str, text: str) -> dict[str, Any]:
+        """The document as plain data: what is validated into a Document."""
+        data = document_data(doc_id, text, self.name, self.version)
+        if text.strip():
+            data.update(RulesArticle(self._lex, text).annotations())
+        return data
+
+
+# The extractor of a worker process, made once by _start_worker.
+_WORKER: RulesExtractor | None = None
+
+
+def _start_worker(min_population: int) -> None:
+    global _WORKER
+    _WORKER = RulesExtractor(min_population)
+
+
+def _extract_batch(pairs: list[tuple[str, str]]) -> list[dict[str, Any] | bytes]:
+    """Documents as JSON, which the parent process validates a third faster than a dict (and which
+    pickles as one bytes object); as a dict when the text holds what JSON cannot (a lone surrogate)."""
+    assert _WORKER is not None, "_start_worker runs first in every worker process"
+    out: list[dict[str, Any] | bytes] = []
+    for doc_id, text in pairs:
+        data = _WORKER._data(doc_id, text)
+        try:
+            out.append(pydantic_core.to_json(data))
+        except pydantic_core.PydanticSerializationError:
+            out.append(data)
+    return out

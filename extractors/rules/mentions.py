@@ -1,0 +1,134 @@
+"""Actors and locations for the ``rules`` extractor, from the name candidates of
+:mod:`extractors.rules.names`, and the lookup of the mentions by offset that quotes and events use.
+
+Persons and organisations are grouped by :mod:`extractors.shared.grouping` (surnames, acronyms,
+pronouns); a country that is the subject of a verb or owns something ("Kenya said", "Kenya's army")
+is the state acting, a GPE actor, and a place otherwise.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Any, NamedTuple
+
+from extractors.rules.cues import RuleLexicons
+from extractors.rules.names import Candidate
+from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, PRONOUN_RE, WORD_RE
+from extractors.shared.grouping import RawMention, group_mentions
+from extractors.shared.output import actor_records, location_records, place_fields
+
+# Words before a place that make it a place rather than a state acting.
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(
+    "in into to from at near across toward towards through throughout inside outside within around via of "
+    "across along over between".split()
+)
+
+
+class Ref(NamedTuple):
+    """A mention already assigned to an actor or location id (a tuple: made by the hundred per article)."""
+
+    start: int
+    end: int
+    ref: str
+    is_actor: bool
+    is_person: bool
+
+
+
+class MentionFinder:
+    """The actors, locations and mentions of one article (a part of
+    :class:`extractors.rules.article.RulesArticle`); ``refs`` is sorted by offset once both are found."""
+
+    text: str
+    lex: RuleLexicons
+    refs: list[Ref]
+    ref_starts: list[int]
+
+    def _actors(self, candidates: list[Candidate]) -> list[dict[str, Any]]:
+        """Actors from the candidates and the pronouns, grouped; their mentions join ``refs``."""
+        text = self.text
+        raw: list[RawMention] = []
+        states: dict[str, list[tuple[int, int]]] = {}
+        norp: dict[str, list[tuple[int, int]]] = {}
+        persons = {w for c in candidates if c.type == "PER" and not c.single for w in c.text.split()[-1:]}
+        for c in candidates:
+            if c.type == "PER" and c.single and not (c.text in persons or self._next_to_cue(c)):
+                continue
+            if c.type in ("PER", "ORG"):
+                raw.append(RawMention(c.start, c.end, c.text, c.type, "name", c.title))
+            elif c.type == "GPE":
+                states.setdefault(c.country or "", []).append((c.start, c.end))
+            elif c.type == "NORP":
+                norp.setdefault(c.country or "", []).append((c.start, c.end))
+            elif c.place is not None and c.place.subtype == "country" and self._acts(c):
+                c.type = "GPE"  # no longer a place: _locations passes it over
+                c.country = c.place.country
+                states.setdefault(c.country or "", []).append((c.start, c.end))
+        for m in PRONOUN_RE.finditer(text):
+            raw.append(RawMention(m.start(), m.end(), m.group(), "PER", "pronoun"))
+        actors: list[dict[str, Any]] = []
+        for actor, is_person in actor_records(text, group_mentions(raw), states, norp):
+            actors.append(actor)
+            # Pronouns resolved by the grouping are mentions too, so "he said" finds its person here.
+            self.refs.extend(Ref(m["start"], m["end"], actor["id"], True, is_person) for m in actor["mentions"])
+        return actors
+
+    def _acts(self, c: Candidate) -> bool:
+        """Whether a country name is the state acting: owner ("X's army") or subject of a verb."""
+        text = self.text
+        if text[c.end:c.end + 2] in ("’s", "'s"):
+            after = text[c.end + 2:c.end + 40].split()
+            return bool(after) and after[0].lower() not in ("most", "largest", "biggest", "second", "third")
+        before = text[max(0, c.start - 20):c.start].split()
+        if before and before[-1].lower() in PLACE_PREPOSITIONS:
+            return False
+        after = WORD_RE.findall(text, c.end, min(len(text), c.end + 40))
+        if not after:
+            return False
+        word = after[0].lower()
+        if word in AUXILIARIES and len(after) > 1:
+            word = after[1].lower()
+        return word in self.lex.reporting or word in self.lex.event_verbs
+
+    def _next_to_cue(self, c: Candidate) -> bool:
+        """A lone capitalised word right next to a reporting verb: "Kamau said", "said Kamau"."""
+        after = NEXT_WORD_RE.match(self.text, c.end)
+        before = PREV_WORD_RE.search(self.text, max(0, c.start - 20), c.start)
+        return bool(after and after.group(1) in self.lex.reporting) or bool(
+            before and before.group(1) in self.lex.reporting
+        )
+
+
+    def _locations(self, candidates: list[Candidate]) -> list[dict[str, Any]]:
+        """Locations from the gazetteer candidates, one per place; their mentions join ``refs``."""
+        places: dict[tuple[str, str | None], tuple[dict[str, Any], list[tuple[int, int]]]] = {}
+        for c in candidates:
+            if c.type != "LOC" or c.place is None:
+                continue
+            key = (c.place.name, c.place.country)
+            if key not in places:
+                places[key] = (place_fields(c.place), [])
+            places[key][1].append((c.start, c.end))
+        locations = location_records(self.text, places.values())
+        for loc in locations:
+            self.refs.extend(Ref(m["start"], m["end"], loc["id"], False, False) for m in loc["mentions"])
+        return locations
+
+    def _actor_ref_at(self, start: int, end: int) -> Ref | None:
+        """The actor mention that starts in [start, end)."""
+        i = bisect.bisect_left(self.ref_starts, start)
+        while i < len(self.refs) and self.refs[i].start < end:
+            if self.refs[i].is_actor:
+                return self.refs[i]
+            i += 1
+        return None
+
+    def _actor_ref_ending(self, start: int, end: int) -> Ref | None:
+        """The last actor mention that ends in (start, end]."""
+        best = None
+        i = bisect.bisect_left(self.ref_starts, max(0, start - 200))
+        while i < len(self.refs) and self.refs[i].start < end:
+            r = self.refs[i]
+            if r.is_actor and start < r.end <= end:
+                best = r
+            i += 1
+        return best

@@ -1,0 +1,220 @@
+"""Names for the ``rules`` extractor: capitalised sequences split at titles, demonyms and words that
+are not names, each part typed as a person, organisation, state, nationality or gazetteer place.
+
+A title or honorific before a name makes a person ("Minister Ana Ruiz" -> "Ana Ruiz"); organisation
+suffixes ("... Party"), heads with "of" ("Ministry of ...") and acronym shapes make organisations; a
+demonym adjective ("Kenyan President") is a mention of the state (GPE), a plural demonym ("Kenyans")
+a NORP actor; two to four capitalised words are a person; a single word is a candidate person only
+(kept if it shortens a person already named or stands next to a reporting verb).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.rules.cues import RuleLexicons
+from extractors.rules.patterns import INITIALS_RE, NAME_RE, TOKEN_RE
+from extractors.rules.text import title_case_lines
+from extractors.shared.grouping import is_acronym
+from extractors.shared.lexicon import ALL_TITLES, HONORIFICS, NOT_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, TITLE_WORDS_MAX
+from extractors.shared.places import Place, is_plural_demonym
+
+# Capitalised words that open sentences or headlines but are not names (general English).
+NOT_NAMES: frozenset[str] = frozenset(
+    """The A An This That These Those But And Or Nor In On At For From To With By As After Before During While When
+    Where Whereas If Although Though However Meanwhile Also It Its He She They We I You His Her Their Our Your My
+    There Here Some Many Most All Both Each Every Other Another Such Last Next Earlier Later Today Yesterday
+    Tomorrow Tonight According Since Despite Under Over Amid Against Among Between Without Within Through Throughout
+    Following Several One Two Three Four Five Six Seven Eight Nine Ten First Second Third What Why How Who Whom
+    Which Whose No Yes Not Now Then So Yet Still Even Just Only Once Unlike Like Instead Thus Therefore Moreover
+    Furthermore Indeed Still Again Read More Photo Image Images Share Copyright Advertisement Breaking Updated
+    Published Source Sources Reporting Editing Video Watch Subscribe Sign Click Live News Opinion Analysis Comment
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
+    Dec Please Do Does Did Is Are Was Were Be Been Has Have Had Will Would Could Should Can May Might Must Let
+    Asked Speaking Addressing Describing Calling Responding""".split()
+)
+# Connectors that join two names ("X of Y", "X and Y") rather than make one.
+_SPLIT_WORDS = frozenset({"of", "for", "and", "on", "upon"})
+# First words of titles: most capitalised words are not one, and are passed over with one lookup.
+_TITLE_FIRST_WORDS = frozenset(t.split()[0] for t in ALL_TITLES)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A typed name or place found in the text, before grouping."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER ORG GPE NORP LOC (place)
+    title: str | None = None
+    place: Place | None = None
+    country: str | None = None  # GPE/NORP actors: ISO code
+    single: bool = False  # a lone capitalised word: kept only if it shortens a known person
+
+
+
+class NameFinder:
+    """The name candidates of one article (a part of :class:`extractors.rules.article.RulesArticle`)."""
+
+    text: str
+    lex: RuleLexicons
+
+    def _candidates(self) -> list[Candidate]:
+        """Every name candidate, in text order."""
+        text = self.text
+        out: list[Candidate] = []
+        headline_lines = title_case_lines(text)
+        breaks, breaks_strict = self.lex.reporting, self.lex.headline_breaks
+        for match in NAME_RE.finditer(text):
+            name = match.group()
+            if name in NOT_NAMES:  # fast path: a sentence-opening "The", "But", "In"
+                continue
+            if headline_lines:
+                at = match.start()
+                strict = any(s <= at < e for s, e in headline_lines)
+            else:
+                strict = False
+            if " " in name or "\t" in name:
+                tokens = [t.span() for t in TOKEN_RE.finditer(text, match.start(), match.end())]
+                out.extend(self._classify_sequence(tokens, strict))
+            else:
+                # Most sequences are one word, which _classify_sequence would type as it stands unless
+                # it ends a name (a title needs a name after it; a demonym is typed by _type_part too).
+                bare = name.rstrip(".")
+                if not (bare in NOT_NAMES or bare.lower() in (breaks_strict if strict else breaks)):
+                    out.extend(self._type_part([match.span()], None, strict))
+        return out
+
+    def _classify_sequence(self, tokens: list[tuple[int, int]], strict: bool) -> list[Candidate]:
+        """Split a capitalised sequence at titles, demonyms and non-names, and type each part."""
+        text = self.text
+        breaks = self.lex.headline_breaks if strict else self.lex.reporting
+        demonyms = self.lex.demonyms
+        out: list[Candidate] = []
+        part: list[tuple[int, int]] = []
+        title: str | None = None
+        i = 0
+        n = len(tokens)
+        while i < n:
+            s, e = tokens[i]
+            word = text[s:e]
+            if word in _TITLE_FIRST_WORDS:
+                title_len = _title_at(text, tokens, i)
+                if title_len:
+                    if part:
+                        out.extend(self._type_part(part, title, strict))
+                        part = []
+                    title = text[s:tokens[i + title_len - 1][1]]
+                    i += title_len
+                    continue
+            bare = word.rstrip(".")
+            if bare in NOT_NAMES or word in NOT_NAMES or bare.lower() in breaks:
+                # in headlines, verbs end a name too ("Warns", "Says")
+                if part:
+                    out.extend(self._type_part(part, title, strict))
+                    part = []
+                title = None
+                i += 1
+                continue
+            if bare in demonyms and i + 1 < n and not part:
+                out.append(self._demonym(s, s + len(bare), bare))
+                i += 1
+                continue
+            part.append((s, e))
+            if word.endswith(("’s", "'s")):  # a possessive ends the name
+                out.extend(self._type_part(part, title, strict))
+                part, title = [], None
+            i += 1
+        if part:
+            out.extend(self._type_part(part, title, strict))
+        return out
+
+    def _demonym(self, start: int, end: int, word: str) -> Candidate:
+        iso = self.lex.demonyms[word]
+        plural = is_plural_demonym(word, self.lex.demonyms)
+        return Candidate(start, end, word, "NORP" if plural else "GPE", country=iso)
+
+    def _type_part(self, part: list[tuple[int, int]], title: str | None, strict: bool) -> list[Candidate]:
+        """The candidates a run of capitalised tokens makes: one typed name, the names on either side
+        of a connector, or none."""
+        if not part:
+            return []
+        start = part[0][0]
+        end = self._name_end(part)
+        span = self.text[start:end]
+        if not span:
+            return []
+        if span in self.lex.demonyms:
+            return [self._demonym(start, end, span)]
+        # a dateline or headline in capitals ("NAIROBI -") names a place in its usual spelling
+        place = self.lex.gazetteer.get(span) or (self.lex.gazetteer.get(span.title()) if span.isupper() else None)
+        if place is not None:
+            return [Candidate(start, end, span, "LOC", place=place)]
+        words = span.split()
+        if len(words) == 1 and is_acronym(span):
+            if span in NOT_ACRONYMS or len(span.replace(".", "")) > 6:
+                return []
+            return [Candidate(start, end, span, "ORG")]
+        if (len(words) > 1 and words[-1].rstrip(".") in ORG_SUFFIXES) or (
+            words[0] in ORG_HEADS and len(words) > 2 and words[1] == "of"
+        ):
+            return [Candidate(start, end, span, "ORG")]
+        if not _SPLIT_WORDS.isdisjoint(words):
+            # Not an organisation: "X of Y" and "X and Y" are two names; type each side.
+            return self._split_connectors(part, title, strict)
+        if len(words) > 1 and all(w.isupper() for w in words):
+            return []  # an all-capitals run is a headline or a shout, not a name
+        if title is not None:
+            return [Candidate(start, end, span, "PER", title=title)]
+        if strict:
+            return [Candidate(start, end, span, "PER", single=True)] if len(words) == 1 else []
+        if 2 <= len(words) <= 4:
+            return [Candidate(start, end, span, "PER")]
+        if len(words) == 1:
+            return [Candidate(start, end, span, "PER", single=True)]
+        return []
+
+    def _name_end(self, part: list[tuple[int, int]]) -> int:
+        """Where the name of a run of tokens ends: before a sentence's final period (an initial's or an
+        honorific's is kept) and before a possessive ending or a final apostrophe."""
+        text = self.text
+        end = part[-1][1]
+        # A trailing period belongs to the sentence unless the last word is an initial or an honorific.
+        if text[end - 1] == ".":
+            last = text[part[-1][0]:end]
+            if not (last in HONORIFICS or INITIALS_RE.fullmatch(last)):
+                end -= 1
+        if text.endswith(("’s", "'s"), part[0][0], end):
+            return end - 2
+        if text.endswith(("’", "'"), part[0][0], end):
+            return end - 1
+        return end
+
+    def _split_connectors(self, part: list[tuple[int, int]], title: str | None, strict: bool) -> list[Candidate]:
+        """Type each run of capitalised words between connectors ("of", "and") on its own."""
+        out: list[Candidate] = []
+        run: list[tuple[int, int]] = [part[0]]
+        for prev, cur in zip(part, part[1:]):
+            if self.text[prev[1]:cur[0]].strip():  # a connector word lies between the two tokens
+                out.extend(self._type_part(run, title, strict))
+                run, title = [], None
+            run.append(cur)
+        if len(run) == len(part):
+            return []  # no connector between tokens: nothing to split, and not a name we can type
+        out.extend(self._type_part(run, title, strict))
+        return out
+
+
+
+def _title_at(text: str, tokens: list[tuple[int, int]], i: int) -> int:
+    """How many tokens from ``i`` form a title or honorific followed by a name (0 if none)."""
+    s, e = tokens[i]
+    if text[s:e] not in _TITLE_FIRST_WORDS:
+        return 0
+    for n in range(min(TITLE_WORDS_MAX, len(tokens) - i - 1), 0, -1):
+        phrase = " ".join(text[s:e] for s, e in tokens[i:i + n])
+        if phrase in ALL_TITLES:
+            return n
+    return 0
+

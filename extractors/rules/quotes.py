@@ -1,0 +1,255 @@
+"""Quotes for the ``rules`` extractor, with their cues and speakers.
+
+Direct quotes in curly or straight quotation marks (the marks may touch the next word: ``”said``),
+with the cue and speaker next to them; mixed quotes, where words stand between the cue and the
+marks; indirect quotes ("X said that ...", "..., X said", "according to X"), at most one a sentence.
+A pronoun speaker is the person the grouping gave it, so the nearest preceding compatible person.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any, Iterator
+
+from extractors.rules.cues import RuleLexicons, is_cue
+from extractors.rules.mentions import Ref
+from extractors.rules.patterns import (
+    ADVERBS_RE,
+    AUXILIARIES,
+    BARE_CLAUSE_RE,
+    BARE_THAT_RE,
+    DATELINE_RE,
+    OBJECT_THAT_RE,
+    PUNCT_SPACE_RE,
+    THAT_CLAUSE_RE,
+    TITLE_PREFIX_RE,
+    TITLE_SUFFIX_RE,
+    WORD_RE,
+)
+from extractors.rules.text import Sentences, drop_final_determiner
+from extractors.shared.output import numbered, span
+from extractors.shared.quotes import QUOTE_RE, quote_record, quoted_content
+
+
+class QuoteFinder:
+    """The quotes of one article (a part of :class:`extractors.rules.article.RulesArticle`, whose
+    :class:`~extractors.rules.mentions.MentionFinder` part finds the speakers' mentions)."""
+
+    text: str
+    lex: RuleLexicons
+    sentences: Sentences
+    cues: list[tuple[int, int]]
+    refs: list[Ref]
+    ref_starts: list[int]
+
+    def _quotes(self) -> list[dict[str, Any]]:
+        """Direct, mixed and indirect quotes in text order, with ids."""
+        quotes: list[dict[str, Any]] = []
+        for m in QUOTE_RE.finditer(self.text):
+            q = self._direct(m)
+            if q is not None:
+                quotes.append(q)
+        quotes.extend(self._indirect())
+        quotes.sort(key=lambda q: q["content"]["start"])
+        return numbered("q", quotes)
+
+    def _quote(self, start: int, end: int, cue: tuple[int, int] | None, ref: Ref | None, kind: str) -> dict[str, Any]:
+        """The quote of ``start:end``, its cue's span, and ``ref``, the speaker's mention."""
+        text = self.text
+        return quote_record(span(text, start, end), ref.ref if ref else None, kind,
+                            span(text, *cue) if cue else None, span(text, ref.start, ref.end) if ref else None)
+
+    def _speaker_near_cue(self, cue_start: int, cue_end: int, *, after: bool) -> Ref | None:
+        """The actor mention next to a cue: "X said" (before) or "said X" (after)."""
+        text = self.text
+        if after:
+            window_end = min(len(text), cue_end + 60)
+            s_end = self.sentences.of(cue_end)[1]
+            return self._actor_ref_at(cue_end, min(window_end, s_end))
+        s_start = self.sentences.of(cue_start)[0]
+        between = text[s_start:cue_start]
+        words = WORD_RE.findall(between)
+        # allow auxiliaries and adverbs between the subject and the verb: "X has also said"
+        gap = 0
+        for w in reversed(words):
+            if w.lower() in AUXILIARIES or w.endswith("ly"):
+                gap += 1
+                continue
+            break
+        limit = cue_start
+        if gap:
+            tail = [m.start() for m in WORD_RE.finditer(between)][-gap:]
+            limit = s_start + tail[0] if tail else cue_start
+        return self._actor_ref_ending(max(s_start, limit - 80), limit)
+
+
+    def _direct(self, m: re.Match[str]) -> dict[str, Any] | None:
+        text = self.text
+        c_start, c_end = quoted_content(text, m)
+        q_open, q_close = m.start(), m.end()
+        cue, ref = self._cue_after(q_close)
+        if cue is None:
+            cue, ref, prefix = self._cue_before(q_open)
+            if cue is not None and prefix:
+                # words between the cue and the mark: indirect speech with a quoted fragment
+                return self._quote(prefix, self._clause_end(q_close), cue, ref, "mixed")
+        if len(text[c_start:c_end].split()) < 3:
+            return None  # a scare-quoted word or a title, not speech
+        return self._quote(c_start, c_end, cue, ref, "direct")
+
+
+    def _cue_after(self, pos: int) -> tuple[tuple[int, int] | None, Ref | None]:
+        """ ”, said X  |  ”said X  |  ”, X said  |  ” he added """
+        text = self.text
+        words = [(w.start(), w.end()) for w in WORD_RE.finditer(text, pos, min(len(text), pos + 80))]
+        if not words or text[pos:words[0][0]].strip(" \t,") not in ("",):
+            return None, None
+        s, e = words[0]
+        if is_cue(self.lex, self.text, text[s:e]):
+            return (s, e), self._speaker_near_cue(s, e, after=True)
+        ref = self._actor_ref_at(s, s + 1)
+        if ref is None:  # a title or honorific may stand before the name: ” Dr. Ana Ruiz said
+            title = TITLE_PREFIX_RE.match(text, s)
+            ref = self._actor_ref_at(title.end(), title.end() + 1) if title else None
+        if ref is None:
+            return None, None
+        for ws, we in words:
+            if ws < ref.end:
+                continue
+            w = text[ws:we]
+            if is_cue(self.lex, self.text, w):
+                return (ws, we), ref
+            if w.lower() not in AUXILIARIES and not w.endswith("ly"):
+                break
+        return None, None
+
+    def _cue_before(self, pos: int) -> tuple[tuple[int, int] | None, Ref | None, int | None]:
+        """ X said: “   |   X said that “   |   X said the plan was “a fragment” (mixed) """
+        text = self.text
+        s_start = self.sentences.of(pos)[0]
+        for w in reversed(list(WORD_RE.finditer(text, s_start, pos))):
+            if is_cue(self.lex, self.text, w.group()):
+                ref = self._speaker_near_cue(w.start(), w.end(), after=False)
+                if ref is None:
+                    ref = self._speaker_near_cue(w.start(), w.end(), after=True)
+                    if ref is not None and ref.end > pos:
+                        ref = None
+                rest = text[w.end():pos]
+                prefix = self._content_start(w.end(), pos)
+                if BARE_THAT_RE.fullmatch(rest) or (ref and ref.start >= w.end()):
+                    return (w.start(), w.end()), ref, None
+                return (w.start(), w.end()), ref, prefix
+        return None, None, None
+
+    def _content_start(self, cue_end: int, limit: int) -> int:
+        """Where reported content begins after a cue: after "that" or after the cue's object."""
+        end = _end_of_first_match(self.text, (OBJECT_THAT_RE, PUNCT_SPACE_RE), cue_end, limit)
+        return cue_end if end is None else end
+
+    def _clause_end(self, pos: int) -> int:
+        """End of the clause that runs through ``pos``: the sentence end, without final punctuation."""
+        s_end = self.sentences.of(max(0, pos - 1))[1]
+        end = max(pos, s_end)
+        while end > pos and (self.text[end - 1].isspace() or self.text[end - 1] in ".!?;"):
+            end -= 1
+        return end
+
+
+    def _indirect(self) -> Iterator[dict[str, Any]]:
+        """Reported speech without quotation marks, at most one per sentence."""
+        text = self.text
+        cues = self.cues
+        cue_starts = [c[0] for c in cues]
+        for s_start, s_end in self.sentences.spans:
+            i = bisect.bisect_left(cue_starts, s_start)
+            if i == len(cues) or cues[i][0] >= s_end:
+                continue
+            sentence = text[s_start:s_end]
+            if "“" in sentence or '"' in sentence:
+                continue  # quotation marks: handled as direct or mixed quotes
+            body_end = s_end
+            while body_end > s_start and (text[body_end - 1].isspace() or text[body_end - 1] in ".!?;"):
+                body_end -= 1
+            while i < len(cues) and cues[i][0] < body_end:
+                q = self._indirect_at(cues[i][0], cues[i][1], s_start, body_end)
+                if q is not None:
+                    yield q
+                    break
+                i += 1
+
+    def _indirect_at(self, cue_start: int, cue_end: int, s_start: int, body_end: int) -> dict[str, Any] | None:
+        if self.text[cue_start:cue_end] == "according to":
+            return self._according_to(cue_start, cue_end, s_start, body_end)
+        q = self._inverted(cue_start, cue_end, s_start, body_end)
+        if q is not None:
+            return q
+        ref = self._speaker_near_cue(cue_start, cue_end, after=False)
+        start = self._that_clause(cue_end, body_end) if ref is not None else None
+        if ref is not None and start is not None and start < body_end:
+            return self._quote(start, body_end, (cue_start, cue_end), ref, "indirect")
+        return None
+
+    def _inverted(self, cue_start: int, cue_end: int, s_start: int, body_end: int) -> dict[str, Any] | None:
+        """ "CLAUSE, X said." or "CLAUSE, said X." (also a headline's "..., Says X") """
+        text = self.text
+        ref = self._actor_ref_at(cue_end, body_end)
+        # Only spaces may stand between the cue and the speaker: a title there would have to end in a space
+        # to be removed by TITLE_PREFIX_RE, which a stripped string never does.
+        if ref is not None and not text[cue_end:ref.start].strip() and \
+                not text[ref.end:body_end].strip():
+            head_end = cue_start
+        else:
+            ref = self._actor_ref_ending(max(s_start, cue_start - 80), cue_start)
+            if ref is None or text[cue_end:body_end].strip() or not ADVERBS_RE.fullmatch(text[ref.end:cue_start]):
+                return None
+            head_end = ref.start
+            title = TITLE_SUFFIX_RE.search(text[s_start:head_end])
+            if title:
+                head_end = s_start + title.start()
+        head = drop_final_determiner(text[s_start:head_end]).rstrip()
+        if not head.endswith(",") or len(head.split()) < 3:
+            return None
+        dateline = DATELINE_RE.match(text, s_start)
+        start = dateline.end() if dateline else s_start
+        return self._quote(start, s_start + len(head) - 1, (cue_start, cue_end), ref, "indirect")
+
+    def _that_clause(self, cue_end: int, body_end: int) -> int | None:
+        """Start of a finite complement clause after a cue, or None for a noun phrase complement."""
+        return _end_of_first_match(self.text, (THAT_CLAUSE_RE, BARE_CLAUSE_RE), cue_end, body_end)
+
+    def _according_to(self, cue_start: int, cue_end: int, s_start: int, body_end: int) -> dict[str, Any] | None:
+        text = self.text
+        ref = self._actor_ref_at(cue_end, body_end)
+        if ref is None:
+            return None
+        if text[s_start:cue_start].strip():
+            # "CLAUSE, according to X": the clause runs back to the previous comma or the sentence start
+            end = cue_start
+            while end > s_start and text[end - 1] in " \t,":
+                end -= 1
+            start = text.rfind(",", s_start, end)
+            start = s_start if start < 0 else start + 1
+            while start < end and text[start].isspace():
+                start += 1
+        else:
+            # "According to X, CLAUSE."
+            comma = text.find(",", ref.end, body_end)
+            if comma < 0:
+                return None
+            start, end = comma + 1, body_end
+            while start < end and text[start].isspace():
+                start += 1
+        if end - start < 3:
+            return None
+        return self._quote(start, end, (cue_start, cue_end), ref, "indirect")
+
+    # -- events ---------------------------------------------------------------------------------
+
+
+def _end_of_first_match(text: str, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> int | None:
+    """Where the first of ``patterns`` that matches ``text[start:end]`` at ``start`` ends, or None."""
+    for pattern in patterns:
+        m = pattern.match(text, start, end)
+        if m:
+            return m.end()
+    return None

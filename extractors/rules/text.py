@@ -1,0 +1,77 @@
+"""The layout of an article's text for the ``rules`` extractor: sentence spans, title-case lines
+(headlines) and the final determiner of a clause."""
+from __future__ import annotations
+
+import bisect
+
+from extractors.rules.patterns import DETERMINER_END_RE, DOTTED_RE, INITIAL_RE, SENTENCE_END_RE
+from extractors.shared.lexicon import ALL_TITLES, HONORIFICS
+
+
+class Sentences:
+    """An article's sentence spans, and the sentence around any offset."""
+
+    def __init__(self, text: str):
+        self.spans = sentence_spans(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def of(self, offset: int) -> tuple[int, int]:
+        """The span of the sentence that holds ``offset`` (the first one for an offset before it).
+
+        >>> Sentences("One here. Two there.").of(12)
+        (10, 20)
+        """
+        return self.spans[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split after . ! ? (and closing marks) followed by space, and at line breaks."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        end_start, end_end = m.span(1) if m.group(1) is not None else m.span()
+        if text[end_start:end_end].strip(" \t") == "" and _abbreviation_before(text, end_start):
+            continue  # "Mr. Lee", "J. Smith", "U.S. officials": the period is not a sentence end
+        if end_start > start:
+            out.append((start, end_start))
+        start = end_end
+    if start < len(text):
+        out.append((start, len(text)))
+    return out or [(0, len(text))]
+
+
+def drop_final_determiner(head: str) -> str:
+    """``head`` without a final "the", "a" or "an" and the spaces after it.
+
+    The word ends where the trailing spaces begin and has at most three letters, so the search starts
+    there rather than trying every position of a long clause.
+    """
+    m = DETERMINER_END_RE.search(head, max(0, len(head.rstrip()) - 3))
+    return head if m is None else head[:m.start()] + head[m.end():]
+
+
+def _abbreviation_before(text: str, end: int) -> bool:
+    """Whether the period ending at ``end`` closes an honorific, an initial or a dotted acronym."""
+    word = text[max(0, end - 8):end].split()[-1:] or [""]
+    w = word[0]
+    if w in HONORIFICS or w in ALL_TITLES:
+        return True
+    if INITIAL_RE.fullmatch(w):
+        return True
+    # "U.S." ends a sentence as often as not; keep it a boundary only before a capitalised word.
+    return bool(DOTTED_RE.fullmatch(w)) and text[end:end + 2].strip()[:1].islower()
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case (headlines, crossheads): capitalised words there are not names."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        words = line.split()
+        if len(words) >= 3 and not line.rstrip().endswith((".", "”", '"')):
+            caps = sum(1 for w in words if w[:1].isupper())
+            if caps / len(words) >= 0.6:
+                out.append((pos, pos + len(line)))
+        pos += len(line)
+    return out
+

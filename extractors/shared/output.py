@@ -1,0 +1,103 @@
+"""The output both offline extractors produce, as plain data validated once into a Document: spans,
+ids, actors and locations numbered in order of their first mention, the document itself."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from eval.api import Document, ExtractorUnavailableError
+from extractors.shared.grouping import Group
+from extractors.shared.places import Place, country_name
+
+# A mention before it is written out: start and end offsets, kind (name, pronoun).
+MentionSpan = tuple[int, int, str]
+
+
+def check_settings(extractor: str, **settings: int) -> None:
+    """Refuse settings below 1 (worker and batch counts), naming them all in the order given.
+
+    >>> check_settings("rules", workers=0, batch_size=2)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    eval.exceptions.ExtractorUnavailableError: extractor 'rules' cannot run with workers=0, batch_size=2: ...
+    """
+    if any(value < 1 for value in settings.values()):
+        given = ", ".join(f"{name}={value}" for name, value in settings.items())
+        raise ExtractorUnavailableError(f"extractor '{extractor}' cannot run with {given}: both must be at least 1")
+
+
+def span(text: str, start: int, end: int) -> dict[str, Any]:
+    """A span of ``text`` as plain data."""
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def numbered(prefix: str, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records with ids ``prefix1``, ``prefix2``... in the order given.
+
+    >>> numbered("q", [{"kind": "direct"}])
+    [{'id': 'q1', 'kind': 'direct'}]
+    """
+    return [{"id": f"{prefix}{n}", **record} for n, record in enumerate(records, start=1)]
+
+
+def actor_records(
+    text: str,
+    groups: list[Group],
+    states: Mapping[str, list[tuple[int, int]]],
+    norp: Mapping[str, list[tuple[int, int]]],
+) -> list[tuple[dict[str, Any], bool]]:
+    """Every actor as plain data with its id, and whether it is a person, in order of first mention.
+
+    Args:
+        groups: the grouped persons and organisations.
+        states: a country code (or the name, where it has none) -> spans of the state acting.
+        norp: a country code or name -> spans of a nationality or group (NORP).
+    """
+    items: list[tuple[int, dict[str, Any], list[MentionSpan], bool]] = []
+    for g in groups:
+        mentions = [(m.start, m.end, m.kind) for m in g.mentions]
+        extra = {"subtype": "person"} if g.type == "PER" else {}
+        items.append((mentions[0][0], {"name": g.name, "type": g.type, **extra}, mentions, g.type == "PER"))
+    for key, spans in states.items():
+        start, end = spans[0]
+        fields = {"name": country_name(key) or text[start:end], "type": "GPE", "subtype": "state"}
+        items.append((start, fields, [(s, e, "name") for s, e in spans], False))
+    for spans in norp.values():
+        start, end = spans[0]
+        items.append((start, {"name": text[start:end], "type": "NORP"}, [(s, e, "name") for s, e in spans], False))
+    items.sort(key=lambda it: it[0])  # stable: groups, then states, then NORP at equal offsets
+    return [({"id": f"a{n}", **fields, "mentions": _mentions(text, mentions)}, is_person)
+            for n, (_, fields, mentions, is_person) in enumerate(items, start=1)]
+
+
+def place_fields(place: Place, type_: str | None = None) -> dict[str, Any]:
+    """A location's fields from its gazetteer entry; ``type_`` overrides the entry's type."""
+    return {"name": place.name, "type": type_ or place.type, "subtype": place.subtype, "country": place.country,
+            "geonames_id": place.geonames_id}
+
+
+def location_records(text: str, places: Iterable[tuple[dict[str, Any], list[tuple[int, int]]]]) -> list[dict[str, Any]]:
+    """Every location as plain data with its id, in order of first mention; ``places`` holds the
+    fields and the mention spans of each."""
+    ordered = sorted(places, key=lambda fm: fm[1][0][0])
+    return [{"id": f"l{n}", **fields, "mentions": _mentions(text, [(s, e, "name") for s, e in spans])}
+            for n, (fields, spans) in enumerate(ordered, start=1)]
+
+
+def _mentions(text: str, mentions: list[MentionSpan]) -> list[dict[str, Any]]:
+    return [{"start": s, "end": e, "text": text[s:e], "kind": kind} for s, e, kind in mentions]
+
+
+def document_data(doc_id: str, text: str, extractor: str, version: str) -> dict[str, Any]:
+    """A document without annotations, as plain data, made by ``extractor``."""
+    return {"doc_id": doc_id, "text": text, "language": "en", "meta": {"extractor": extractor, "version": version}}
+
+
+def to_document(data: dict[str, Any] | bytes) -> Document:
+    """The Document of :func:`document_data`'s output with its annotations, or of that output as JSON.
+
+    One validation in pydantic-core for the whole document (much faster than building models one by
+    one). The semantic pass is skipped: every span is a slice of this very text and every reference an
+    id made by the extractor; the extractors' tests run the full check on every output.
+    """
+    if isinstance(data, bytes):
+        return Document.model_validate_json(data, context={"semantics": False})
+    return Document.model_validate(data, context={"semantics": False})

@@ -1,0 +1,69 @@
+"""Quotation marks, as both offline extractors read them: the pattern of a quotation, what it quotes,
+where the quotations of a text are, and the STATEMENT event every quote's cue makes."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from extractors.shared.events import event_record
+
+# Curly or straight double quotation marks; a straight pair never spans a line break.
+QUOTE_RE = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"")
+
+
+def quoted_content(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """Offsets of what a QUOTE_RE match quotes, without the marks and the inner edge whitespace.
+
+    >>> text = 'He said “ we will ” then.'
+    >>> start, end = quoted_content(text, QUOTE_RE.search(text))
+    >>> text[start:end]
+    'we will'
+    """
+    group = 1 if m.group(1) is not None else 2
+    start, end = m.start(group), m.end(group)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class QuotationSpans:
+    """The spans of a text's QUOTE_RE matches, marks included, and which offsets lie inside one."""
+
+    def __init__(self, text: str):
+        self.spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+        self._starts = [s for s, _ in self.spans]
+
+    def contains(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation.
+
+        >>> QuotationSpans('a “b c” d').contains(3), QuotationSpans('a “b c” d').contains(8)
+        (True, False)
+        """
+        # the spans are matches of one pattern, so they are sorted and never overlap
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self.spans[i][1]
+
+
+def quote_record(content: dict[str, Any], speaker: str | None, kind: str, cue: dict[str, Any] | None,
+                 speaker_mention: dict[str, Any] | None) -> dict[str, Any]:
+    """A quote as plain data, without its id (given once all quotes are sorted)."""
+    return {"content": content, "speaker": speaker, "kind": kind, "cue": cue, "speaker_mention": speaker_mention}
+
+
+def cue_events(quotes: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """A STATEMENT event for every quote's cue, its speaker as agent, keyed by the cue's start.
+
+    >>> cue = {"start": 4, "end": 8, "text": "said"}
+    >>> cue_events([{"cue": cue, "speaker": "a1"}])[4]["arguments"]
+    [{'role': 'agent', 'ref': 'a1'}]
+    """
+    found: dict[int, dict[str, Any]] = {}
+    for q in quotes:
+        if q["cue"] is None:
+            continue
+        args = [{"role": "agent", "ref": q["speaker"]}] if q["speaker"] else []
+        found[q["cue"]["start"]] = event_record("STATEMENT", q["cue"], args, "positive", "asserted")
+    return found

@@ -1,0 +1,42 @@
+"""The ``spacy`` extractor's work on one parsed article: the steps of the other modules, in order,
+and what they all ask of a token (the actor or location it refers to)."""
+from __future__ import annotations
+
+from typing import Any
+
+from extractors.shared.article import ArticleWork
+from extractors.shared.lookups import Lexicons
+from extractors.spacy_pipeline.entities import ATTACHED, EntityFinder, TokenRef
+from extractors.spacy_pipeline.events import EventFinder
+from extractors.spacy_pipeline.quotes import QuoteFinder
+
+
+class SpacyArticle(ArticleWork, EntityFinder, QuoteFinder, EventFinder):
+    """One parsed article, annotated on construction: entities (actors and locations), then quotes
+    (whose speakers are actors), then events (whose cues are quotes)."""
+
+    def __init__(self, lex: Lexicons, doc: Any):
+        super().__init__(doc.text)
+        self.lex = lex
+        self.doc = doc
+        # token index -> (id, is_actor, is_person); filled by _entities
+        self.ref: list[TokenRef | None] = [None] * len(doc)
+        self.mention_of: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its mention
+        self._entities()
+        self.quotes = self._quotes()
+        self.events = self._events()
+
+    def _ref_of(self, token: Any) -> TokenRef | None:
+        """The actor or location a token (or its compounds and appositions) refers to."""
+        r = self.ref[token.i]
+        if r is not None:
+            return r
+        for child in token.children:
+            if child.dep_ in ATTACHED and self.ref[child.i] is not None:
+                return self.ref[child.i]
+        return None
+
+    def _actor_of(self, token: Any) -> TokenRef | None:
+        """The actor a token refers to, as :meth:`_ref_of` finds it; None for a location."""
+        r = self._ref_of(token)
+        return r if r is not None and r[1] else None

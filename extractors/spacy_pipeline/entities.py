@@ -1,0 +1,161 @@
+"""Actors and locations for the ``spacy`` extractor, from spaCy's named entities and the parse.
+
+PERSON, ORG and NORP entities and personal pronouns make actors, grouped by
+:mod:`extractors.shared.grouping` (surname -> full name, acronyms, pronouns); a GPE entity is a
+state acting (GPE actor) when it is the subject of a verb, owns something or speaks, a place
+otherwise; a demonym adjective ("Kenyan officials") is a mention of the state, a plural demonym a
+NORP actor. GPE, LOC and FAC entities make locations, with the country code and GeoNames id from
+the gazetteer when the name is in it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.shared.grouping import Group, RawMention, group_mentions
+from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
+from extractors.shared.lookups import Lexicons
+from extractors.shared.output import actor_records, location_records, place_fields
+from extractors.shared.places import is_plural_demonym
+
+# Entity labels that make actors, and those that make places.
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Dependency labels of a verb's subjects.
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependency labels that attach a name to the token it belongs to ("the spokesman, Ana Ruiz").
+ATTACHED = ("compound", "appos", "poss", "nmod")
+
+# What a token refers to: (actor or location id, is an actor, is a person).
+TokenRef = tuple[str, bool, bool]
+
+
+@dataclass
+class _Found:
+    """What the entities and tokens of one article yield, before grouping and numbering."""
+
+    raw: list[RawMention] = field(default_factory=list)  # persons, organisations, pronouns
+    tokens_of: dict[tuple[int, int], range] = field(default_factory=dict)  # mention span -> its tokens
+    states: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # country code or name -> spans
+    norp: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # (name, country, label) -> location fields and spans
+    places: dict[tuple[str, str | None, str], tuple[dict[str, Any], list[tuple[int, int]]]] = field(
+        default_factory=dict
+    )
+
+
+class EntityFinder:
+    """The actors and locations of one parsed article (a part of
+    :class:`extractors.spacy_pipeline.article.SpacyArticle`)."""
+
+    text: str
+    doc: Any
+    lex: Lexicons
+    ref: list[TokenRef | None]
+    mention_of: dict[int, tuple[int, int]]
+    groups: list[Group]
+    actors: list[dict[str, Any]]
+    locations: list[dict[str, Any]]
+
+    def _entities(self) -> None:
+        """Actors and locations from the entities, pronouns and lone surnames; every token of a mention
+        is marked with its reference."""
+        doc, text = self.doc, self.text
+        found = _Found()
+        # Surnames of the persons spaCy found: a later lone "Surname" it types ORG or GPE, or misses
+        # altogether ("..., Surname said"), is that person.
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        in_ent: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ not in ACTOR_ENTS and ent.label_ not in PLACE_ENTS:
+                continue
+            tokens = _trimmed(doc, ent.start, ent.end)
+            if tokens is None:
+                continue
+            in_ent.update(tokens)
+            start, end = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
+            found.tokens_of[(start, end)] = tokens
+            label = "PERSON" if text[start:end] in surnames else ent.label_
+            self._add_entity(found, ent, label, start, end)
+        for token in doc:
+            if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+                kind = "pronoun"
+            elif token.text in surnames and token.i not in in_ent and token.pos_ == "PROPN":
+                kind = "name"
+            else:
+                continue
+            found.raw.append(RawMention(token.idx, token.idx + len(token), token.text, "PER", kind))
+            found.tokens_of[(token.idx, token.idx + len(token))] = range(token.i, token.i + 1)
+        self.groups = group_mentions(found.raw)
+        for actor, is_person in actor_records(text, self.groups, found.states, found.norp):
+            self.actors.append(actor)
+            self._mark(actor, found.tokens_of, (actor["id"], True, is_person))
+        self.locations = location_records(text, found.places.values())
+        for loc in self.locations:
+            self._mark(loc, found.tokens_of, (loc["id"], False, False))
+
+    def _add_entity(self, found: _Found, ent: Any, label: str, start: int, end: int) -> None:
+        """File the entity at ``start:end`` (its label corrected for known surnames) as a person or
+        organisation mention, a state acting, a nationality, or a place."""
+        surface = self.text[start:end]
+        lex = self.lex
+        if label in ("PERSON", "ORG"):
+            if surface.lower() in PERSON_PRONOUNS:
+                return
+            title = _title_before(self.doc, found.tokens_of[(start, end)].start) if label == "PERSON" else None
+            found.raw.append(RawMention(start, end, surface, "PER" if label == "PERSON" else "ORG", title=title))
+        elif label == "NORP":
+            iso = lex.demonyms.get(surface)
+            if iso is not None and not is_plural_demonym(surface, lex.demonyms):
+                found.states.setdefault(iso, []).append((start, end))
+            else:
+                found.norp.setdefault(iso or surface, []).append((start, end))
+        else:
+            place = lex.gazetteer.get(surface)
+            if label == "GPE" and self._acts(ent.root) and (place is None or place.subtype == "country"):
+                found.states.setdefault(place.country if place else surface, []).append((start, end))
+                return
+            if place is not None:
+                fields = place_fields(place, "FAC" if label == "FAC" else None)
+                key = (place.name, place.country, "")
+            else:
+                fields = {"name": surface, "type": label}
+                key = (surface, None, label)
+            found.places.setdefault(key, (fields, []))[1].append((start, end))
+
+    def _acts(self, root: Any) -> bool:
+        """Whether a place name is the state acting: subject of a verb, owner, or agent."""
+        dep = root.dep_
+        if dep in ("nsubj", "nsubjpass", "poss") or (dep == "pobj" and root.head.dep_ == "agent"):
+            return True
+        return dep in ("conj", "appos") and root.head.dep_ in ("nsubj", "poss")
+
+    def _mark(self, record: dict[str, Any], tokens_of: dict[tuple[int, int], range], ref: TokenRef) -> None:
+        """Mark every token of the record's mentions with ``ref`` and its mention's span."""
+        for m in record["mentions"]:
+            span = (m["start"], m["end"])
+            for i in tokens_of[span]:
+                self.ref[i] = ref
+                self.mention_of[i] = span
+
+
+def _title_before(doc: Any, first: int) -> str | None:
+    """The title or honorific right before a name ("Mrs." Alma Reyes), which spaCy leaves outside
+    PERSON entities; grouping takes the person's gender from it."""
+    for n in range(min(TITLE_WORDS_MAX, first), 0, -1):
+        phrase = " ".join(t.text for t in doc[first - n:first])
+        if phrase in ALL_TITLES:
+            return phrase
+    return None
+
+
+def _trimmed(doc: Any, first: int, last: int) -> range | None:
+    """The tokens ``first:last`` of an entity without a leading article or punctuation and a trailing
+    possessive or punctuation; None when nothing is left."""
+    while first < last and doc[first].lower_ in ("the", "a", "an") or (
+        first < last and doc[first].is_punct
+    ):
+        first += 1
+    while last > first and (doc[last - 1].is_punct or doc[last - 1].lower_ in ("'s", "’s")):
+        last -= 1
+    return range(first, last) if first < last else None

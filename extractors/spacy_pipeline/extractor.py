@@ -1,0 +1,76 @@
+"""The ``spacy`` extractor's class: settings, configuration, and the stream through ``nlp.pipe``."""
+from __future__ import annotations
+
+from typing import Any, ClassVar, Iterable, Iterator
+
+from eval.api import Article, Document, ExtractorUnavailableError, register
+from extractors.shared.lookups import Lexicons
+from extractors.shared.output import check_settings, document_data, to_document
+from extractors.shared.places import DEFAULT_MIN_POPULATION
+from extractors.spacy_pipeline import pipeline
+from extractors.spacy_pipeline.article import SpacyArticle
+
+
+@register("spacy")
+class SpacyExtractor:
+    """spaCy-based extractor; see the :mod:`extractors.spacy_pipeline` docstring for what it finds.
+
+    Args:
+        batch_size: texts per ``nlp.pipe`` batch.
+        workers: processes for ``nlp.pipe`` (spaCy's ``n_process``); 1 parses in this process.
+        min_population: cities below this population are not in the gazetteer (capitals always are).
+    """
+
+    name: ClassVar[str] = "spacy"
+    version: ClassVar[str] = "1"
+
+    def __init__(self, batch_size: int = 64, workers: int = 1, min_population: int = DEFAULT_MIN_POPULATION):
+        check_settings(self.name, batch_size=batch_size, workers=workers)
+        reason = self.unavailable_reason()
+        if reason:
+            raise ExtractorUnavailableError(f"extractor 'spacy' cannot run here: {reason}")
+        self.batch_size = batch_size
+        self.workers = workers
+        self.min_population = min_population
+        self.pipeline = pipeline.find_pipeline() or ""
+        self.nlp = pipeline.load(self.pipeline)
+        self._lex = Lexicons(min_population)
+
+    @classmethod
+    def unavailable_reason(cls) -> str | None:
+        """None when a spaCy English pipeline package is installed, else why the extractor cannot run."""
+        return pipeline.unavailable_reason()
+
+    def config(self) -> dict[str, Any]:
+        """The exact configuration, recorded with every result."""
+        import spacy
+
+        meta = self.nlp.meta
+        return {
+            "name": self.name,
+            "version": self.version,
+            "pipeline": self.pipeline,
+            "pipeline_version": meta.get("version"),
+            "pipeline_components": list(self.nlp.pipe_names),
+            "spacy_version": spacy.__version__,
+            "batch_size": self.batch_size,
+            "workers": self.workers,
+            "min_population": self.min_population,
+        }
+
+    def parse(self, texts: Iterable[str]) -> Iterator[Any]:
+        """The bare ``nlp.pipe`` this extractor runs (used by bench/extract.py as the baseline)."""
+        return self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.workers)
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Document]:
+        """Yield one Document per article, in input order, streaming through ``nlp.pipe``."""
+        pairs = ((a.text, a.doc_id) for a in articles)
+        for doc, doc_id in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.workers):
+            yield self.document(doc_id, doc)
+
+    def document(self, doc_id: str, doc: Any) -> Document:
+        """The Document for one parsed spaCy ``Doc``."""
+        data = document_data(doc_id, doc.text, self.name, self.version)
+        if doc.text.strip():
+            data.update(SpacyArticle(self._lex, doc).annotations())
+        return to_document(data)

@@ -1,0 +1,195 @@
+"""Quotes for the ``spacy`` extractor, attributed through the parse.
+
+Quotation marks make direct quotes (or mixed ones, where words stand between the cue and the marks):
+the reporting verb next to the quote is the cue, its subject the speaker (a pronoun subject is its
+grouped person, or the nearest compatible person). Indirect speech is the clausal complement
+(``ccomp``) of a reporting verb; "according to X" makes X the speaker of the rest of the sentence.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from extractors.shared.grouping import Group, nearest_person
+from extractors.shared.lexicon import WEAK_REPORTING_LEMMAS, pronoun_info
+from extractors.shared.lookups import Lexicons
+from extractors.shared.output import numbered
+from extractors.shared.output import span as span_of
+from extractors.shared.quotes import QUOTE_RE, quote_record, quoted_content
+from extractors.spacy_pipeline.entities import ATTACHED, SUBJECTS
+
+# Quotation marks as tokens: a cue after a quote is looked for only up to the next one.
+QUOTE_MARKS = "“”\"‘’'«»"
+
+
+class QuoteFinder:
+    """The quotes of one parsed article (a part of :class:`extractors.spacy_pipeline.article.SpacyArticle`,
+    which finds the actor a token refers to)."""
+
+    text: str
+    doc: Any
+    lex: Lexicons
+    mention_of: dict[int, tuple[int, int]]
+    groups: list[Group]
+    actors: list[dict[str, Any]]
+
+    def _is_cue(self, token: Any) -> bool:
+        lemma = self.lex.reporting.get(token.lower_)
+        return lemma is not None and lemma not in WEAK_REPORTING_LEMMAS and token.pos_ in ("VERB", "AUX")
+
+    def _speaker(self, cue: Any) -> tuple[str | None, Any]:
+        """The actor id and mention token of a reporting verb's subject ("X said", "said X")."""
+        subject = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
+        if subject is None and cue.dep_ in ("conj", "xcomp"):
+            subject = next((c for c in cue.head.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            return None, None
+        r = self._actor_of(subject)
+        if r is not None:
+            return r[0], subject
+        info = pronoun_info(subject.lower_)
+        if info is not None and info.person:
+            group = nearest_person(self.groups, subject.idx, info.gender)
+            if group is not None:
+                return self._group_id(group), subject
+        return None, subject
+
+    def _group_id(self, group: Group) -> str | None:
+        first = group.mentions[0]
+        for a in self.actors:
+            if a["mentions"] and a["mentions"][0]["start"] == first.start:
+                return a["id"]
+        return None
+
+    def _mention_span(self, token: Any) -> dict[str, Any] | None:
+        """The whole entity or pronoun mention the token belongs to."""
+        if token is None:
+            return None
+        span = self.mention_of.get(token.i)
+        if span is None:
+            for child in token.children:  # "the spokesman, Ana Ruiz": the apposition or compound
+                span = self.mention_of.get(child.i) if child.dep_ in ATTACHED else None
+                if span is not None:
+                    break
+        return span_of(self.text, *span) if span is not None else span_of(self.text, token.idx, token.idx + len(token))
+
+    def _quote(self, start: int, end: int, cue: Any, kind: str) -> dict[str, Any]:
+        speaker, subject = self._speaker(cue) if cue is not None else (None, None)
+        return quote_record(span_of(self.text, start, end), speaker, kind,
+                            span_of(self.text, cue.idx, cue.idx + len(cue)) if cue is not None else None,
+                            self._mention_span(subject) if speaker is not None else None)
+
+    def _quotes(self) -> list[dict[str, Any]]:
+        quotes: list[dict[str, Any]] = []
+        quoted_sentences: set[int] = set()
+        for m in QUOTE_RE.finditer(self.text):
+            q = self._direct(m, quoted_sentences)
+            if q is not None:
+                quotes.append(q)
+        for sent in self.doc.sents:
+            if sent.start not in quoted_sentences:
+                q = self._indirect(sent)
+                if q is not None:
+                    quotes.append(q)
+        quotes.sort(key=lambda q: q["content"]["start"])
+        return numbered("q", quotes)
+
+    def _direct(self, m: Any, quoted_sentences: set[int]) -> dict[str, Any] | None:
+        text, doc = self.text, self.doc
+        c_start, c_end = quoted_content(text, m)
+        first = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if first is None:
+            return None
+        for sent in {doc[first.start].sent.start, doc[first.end - 1].sent.start}:
+            quoted_sentences.add(sent)
+        cue = self._cue_after(first.end) or self._cue_before(first.start)
+        if cue is not None and cue.i < first.start - 1 and not (
+            doc[first.start - 1].text in (":", ",") or doc[first.start - 1].lower_ == "that"
+        ):
+            # words between the cue and the mark ("said the plan was “a fragment”"): mixed speech
+            start = self._content_start(cue)
+            sent_end = doc[first.end - 1].sent.end
+            end = doc[sent_end - 1].idx + len(doc[sent_end - 1])
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?;"):
+                end -= 1
+            return self._quote(start, end, cue, "mixed") if end - start > 2 else None
+        if len(text[c_start:c_end].split()) < 3:
+            return None  # a scare-quoted word or a title, not speech
+        return self._quote(c_start, c_end, cue, "direct")
+
+    def _content_start(self, cue: Any) -> int:
+        """Where reported content begins after a cue: its clausal complement, else the next word."""
+        doc = self.doc
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        i = comp.left_edge.i if comp is not None and comp.i > cue.i else cue.i + 1
+        while i < len(doc) - 1 and (doc[i].lower_ == "that" or doc[i].is_punct or doc[i].is_space):
+            i += 1
+        return doc[i].idx
+
+    def _cue_after(self, i: int) -> Any:
+        """A reporting verb within the next few tokens of the same sentence: ”, X said / ”, said X."""
+        doc = self.doc
+        if i >= len(doc):
+            return None
+        sent_end = doc[i].sent.end if i < len(doc) else i
+        for t in doc[i:min(sent_end, i + 8)]:
+            if self._is_cue(t):
+                return t
+            if t.text in QUOTE_MARKS and t.i > i:
+                break
+        return None
+
+    def _cue_before(self, i: int) -> Any:
+        """A reporting verb earlier in the sentence: X said: “ / X said that “."""
+        doc = self.doc
+        if i == 0:
+            return None
+        for t in reversed(doc[doc[i].sent.start:i]):
+            if self._is_cue(t):
+                return t
+        return None
+
+    def _indirect(self, sent: Any) -> dict[str, Any] | None:
+        """Reported speech without quotation marks: the ccomp of a reporting verb, or "according to X"."""
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "to":
+                q = self._according_to(sent, t)
+                if q is not None:
+                    return q
+            elif self._is_cue(t):
+                comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+                if comp is None or self._speaker(t)[0] is None:
+                    continue
+                first, last = comp.left_edge.i, comp.right_edge.i
+                while first <= last and (self.doc[first].lower_ == "that" or self.doc[first].is_punct):
+                    first += 1
+                while last >= first and self.doc[last].is_punct:
+                    last -= 1
+                if last - first < 2:
+                    continue
+                start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+                return self._quote(start, end, t, "indirect")
+        return None
+
+    def _according_to(self, sent: Any, according: Any) -> dict[str, Any] | None:
+        doc = self.doc
+        to = doc[according.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        r = self._actor_of(pobj)
+        if r is None:
+            return None
+        lo, hi = according.left_edge.i, max(according.right_edge.i, pobj.right_edge.i)
+        if lo > sent.start:  # "CLAUSE, according to X"
+            first, last = sent.start, lo - 1
+        else:  # "According to X, CLAUSE."
+            first, last = hi + 1, sent.end - 1
+        while first <= last and doc[first].is_punct:
+            first += 1
+        while last >= first and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        if last - first < 2:
+            return None
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        return quote_record(span_of(self.text, start, end), r[0], "indirect",
+                            span_of(self.text, according.idx, to.idx + len(to)), self._mention_span(pobj))

@@ -1,0 +1,37 @@
+"""Fixtures and helpers of the ``spacy`` tests, on invented articles (tests/data/articles/spacy_invented/,
+not the gold).
+
+Loading the pipeline takes a second or two, so one extractor serves the whole package.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eval.registry import Article
+from eval.schema import Document
+from extractors.spacy_pipeline import SpacyExtractor
+from tests.conftest import DATA, read_article
+
+ARTICLES = DATA / "articles" / "spacy_invented"
+
+
+@pytest.fixture(scope="package")
+def spacy_ex() -> SpacyExtractor:
+    return SpacyExtractor()
+
+
+def read(stem: str) -> str:
+    return read_article(ARTICLES / f"{stem}.txt")
+
+
+def one(extractor: SpacyExtractor, text: str, doc_id: str = "t") -> Document:
+    """The Document of one text."""
+    (doc,) = extractor.extract([Article(doc_id, text)])
+    return doc
+
+
+def quotes_of(doc: Document) -> list[tuple[str, str | None, str, str | None]]:
+    """(kind, speaker name, content, speaker mention) per quote."""
+    names = {a.id: a.name for a in doc.actors}
+    return [(q.kind, names.get(q.speaker or ""), q.content.text,
+             q.speaker_mention.text if q.speaker_mention else None) for q in doc.quotes]
