@@ -92,7 +92,7 @@ def check_cross_document(cross: CrossDocument, docs: Mapping[str, Document], fil
             path = f"clusters[{i}].members[{j}]"
             doc = docs.get(ref.doc_id)
             if doc is None:
-                problems.append(Problem(file, f"{path}.doc_id", f"unknown doc_id {ref.doc_id!r}; gold documents: {valid_docs}"))
+                problems.append(_unknown_doc(file, path, ref.doc_id, valid_docs))
                 continue
             ids = {item.id for item in getattr(doc, _LISTS[cluster.kind])}
             if ref.id not in ids:
@@ -110,12 +110,16 @@ def check_cross_document(cross: CrossDocument, docs: Mapping[str, Document], fil
                 path = f"disagreements[{i}].claims[{j}].spans[{k}]"
                 doc = docs.get(span.doc_id)
                 if doc is None:
-                    problems.append(Problem(file, f"{path}.doc_id", f"unknown doc_id {span.doc_id!r}; gold documents: {valid_docs}"))
+                    problems.append(_unknown_doc(file, path, span.doc_id, valid_docs))
                     continue
                 reason = check_span(doc.text, span)
                 if reason:
                     problems.append(Problem(file, path, f"{reason} in {span.doc_id!r}"))
     return problems
+
+
+def _unknown_doc(file: str, path: str, doc_id: str, valid_docs: str) -> Problem:
+    return Problem(file, f"{path}.doc_id", f"unknown doc_id {doc_id!r}; gold documents: {valid_docs}")
 
 
 def _article(word: str) -> str:
