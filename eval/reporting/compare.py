@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -98,10 +97,6 @@ class Comparison(BaseModel):
     pairs: list[PairComparison]
     notes: list[str]
 
-    @property
-    def any_significant(self) -> bool:
-        return any(d.significant for p in self.pairs for d in p.differences)
-
 
 def compare_results(
     results_dir: Path,
@@ -150,7 +145,7 @@ def _gold_notes(results_dir: Path, gold: GoldSet, names: list[str]) -> list[str]
 
 #: One extractor's units: documents give an ``(n_docs, 4, 3)`` array; annotation units give,
 #: per category, ``{unit key: (tp, n_gold, n_pred)}``.
-Units = Any
+Units = np.ndarray | dict[str, dict[tuple, tuple[int, int, int]]]
 
 
 def _units(pairing: Pairing, unit: str) -> Units:

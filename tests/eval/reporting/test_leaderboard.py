@@ -171,3 +171,9 @@ def test_results_without_breakdowns_show_no_per_type_tables(results_copy: Path) 
     path.write_text(json.dumps(data), encoding="utf-8")
     frame = load_frame(results_copy)
     assert ("Per type" in render(frame, "md"), [c for c in frame.columns if c.startswith("actors_PER")]) == (False, [])
+
+
+def test_differences_are_those_newsbench_compare_prints(results_dir: Path) -> None:
+    from eval.reporting.compare import compare_results
+
+    assert load_frame(results_dir).attrs["comparison"] == compare_results(results_dir)
