@@ -372,6 +372,42 @@ def errors(
         err_console.print(f"{'updated' if changed else 'unchanged'}: {readme}", markup=False)
 
 
+@app.command()
+@handles_errors
+def compare(
+    results: Path = typer.Option(Path("results"), "--results", help="Results folder (the extractors with a predictions file are compared)."),
+    gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the comparison as JSON."),
+    n_boot: int = typer.Option(1000, "--n-boot", min=1, help="Paired bootstrap resamples."),
+    rounds: int = typer.Option(10_000, "--rounds", min=1, help="Approximate randomisation rounds."),
+    seed: int = typer.Option(0, "--seed", help="Seed of both tests (same seed, same figures)."),
+) -> None:
+    """Paired significance of the F1 differences between every two extractors (bootstrap and randomisation)."""
+    from eval.reporting.compare import SCOPES, compare_results, method_note, verdict
+
+    comparison = compare_results(results, gold, n_boot=n_boot, rounds=rounds, seed=seed, warn=lambda p: warn(str(p)))
+    if as_json:
+        sys.stdout.write(json.dumps(comparison.model_dump(mode="json") | {"verdict": verdict(comparison)}, indent=2) + "\n")
+        return
+    for pair in comparison.pairs:
+        table = Table(title=f"F1 of {pair.a} (first) and {pair.b} (second) on {comparison.n_docs} gold documents",
+                      show_edge=False, collapse_padding=True)
+        for column in ("scope", "first", "second", "diff.", f"{comparison.confidence:.0%} CI", "p rand.", "p boot.", "sig."):
+            table.add_column(column, justify="left" if column == "scope" else "right", no_wrap=True)
+        for scope in SCOPES:
+            d = pair.scope(scope)
+            table.add_row(scope, f"{d.f1_a:.3f}", f"{d.f1_b:.3f}", f"{d.difference:+.3f}", f"[{d.ci[0]:+.3f}, {d.ci[1]:+.3f}]",
+                          f"{d.p_randomisation:.4f}", f"{d.p_bootstrap:.4f}", "yes" if d.significant else "no")
+        out_console.print(table)
+    if comparison.pairs:
+        out_console.print(method_note(comparison), markup=False)
+    for note in comparison.notes:
+        out_console.print(f"note: {note}", markup=False)
+    if comparison.caveat and comparison.pairs:
+        out_console.print(f"caveat: {comparison.caveat}", markup=False)
+    out_console.print(verdict(comparison), markup=False)
+
+
 def main() -> None:
     app()
 

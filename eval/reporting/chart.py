@@ -1,6 +1,12 @@
-"""The leaderboard chart: grouped bars of per-category F1 per extractor, with CI whiskers."""
+"""The leaderboard chart: grouped bars of per-category F1 per extractor, with CI whiskers.
+
+A star above a bar marks an F1 significantly higher, at 0.05, than another extractor's F1 of the
+same category (the paired tests of :mod:`eval.reporting.compare`); a footnote names the pairs, or
+says that no difference is significant.
+"""
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -12,6 +18,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from eval.paths import RESULT_FILES  # noqa: E402
+from eval.reporting.compare import Comparison, verdict  # noqa: E402
 from eval.reporting.leaderboard import SCORE_CATEGORIES, load_frame  # noqa: E402
 
 COLOURS = ("#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3")
@@ -25,6 +32,16 @@ def _whiskers(frame: pd.DataFrame, cat: str) -> np.ndarray:
     return np.nan_to_num(np.vstack([f1 - low, high - f1]), nan=0.0).clip(min=0.0)
 
 
+def significant_bars(comparison: Comparison | None) -> set[tuple[str, str]]:
+    """``(extractor, scope)`` of every F1 significantly above another extractor's in the same scope."""
+    marks: set[tuple[str, str]] = set()
+    for pair in comparison.pairs if comparison is not None else []:
+        for d in pair.differences:
+            if d.significant:
+                marks.add((pair.a if d.difference > 0 else pair.b, d.scope))
+    return marks
+
+
 def draw(frame: pd.DataFrame, path: Path) -> Path:
     """Draw the chart of the scored rows of ``frame`` into ``path`` (PNG)."""
     scored = frame[frame["status"] == "scored"].reset_index(drop=True)
@@ -33,19 +50,26 @@ def draw(frame: pd.DataFrame, path: Path) -> Path:
     fig, ax = plt.subplots(figsize=(max(6.0, 1.6 + 1.9 * n), 4.2), dpi=120)
     width = 0.8 / len(SCORE_CATEGORIES)
     x = np.arange(len(scored))
+    comparison = frame.attrs.get("comparison")
+    marks = significant_bars(comparison)
     for i, cat in enumerate(SCORE_CATEGORIES):
+        at, heights, whiskers = x + (i - (len(SCORE_CATEGORIES) - 1) / 2) * width, scored[f"{cat}_f1"].fillna(0.0), _whiskers(scored, cat)
+        for j, name in enumerate(scored["extractor"]):
+            if (name, cat) in marks:
+                ax.text(at[j], heights.iloc[j] + whiskers[1, j] + 0.01, "*", ha="center", va="bottom", fontsize=11)
         ax.bar(
-            x + (i - (len(SCORE_CATEGORIES) - 1) / 2) * width,
-            scored[f"{cat}_f1"].fillna(0.0),
+            at,
+            heights,
             width,
-            yerr=_whiskers(scored, cat),
+            yerr=whiskers,
             capsize=3,
             label=cat,
             color=COLOURS[i % len(COLOURS)],
             error_kw={"elinewidth": 1, "ecolor": "#333333"},
         )
     ax.set_xticks(x, scored["extractor"].tolist())
-    ax.set_ylim(0, 1)
+    ax.set_ylim(0, 1.1)  # room for a star above a bar at 1.0
+    ax.set_yticks(np.linspace(0, 1, 6))
     ax.set_ylabel("F1 (headline mode)")
     title = "newsbench: F1 per category, whiskers = 95% bootstrap CI"
     ax.set_title(title, fontsize=10)
@@ -56,13 +80,24 @@ def draw(frame: pd.DataFrame, path: Path) -> Path:
     ax.legend(ncol=len(SCORE_CATEGORIES), fontsize=8, loc="upper left", bbox_to_anchor=(0, -0.08), frameon=False)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
-    fig.tight_layout()
+    footnote = _footnote(comparison, int(fig.get_figwidth() * 15))
+    if footnote:
+        fig.text(0.01, 0.01, footnote, fontsize=7, ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.04 * (footnote.count("\n") + 1) if footnote else 0, 1, 1))
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     fig.savefig(tmp, format="png")
     plt.close(fig)
     tmp.replace(path)  # atomic: never a half-written chart
     return path
+
+
+def _footnote(comparison: Comparison | None, width: int) -> str:
+    """The chart's footnote, wrapped at ``width`` characters: what a star means and which differences are significant (or none)."""
+    if comparison is None or not comparison.pairs:
+        return ""
+    text = f"* significantly higher than another extractor (paired tests, {comparison.unit} units). {verdict(comparison)}"
+    return "\n".join(textwrap.wrap(text, width))
 
 
 def write_chart(results_dir: Path) -> Path:

@@ -2,8 +2,13 @@
 
 Each scored row carries per-category precision, recall and F1 with their bootstrap confidence
 intervals (when the results object has them), runtime, peak memory and, for LLM extractors, tokens
-and cost from ``usage``. Extractors that could not run here are listed with their reason and never
-scored as zero.
+and cost from ``usage``; the per-type F1 of ``breakdowns`` when the results object has them; and,
+from a results folder, the paired differences to every other extractor with predictions
+(:mod:`eval.reporting.compare`, the function behind ``newsbench compare``). Extractors that could
+not run here are listed with their reason and never scored as zero.
+
+The frame keeps the nested breakdowns and the comparison in ``frame.attrs`` (for the Markdown
+tables, the JSON and the chart); its columns hold them flat (for the CSV).
 """
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ import pandas as pd
 
 from eval.exceptions import NewsbenchError
 from eval.paths import RESULT_FILES
+from eval.reporting.breakdowns import breakdown_columns, breakdown_markdown
+from eval.reporting.compare import SCOPES, Comparison, compare_results, differences_markdown
 from eval.reporting.markdown import markdown_table
 from eval.reporting.results import NotRun, RunResult, load_not_run, load_results
 from eval.scoring.figures import CATEGORIES
@@ -63,20 +70,58 @@ def result_row(r: RunResult) -> dict[str, Any]:
     row |= {"runtime_s": r.runtime_s, "setup_s": r.setup_s, "peak_memory_mb": r.peak_memory_mb, "n_docs": r.n_docs}
     row |= _usage_columns(r.usage)
     row["reason"] = ""
+    return row | breakdown_columns(r.breakdowns)
+
+
+#: Per difference to another extractor: the CSV column suffixes and the fields of :class:`~eval.reporting.compare.Difference`.
+DIFFERENCE_FIELDS = ("f1", "ci_low", "ci_high", "p_randomisation", "p_bootstrap", "significant")
+
+
+def difference_columns(name: str, comparison: Comparison | None) -> dict[str, Any]:
+    """Flat ``diff_vs_<other>_<scope>_<field>`` of extractor ``name``: its F1 minus the other's, both tests."""
+    row: dict[str, Any] = {}
+    for other, scope, values in _differences_of(name, comparison):
+        row |= {f"diff_vs_{other}_{scope}_{k}": values[k] for k in DIFFERENCE_FIELDS}
     return row
 
 
-def leaderboard_frame(results: list[RunResult], not_run: list[NotRun]) -> pd.DataFrame:
+def _differences_of(name: str, comparison: Comparison | None) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(other, scope, figures)`` of every pair with ``name``, signed as ``name`` minus ``other``."""
+    out = []
+    for pair in comparison.pairs if comparison else []:
+        if name not in (pair.a, pair.b):
+            continue
+        sign, other = (1, pair.b) if name == pair.a else (-1, pair.a)
+        for scope in SCOPES:
+            d = pair.scope(scope)
+            low, high = sorted((sign * d.ci[0], sign * d.ci[1]))
+            out.append((other, scope, {"f1": sign * d.difference, "ci_low": low, "ci_high": high, "p_randomisation": d.p_randomisation,
+                                       "p_bootstrap": d.p_bootstrap, "significant": d.significant}))
+    return out
+
+
+def leaderboard_frame(
+    results: list[RunResult], not_run: list[NotRun], comparison: Comparison | None = None, differences_note: str = ""
+) -> pd.DataFrame:
     """A table with one row per extractor; extractors that did not run come last, unscored.
 
     Ties on overall F1 are broken by name so that the order of the input never changes the table.
+    ``comparison`` (paired tests between extractors) adds the difference columns; ``differences_note``
+    says why there is none (kept for the Markdown).
     """
-    rows = [result_row(r) for r in sorted(results, key=lambda r: (-_figure(r.scores, "overall", "f1"), r.extractor))]
+    ranked = sorted(results, key=lambda r: (-_figure(r.scores, "overall", "f1"), r.extractor))
+    rows = [result_row(r) | difference_columns(r.extractor, comparison) for r in ranked]
     scored = {r["extractor"] for r in rows}
     for n in sorted(not_run, key=lambda n: n.extractor):
         if n.extractor not in scored:
             rows.append({"extractor": n.extractor, "status": "not run", "reason": n.reason})
-    return pd.DataFrame(rows, columns=_columns())
+    base = _columns()
+    extra = [c for row in rows for c in row if c not in base]
+    frame = pd.DataFrame(rows, columns=base + list(dict.fromkeys(extra)))
+    frame.attrs["breakdowns"] = {r.extractor: r.breakdowns for r in ranked}
+    frame.attrs["comparison"] = comparison
+    frame.attrs["differences_note"] = differences_note
+    return frame
 
 
 def _columns() -> list[str]:
@@ -89,8 +134,19 @@ def _columns() -> list[str]:
     return cols
 
 
-def load_frame(results_dir: Path) -> pd.DataFrame:
-    return leaderboard_frame(load_results(results_dir), load_not_run(results_dir))
+def load_frame(results_dir: Path, gold: str | Path | None = None) -> pd.DataFrame:
+    """The leaderboard of a results folder, with the paired differences of its extractors' predictions against ``gold``.
+
+    A comparison that cannot be made (a predictions file that does not pair with the gold, say)
+    leaves the leaderboard as it is and says why in its Markdown.
+    """
+    results = load_results(results_dir)
+    comparison, note = None, ""
+    try:
+        comparison = compare_results(results_dir, gold)
+    except NewsbenchError as exc:
+        note = f"not computed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+    return leaderboard_frame(results, load_not_run(results_dir), comparison, note)
 
 
 def render(frame: pd.DataFrame, fmt: str) -> str:
@@ -104,10 +160,25 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
         frame.to_csv(buf, index=False, float_format="%.4f")
         return buf.getvalue()
     if fmt == "json":
-        return json.dumps(json.loads(frame.to_json(orient="records")), indent=2) + "\n"
+        return json.dumps(_nested_records(frame), indent=2) + "\n"
     if fmt == "md":
         return _markdown(frame)
     raise NewsbenchError(f"Unknown format {fmt!r}. Available: {', '.join(FORMATS)}")
+
+
+def _nested_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The JSON rows: the base columns, then ``breakdowns`` and ``differences`` nested (None when absent)."""
+    base = _columns()
+    comparison = frame.attrs.get("comparison")
+    breakdowns = frame.attrs.get("breakdowns") or {}
+    records = []
+    for record in json.loads(frame[base].to_json(orient="records")):
+        name = record["extractor"]
+        nested: dict[str, Any] = {}
+        for other, scope, values in _differences_of(name, comparison):
+            nested.setdefault(other, {})[scope] = values
+        records.append(record | {"breakdowns": breakdowns.get(name), "differences": nested or None})
+    return records
 
 
 def _missing(value: object) -> bool:
@@ -159,7 +230,24 @@ def _markdown(frame: pd.DataFrame) -> str:
         lines += ["", "Precision (P) and recall (R) per category [95% CI]:", "", markdown_table(pr_head, pr_body).rstrip("\n")]
     if len(not_run):
         lines += [""] + [f"- {row['extractor']}: not run: {row['reason']}" for _, row in not_run.iterrows()]
+    per_type = breakdown_markdown([(name, frame.attrs.get("breakdowns", {}).get(name)) for name in scored["extractor"]])
+    if per_type:
+        lines += ["", per_type.rstrip("\n")]
+    differences = _differences_markdown(frame, len(scored))
+    if differences:
+        lines += ["", differences.rstrip("\n")]
     return "\n".join(lines) + "\n"
+
+
+def _differences_markdown(frame: pd.DataFrame, n_scored: int) -> str:
+    """The "Differences" section: the paired tests, or why there are none (with two or more scored extractors)."""
+    comparison, note = frame.attrs.get("comparison"), frame.attrs.get("differences_note")
+    if comparison is not None and comparison.pairs:
+        return differences_markdown(comparison)
+    if n_scored < 2:
+        return ""
+    why = note or "; ".join(comparison.notes if comparison else []) or "no predictions files"
+    return f"Differences between extractors (paired tests): {why}.\n"
 
 
 def write_leaderboard(results_dir: Path) -> pd.DataFrame:

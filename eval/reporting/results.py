@@ -29,6 +29,9 @@ class RunResult(BaseModel):
     peak_memory_mb: float = Field(description="Peak resident memory of the process during the extraction.")
     created: str
     scores: dict[str, dict[str, Any]]
+    breakdowns: dict[str, Any] | None = Field(
+        default=None, description="Per-type figures per category (partial mode) with macro averages; None in older results."
+    )
     bootstrap: dict[str, Any] | None = Field(default=None, description="How confidence intervals were computed.")
     missing_docs: list[str] = Field(default_factory=list, description="Gold documents without a prediction.")
     usage: dict[str, Any] | None = Field(default=None, description="Requests, tokens, cache hits, cost (LLMs).")

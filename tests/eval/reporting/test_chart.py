@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from matplotlib.image import imread
 
-from eval.reporting.chart import _whiskers, write_chart
+from eval.reporting.chart import _whiskers, significant_bars, write_chart
 from eval.reporting.leaderboard import load_frame
 
 
@@ -36,3 +36,17 @@ def test_whiskers_span_the_interval_and_vanish_without_one(data_dir: Path) -> No
         [[row["actors_f1"] - row["actors_f1_ci_low"], 0.0], [row["actors_f1_ci_high"] - row["actors_f1"], 0.0]]
     )
     np.testing.assert_allclose(_whiskers(scored, "actors"), expected)
+
+
+def test_stars_mark_the_extractor_above_in_each_significant_scope(data_dir: Path) -> None:
+    comparison = load_frame(data_dir / "results").attrs["comparison"]
+    expected = {("rules" if d.difference > 0 else "toyllm", d.scope) for d in comparison.pairs[0].differences if d.significant}
+    assert (significant_bars(comparison), expected) == (expected, {
+        ("rules", "overall"), ("toyllm", "actors"), ("toyllm", "locations"), ("rules", "quotes"), ("rules", "events"),
+    })
+
+
+def test_without_a_comparison_no_bar_is_starred_and_the_chart_is_drawn(results_copy: Path) -> None:
+    for path in results_copy.glob("*.predictions.jsonl"):
+        path.unlink()
+    assert (significant_bars(load_frame(results_copy).attrs["comparison"]), write_chart(results_copy).exists()) == (set(), True)

@@ -102,7 +102,78 @@ def test_readme_block_embeds_table_and_chart(results_copy: Path, tmp_path: Path)
     readme.write_text("# x\n\n## Leaderboard\n<!-- leaderboard:start -->\nold\n<!-- leaderboard:end -->\nafter\n", encoding="utf-8")
     assert update_readme(readme, results_copy) is True
     text = readme.read_text(encoding="utf-8")
-    assert ("old" not in text, "| rules | 0.666" in text, "](results/leaderboard.png)" in text, text.endswith("after\n")) == (
+    assert ("\nold\n" not in text, "| rules | 0.666" in text, "](results/leaderboard.png)" in text, text.endswith("after\n")) == (
         True, True, True, True,
     )
     assert update_readme(readme, results_copy) is False
+
+
+def test_csv_holds_per_type_f1_and_both_signs_of_each_difference(results_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "l.csv").write_text(render(load_frame(results_dir), "csv"), encoding="utf-8")
+    table = pd.read_csv(tmp_path / "l.csv").set_index("extractor")
+    toy = json.loads((results_dir / "toyllm.json").read_text(encoding="utf-8"))["breakdowns"]
+    got = {
+        "toy_PER": table.loc["toyllm", "actors_PER_f1"],
+        "toy_role": table.loc["toyllm", "events_role_agent_f1"],
+        "toy_macro": table.loc["toyllm", "quotes_macro_f1"],
+        "rules_PER_missing": math.isnan(table.loc["rules", "actors_PER_f1"]),
+        "signs": table.loc["rules", "diff_vs_toyllm_overall_f1"] == -table.loc["toyllm", "diff_vs_rules_overall_f1"],
+        "significant": bool(table.loc["rules", "diff_vs_toyllm_quotes_significant"]),
+    }
+    assert got == {
+        "toy_PER": round(toy["actors"]["by_type"]["PER"]["f1"], 4),
+        "toy_role": round(toy["events"]["by_role"]["agent"]["f1"], 4),
+        "toy_macro": round(toy["quotes"]["macro"]["f1"], 4),
+        "rules_PER_missing": True,
+        "signs": True,
+        "significant": True,
+    }
+
+
+def test_json_nests_breakdowns_and_differences(results_dir: Path) -> None:
+    records = {r["extractor"]: r for r in json.loads(render(load_frame(results_dir), "json"))}
+    toy = json.loads((results_dir / "toyllm.json").read_text(encoding="utf-8"))["breakdowns"]
+    rules_vs_toy = records["rules"]["differences"]["toyllm"]
+    assert (
+        records["toyllm"]["breakdowns"] == toy,
+        records["rules"]["breakdowns"],
+        records["llm"]["differences"],
+        sorted(rules_vs_toy),
+        rules_vs_toy["actors"]["f1"] == -records["toyllm"]["differences"]["rules"]["actors"]["f1"],
+        any(k.startswith(("diff_vs_", "actors_PER")) for k in records["rules"]),
+    ) == (True, None, None, sorted(["overall", "actors", "locations", "quotes", "events"]), True, False)
+
+
+def test_without_predictions_the_differences_say_so(results_copy: Path) -> None:
+    for path in results_copy.glob("*.predictions.jsonl"):
+        path.unlink()
+    text = render(load_frame(results_copy), "md")
+    assert text.endswith(
+        f"Differences between extractors (paired tests): fewer than two extractors have a <name>.predictions.jsonl file "
+        f"in {results_copy} (found: none).\n"
+    )
+
+
+def test_predictions_that_do_not_pair_leave_the_leaderboard_standing(results_copy: Path) -> None:
+    path = results_copy / "toyllm.predictions.jsonl"
+    path.write_text(path.read_text(encoding="utf-8").replace("NATO", "OTAN", 1), encoding="utf-8")
+    text = render(load_frame(results_copy), "md")
+    assert ("| rules | 0.666" in text, "Differences between extractors (paired tests): not computed: " in text,
+            "toyllm.predictions.jsonl:1: actors[1].mentions[0]: span text 'NATO' differs from text[0:4] = 'OTAN'" in text) == (
+        True, True, True,
+    )
+
+
+def test_results_without_breakdowns_show_no_per_type_tables(results_copy: Path) -> None:
+    path = results_copy / "toyllm.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["breakdowns"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    frame = load_frame(results_copy)
+    assert ("Per type" in render(frame, "md"), [c for c in frame.columns if c.startswith("actors_PER")]) == (False, [])
+
+
+def test_differences_are_those_newsbench_compare_prints(results_dir: Path) -> None:
+    from eval.reporting.compare import compare_results
+
+    assert load_frame(results_dir).attrs["comparison"] == compare_results(results_dir)
