@@ -192,8 +192,8 @@ def test_tokens_are_kept_when_every_document_fails(fake_openai: FakeOpenAI, tmp_
     with pytest.raises(ExtractorUnavailableError):
         list(extractor.extract([Article("a", "One."), Article("b", "Two.")]))
     usage = extractor.usage
-    assert (usage["requests"], usage["repairs"], usage["prompt_tokens"], usage["completion_tokens"], usage["failures"]) == (
-        4, 2, 400, 80, 2)
+    assert (usage["requests"], usage["repairs"], usage["prompt_tokens"], usage["completion_tokens"], usage["failures"],
+            usage["failed_docs"]) == (4, 2, 400, 80, 2, ["a", "b"])
 
 
 @pytest.mark.parametrize("step", [slow(30), dribbling(0.5)], ids=["hanging", "dribbling"])
@@ -220,6 +220,21 @@ def test_closing_the_run_cancels_queued_requests(tmp_path: Path) -> None:
         time.sleep(1.5)  # anything still queued would reach the server now
         sent = len(server.requests)
     assert (closed_in < 0.5, sent <= 4) == (True, True), (closed_in, sent)
+
+
+def test_cancel_stops_requests_in_flight_against_a_hanging_server(tmp_path: Path) -> None:
+    # Ctrl-C must not wait for a server that holds its connections open (88 s measured before).
+    with FakeOpenAI(latency=30) as server:
+        extractor = make(tmp_path, base_url=server.base_url, concurrency=2, timeout=60)
+        threading.Timer(0.5, extractor._client.cancel).start()
+        start = time.monotonic()
+        with pytest.raises(ExtractorUnavailableError, match="cancelled"):
+            list(extractor.extract([Article(f"d{i}", f"Item {i}.") for i in range(6)]))
+        elapsed = time.monotonic() - start
+        time.sleep(0.2)
+        workers = [t.name for t in threading.enumerate() if t.name.startswith("newsbench-llm_")]
+        sent = len(server.requests)
+    assert (elapsed < 2, workers, sent) == (True, [], 2), elapsed
 
 
 def test_options_come_from_the_environment(fake_openai: FakeOpenAI, tmp_path: Path, monkeypatch) -> None:

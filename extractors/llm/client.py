@@ -1,8 +1,9 @@
 """One chat completion request, made robust: a total deadline, retries with backoff, format fallback.
 
-The request is a plain HTTP POST (httpx) whose body is read as it arrives, so ``timeout`` limits
-each attempt's WHOLE duration: a server that dribbles a byte every half second is cut off at the
-deadline, not kept alive by each byte (a per-read timeout, the openai client's, would be).
+The request is a plain HTTP POST (httpx) run in a watched daemon thread, so ``timeout`` limits each
+attempt's WHOLE duration: a server that dribbles a byte every half second, or holds the connection
+open, is cut off at the deadline, not kept alive by each byte (a per-read timeout, the openai
+client's, would be); a cancelled run (Ctrl-C) stops waiting at once.
 
 Retried: 429 (waiting what ``retry-after-ms`` / ``retry-after`` asks, when given), 408, 409, 5xx,
 connection errors and timeouts, with exponential backoff and jitter in between.
@@ -26,6 +27,7 @@ from extractors.llm.response import response_format
 from extractors.llm.usage import Usage
 
 RETRY_STATUS = frozenset({408, 409, 429})
+WATCH_INTERVAL_S = 0.05  # how often a waiting request checks its deadline and the cancel flag
 FATAL_STATUS = frozenset({401, 403, 404})
 
 
@@ -212,9 +214,37 @@ class ChatClient:
         raise _Retryable(f"{status}: {message}", retry_after_s(headers) if status == 429 else None)
 
     def _post(self, body: dict[str, Any]) -> tuple[int, Any, bytes]:
-        """POST and read the whole answer before the deadline (timeout after the start)."""
-        httpx = self._httpx
+        """POST and read the whole answer before the deadline (``timeout`` after the start).
+
+        The HTTP exchange runs in a daemon thread watched from here: at the deadline, or as soon as
+        the run is cancelled, this returns even if the server is still holding the connection (a
+        blocked read cannot be interrupted from outside, and a daemon thread never delays exit).
+        """
         deadline = time.monotonic() + self.timeout
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                box["result"] = self._exchange(body, deadline)
+            except BaseException as exc:  # handed to the watching thread
+                box["error"] = exc
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="newsbench-llm-http", daemon=True).start()
+        while not done.wait(WATCH_INTERVAL_S):
+            if self.cancelled.is_set():
+                raise Cancelled("cancelled")
+            if time.monotonic() > deadline:
+                raise _Retryable(f"no complete answer from {self.base_url} within the timeout of {self.timeout:g} s")
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
+
+    def _exchange(self, body: dict[str, Any], deadline: float) -> tuple[int, Any, bytes]:
+        """The blocking HTTP exchange; stops reading at the deadline or on cancel."""
+        httpx = self._httpx
         url = f"{self.base_url}/chat/completions"
         try:
             with self._http.stream("POST", url, json=body) as response:
