@@ -33,8 +33,8 @@ class Chunk:
 def split(text: str, max_chars: int, overlap: int = 0) -> list[Chunk]:
     """Split ``text`` into chunks of at most ``max_chars`` characters, overlapping by about ``overlap``.
 
-    >>> [c.text for c in split("One. Two. Three.", 11, 4)]
-    ['One. Two. ', 'Two. Three.']
+    >>> [c.text for c in split("One. Two. Three. Four. Five.", 20, 5)]
+    ['One. Two. Three. ', 'Three. Four. Five.']
     >>> split("short", 100)
     [Chunk(start=0, text='short')]
     """
@@ -49,9 +49,9 @@ def split(text: str, max_chars: int, overlap: int = 0) -> list[Chunk]:
             return chunks
         cut = _cut(text, start + max_chars // 2, start + max_chars)
         chunks.append(Chunk(start, text[start:cut]))
-        resume = _resume(text, cut - 2 * overlap, cut - overlap) if overlap else cut
         # Always advance by at least half the piece: never a window crawling one character at a time.
-        start = max(resume, start + (cut - start) // 2, start + 1)
+        floor = max(start + (cut - start) // 2, start + 1)
+        start = _resume(text, max(cut - 2 * overlap, floor), cut - overlap, cut) if overlap else cut
 
 
 def _cut(text: str, lo: int, hi: int) -> int:
@@ -63,14 +63,16 @@ def _cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _resume(text: str, lo: int, hi: int) -> int:
-    """Where the next chunk starts: the last sentence (else word) start in ``text[lo:hi]``, else ``hi``,
-    so that the overlap is at least ``overlap`` characters and at most about twice that."""
+def _resume(text: str, lo: int, hi: int, cut: int) -> int:
+    """Where the next piece starts: the last sentence (else word) start in ``text[lo:hi]``, so that
+    the overlap is about ``overlap`` to twice that; else the first word start in ``text[hi:cut]``
+    (less overlap, but never in the middle of a word); else ``cut``."""
     for pattern in _BREAKS[2:]:
-        ends = [m.end() for m in pattern.finditer(text, max(lo, 0), hi)]
+        ends = [m.end() for m in pattern.finditer(text, lo, hi)] if lo < hi else []
         if ends:
             return ends[-1]
-    return hi
+    later = _BREAKS[-1].search(text, max(lo, hi), cut)
+    return later.end() if later else cut
 
 
 def merge(parts: list[Grounded]) -> Grounded:
@@ -130,8 +132,10 @@ def _merge_entities(entities: list[Entity]) -> dict[Entity, Entity]:
 
 
 def _touches_edge(q: GroundedQuote, bounds: list[Offsets]) -> bool:
+    """Whether the quote may have been cut by its piece: it reaches an edge that is not the article's."""
     start, end = bounds[q.piece]
-    return q.content[0] <= start or q.content[1] >= end
+    first, last = min(s for s, _ in bounds), max(e for _, e in bounds)
+    return (q.content[0] <= start and start > first) or (q.content[1] >= end and end < last)
 
 
 def _merge_quotes(quotes: list[GroundedQuote], bounds: list[Offsets]) -> list[GroundedQuote]:
