@@ -1,9 +1,11 @@
 """Grounding the model's strings in the article: methods, order of repeated mentions, what is dropped."""
 from __future__ import annotations
 
-import pytest
-
 import json
+import re
+from pathlib import Path
+
+import pytest
 
 from extractors.llm.grounding import Grounder, Located, normalise
 from extractors.llm.placing import ground_answer
@@ -125,3 +127,13 @@ def test_dropped_strings_are_reported_with_their_path() -> None:
         [],
         [],
     )
+
+
+def test_the_readme_example_is_placed_as_it_says() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "extractors" / "llm" / "README.md").read_text(encoding="utf-8")
+    text = re.search(r'For the article "(.*?)":', readme).group(1)
+    answer = parse_answer(re.search(r"```json\n(.*?)\n```", readme, re.DOTALL).group(1))
+    g = ground_answer(answer, text)
+    tarsk = [i for i in range(len(text)) if text.startswith("Tarsk", i)]
+    assert (g.dropped, g.unresolved, [[s for s, _ in e.mentions] for e in g.entities]) == (
+        [], 0, [[tarsk[1], text.index("it ")], [text.index("Ilse")], [tarsk[0], tarsk[2]]])

@@ -126,12 +126,12 @@ _ANSWER_1 = {
 
 _EXAMPLE_2 = (
     "The Free Valley Front captured the hill town of Orsk-Tamar on Saturday, the defence ministry of "
-    "Veldoria said, accusing neighbouring Morania of arming the group. Morania said it had not sent any "
-    "weapons. Veldorian President Ilse Marrow will meet Moranian envoys at Lake Amsel next week, her office said."
+    "Veldoria said, accusing neighbouring Morania of arming the group. Morania said it had never armed "
+    "the group. Veldorian President Ilse Marrow will meet Moranian envoys at Lake Amsel next week, her office said."
 )
 _ANSWER_2 = {
     "actors": [
-        {"id": "a1", "name": "Free Valley Front", "type": "ORG", "mentions": ["Free Valley Front", "group"]},
+        {"id": "a1", "name": "Free Valley Front", "type": "ORG", "mentions": ["Free Valley Front", "group", "group"]},
         {"id": "a2", "name": "Ministry of Defence of Veldoria", "type": "ORG", "mentions": ["ministry"]},
         {"id": "a3", "name": "Veldoria", "type": "GPE", "mentions": ["Veldoria", "Veldorian"]},
         {"id": "a4", "name": "Morania", "type": "GPE", "mentions": ["Morania", "Morania", "it", "Moranian"]},
@@ -146,7 +146,7 @@ _ANSWER_2 = {
     "quotes": [
         {"content": "The Free Valley Front captured the hill town of Orsk-Tamar on Saturday", "speaker": "a2",
          "kind": "indirect", "cue": "said"},
-        {"content": "it had not sent any weapons", "speaker": "a4", "kind": "indirect", "cue": "said"},
+        {"content": "it had never armed the group", "speaker": "a4", "kind": "indirect", "cue": "said"},
         {"content": "Veldorian President Ilse Marrow will meet Moranian envoys at Lake Amsel next week",
          "speaker": "a7", "kind": "indirect", "cue": "said"},
     ],
@@ -158,8 +158,8 @@ _ANSWER_2 = {
         {"type": "SUPPORT", "trigger": "arming", "arguments": [{"role": "agent", "ref": "a4"}, {"role": "target", "ref": "a1"}],
          "modality": "reported"},
         {"type": "STATEMENT", "trigger": "said", "arguments": [{"role": "agent", "ref": "a4"}]},
-        {"type": "SUPPORT", "trigger": "sent", "arguments": [{"role": "agent", "ref": "a4"}], "polarity": "negative",
-         "modality": "reported"},
+        {"type": "SUPPORT", "trigger": "armed", "arguments": [{"role": "agent", "ref": "a4"}, {"role": "target", "ref": "a1"}],
+         "polarity": "negative", "modality": "reported"},
         {"type": "MEET", "trigger": "meet", "arguments": [
             {"role": "participant", "ref": "a5"}, {"role": "participant", "ref": "a6"}, {"role": "place", "ref": "l2"}],
          "modality": "planned"},
