@@ -32,6 +32,6 @@ def test_the_perfect_model_scores_long_articles_that_must_be_split(golds, tmp_pa
     gold_dir.mkdir()
     for d in long_docs:
         (gold_dir / f"{d.doc_id}.json").write_text(d.model_dump_json(exclude_none=True), encoding="utf-8")
-    docs, _, usage = oracle_run(long_docs, tmp_path, "long", **({"max_chars": max_chars} if max_chars else {}))
+    docs, _, _ = oracle_run(long_docs, tmp_path, "long", **({"max_chars": max_chars} if max_chars else {}))
     f1 = scored_f1(docs, gold_dir, tmp_path)
     assert (f1 >= TARGET_F1, all(d.meta["chunks"] > 1 for d in docs)) == (True, True), f1

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from eval.exceptions import InvalidInputError
 from typing import get_args
 
+import pytest
+
 from eval.api import ArgumentRole
+from eval.exceptions import InvalidInputError
 from extractors.llm.prompt import SYSTEM
 from extractors.llm.response import TRIGGER_WORDING, AnswerError, answer_json_schema, parse_answer, response_format
 from extractors.llm.usage import Price, Usage, load_price

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.llm.grounding import Grounder, Located, Needle, Offsets, parse_needle
+from extractors.llm.grounding import Grounder, Located, Offsets, parse_needle
 from extractors.llm.resolve import Entity, expected_kind, resolve
 from extractors.llm.response import Answer, AnswerActor, AnswerLocation
 
@@ -156,4 +156,4 @@ def _place_events(p: _Placer, answer: Answer, entities: list[Entity], piece: int
         p.out.events.append(GroundedEvent(ev.type, p.shift(trigger), args, ev.polarity, ev.modality, piece))
 
 
-__all__ = ["Grounded", "GroundedEvent", "GroundedQuote", "Needle", "ground_answer"]
+__all__ = ["Grounded", "GroundedEvent", "GroundedQuote", "ground_answer"]
