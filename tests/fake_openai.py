@@ -35,6 +35,8 @@ class Step:
     headers: dict[str, str] = field(default_factory=dict)
     prompt_tokens: int = 100
     completion_tokens: int = 20
+    finish_reason: str = "stop"
+    dribble: float = 0.0  # > 0: send the body one byte at a time, this many seconds apart
 
 
 def _content(answer: str | dict[str, Any]) -> str:
@@ -57,6 +59,16 @@ def slow(seconds: float, answer: str | dict[str, Any] = EMPTY_ANSWER) -> Step:
     return Step(content=_content(answer), delay=seconds)
 
 
+def cut_off(answer: str | dict[str, Any]) -> Step:
+    """An answer the server stopped at its token limit (``finish_reason: "length"``)."""
+    return Step(content=_content(answer), finish_reason="length")
+
+
+def dribbling(seconds_per_byte: float, answer: str | dict[str, Any] = EMPTY_ANSWER) -> Step:
+    """Headers at once, then the body one byte every ``seconds_per_byte``: never idle long, never done."""
+    return Step(content=_content(answer), dribble=seconds_per_byte)
+
+
 def article_of(body: dict[str, Any]) -> str:
     """The article text of a request built by extractors.llm.prompt (the last user message)."""
     users = [m["content"] for m in body["messages"] if m["role"] == "user"]
@@ -72,12 +84,147 @@ def capitalised_responder(body: dict[str, Any]) -> str:
     per occurrence; every text in double quotation marks is a direct quote."""
     text = article_of(body)
     words = re.findall(r"\b[A-Z][a-z]{2,}\b", text)
-    actors = [{"name": w, "type": "PER", "mentions": [w] * words.count(w)} for w in dict.fromkeys(words)]
+    actors = [
+        {"id": f"a{n}", "name": w, "type": "PER", "mentions": [w] * words.count(w)}
+        for n, w in enumerate(dict.fromkeys(words), 1)
+    ]
     quotes = [
         {"content": q, "speaker": None, "kind": "direct", "cue": None}
         for q in re.findall(r"[\"\u201c]([^\"\u201d]+)[\"\u201d]", text)
     ]
     return json.dumps({**EMPTY_ANSWER, "actors": actors, "quotes": quotes})
+
+
+_WORD = re.compile(r"\w")
+MAX_CONTEXT_WORDS = 8
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    """Exact occurrences of ``needle`` that start and end on word boundaries (all of them if none does)."""
+    spans, i = [], text.find(needle)
+    while needle and i != -1:
+        spans.append((i, i + len(needle)))
+        i = text.find(needle, i + 1)
+
+    def bounded(s: int, e: int) -> bool:
+        left = s == 0 or not (_WORD.match(text[s - 1]) and _WORD.match(needle[0]))
+        right = e == len(text) or not (_WORD.match(text[e]) and _WORD.match(needle[-1]))
+        return left and right
+
+    return [x for x in spans if bounded(*x)] or spans
+
+
+def with_context(text: str, span: tuple[int, int]) -> str:
+    """The words around ``span`` (at most 8) with the span in [brackets], widened until unique in ``text``."""
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    first = next(i for i, (s, e) in enumerate(words) if e > span[0])
+    last = next(i for i, (s, e) in reversed(list(enumerate(words))) if s < span[1])
+    lo, hi = first, last
+    while True:
+        start, end = min(words[lo][0], span[0]), max(words[hi][1], span[1])
+        plain = text[start:end]
+        if text.count(plain) == 1 or hi - lo + 1 >= MAX_CONTEXT_WORDS or (lo == 0 and hi == len(words) - 1):
+            return f"{text[start:span[0]]}[{text[span[0]:span[1]]}]{text[span[1]:end]}"
+        if hi + 1 < len(words) and (hi - last <= first - lo or lo == 0):
+            hi += 1
+        else:
+            lo -= 1
+
+
+class Oracle:
+    """A perfect model: answers each request with the gold annotation of the piece of text in it.
+
+    The piece is found in one of the gold documents; the answer holds every actor and location
+    with a mention in it (and those a quote or event of the piece refers to), every quote and event
+    inside it, in the answer format the extractor asks for. Like a careful model following the
+    prompt, it adds context to a mention whose words also occur in the piece for something else,
+    and to a trigger or cue that reading order or nearness alone would place wrongly.
+    ``answers`` keeps (piece length, answer length) per request.
+    """
+
+    def __init__(self, golds: list[Any]):
+        self.golds = golds
+        self.answers: list[tuple[int, int]] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, body: dict[str, Any]) -> str:
+        piece = article_of(body)
+        for doc in self.golds:
+            offset = doc.text.find(piece)
+            if offset != -1:
+                break
+        else:
+            raise ValueError("the oracle has no gold document containing this piece")
+        # Compact JSON, as in the prompt's own examples.
+        content = json.dumps(self.answer(doc, piece, offset), ensure_ascii=False, separators=(",", ":"))
+        with self._lock:
+            self.answers.append((len(piece), len(content)))
+        return content
+
+    def answer(self, doc: Any, piece: str, offset: int) -> dict[str, Any]:
+        end = offset + len(piece)
+
+        def inside(span: Any) -> bool:
+            return offset <= span.start and span.end <= end
+
+        def local(span: Any) -> tuple[int, int]:
+            return span.start - offset, span.end - offset
+
+        quotes = sorted((q for q in doc.quotes if inside(q.content)), key=lambda q: (q.content.start, -q.content.end))
+        events = sorted((e for e in doc.events if inside(e.trigger)), key=lambda e: e.trigger.start)
+        wanted = {q.speaker for q in quotes if q.speaker} | {a.ref for e in events for a in e.arguments}
+        entities = {"actors": [], "locations": []}
+        for key in entities:
+            for ent in getattr(doc, key):
+                mentions = [m for m in ent.mentions if inside(m)]
+                if not mentions and ent.id not in wanted:
+                    continue
+                own = {local(m) for m in mentions}
+                entities[key].append({"id": ent.id, "name": ent.name, "type": ent.type, "mentions": [
+                    m.text if set(_occurrences(piece, m.text)) <= own else with_context(piece, local(m)) for m in mentions
+                ]})
+        return {
+            **entities,
+            "quotes": [self._quote(piece, q, local) for q in quotes],
+            "events": self._events(piece, events, local),
+        }
+
+    @staticmethod
+    def _quote(piece: str, q: Any, local: Callable) -> dict[str, Any]:
+        out = {"content": q.content.text, "speaker": q.speaker, "kind": q.kind, "cue": None}
+        if q.cue is not None:
+            content, cue = local(q.content), local(q.cue)
+            spans = [s for s in _occurrences(piece, q.cue.text) if s[1] <= content[0] or s[0] >= content[1]]
+
+            def distance(s: tuple[int, int]) -> tuple[int, bool]:
+                gap = content[0] - s[1] if s[1] <= content[0] else s[0] - content[1]
+                return gap, (s[0] >= content[1]) != (q.kind == "direct")
+
+            nearest = min(spans, key=distance, default=None)
+            out["cue"] = q.cue.text if nearest == cue else with_context(piece, cue)
+        return out
+
+    @staticmethod
+    def _events(piece: str, events: list[Any], local: Callable) -> list[dict[str, Any]]:
+        out, cursor, used = [], 0, set()
+        for e in events:
+            span = local(e.trigger)
+            free = [s for s in _occurrences(piece, e.trigger.text) if s not in used]
+            placed = next((s for s in free if s[0] >= cursor), free[0] if free else None)
+            item: dict[str, Any] = {
+                "type": e.type,
+                "trigger": e.trigger.text if placed == span else with_context(piece, span),
+            }
+            for a in e.arguments:
+                item.setdefault(a.role, []).append(a.ref)
+            if e.polarity not in (None, "positive"):
+                item["polarity"] = e.polarity
+            if e.modality not in (None, "asserted"):
+                item["modality"] = e.modality
+            out.append(item)
+            used.add(span)
+            cursor = span[0]
+        return out
 
 
 class FakeOpenAI:
@@ -158,7 +305,8 @@ class FakeOpenAI:
                         "created": int(time.time()),
                         "model": body.get("model", "fake"),
                         "choices": [
-                            {"index": 0, "message": {"role": "assistant", "content": step.content}, "finish_reason": "stop"}
+                            {"index": 0, "message": {"role": "assistant", "content": step.content},
+                             "finish_reason": step.finish_reason}
                         ],
                         "usage": {
                             "prompt_tokens": step.prompt_tokens,
@@ -173,7 +321,13 @@ class FakeOpenAI:
                 for key, value in step.headers.items():
                     self.send_header(key, value)
                 self.end_headers()
-                self.wfile.write(data)
+                if not step.dribble:
+                    self.wfile.write(data)
+                    return
+                for i in range(len(data)):
+                    self.wfile.write(data[i : i + 1])
+                    self.wfile.flush()
+                    time.sleep(step.dribble)
 
         return Handler
 

@@ -17,21 +17,15 @@ from tests.fake_openai import EMPTY_ANSWER, FakeOpenAI, article_of, error, fake_
 TEXT = "Senator Lena Brook met farmers in Dunmore on Friday. \u201cPrices are too low,\u201d Brook said. Later Brook flew home to Dunmore."
 ANSWER = {
     "actors": [
-        {"name": "Lena Brook", "type": "PER", "mentions": ["Lena Brook", "Brook", "Brook"]},
-        {"name": "farmers", "type": "PER", "mentions": ["farmers"]},
-        {"name": "Ghost", "type": "ORG", "mentions": ["Atlantis Corp"]},  # not in the text
+        {"id": "a1", "name": "Lena Brook", "type": "PER", "mentions": ["Lena Brook", "Brook", "Brook"]},
+        {"id": "a2", "name": "farmers", "type": "PER", "mentions": ["farmers"]},
     ],
-    "locations": [{"name": "Dunmore", "type": "GPE", "mentions": ["Dunmore", "Dunmore"]}],
-    "quotes": [{"content": "\u201cPrices are too low,\u201d", "speaker": "Lena Brook", "kind": "direct", "cue": "said"}],
+    "locations": [{"id": "l1", "name": "Dunmore", "type": "GPE", "mentions": ["Dunmore", "Dunmore"]}],
+    "quotes": [{"content": "\u201cPrices are too low,\u201d", "speaker": "a1", "kind": "direct", "cue": "said"}],
     "events": [
-        {"type": "MEET", "trigger": "met", "arguments": [
-            {"role": "participant", "name": "Lena Brook"}, {"role": "participant", "name": "farmers"},
-            {"role": "place", "name": "Dunmore"}], "polarity": "positive", "modality": "asserted"},
-        {"type": "STATEMENT", "trigger": "said", "arguments": [{"role": "agent", "name": "Brook"}],
-         "polarity": "positive", "modality": "asserted"},
-        {"type": "MOVE", "trigger": "flew", "arguments": [
-            {"role": "agent", "name": "Lena Brook"}, {"role": "destination", "name": "Dunmore"},
-            {"role": "origin", "name": "Nowhere"}], "polarity": "positive", "modality": "asserted"},
+        {"type": "MEET", "trigger": "met", "participant": ["a1", "a2"], "place": ["l1"]},
+        {"type": "STATEMENT", "trigger": "said", "agent": ["a1"]},
+        {"type": "MOVE", "trigger": "flew", "agent": ["a1"], "destination": ["l1"]},
     ],
 }
 
@@ -45,17 +39,21 @@ def _span(text: str, s: str, n: int = 0) -> dict:
 
 def expected_document() -> Document:
     t = TEXT
+
+    def name(s: str, n: int = 0, kind: str = "name") -> dict:
+        return {**_span(t, s, n), "kind": kind}
+
     return Document.model_validate(
         {
             "doc_id": "brook",
             "text": t,
             "actors": [
                 {"id": "a1", "name": "Lena Brook", "type": "PER",
-                 "mentions": [_span(t, "Lena Brook"), _span(t, "Brook", 1), _span(t, "Brook", 2)]},
-                {"id": "a2", "name": "farmers", "type": "PER", "mentions": [_span(t, "farmers")]},
+                 "mentions": [name("Lena Brook"), name("Brook", 1), name("Brook", 2)]},
+                {"id": "a2", "name": "farmers", "type": "PER", "mentions": [name("farmers", kind="nominal")]},
             ],
             "locations": [{"id": "l1", "name": "Dunmore", "type": "GPE",
-                           "mentions": [_span(t, "Dunmore"), _span(t, "Dunmore", 1)]}],
+                           "mentions": [name("Dunmore"), name("Dunmore", 1)]}],
             "quotes": [{"id": "q1", "content": _span(t, "Prices are too low,"), "speaker": "a1", "kind": "direct",
                         "cue": _span(t, "said"), "speaker_mention": _span(t, "Brook", 1)}],
             "events": [
@@ -69,8 +67,8 @@ def expected_document() -> Document:
             ],
             "meta": {
                 "extractor": "llm", "model": "fake", "chunks": 1, "cache_hits": 0, "status": "ok",
-                "alignment": {"exact": 11, "normalised": 0, "fuzzy": 0}, "dropped_spans": 1,
-                "dropped": [{"path": "actors[2].mentions[0]", "text": "Atlantis Corp"}], "unresolved_refs": 1,
+                "alignment": {"exact": 11, "normalised": 0, "fuzzy": 0}, "dropped_items": 0, "dropped_spans": 0,
+                "dropped": [],
             },
         }
     )
@@ -95,7 +93,7 @@ def test_request_carries_model_schema_and_parameters(fake_openai: FakeOpenAI, tm
     list(make(tmp_path, temperature=0.3, max_tokens=512).extract([Article("brook", TEXT)]))
     body = fake_openai.requests[0]
     assert (body["model"], body["temperature"], body["max_tokens"], body["response_format"]["type"],
-            body["response_format"]["json_schema"]["strict"], article_of(body)) == (
+            "events" in body["response_format"]["json_schema"]["schema"]["properties"], article_of(body)) == (
         "fake", 0.3, 512, "json_schema", True, TEXT)
 
 
@@ -105,7 +103,9 @@ def test_usage_counts_tokens_and_cost(fake_openai: FakeOpenAI, tmp_path: Path) -
     list(extractor.extract([Article("brook", TEXT)]))
     assert extractor.usage == {
         "requests": 1, "retries": 0, "repairs": 0, "cache_hits": 0, "prompt_tokens": 1000, "completion_tokens": 200,
-        "failures": 0, "dropped_spans": 1, "response_format": "json_schema", "cost": 0.002, "currency": "USD",
+        "failures": 0, "failed_docs": [], "dropped_items": 0, "dropped_spans": 0, "dropped_entities": 0,
+        "unresolved_refs": 0, "length_splits": 0, "context_splits": 0, "answers_json_schema": 1,
+        "answers_json_object": 0, "response_format": "json_schema", "cost": 0.002, "currency": "USD",
         "price_per_1m": {"input": 1.0, "output": 5.0},
     }
 
@@ -118,9 +118,9 @@ def test_usage_counts_tokens_and_cost(fake_openai: FakeOpenAI, tmp_path: Path) -
         pytest.param([slow(1.5), ok()], {"requests": 2, "retries": 1, "repairs": 0}, id="timeout-then-success"),
         pytest.param([malformed(), ok()], {"requests": 2, "retries": 0, "repairs": 1}, id="malformed-then-repaired"),
         pytest.param(
-            [ok({**EMPTY_ANSWER, "events": [{"type": "PARTY", "trigger": "x"}]}), ok()],
-            {"requests": 2, "retries": 0, "repairs": 1},
-            id="schema-violation-then-repaired",
+            [ok({**EMPTY_ANSWER, "events": [{"type": "PARTY", "trigger": "x"}]})],
+            {"requests": 1, "retries": 0, "repairs": 0, "dropped_items": 1},
+            id="invalid-item-dropped-without-repair",
         ),
     ],
 )
@@ -192,8 +192,11 @@ def test_a_dead_server_is_not_a_row_of_zeros(tmp_path: Path) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     extractor = make(tmp_path, base_url=f"http://127.0.0.1:{port}/v1", max_retries=1)
-    with pytest.raises(ExtractorUnavailableError, match="failed on every one of the 2 document"):
+    with pytest.raises(ExtractorUnavailableError, match="failed on every one of the 2 document") as caught:
         list(extractor.extract(articles(2)))
+    usage = extractor.usage
+    assert (f"cannot reach the server at http://127.0.0.1:{port}/v1" in str(caught.value),
+            usage["failures"], usage["failed_docs"], usage["requests"]) == (True, 2, ["d0", "d1"], 4)
 
 
 def test_second_run_makes_zero_requests(fake_openai: FakeOpenAI, tmp_path: Path) -> None:

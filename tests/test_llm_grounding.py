@@ -1,10 +1,15 @@
 """Grounding the model's strings in the article: methods, order of repeated mentions, what is dropped."""
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
-from extractors.llm.grounding import Grounder, Located, ground_answer, normalise
-from extractors.llm.response import Answer
+from extractors.llm.grounding import Grounder, Located, normalise
+from extractors.llm.placing import ground_answer
+from extractors.llm.response import Answer, parse_answer
 
 TEXT = "Mayor Lena Brook met \u201cangry\u201d farmers in Dunmore.  Brook said\nprices fell. Later Brook left Dunmore."
 
@@ -43,25 +48,23 @@ def test_normalise_keeps_an_index_into_the_original() -> None:
     assert (norm, index) == ("a-b 'c'", [0, 1, 2, 3, 5, 6, 7])
 
 
+def _answer(**lists) -> Answer:
+    return parse_answer(json.dumps({"actors": [], "locations": [], "quotes": [], "events": [], **lists}))
+
+
 def test_repeated_mentions_go_to_successive_occurrences() -> None:
-    answer = Answer.model_validate(
-        {
-            "actors": [{"name": "Lena Brook", "type": "PER", "mentions": ["Lena Brook", "Brook", "Brook", "Brook"]}],
-            "locations": [{"name": "Dunmore", "type": "GPE", "mentions": ["Dunmore", "Dunmore"]}],
-            "quotes": [],
-            "events": [
-                {"type": "STATEMENT", "trigger": "said", "arguments": [], "polarity": None, "modality": None},
-                {"type": "MOVE", "trigger": "left", "arguments": [], "polarity": None, "modality": None},
-            ],
-        }
+    answer = _answer(
+        actors=[{"id": "a1", "name": "Lena Brook", "type": "PER", "mentions": ["Lena Brook", "Brook", "Brook", "Brook"]}],
+        locations=[{"id": "l1", "name": "Dunmore", "type": "GPE", "mentions": ["Dunmore", "Dunmore"]}],
+        events=[{"type": "STATEMENT", "trigger": "said"}, {"type": "MOVE", "trigger": "left"}],
     )
     g = ground_answer(answer, TEXT, offset=100)
     brook = [i for i in range(len(TEXT)) if TEXT.startswith("Brook", i)]  # 11, then two more
     dunmore = [i for i in range(len(TEXT)) if TEXT.startswith("Dunmore", i)]
     said, left = TEXT.index("said"), TEXT.index("left")
     assert (
-        g.actors[0].mentions,
-        g.locations[0].mentions,
+        g.entities[0].mentions,
+        g.entities[1].mentions,
         [e.trigger for e in g.events],
         g.dropped,
         dict(g.methods),
@@ -75,31 +78,48 @@ def test_repeated_mentions_go_to_successive_occurrences() -> None:
     )
 
 
+def test_one_table_of_used_positions_across_actors_and_locations() -> None:
+    # The actor Belarus speaks through "Minsk" (the government) between two mentions of the city.
+    text = "Talks in Minsk ended. Minsk said it would host more. Trains left Minsk at noon."
+    answer = _answer(
+        actors=[{"id": "a1", "name": "Belarus", "type": "GPE", "mentions": ["[Minsk] said", "it"]}],
+        locations=[{"id": "l1", "name": "Minsk", "type": "GPE", "mentions": ["Minsk", "Minsk"]}],
+    )
+    g = ground_answer(answer, text)
+    starts = [i for i in range(len(text)) if text.startswith("Minsk", i)]
+    assert [[s for s, _ in e.mentions] for e in g.entities] == [[starts[1], text.index("it ")], [starts[0], starts[2]]]
+
+
+def test_context_in_brackets_places_a_repeated_word() -> None:
+    text = "It rained. Officials said it was safe, and the port said it would reopen."
+    answer = _answer(locations=[{"id": "l1", "name": "port", "type": "FAC", "mentions": ["port", "port [said] it would"]}],
+                     events=[{"type": "STATEMENT", "trigger": "the port [said] it"}])
+    g = ground_answer(answer, text)
+    second_said = text.index("said", text.index("port"))
+    assert [e.trigger for e in g.events] == [(second_said, second_said + 4)]
+
+
+def test_a_mixed_quote_keeps_the_closing_mark_of_its_last_fragment() -> None:
+    text = "She said the plan was \u201cdead on arrival,\u201d and left."
+    content = "the plan was \u201cdead on arrival,\u201d"
+    g = ground_answer(_answer(quotes=[{"content": content, "speaker": None, "kind": "mixed", "cue": "said"}]), text)
+    assert text[slice(*g.quotes[0].content)] == content
+
+
 def test_quotes_lose_their_marks_and_cues_are_found_near_them() -> None:
     text = 'He said no. "We will stay," she said, and left.'
-    answer = Answer.model_validate(
-        {
-            "actors": [],
-            "locations": [],
-            "quotes": [{"content": '"We will stay,"', "speaker": None, "kind": "direct", "cue": "said"}],
-            "events": [],
-        }
-    )
+    answer = _answer(quotes=[{"content": '"We will stay,"', "speaker": None, "kind": "direct", "cue": "said"}])
     quote = ground_answer(answer, text).quotes[0]
     assert (text[slice(*quote.content)], quote.cue) == ("We will stay,", (32, 36))  # the "said" after it
 
 
 def test_dropped_strings_are_reported_with_their_path() -> None:
-    answer = Answer.model_validate(
-        {
-            "actors": [{"name": "X", "type": "ORG", "mentions": ["Nowhere Corp"]}],
-            "locations": [],
-            "quotes": [{"content": "words never written anywhere", "speaker": None, "kind": "direct", "cue": None}],
-            "events": [],
-        }
+    answer = _answer(
+        actors=[{"id": "a1", "name": "X", "type": "ORG", "mentions": ["Nowhere Corp"]}],
+        quotes=[{"content": "words never written anywhere", "speaker": None, "kind": "direct", "cue": None}],
     )
     g = ground_answer(answer, TEXT)
-    assert (g.dropped, g.actors[0].mentions, g.quotes) == (
+    assert (g.dropped, g.entities[0].mentions, g.quotes) == (
         [
             {"path": "actors[0].mentions[0]", "text": "Nowhere Corp"},
             {"path": "quotes[0].content", "text": "words never written anywhere"},
@@ -107,3 +127,13 @@ def test_dropped_strings_are_reported_with_their_path() -> None:
         [],
         [],
     )
+
+
+def test_the_readme_example_is_placed_as_it_says() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "extractors" / "llm" / "README.md").read_text(encoding="utf-8")
+    text = re.search(r'For the article "(.*?)":', readme).group(1)
+    answer = parse_answer(re.search(r"```json\n(.*?)\n```", readme, re.DOTALL).group(1))
+    g = ground_answer(answer, text)
+    tarsk = [i for i in range(len(text)) if text.startswith("Tarsk", i)]
+    assert (g.dropped, g.unresolved, [[s for s, _ in e.mentions] for e in g.entities]) == (
+        [], 0, [[tarsk[1], text.index("it ")], [text.index("Ilse")], [tarsk[0], tarsk[2]]])

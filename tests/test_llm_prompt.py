@@ -1,12 +1,17 @@
-"""The prompt: valid few-shot answers grounded in their own texts, and no gold article text in it."""
+"""The prompt: few-shot answers that are valid gold documents, types from the schema, no gold text."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import get_args
 
-from extractors.llm.grounding import ground_answer
-from extractors.llm.prompt import EXAMPLES, build_messages, prompt_hash
-from extractors.llm.response import Answer
+from eval.api import ActorType, Article, ArgumentRole, EventType, LocationType, Modality, QuoteKind
+from extractors.llm.assemble import to_document
+from extractors.llm.chunking import merge
+from extractors.llm.placing import ground_answer
+from extractors.llm.prompt import EXAMPLES, SYSTEM, build_messages, prompt_hash
+from extractors.llm.response import parse_answer
 
 N = 6  # six words in a row shared with a gold article would be a copy, not a coincidence
 
@@ -25,9 +30,32 @@ def test_no_gold_article_text_in_the_prompt(seeds_dir: Path) -> None:
     assert len(shared) == 3 and shared == {name: [] for name in shared}
 
 
-def test_few_shot_answers_are_grounded_in_their_examples() -> None:
-    results = [ground_answer(Answer.model_validate(a), text) for text, a in EXAMPLES]
-    assert [(g.dropped, set(g.methods)) for g in results] == [([], {"exact"})] * len(EXAMPLES)
+def _documents():
+    for n, (text, answer) in enumerate(EXAMPLES):
+        grounded = merge([ground_answer(parse_answer(json.dumps(answer)), text)])
+        doc, losses = to_document(Article(f"example{n}", text), grounded, {})
+        yield grounded, doc, losses
+
+
+def test_few_shot_answers_are_valid_documents_with_nothing_lost() -> None:
+    results = [(g.dropped, set(g.methods), losses.dropped_entities, losses.unresolved_refs) for g, _, losses in _documents()]
+    assert results == [([], {"exact"}, [], 0)] * len(EXAMPLES)
+
+
+def test_few_shot_covers_mixed_quotes_and_negative_hypothetical_reported_events() -> None:
+    docs = [doc for _, doc, _ in _documents()]
+    quotes = {q.kind for d in docs for q in d.quotes}
+    modalities = {e.modality for d in docs for e in d.events}
+    polarities = {e.polarity for d in docs for e in d.events}
+    lakes = {loc.type for d in docs for loc in d.locations if loc.name.startswith("Lake ")}
+    speakers = [q.speaker for d in docs for q in d.quotes]
+    assert (quotes, modalities, polarities, lakes, None in speakers) == (
+        set(get_args(QuoteKind)), set(get_args(Modality)), {"positive", "negative"}, {"LOC"}, False)
+
+
+def test_prompt_lists_every_type_of_the_schema() -> None:
+    for literal in (ActorType, LocationType, EventType, ArgumentRole, QuoteKind, Modality):
+        assert ", ".join(get_args(literal)) in SYSTEM, literal
 
 
 def test_article_is_the_last_message_and_the_hash_ignores_it() -> None:

@@ -1,21 +1,29 @@
-"""From a grounded answer to a :class:`~eval.schema.Document`: ids, references and speaker mentions.
+"""From a merged, placed answer to a :class:`Document`: final ids, dropped entities, speaker mentions.
 
-The model refers to actors and locations by name; here names become ids (``a1``, ``l1``, ...,
-numbered in order of first mention, as in the gold). A name that matches no grounded entity is not
-guessed: the speaker becomes null or the argument is left out, and both are counted.
+An entity none of whose name or description mentions could be placed in the article is dropped
+and counted (an invented "Atlantis Corp" does not survive through a pronoun "it"); references to
+it are left out and counted too. Ids are renumbered ``a1``, ``l1``, ... in order of first mention,
+as in the gold; ``speaker_mention`` is the speaker's mention nearest the cue.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from eval.api import Actor, Argument, Article, Document, Event, Location, Mention, Quote, Span
-from extractors.llm.grounding import Entity, Grounded, Offsets
+from extractors.llm.grounding import Offsets
+from extractors.llm.placing import Grounded
+from extractors.llm.resolve import PRONOUNS, Entity
 
 SPEAKER_WINDOW = 200  # characters between a cue and the speaker mention tied to it
 
 
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
+@dataclass(frozen=True)
+class Losses:
+    """What assembling left out: entities without a placed name, references to nothing."""
+
+    dropped_entities: list[str]
+    unresolved_refs: int
 
 
 def _span(text: str, offsets: Offsets, cls: type[Span] = Span) -> Span:
@@ -23,80 +31,51 @@ def _span(text: str, offsets: Offsets, cls: type[Span] = Span) -> Span:
     return cls(start=start, end=end, text=text[start:end])
 
 
-def _index(text: str, entities: list[tuple[str, Entity]]) -> dict[str, str]:
-    """Name -> id, from canonical names first, then from mention texts that point to one entity only."""
-    by_name = {_key(e.name): i for i, e in entities}
-    by_mention: dict[str, set[str]] = {}
-    for i, e in entities:
-        for s, t in e.mentions:
-            by_mention.setdefault(_key(text[s:t]), set()).add(i)
-    for name, ids in by_mention.items():
-        if len(ids) == 1:
-            by_name.setdefault(name, next(iter(ids)))
-    return by_name
+def _mention(text: str, offsets: Offsets) -> Mention:
+    s = text[offsets[0]:offsets[1]]
+    kind = "pronoun" if s.casefold() in PRONOUNS else "name" if s[:1].isupper() else "nominal"
+    return Mention(start=offsets[0], end=offsets[1], text=s, kind=kind)
 
 
-def to_document(article: Article, g: Grounded, meta: dict[str, Any]) -> tuple[Document, int]:
-    """The prediction document for ``article`` and how many name references could not be resolved."""
+def to_document(article: Article, g: Grounded, meta: dict[str, Any]) -> tuple[Document, Losses]:
+    """The prediction for ``article`` and what had to be left out."""
     text = article.text
-    actors = sorted((e for e in g.actors if e.mentions), key=lambda e: e.mentions[0])
-    locations = sorted((e for e in g.locations if e.mentions), key=lambda e: e.mentions[0])
-    actor_ids = [(f"a{n}", e) for n, e in enumerate(actors, 1)]
-    location_ids = [(f"l{n}", e) for n, e in enumerate(locations, 1)]
-    actor_index = _index(text, actor_ids)
-    entity_index = {**_index(text, location_ids), **actor_index}
-    mentions_of = {i: e.mentions for i, e in actor_ids}
-    unresolved = 0
+    kept = [e for e in g.entities if e.mentions and e.named]
+    dropped = [e.name for e in g.entities if not (e.mentions and e.named)]
+    ids: dict[Entity, str] = {}
+    for kind, prefix in (("actor", "a"), ("location", "l")):
+        ordered = sorted((e for e in kept if e.kind == kind), key=lambda e: e.mentions[0])
+        ids.update((e, f"{prefix}{n}") for n, e in enumerate(ordered, 1))
+    unresolved = g.unresolved
 
     quotes = []
-    for n, q in enumerate(sorted(g.quotes, key=lambda q: q.content), 1):
-        speaker = actor_index.get(_key(q.speaker)) if q.speaker else None
-        unresolved += bool(q.speaker) and speaker is None
-        anchor = q.cue or q.content
-        mention = _nearest(mentions_of.get(speaker, []), anchor, q.content) if speaker else None
-        quotes.append(
-            Quote(
-                id=f"q{n}",
-                content=_span(text, q.content),
-                speaker=speaker,
-                kind=q.kind,
-                cue=_span(text, q.cue) if q.cue else None,
-                speaker_mention=_span(text, mention) if mention else None,
-            )
-        )
+    for n, q in enumerate(sorted(g.quotes, key=lambda q: (q.content[0], -q.content[1])), 1):
+        speaker = ids.get(q.speaker) if q.speaker is not None else None
+        unresolved += q.speaker is not None and speaker is None
+        mention = _nearest(q.speaker.mentions, q.cue or q.content, q.content) if speaker else None
+        quotes.append(Quote(
+            id=f"q{n}", content=_span(text, q.content), speaker=speaker, kind=q.kind,
+            cue=_span(text, q.cue) if q.cue else None, speaker_mention=_span(text, mention) if mention else None,
+        ))
 
     events = []
     for n, ev in enumerate(sorted(g.events, key=lambda e: e.trigger), 1):
-        args: list[Argument] = []
-        for role, name in ev.arguments:
-            ref = entity_index.get(_key(name))
-            if ref is None:
-                unresolved += 1
-            elif not any(a.role == role and a.ref == ref for a in args):
-                args.append(Argument(role=role, ref=ref))
-        events.append(
-            Event(
-                id=f"e{n}", type=ev.type, trigger=_span(text, ev.trigger), arguments=tuple(args),
-                polarity=ev.polarity, modality=ev.modality,
-            )
-        )
+        args = [Argument(role=role, ref=ids[e]) for role, e in ev.arguments if e in ids]
+        unresolved += len(ev.arguments) - len(args)
+        events.append(Event(id=f"e{n}", type=ev.type, trigger=_span(text, ev.trigger), arguments=tuple(args),
+                            polarity=ev.polarity, modality=ev.modality))
 
+    def entity(e: Entity, cls: type[Actor] | type[Location]) -> Actor | Location:
+        return cls(id=ids[e], name=e.name, type=e.type, mentions=tuple(_mention(text, m) for m in e.mentions))
+
+    by_id = sorted(kept, key=lambda e: (ids[e][0], int(ids[e][1:])))
     doc = Document(
-        doc_id=article.doc_id,
-        text=text,
-        actors=tuple(
-            Actor(id=i, name=e.name, type=e.type, mentions=tuple(_span(text, m, Mention) for m in e.mentions))
-            for i, e in actor_ids
-        ),
-        locations=tuple(
-            Location(id=i, name=e.name, type=e.type, mentions=tuple(_span(text, m, Mention) for m in e.mentions))
-            for i, e in location_ids
-        ),
-        quotes=tuple(quotes),
-        events=tuple(events),
-        meta=meta,
+        doc_id=article.doc_id, text=text,
+        actors=tuple(entity(e, Actor) for e in by_id if e.kind == "actor"),
+        locations=tuple(entity(e, Location) for e in by_id if e.kind == "location"),
+        quotes=tuple(quotes), events=tuple(events), meta=meta,
     )
-    return doc, unresolved
+    return doc, Losses(dropped, unresolved)
 
 
 def _nearest(mentions: list[Offsets], anchor: Offsets, content: Offsets) -> Offsets | None:

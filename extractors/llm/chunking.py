@@ -1,18 +1,23 @@
-"""Long articles: split into overlapping chunks that fit the model's budget, then merge the answers.
+"""Long articles: split into overlapping pieces that fit the model's budget, then merge the answers.
 
-Chunks end at a paragraph, sentence or word boundary where one is near the budget; successive
-chunks overlap by about ``overlap`` characters so that a quote or sentence cut by one chunk is
-whole in the next. Merging removes what the overlap found twice: entities by (type, name) with
-mentions united by offset, quotes whose contents overlap (the longer one wins), events by
-(type, trigger offsets).
+Pieces end at a paragraph, sentence or word boundary where one is near the budget; successive
+pieces overlap by about ``overlap`` characters (at most a quarter of the piece, so the window
+always advances by at least three quarters of it) so that a sentence cut by one piece is whole in
+the next. Merging only removes what two pieces both found: entities with the same kind, type and
+name, or sharing a mention, become one; a quote found by two pieces (the same span, or one cut by
+its piece's edge) is kept once; events by (type, trigger offsets). Two quotes of the same piece are
+both kept, so a quote nested in another survives.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import combinations
 from dataclasses import dataclass
 
-from extractors.llm.grounding import Entity, Grounded, GroundedEvent, GroundedQuote, Offsets
+from extractors.llm.grounding import Offsets
+from extractors.llm.placing import Grounded, GroundedEvent, GroundedQuote
+from extractors.llm.resolve import Entity
 
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'\u201d\u2019)]*\s+"), re.compile(r"\s+"))
 
@@ -28,14 +33,14 @@ class Chunk:
 def split(text: str, max_chars: int, overlap: int = 0) -> list[Chunk]:
     """Split ``text`` into chunks of at most ``max_chars`` characters, overlapping by about ``overlap``.
 
-    >>> [c.text for c in split("One. Two. Three.", 11, 4)]
-    ['One. Two. ', 'Two. Three.']
+    >>> [c.text for c in split("One. Two. Three. Four. Five.", 20, 5)]
+    ['One. Two. Three. ', 'Three. Four. Five.']
     >>> split("short", 100)
     [Chunk(start=0, text='short')]
     """
     if max_chars < 1:
         raise ValueError(f"max_chars must be at least 1, got {max_chars}")
-    overlap = max(0, min(overlap, max_chars // 2))
+    overlap = max(0, min(overlap, max_chars // 4))
     chunks: list[Chunk] = []
     start = 0
     while True:
@@ -44,7 +49,9 @@ def split(text: str, max_chars: int, overlap: int = 0) -> list[Chunk]:
             return chunks
         cut = _cut(text, start + max_chars // 2, start + max_chars)
         chunks.append(Chunk(start, text[start:cut]))
-        start = max(_resume(text, cut - 2 * overlap, cut - overlap), start + 1) if overlap else cut
+        # Always advance by at least half the piece: never a window crawling one character at a time.
+        floor = max(start + (cut - start) // 2, start + 1)
+        start = _resume(text, max(cut - 2 * overlap, floor), cut - overlap, cut) if overlap else cut
 
 
 def _cut(text: str, lo: int, hi: int) -> int:
@@ -56,51 +63,92 @@ def _cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _resume(text: str, lo: int, hi: int) -> int:
-    """Where the next chunk starts: the last sentence (else word) start in ``text[lo:hi]``, else ``hi``,
-    so that the overlap is at least ``overlap`` characters and at most about twice that."""
+def _resume(text: str, lo: int, hi: int, cut: int) -> int:
+    """Where the next piece starts: the last sentence (else word) start in ``text[lo:hi]``, so that
+    the overlap is about ``overlap`` to twice that; else the first word start in ``text[hi:cut]``
+    (less overlap, but never in the middle of a word); else ``cut``."""
     for pattern in _BREAKS[2:]:
-        ends = [m.end() for m in pattern.finditer(text, max(lo, 0), hi)]
+        ends = [m.end() for m in pattern.finditer(text, lo, hi)] if lo < hi else []
         if ends:
             return ends[-1]
-    return hi
+    later = _BREAKS[-1].search(text, max(lo, hi), cut)
+    return later.end() if later else cut
 
 
 def merge(parts: list[Grounded]) -> Grounded:
-    """Merge the grounded answers of a document's chunks, removing what overlapping chunks found twice."""
-    if len(parts) == 1:
-        return parts[0]
+    """One answer from the pieces' answers; only what two different pieces both found is merged."""
     out = Grounded(methods=sum((p.methods for p in parts), Counter()))
     for p in parts:
         out.dropped.extend(p.dropped)
-    out.actors = _merge_entities([e for p in parts for e in p.actors])
-    out.locations = _merge_entities([e for p in parts for e in p.locations])
-    out.quotes = _merge_quotes([q for p in parts for q in p.quotes])
-    events: dict[tuple[str, Offsets], GroundedEvent] = {}
-    for ev in (e for p in parts for e in p.events):
-        events.setdefault((ev.type, ev.trigger), ev)
+        out.unresolved += p.unresolved
+        out.bounds.extend(p.bounds)
+    same = _merge_entities([e for p in parts for e in p.entities])
+    out.entities = list(dict.fromkeys(same.values()))
+    quotes = [GroundedQuote(q.content, same.get(q.speaker) if q.speaker else None, q.kind, q.cue, q.piece)
+              for p in parts for q in p.quotes]
+    out.quotes = _merge_quotes(quotes, out.bounds) if len(parts) > 1 else quotes
+    events: dict[tuple, GroundedEvent] = {}
+    for p in parts:
+        for ev in p.events:
+            args = [(role, same[e]) for role, e in ev.arguments]
+            key = (ev.type, ev.trigger) if len(parts) > 1 else (id(ev),)
+            if key in events:  # found again by the next piece: one event, arguments of both
+                kept = events[key]
+                kept.arguments.extend(a for a in args if not any(a[0] == b[0] and a[1] is b[1] for b in kept.arguments))
+            else:
+                events[key] = GroundedEvent(ev.type, ev.trigger, args, ev.polarity, ev.modality, ev.piece)
     out.events = list(events.values())
     return out
 
 
-def _merge_entities(entities: list[Entity]) -> list[Entity]:
-    merged: dict[tuple[str, str], Entity] = {}
-    for e in entities:
-        key = (e.type, " ".join(e.name.casefold().split()))
-        if key in merged:
-            merged[key].mentions = sorted(set(merged[key].mentions) | set(e.mentions))
-        else:
-            merged[key] = Entity(e.name, e.type, sorted(set(e.mentions)))
-    return list(merged.values())
+def _merge_entities(entities: list[Entity]) -> dict[Entity, Entity]:
+    """Each entity -> the merged entity it belongs to (same kind, type and name, or a shared mention)."""
+    parent = list(range(len(entities)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[tuple, int] = {}
+    for i, e in enumerate(entities):
+        keys = [(e.kind, e.type, " ".join(e.name.casefold().split()))] + [(e.kind, m) for m in e.mentions]
+        for key in keys:
+            if key in first:
+                parent[root(i)] = root(first[key])
+            else:
+                first[key] = i
+    groups: dict[int, list[Entity]] = {}
+    for i, e in enumerate(entities):
+        groups.setdefault(root(i), []).append(e)
+    out: dict[Entity, Entity] = {}
+    for members in groups.values():
+        head = members[0]
+        spans = dict(sorted({m: t for e in members for m, t in zip(e.mentions, e.texts)}.items()))
+        merged = Entity(head.kind, head.id, head.name, head.type, list(spans), list(spans.values()))
+        out.update((e, merged) for e in members)
+    return out
 
 
-def _merge_quotes(quotes: list[GroundedQuote]) -> list[GroundedQuote]:
-    kept: list[GroundedQuote] = []
-    for q in sorted(quotes, key=lambda q: (q.content[0], -q.content[1])):
-        prev = kept[-1] if kept else None
-        if prev and q.content[0] < prev.content[1]:  # overlaps the previous one: the same quote
-            longer, other = (q, prev) if q.content[1] - q.content[0] > prev.content[1] - prev.content[0] else (prev, q)
-            kept[-1] = GroundedQuote(longer.content, longer.speaker or other.speaker, longer.kind, longer.cue or other.cue)
-        else:
-            kept.append(q)
-    return kept
+def _touches_edge(q: GroundedQuote, bounds: list[Offsets]) -> bool:
+    """Whether the quote may have been cut by its piece: it reaches an edge that is not the article's."""
+    start, end = bounds[q.piece]
+    first, last = min(s for s, _ in bounds), max(e for _, e in bounds)
+    return (q.content[0] <= start and start > first) or (q.content[1] >= end and end < last)
+
+
+def _merge_quotes(quotes: list[GroundedQuote], bounds: list[Offsets]) -> list[GroundedQuote]:
+    """Quotes of different pieces that are one quote: the same span, or overlapping where the
+    shorter one was cut by its piece's edge. The longer one is kept, with what the other adds."""
+    gone: set[int] = set()
+    for (i, a), (j, b) in combinations(enumerate(quotes), 2):
+        if i in gone or j in gone or a.piece == b.piece or not (a.content[0] < b.content[1] and b.content[0] < a.content[1]):
+            continue
+        shorter, k = (a, i) if a.content[1] - a.content[0] < b.content[1] - b.content[0] else (b, j)
+        if a.content == b.content or _touches_edge(shorter, bounds):
+            keep, other = (b, a) if k == i else (a, b)
+            quotes[j if k == i else i] = GroundedQuote(
+                keep.content, keep.speaker or other.speaker, keep.kind, keep.cue or other.cue, keep.piece)
+            gone.add(k)
+    return [q for n, q in enumerate(quotes) if n not in gone]

@@ -16,12 +16,10 @@ What cannot be grounded is dropped and reported, never guessed.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-
-from extractors.llm.response import Answer
 
 Offsets = tuple[int, int]
 METHODS = ("exact", "normalised", "fuzzy")
@@ -66,11 +64,62 @@ def normalise(s: str) -> tuple[str, list[int]]:
 
 
 def clean_needle(s: str, *, strip_quotes: bool = False) -> str:
-    """Trim whitespace (and, for quote contents, enclosing quotation marks) from a model's string."""
+    """Trim whitespace and, for direct quote contents, the enclosing quotation marks.
+
+    Only marks that enclose the content are removed: a pair at both ends, or one unmatched mark at
+    one end. A mixed quote that ends with a quoted fragment keeps its closing mark.
+
+    >>> clean_needle("\u201cWe stay,\u201d", strip_quotes=True)
+    'We stay,'
+    >>> clean_needle("it is ready for \u201cany threat,\u201d", strip_quotes=True)
+    'it is ready for \u201cany threat,\u201d'
+    >>> clean_needle("We stay,\u201d", strip_quotes=True)
+    'We stay,'
+    """
     s = s.strip()
-    if strip_quotes:
-        s = s.strip(_QUOTE_MARKS).strip()
+    if not strip_quotes or not s:
+        return s
+    marks = sum(c in _QUOTE_MARKS for c in s)
+    opens, closes = s[0] in _QUOTE_MARKS, s[-1] in _QUOTE_MARKS
+    if len(s) > 1 and opens and closes:
+        return s[1:-1].strip()
+    if marks % 2 == 1 and opens:
+        return s[1:].strip()
+    if marks % 2 == 1 and closes:
+        return s[:-1].strip()
     return s
+
+
+@dataclass(frozen=True)
+class Needle:
+    """What to find: ``text``, and optionally the ``context`` around it (``text`` at ``at`` in it)."""
+
+    text: str
+    context: str | None = None
+    at: int = 0
+
+
+_MARKED = re.compile(r"^(.*?)\[([^\[\]]+)\](.*)$", re.DOTALL)
+MAX_CONTEXT_WORDS = 8
+
+
+def parse_needle(s: str, *, strip_quotes: bool = False) -> Needle:
+    """A model's string: plain words, or up to 8 words of context with the words meant in [brackets].
+
+    >>> parse_needle("threats from [Velgrad] or Tarsk")
+    Needle(text='Velgrad', context='threats from Velgrad or Tarsk', at=13)
+    >>> parse_needle("Velgrad")
+    Needle(text='Velgrad', context=None, at=0)
+    """
+    m = _MARKED.match(s.strip())
+    if not m:
+        return Needle(clean_needle(s, strip_quotes=strip_quotes))
+    before, inner, after = m.groups()
+    inner_clean = clean_needle(inner, strip_quotes=strip_quotes)
+    if not inner_clean:
+        return Needle(clean_needle(before + after, strip_quotes=strip_quotes))
+    lead = inner.index(inner_clean) if inner_clean in inner else 0
+    return Needle(inner_clean, before + inner + after, len(before) + lead)
 
 
 @dataclass(frozen=True)
@@ -109,6 +158,35 @@ class Grounder:
                 return "fuzzy", [found]
         return "", []
 
+    def spans(self, needle: Needle, *, after: int = 0) -> tuple[str, list[Offsets]]:
+        """Every place ``needle`` may mean: inside each occurrence of its context when it has one
+        (falling back to the bare words when the context is not found), else each occurrence."""
+        if needle.context:
+            method, contexts = self.candidates(needle.context, after=after)
+            inner = [s for c in contexts if (s := self._inside(needle, c, method)) is not None]
+            if inner:
+                return method, inner
+        return self.candidates(needle.text, after=after)
+
+    def _inside(self, needle: Needle, ctx: Offsets, method: str) -> Offsets | None:
+        """The mention inside one occurrence of its context."""
+        start = ctx[0] + needle.at
+        if method == "exact" and self.text[start : start + len(needle.text)] == needle.text:
+            return start, start + len(needle.text)
+        sub = Grounder(self.text[ctx[0] : ctx[1]], fuzzy_threshold=self.fuzzy_threshold)
+        _, found = sub.candidates(needle.text)
+        if not found:
+            return None
+        rel = min(found, key=lambda s: abs(s[0] - needle.at))
+        return rel[0] + ctx[0], rel[1] + ctx[0]
+
+    def place(
+        self, needle: Needle, *, after: int = 0, used: set[Offsets] | None = None, own: list[Offsets] | None = None
+    ) -> Located | None:
+        """Like :meth:`find`, for a :class:`Needle` that may carry context."""
+        method, spans = self.spans(needle, after=after)
+        return _pick(method, spans, after, used, own)
+
     def find(
         self, needle: str, *, after: int = 0, used: set[Offsets] | None = None, own: list[Offsets] | None = None
     ) -> Located | None:
@@ -124,21 +202,12 @@ class Grounder:
         Located(start=18, end=27, method='normalised')
         """
         method, spans = self.candidates(needle, after=after)
-        if not spans:
-            return None
-        used = used or set()
-        own = own or []
-        free = [s for s in spans if s not in used and not any(s[0] < o[1] and o[0] < s[1] for o in own)]
-        pool = [s for s in free if s[0] >= after] or free
-        if not pool:
-            return None
-        start, end = pool[0]
-        return Located(start, end, method)
+        return _pick(method, spans, after, used, own)
 
-    def find_near(self, needle: str, anchor: Offsets, *, after: bool = False, window: int = 250) -> Located | None:
+    def find_near(self, needle: Needle | str, anchor: Offsets, *, after: bool = False, window: int = 250) -> Located | None:
         """Ground ``needle`` at the occurrence closest to ``anchor`` (a cue next to its quote), within
         ``window``; on a tie, the one after the anchor when ``after`` (direct quotes: '"...," she said')."""
-        method, spans = self.candidates(needle, after=anchor[0])
+        method, spans = self.spans(needle if isinstance(needle, Needle) else Needle(needle), after=anchor[0])
         outside = [s for s in spans if s[1] <= anchor[0] or s[0] >= anchor[1]] or spans
         if not outside:
             return None
@@ -162,6 +231,21 @@ class Grounder:
                 start, end = self._to_text(lo + al.dest_start, lo + al.dest_end)
                 return _widen(self.text, start, end)
         return None
+
+
+def _pick(
+    method: str, spans: list[Offsets], after: int, used: set[Offsets] | None, own: list[Offsets] | None
+) -> Located | None:
+    """The first free span at or after ``after`` (else the first free one): not taken already
+    (``used``), not overlapping a mention of the same entity (``own``: an entity never nests in itself)."""
+    used = used or set()
+    own = own or []
+    free = [s for s in spans if s not in used and not any(s[0] < o[1] and o[0] < s[1] for o in own)]
+    pool = [s for s in free if s[0] >= after] or free
+    if not pool:
+        return None
+    start, end = pool[0]
+    return Located(start, end, method)
 
 
 def _all(hay: str, needle: str) -> list[Offsets]:
@@ -204,107 +288,3 @@ def _distance(span: Offsets, anchor: Offsets) -> int:
     return 0
 
 
-@dataclass
-class Entity:
-    """An actor or location with grounded mention offsets (into the whole article)."""
-
-    name: str
-    type: str
-    mentions: list[Offsets]
-
-
-@dataclass
-class GroundedQuote:
-    content: Offsets
-    speaker: str | None
-    kind: str
-    cue: Offsets | None
-
-
-@dataclass
-class GroundedEvent:
-    type: str
-    trigger: Offsets
-    arguments: list[tuple[str, str]]
-    polarity: str | None
-    modality: str | None
-
-
-@dataclass
-class Grounded:
-    """An answer grounded in the article: offsets instead of strings, plus the alignment record."""
-
-    actors: list[Entity] = field(default_factory=list)
-    locations: list[Entity] = field(default_factory=list)
-    quotes: list[GroundedQuote] = field(default_factory=list)
-    events: list[GroundedEvent] = field(default_factory=list)
-    methods: Counter = field(default_factory=Counter)
-    dropped: list[dict[str, str]] = field(default_factory=list)
-
-
-def ground_answer(answer: Answer, text: str, *, offset: int = 0, fuzzy_threshold: float = 90.0) -> Grounded:
-    """Ground every string of ``answer`` in ``text``; offsets in the result are shifted by ``offset``
-    (the position of ``text`` in the whole article when it is a chunk).
-
-    >>> from extractors.llm.response import Answer
-    >>> a = Answer.model_validate({"actors": [{"name": "Ana Ruiz", "type": "PER", "mentions": ["Ruiz", "Ruiz"]}],
-    ...     "locations": [], "quotes": [], "events": []})
-    >>> ground_answer(a, "Ruiz came. Ruiz went.").actors[0].mentions
-    [(0, 4), (11, 15)]
-    """
-    g = Grounder(text, fuzzy_threshold=fuzzy_threshold)
-    out = Grounded()
-
-    def locate(
-        needle: str, path: str, *, after: int = 0, used: set[Offsets] | None = None, own: list[Offsets] | None = None
-    ) -> Located | None:
-        found = g.find(needle, after=after, used=used, own=own) if needle else None
-        if found is None:
-            out.dropped.append({"path": path, "text": needle})
-            return None
-        out.methods[found.method] += 1
-        return found
-
-    for kind, items, target in (("actors", answer.actors, out.actors), ("locations", answer.locations, out.locations)):
-        used: set[Offsets] = set()
-        for i, item in enumerate(items):
-            spans: list[Offsets] = []
-            cursor = 0
-            for j, mention in enumerate(item.mentions):
-                found = locate(clean_needle(mention), f"{kind}[{i}].mentions[{j}]", after=cursor, used=used, own=spans)
-                if found:
-                    spans.append((found.start, found.end))
-                    used.add((found.start, found.end))
-                    cursor = found.end
-            target.append(Entity(item.name, item.type, sorted((s + offset, e + offset) for s, e in spans)))
-
-    cursor, used = 0, set()
-    for i, q in enumerate(answer.quotes):
-        found = locate(clean_needle(q.content, strip_quotes=True), f"quotes[{i}].content", after=cursor, used=used)
-        if found is None:
-            continue
-        content = (found.start, found.end)
-        used.add(content)
-        cursor = found.end
-        cue = None
-        if q.cue and clean_needle(q.cue):
-            near = g.find_near(clean_needle(q.cue), content, after=q.kind == "direct")
-            if near is None:
-                out.dropped.append({"path": f"quotes[{i}].cue", "text": q.cue})
-            else:
-                out.methods[near.method] += 1
-                cue = (near.start + offset, near.end + offset)
-        out.quotes.append(GroundedQuote((content[0] + offset, content[1] + offset), q.speaker, q.kind, cue))
-
-    cursor, used = 0, set()
-    for i, ev in enumerate(answer.events):
-        found = locate(clean_needle(ev.trigger), f"events[{i}].trigger", after=cursor, used=used)
-        if found is None:
-            continue
-        used.add((found.start, found.end))
-        cursor = found.start  # triggers of successive events may share a sentence
-        args = [(a.role, a.name) for a in ev.arguments]
-        out.events.append(
-            GroundedEvent(ev.type, (found.start + offset, found.end + offset), args, ev.polarity, ev.modality)
-        )
-    return out

@@ -93,16 +93,30 @@ def _read_table(value: str | Path, source: str) -> tuple[Any, str]:
 
 
 class Usage:
-    """Thread-safe counters of one extractor's run; :meth:`as_dict` is what the results object stores."""
+    """Thread-safe counters of one extractor's run; :meth:`as_dict` is what the results object stores.
+
+    ``requests`` counts every HTTP attempt (retries and repairs included); tokens are this run's,
+    kept whether documents succeed or fail. ``failures`` / ``failed_docs``: documents yielded with
+    ``meta.status == "failed"``. ``dropped_items``: answer items invalid against the schema;
+    ``dropped_spans``: strings that could not be placed in the text; ``dropped_entities``: entities
+    with no placed name or description; ``unresolved_refs``: speakers and arguments that named no
+    kept entity; ``length_splits`` / ``context_splits``: pieces split again after a cut-off answer
+    (``finish_reason: "length"``) or a context-length error; ``answers_json_schema`` /
+    ``answers_json_object``: answers received (or read from the cache) in each response format;
+    ``response_format``: the mode in effect at the end; ``format_fallback``: why it changed, if it did.
+    """
 
     FIELDS = (
         "requests", "retries", "repairs", "cache_hits", "prompt_tokens", "completion_tokens",
-        "failures", "dropped_spans",
+        "failures", "dropped_items", "dropped_spans", "dropped_entities", "unresolved_refs",
+        "length_splits", "context_splits", "answers_json_schema", "answers_json_object",
     )
 
     def __init__(self, price: Price | None = None):
         self._lock = threading.Lock()
         self._counts = dict.fromkeys(self.FIELDS, 0)
+        self._failed: list[str] = []
+        self._notes: dict[str, str] = {}
         self.price = price
         self.response_format: str | None = None
 
@@ -111,12 +125,25 @@ class Usage:
             for key, n in counts.items():
                 self._counts[key] += n
 
+    def fail(self, doc_id: str) -> None:
+        """Count one failed document."""
+        with self._lock:
+            self._counts["failures"] += 1
+            self._failed.append(doc_id)
+
+    def note(self, key: str, text: str) -> None:
+        """Keep the first explanation of an event of the run (e.g. why the format fell back)."""
+        with self._lock:
+            self._notes.setdefault(key, text)
+
     def __getitem__(self, key: str) -> int:
         return self._counts[key]
 
     def as_dict(self) -> dict[str, Any]:
         with self._lock:
             out: dict[str, Any] = dict(self._counts)
+            out["failed_docs"] = list(self._failed)
+            out.update(self._notes)
         if self.response_format:
             out["response_format"] = self.response_format
         if self.price is not None:
