@@ -5,7 +5,7 @@ prints the wall time of concurrency 1 and 8 on the same articles, the speed-up, 
 requests of a cached re-run (expected: 0).
 
 ``--oracle``: exactness. The fake server answers every request with the gold annotation of the
-piece of text in it (a perfect model, :class:`tests.fake_openai.Oracle`); the predictions are scored
+piece of text in it (a perfect model, :class:`tests.extractors.llm.fake_openai.Oracle`); the predictions are scored
 by the project's scorer (``python -m eval score``) on the 3 gold articles and on long articles made
 by joining gold articles (annotations re-offset), which the extractor must split into pieces.
 Prints the overall F1 of both, the answer size relative to the article size, and the largest answer
@@ -26,11 +26,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # for tests.fake_openai
+sys.path.insert(0, str(ROOT))  # for tests.extractors.llm.fake_openai
 
 from eval.api import Article, Document  # noqa: E402
 from extractors.llm import LLMExtractor  # noqa: E402
-from tests.fake_openai import FakeOpenAI, Oracle  # noqa: E402
+from tests.extractors.llm.fake_openai import FakeOpenAI, Oracle  # noqa: E402
 
 CHARS_PER_TOKEN = 4  # a rough estimate for English text and JSON
 

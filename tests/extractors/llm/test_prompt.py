@@ -6,7 +6,15 @@ import re
 from pathlib import Path
 from typing import get_args
 
-from eval.api import ActorType, Article, ArgumentRole, EventType, LocationType, Modality, QuoteKind
+from eval.api import (
+    ActorType,
+    ArgumentRole,
+    Article,
+    EventType,
+    LocationType,
+    Modality,
+    QuoteKind,
+)
 from extractors.llm.assemble import to_document
 from extractors.llm.chunking import merge
 from extractors.llm.placing import ground_answer

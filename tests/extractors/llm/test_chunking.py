@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,9 +10,10 @@ from hypothesis import strategies as st
 from extractors.llm.chunking import merge, split
 from extractors.llm.placing import Grounded, GroundedEvent, GroundedQuote
 from extractors.llm.resolve import Entity
+from tests.conftest import ROOT
 
 WORDS = st.sampled_from(["alpha", "beta.", "gamma\n", "delta", "\n\n", "eps!", "zeta, "])
-GOLD = Path(__file__).resolve().parent.parent / "gold"
+GOLD = ROOT / "gold"
 
 
 @settings(max_examples=60, deadline=None)

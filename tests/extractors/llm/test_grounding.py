@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from extractors.llm.grounding import Grounder, Located, normalise
 from extractors.llm.placing import ground_answer
 from extractors.llm.response import Answer, parse_answer
+from tests.conftest import ROOT
 
 TEXT = "Mayor Lena Brook met \u201cangry\u201d farmers in Dunmore.  Brook said\nprices fell. Later Brook left Dunmore."
 
@@ -130,7 +130,7 @@ def test_dropped_strings_are_reported_with_their_path() -> None:
 
 
 def test_the_readme_example_is_placed_as_it_says() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "extractors" / "llm" / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "extractors" / "llm" / "README.md").read_text(encoding="utf-8")
     text = re.search(r'For the article "(.*?)":', readme).group(1)
     answer = parse_answer(re.search(r"```json\n(.*?)\n```", readme, re.DOTALL).group(1))
     g = ground_answer(answer, text)

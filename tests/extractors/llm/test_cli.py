@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.fake_openai import FakeOpenAI
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
+from tests.extractors.llm.fake_openai import FakeOpenAI
 
 
 @pytest.fixture

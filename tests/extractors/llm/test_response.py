@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-
 from typing import get_args
 
 import pytest
@@ -10,7 +9,13 @@ import pytest
 from eval.api import ArgumentRole
 from eval.exceptions import InvalidInputError
 from extractors.llm.prompt import SYSTEM
-from extractors.llm.response import TRIGGER_WORDING, AnswerError, answer_json_schema, parse_answer, response_format
+from extractors.llm.response import (
+    TRIGGER_WORDING,
+    AnswerError,
+    answer_json_schema,
+    parse_answer,
+    response_format,
+)
 from extractors.llm.usage import Price, Usage, load_price
 
 EMPTY = {"actors": [], "locations": [], "quotes": [], "events": []}

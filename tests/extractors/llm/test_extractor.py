@@ -12,7 +12,16 @@ from eval.exceptions import ExtractorUnavailableError, NewsbenchError
 from eval.registry import Article, create, unavailable_reason
 from eval.schema import Document
 from extractors.llm import LLMExtractor
-from tests.fake_openai import EMPTY_ANSWER, FakeOpenAI, article_of, error, fake_openai, malformed, ok, slow  # noqa: F401
+from tests.extractors.llm.fake_openai import (  # noqa: F401
+    EMPTY_ANSWER,
+    FakeOpenAI,
+    article_of,
+    error,
+    fake_openai,
+    malformed,
+    ok,
+    slow,
+)
 
 TEXT = "Senator Lena Brook met farmers in Dunmore on Friday. \u201cPrices are too low,\u201d Brook said. Later Brook flew home to Dunmore."
 ANSWER = {

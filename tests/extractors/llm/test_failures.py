@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
-import socket
 import threading
 import time
 from pathlib import Path
@@ -17,8 +17,19 @@ import pytest
 from eval.exceptions import ExtractorUnavailableError, NewsbenchError
 from eval.registry import Article
 from extractors.llm import LLMExtractor
-from tests.fake_openai import (  # noqa: F401
-    EMPTY_ANSWER, FakeOpenAI, Step, article_of, cut_off, dribbling, error, fake_openai, malformed, ok, slow,
+from tests.conftest import ROOT
+from tests.extractors.llm.fake_openai import (  # noqa: F401
+    EMPTY_ANSWER,
+    FakeOpenAI,
+    Step,
+    article_of,
+    cut_off,
+    dribbling,
+    error,
+    fake_openai,
+    malformed,
+    ok,
+    slow,
 )
 
 TEXT = "Senator Lena Brook met farmers in Dunmore on Friday. \u201cPrices are too low,\u201d Brook said. Later Brook flew home to Dunmore."
@@ -283,7 +294,7 @@ CTRL_C_SCRIPT = """
 import sys
 from eval.api import Article
 from extractors.llm import LLMExtractor
-from tests.fake_openai import FakeOpenAI
+from tests.extractors.llm.fake_openai import FakeOpenAI
 with FakeOpenAI(latency=60) as server:
     ex = LLMExtractor(model="fake", base_url=server.base_url, concurrency=4, cache_dir=sys.argv[1], timeout=120)
     print("start", flush=True)
@@ -296,7 +307,7 @@ with FakeOpenAI(latency=60) as server:
 
 def test_ctrl_c_exits_at_once_against_a_hanging_server(tmp_path: Path) -> None:
     # Measured before: 88 s of waiting for queued requests against a hanging server.
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     proc = subprocess.Popen(
         [sys.executable, "-c", CTRL_C_SCRIPT, str(tmp_path / "cache")], cwd=root, stdout=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(root)}, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
