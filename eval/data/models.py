@@ -174,7 +174,9 @@ class Actor(_Model):
     type: ActorType = Field(description="PER, ORG, GPE (a state acting as an actor) or NORP.")
     mentions: tuple[Mention, ...] = ()
     subtype: str | None = Field(
-        default=None, description="Finer type, e.g. government, military, armed_group, intergovernmental."
+        default=None,
+        description="Finer type, e.g. government, military, armed_group, intergovernmental, company, media, "
+        "news_agency, university, think_tank (guidelines 1.1 and 1.4).",
     )
     wikidata_id: str | None = Field(default=None, pattern=_WIKIDATA)
     confidence: float | None = Field(default=None, ge=0, le=1)
@@ -213,8 +215,21 @@ class Argument(_Model):
     ref: str = Field(description="Id of an Actor or Location of the same document.")
 
 
+def _subtype_schema(schema: dict[str, Any]) -> None:
+    """Let the JSON Schema say what :func:`subtype_problem` checks: a type takes only its own subtypes."""
+    fits = [
+        {"if": {"properties": {"type": {"const": t}}}, "then": {"properties": {"subtype": {"enum": [*subs, None]}}}}
+        for t, subs in EVENT_SUBTYPES.items()
+    ]
+    none = {"if": {"properties": {"type": {"not": {"enum": list(EVENT_SUBTYPES)}}}},
+            "then": {"properties": {"subtype": {"type": "null"}}}}
+    schema["allOf"] = [*fits, none]
+
+
 class Event(_Model):
     """Something reported as happening, having happened, planned, or possible."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=_subtype_schema)
 
     id: str = Field(min_length=1)
     type: EventType

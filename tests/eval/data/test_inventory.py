@@ -10,6 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from eval.data.inventory import ACE_2005, INVENTORY_BLOCK, PLOVER, Inventory, load_inventory, read_inventory, render_inventory_table
+from eval.data.json_schema import schema_problems
 from eval.exceptions import InvalidInputError
 from eval.reporting.markdown import read_block
 from eval.schema import EVENT_SUBTYPES, SCHEMA_VERSION, Document, EventSubtype, EventType
@@ -154,3 +155,19 @@ def test_an_inventory_that_is_not_yaml_is_named(tmp_path: Path) -> None:
     bad.write_text("types: [unclosed\n", encoding="utf-8")
     with pytest.raises(InvalidInputError, match="is not valid YAML"):
         read_inventory(bad)
+
+
+@pytest.mark.parametrize(
+    ("event", "problems"),
+    [
+        ({"type": "PERSONNEL", "subtype": "elect"}, []),
+        ({"type": "MEET", "subtype": "elect"}, [("events[0].subtype", "'elect' is not one of ['meet', 'phone_write', None]")]),
+        ({"type": "OTHER", "subtype": "die"}, [("events[0].subtype", "'die' is not of type 'null'")]),
+    ],
+    ids=["fits", "subtype-of-another-type", "type-without-subtypes"],
+)
+def test_the_json_schema_checks_the_subtype_against_its_type(
+    event: dict[str, Any], problems: list[tuple[str, str]]
+) -> None:
+    found = schema_problems(_document(event), "doc.json")
+    assert [(p.path, p.reason) for p in found] == problems
