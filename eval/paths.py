@@ -1,6 +1,6 @@
 """Where things are: the data shipped with newsbench, and every file name under a results folder.
 
-Shipped data (gold, JSON Schema, guidelines, citation) is found the same way from a checkout and
+Shipped data (gold, JSON Schema, event inventory, guidelines, citation) is found the same way from a checkout and
 from an installed wheel: the wheel carries it under ``eval/_data/`` (see ``pyproject.toml``), a
 checkout has it at the top of the repository.
 
@@ -18,6 +18,7 @@ _CHECKOUT = _PACKAGE.parent
 
 GOLD_DIR = "gold"
 SCHEMA_FILE = "schema/document.schema.json"
+EVENT_INVENTORY_FILE = "schema/event_inventory.yaml"
 GUIDELINES_FILE = "gold/GUIDELINES.md"
 CITATION_FILE = "CITATION.cff"
 CROSS_DOCUMENT_FILE = "cross_document.json"

@@ -13,8 +13,10 @@ from eval.data.models import (
     ActorType,
     Argument,
     ArgumentRole,
+    EVENT_SUBTYPES,
     Document,
     Event,
+    EventSubtype,
     EventType,
     Location,
     LocationType,
@@ -28,7 +30,7 @@ from eval.data.models import (
 )
 
 __all__ = [
-    "SCHEMA_VERSION", "Actor", "ActorType", "Argument", "ArgumentRole", "Document", "Event", "EventType",
-    "Location", "LocationType", "Mention", "MentionKind", "Modality", "Polarity", "Quote", "QuoteKind", "Span",
+    "SCHEMA_VERSION", "EVENT_SUBTYPES", "Actor", "ActorType", "Argument", "ArgumentRole", "Document", "Event",
+    "EventSubtype", "EventType", "Location", "LocationType", "Mention", "MentionKind", "Modality", "Polarity", "Quote", "QuoteKind", "Span",
     "iter_spans", "json_schema", "render_json_schema",
 ]

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 
 from eval.data.checks import check_document
 
-SCHEMA_VERSION = "1.0"
+# 1.1: event types for news at large and Event.subtype; files written as 1.0 stay valid.
+SCHEMA_VERSION = "1.1"
 
 
 ActorType = Literal["PER", "ORG", "GPE", "NORP"]
@@ -35,11 +36,14 @@ Polarity = Literal["positive", "negative"]
 Modality = Literal["asserted", "reported", "hypothetical", "planned"]
 
 
-# The event type inventory; each type is defined, with examples, in gold/GUIDELINES.md.
+# The event types and subtypes of the inventory ``schema/event_inventory.yaml``, which defines each
+# with examples and its ACE 2005 and PLOVER mapping (table: gold/GUIDELINES.md section 3.2). A test
+# checks that these literals equal the inventory. Schema 1.1 added the types from PERSONNEL on and
+# every subtype; the fourteen types of 1.0 keep their names and meaning.
 EventType = Literal[
     "MOVE",  # a person, group or force travels, relocates, arrives, departs, marches, flies
     "DEPLOY",  # forces are deployed, stationed, based or reinforced somewhere
-    "MEET",  # meetings, summits, conferences, visits, dinners, talks
+    "MEET",  # meetings, summits, conferences, visits, dinners, talks, calls
     "STATEMENT",  # a public statement, announcement, warning or expressed position
     "AGREE",  # a deal or agreement is reached, negotiated or brokered
     "ATTACK",  # armed attacks, battles, invasions, wars
@@ -49,9 +53,80 @@ EventType = Literal[
     "THREATEN",  # posing or making a threat
     "ACCUSE",  # accusations and criticism
     "SUPPORT",  # support, thanks, aid, alliance membership
-    "LEGAL",  # charges, prosecutions, their annulment
+    "LEGAL",  # investigations, arrests, charges, trials, verdicts, lawsuits, their annulment
+    "PERSONNEL",  # appointments, resignations, nominations, elections
+    "BUSINESS",  # founding, merger, bankruptcy, closure of organisations and sites, lay-offs
+    "TRANSACTION",  # sales, purchases, payments, loans, investments
+    "LIFE",  # birth, marriage, divorce, injury, death
+    "DEMONSTRATE",  # demonstrations, strikes, boycotts
+    "POLICY",  # laws, budgets, bans, restrictions, sanctions adopted or lifted
+    "CONTEST",  # matches, races, competitions, prizes and their results
+    "DISASTER",  # natural disasters, accidents, epidemics
+    "CAMPAIGN",  # organised campaigns and programmes
     "OTHER",  # a reported event that fits none of the above
 ]
+
+
+EVENT_SUBTYPES: dict[str, tuple[str, ...]] = {
+    "MOVE": ("transport", "withdraw", "evacuate"),
+    "MEET": ("meet", "phone_write"),
+    "STATEMENT": ("request", "reject"),
+    "SUPPORT": ("endorse", "aid", "cooperate"),
+    "LEGAL": (
+        "investigate", "arrest_jail", "release_parole", "trial_hearing", "charge_indict", "sue", "convict",
+        "sentence", "fine", "execute", "extradite", "acquit", "appeal", "pardon", "drop_charges",
+    ),
+    "PERSONNEL": ("start_position", "end_position", "nominate", "elect"),
+    "BUSINESS": (
+        "start_org", "merge_org", "declare_bankruptcy", "end_org", "open_facility", "close_facility", "lay_off",
+    ),
+    "TRANSACTION": ("transfer_ownership", "transfer_money"),
+    "LIFE": ("be_born", "marry", "divorce", "injure", "die"),
+    "DEMONSTRATE": ("rally", "strike", "boycott"),
+    "POLICY": ("legislate", "restrict", "sanction", "ease"),
+    "CONTEST": ("compete", "result", "award"),
+    "DISASTER": ("natural", "accident", "epidemic"),
+    "CAMPAIGN": ("election_campaign", "health_programme", "public_programme"),
+}
+"""The subtypes of each event type that has any, in the inventory's order."""
+
+
+EventSubtype = Literal[
+    "transport", "withdraw", "evacuate",
+    "meet", "phone_write",
+    "request", "reject",
+    "endorse", "aid", "cooperate",
+    "investigate", "arrest_jail", "release_parole", "trial_hearing", "charge_indict", "sue", "convict",
+    "sentence", "fine", "execute", "extradite", "acquit", "appeal", "pardon", "drop_charges",
+    "start_position", "end_position", "nominate", "elect",
+    "start_org", "merge_org", "declare_bankruptcy", "end_org", "open_facility", "close_facility", "lay_off",
+    "transfer_ownership", "transfer_money",
+    "be_born", "marry", "divorce", "injure", "die",
+    "rally", "strike", "boycott",
+    "legislate", "restrict", "sanction", "ease",
+    "compete", "result", "award",
+    "natural", "accident", "epidemic",
+    "election_campaign", "health_programme", "public_programme",
+]
+
+
+def subtype_problem(event_type: str, subtype: str | None) -> str | None:
+    """Why ``subtype`` cannot refine ``event_type``, or None when it can (no subtype always can).
+
+    >>> subtype_problem("PERSONNEL", "elect") is None
+    True
+    >>> subtype_problem("MEET", "elect")
+    'subtype elect belongs to PERSONNEL, not to MEET; subtypes of MEET: meet, phone_write'
+    >>> subtype_problem("OTHER", "die")
+    'subtype die belongs to LIFE, not to OTHER; OTHER has no subtypes'
+    """
+    valid = EVENT_SUBTYPES.get(event_type, ())
+    if subtype is None or subtype in valid:
+        return None
+    owner = next((t for t, subs in EVENT_SUBTYPES.items() if subtype in subs), None)
+    head = f"subtype {subtype} belongs to {owner}" if owner else f"unknown subtype {subtype}"
+    tail = f"subtypes of {event_type}: {', '.join(valid)}" if valid else f"{event_type} has no subtypes"
+    return f"{head}, not to {event_type}; {tail}"
 
 
 ArgumentRole = Literal["agent", "target", "participant", "place", "origin", "destination"]
@@ -99,7 +174,9 @@ class Actor(_Model):
     type: ActorType = Field(description="PER, ORG, GPE (a state acting as an actor) or NORP.")
     mentions: tuple[Mention, ...] = ()
     subtype: str | None = Field(
-        default=None, description="Finer type, e.g. government, military, armed_group, intergovernmental."
+        default=None,
+        description="Finer type, e.g. government, military, armed_group, intergovernmental, company, media, "
+        "news_agency, university, think_tank (guidelines 1.1 and 1.4).",
     )
     wikidata_id: str | None = Field(default=None, pattern=_WIKIDATA)
     confidence: float | None = Field(default=None, ge=0, le=1)
@@ -138,11 +215,27 @@ class Argument(_Model):
     ref: str = Field(description="Id of an Actor or Location of the same document.")
 
 
+def _subtype_schema(schema: dict[str, Any]) -> None:
+    """Let the JSON Schema say what :func:`subtype_problem` checks: a type takes only its own subtypes."""
+    fits = [
+        {"if": {"properties": {"type": {"const": t}}}, "then": {"properties": {"subtype": {"enum": [*subs, None]}}}}
+        for t, subs in EVENT_SUBTYPES.items()
+    ]
+    none = {"if": {"properties": {"type": {"not": {"enum": list(EVENT_SUBTYPES)}}}},
+            "then": {"properties": {"subtype": {"type": "null"}}}}
+    schema["allOf"] = [*fits, none]
+
+
 class Event(_Model):
     """Something reported as happening, having happened, planned, or possible."""
 
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=_subtype_schema)
+
     id: str = Field(min_length=1)
     type: EventType
+    subtype: EventSubtype | None = Field(
+        default=None, description="Finer type: one of the subtypes of `type` in schema/event_inventory.yaml."
+    )
     trigger: Span = Field(description="The word or short phrase that most clearly expresses the event.")
     arguments: tuple[Argument, ...] = ()
     polarity: Polarity | None = None
@@ -152,6 +245,13 @@ class Event(_Model):
         default=None, pattern=_ISO_DATE, description="ISO 8601 date or interval, normalised against Document.date."
     )
     confidence: float | None = Field(default=None, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _subtype_fits_type(self) -> Event:
+        reason = subtype_problem(self.type, self.subtype)
+        if reason:
+            raise ValueError(reason)
+        return self
 
 
 class Document(_Model):

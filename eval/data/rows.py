@@ -34,7 +34,7 @@ def dataset_features() -> dict[str, Any]:
     }
     quote = {"id": s, "content": span, "speaker": s, "kind": s, "cue": span, "speaker_mention": span, "confidence": f}
     event = {
-        "id": s, "type": s, "trigger": span, "arguments": [{"role": s, "ref": s}], "polarity": s,
+        "id": s, "type": s, "subtype": s, "trigger": span, "arguments": [{"role": s, "ref": s}], "polarity": s,
         "modality": s, "time": span, "date": s, "confidence": f,
     }
     items = {"actors": actor, "locations": location, "quotes": quote, "events": event}

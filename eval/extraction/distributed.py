@@ -70,7 +70,7 @@ def extract_batch(
     ...     def config(self):
     ...         return {}
     >>> extract_batch({"doc_id": ["d1"], "text": ["NATO met."]}, extractor="doctest-empty")
-    {'prediction': ['{"schema_version":"1.0","doc_id":"d1","text":"NATO met.","actors":[],"locations":[],"quotes":[],"events":[]}']}
+    {'prediction': ['{"schema_version":"1.1","doc_id":"d1","text":"NATO met.","actors":[],"locations":[],"quotes":[],"events":[]}']}
     """
     from eval.runner import extract_all
 
