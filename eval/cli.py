@@ -408,6 +408,20 @@ def compare(
     out_console.print(verdict(comparison), markup=False)
 
 
+@app.command("inventory")
+@handles_errors
+def inventory_cmd(
+    guidelines: Optional[Path] = typer.Option(None, "--guidelines", help="Also rewrite the inventory block of this guidelines file."),
+) -> None:
+    """Print the event inventory (types, subtypes, ACE 2005 and PLOVER mappings) as a Markdown table."""
+    from eval.reporting.inventory import render_inventory_table, update_guidelines
+
+    sys.stdout.write(render_inventory_table())
+    if guidelines is not None:
+        changed = update_guidelines(guidelines)
+        err_console.print(f"{'updated' if changed else 'unchanged'}: {guidelines}", markup=False)
+
+
 def main() -> None:
     app()
 

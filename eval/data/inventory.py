@@ -6,7 +6,7 @@ subtype has a one-line definition, at least two examples and both mappings, each
 ``"none"`` or a list of known labels (:data:`ACE_2005`, :data:`PLOVER`), and names are unique.
 ``EventType``, ``EventSubtype`` and ``EVENT_SUBTYPES`` in :mod:`eval.data.models` are checked
 against it by a test (the models stay plain Python so that validating a document reads no file),
-and section 3.2 of the guidelines is :func:`render_inventory_table`.
+and section 3.2 of the guidelines is rendered from it by :mod:`eval.reporting.inventory`.
 
 >>> inventory = load_inventory()
 >>> inventory.subtypes("MEET")
@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from eval.data.files import read_text
 from eval.data.json_schema import json_path
@@ -60,10 +67,10 @@ def ace_labels() -> tuple[str, ...]:
 
 
 _LINE = r"^[^|\n]+$"  # one line that can sit in a Markdown table cell
-Mapping = Literal["none"] | tuple[str, ...]
+OntologyMapping = Literal["none"] | tuple[str, ...]
 
 
-def _check_mapping(value: Mapping, valid: tuple[str, ...], ontology: str) -> Mapping:
+def _check_mapping(value: OntologyMapping, valid: tuple[str, ...], ontology: str) -> OntologyMapping:
     if value == "none":
         return value
     if not value:
@@ -81,8 +88,8 @@ class _Entry(BaseModel):
 
     definition: str = Field(pattern=_LINE)
     examples: tuple[str, ...] = Field(min_length=2)
-    ace: Mapping
-    plover: Mapping
+    ace: OntologyMapping
+    plover: OntologyMapping
     note: str | None = Field(default=None, pattern=_LINE)
 
     @field_validator("examples")
@@ -95,12 +102,12 @@ class _Entry(BaseModel):
 
     @field_validator("ace")
     @classmethod
-    def _ace(cls, value: Mapping) -> Mapping:
+    def _ace(cls, value: OntologyMapping) -> OntologyMapping:
         return _check_mapping(value, ace_labels(), "ACE 2005")
 
     @field_validator("plover")
     @classmethod
-    def _plover(cls, value: Mapping) -> Mapping:
+    def _plover(cls, value: OntologyMapping) -> OntologyMapping:
         return _check_mapping(value, PLOVER, "PLOVER")
 
 
@@ -183,44 +190,3 @@ def read_inventory(path: Path) -> Inventory:
 def load_inventory() -> Inventory:
     """The shipped inventory, read once."""
     return read_inventory(default_inventory_path())
-
-
-def _cell(mapping: Mapping) -> str:
-    return "none" if mapping == "none" else ", ".join(mapping)
-
-
-def _row(entry: TypeEntry | SubtypeEntry, type_cell: str, subtype_cell: str) -> list[str]:
-    definition = entry.definition + (f" Note: {entry.note}" if entry.note else "")
-    examples = " / ".join(entry.examples)
-    return [type_cell, subtype_cell, definition, examples, _cell(entry.ace), _cell(entry.plover)]
-
-
-def render_inventory_table(inventory: Inventory | None = None) -> str:
-    """The inventory as the Markdown table of guidelines section 3.2: one row per type, then one per subtype.
-
-    >>> print(render_inventory_table().splitlines()[2][:40])
-    | `MOVE` | — | A person, group, force or
-    """
-    from eval.reporting.markdown import markdown_table  # the one table builder (reporting sits above data)
-
-    inventory = inventory or load_inventory()
-    rows: list[list[str]] = []
-    for t in inventory.types:
-        rows.append(_row(t, f"`{t.type}`", "—"))
-        rows += [_row(s, f"`{t.type}`", f"`{s.subtype}`") for s in t.subtypes]
-    header = ["type", "subtype", "definition", "examples (invented)", "ACE 2005", "PLOVER"]
-    return markdown_table(header, rows, left=len(header))
-
-
-INVENTORY_BLOCK = "inventory"
-
-
-def update_guidelines(path: Path, inventory: Inventory | None = None) -> bool:
-    """Rewrite the inventory block of the guidelines at ``path`` from the inventory; True when it changed.
-
-    Raises:
-        InvalidInputError: the file lacks one ``<!-- inventory:start -->`` ... ``<!-- inventory:end -->`` pair.
-    """
-    from eval.reporting.markdown import update_block
-
-    return update_block(Path(path), INVENTORY_BLOCK, render_inventory_table(inventory))

@@ -9,11 +9,24 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from eval.data.inventory import ACE_2005, INVENTORY_BLOCK, PLOVER, Inventory, load_inventory, read_inventory, render_inventory_table
+from eval.data.inventory import (
+    ACE_2005,
+    PLOVER,
+    Inventory,
+    load_inventory,
+    read_inventory,
+)
 from eval.data.json_schema import schema_problems
 from eval.exceptions import InvalidInputError
+from eval.reporting.inventory import INVENTORY_BLOCK, render_inventory_table
 from eval.reporting.markdown import read_block
-from eval.schema import EVENT_SUBTYPES, SCHEMA_VERSION, Document, EventSubtype, EventType
+from eval.schema import (
+    EVENT_SUBTYPES,
+    SCHEMA_VERSION,
+    Document,
+    EventSubtype,
+    EventType,
+)
 from tests.conftest import ROOT
 
 # The types of schema 1.0: they must stay so that every 1.0 file stays valid.
