@@ -147,3 +147,31 @@ def _non_doc_strings(path: Path) -> list[str]:
 def test_results_file_names_are_defined_in_paths_only(name: str) -> None:
     holders = sorted(m for m, p in modules(EVAL).items() if any(name in s for s in _non_doc_strings(p)))
     assert holders == ["eval.paths"]
+
+
+#: The layers of eval/, lowest first: a module may import from its own layer and those before it.
+LAYERS = (
+    ("eval", "eval.exceptions", "eval.paths"),
+    ("eval.data",),
+    ("eval.registry", "eval.schema", "eval.api"),
+    ("eval.gold",),
+    ("eval.extraction",),
+    ("eval.scoring",),
+    ("eval.reporting",),
+    ("eval.hub",),
+    ("eval.runner",),
+    ("eval.cli", "eval.__main__"),
+)
+
+
+def layer(module: str) -> int:
+    best = max((p for i, names in enumerate(LAYERS) for p in [(len(n), i) for n in names if module == n or module.startswith(n + ".")]))
+    return best[1]
+
+
+def test_layers_import_only_downwards() -> None:
+    upward = {
+        m: sorted(d for d in deps if d.startswith("eval") and layer(d) > layer(m))
+        for m, deps in import_graph(EVAL).items()
+    }
+    assert {m: deps for m, deps in upward.items() if deps} == {}

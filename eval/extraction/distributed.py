@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from eval.data.files import atomic_writer
 from eval.data.parsing import document_json
-from eval.registry import Article, Extractor, create
+from eval.registry import Article, Extractor, checked_extract, create
 
 if TYPE_CHECKING:
     from datasets import Dataset
@@ -72,11 +72,9 @@ def extract_batch(
     >>> extract_batch({"doc_id": ["d1"], "text": ["NATO met."]}, extractor="doctest-empty")
     {'prediction': ['{"schema_version":"1.1","doc_id":"d1","text":"NATO met.","actors":[],"locations":[],"quotes":[],"events":[]}']}
     """
-    from eval.runner import extract_all
-
     instance = _extractor(extractor, json.dumps(options or {}, sort_keys=True))
     articles = [Article(str(i), t) for i, t in zip(batch[id_column], batch[text_column], strict=True)]
-    return {PREDICTION_COLUMN: [document_json(d) for d in extract_all(instance, articles)]}
+    return {PREDICTION_COLUMN: [document_json(d) for d in checked_extract(instance, articles)]}
 
 
 def predict_dataset(
