@@ -422,6 +422,52 @@ def inventory_cmd(
         err_console.print(f"{'updated' if changed else 'unchanged'}: {guidelines}", markup=False)
 
 
+@app.command("export")
+@handles_errors
+def export_cmd(
+    files: Optional[list[Path]] = typer.Argument(None, help="Gold .json files or folders, prediction .jsonl files; "
+                                                 "with --extractor, .txt articles. Default: the shipped gold."),
+    fmt: str = typer.Option(..., "--format", help="labelstudio, brat, inception or docbin."),
+    out: Path = typer.Option(..., "--out", help="Output folder (a .spacy file for docbin)."),
+    extractor: Optional[str] = typer.Option(None, "--extractor", "-e",
+                                            help="Run this extractor on .txt articles and export its output "
+                                                 "(Label Studio: as predictions, for pre-annotation)."),
+) -> None:
+    """Export gold or predictions for an annotation tool (Label Studio, INCEpTION, brat) or spaCy training."""
+    from eval.formats import EXPORT_FORMATS, export_documents
+    from eval.formats.common import source_documents
+
+    if fmt not in EXPORT_FORMATS:
+        fail([f"--format: unknown format {fmt!r}; valid: {', '.join(EXPORT_FORMATS)}"])
+    docs = source_documents(files, extractor)
+    if fmt == "docbin":
+        from eval.formats.docbin import export_docbin
+
+        report = export_docbin(docs, out)
+        for problem in report.skipped:
+            warn(str(problem))
+        err_console.print(f"wrote {report.path}: {report.n_docs} document(s), {report.n_spans} span(s), "
+                          f"{len(report.skipped)} mention(s) off token boundaries left out", markup=False)
+        return
+    written = export_documents(fmt, docs, out, prediction=extractor)
+    err_console.print(f"wrote {len(written)} file(s) in {out} ({len(docs)} document(s))", markup=False)
+
+
+@app.command("import")
+@handles_errors
+def import_cmd(
+    inputs: list[Path] = typer.Argument(..., help="Label Studio task .json files; brat .ann files or folders; "
+                                         "CAS .xmi files or folders."),
+    fmt: str = typer.Option(..., "--format", help="labelstudio, brat or inception."),
+    out: Path = typer.Option(..., "--out", help="Gold folder to write, one <doc_id>.json per article."),
+) -> None:
+    """Import annotations as a gold folder (every document checked as validate does); then: run --gold OUT."""
+    from eval.formats import import_documents
+
+    written = import_documents(fmt, inputs, out)
+    err_console.print(f"wrote {len(written)} document(s) in {out}", markup=False)
+
+
 def main() -> None:
     app()
 

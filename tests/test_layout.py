@@ -156,6 +156,7 @@ LAYERS = (
     ("eval.registry", "eval.schema", "eval.api"),
     ("eval.gold",),
     ("eval.extraction",),
+    ("eval.formats",),
     ("eval.scoring",),
     ("eval.reporting",),
     ("eval.hub",),
