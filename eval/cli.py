@@ -437,20 +437,15 @@ def export_cmd(
     from eval.formats import EXPORT_FORMATS, export_documents
     from eval.formats.common import source_documents
 
-    if fmt not in EXPORT_FORMATS:
+    if fmt not in EXPORT_FORMATS:  # before any extractor runs
         fail([f"--format: unknown format {fmt!r}; valid: {', '.join(EXPORT_FORMATS)}"])
     docs = source_documents(files, extractor)
-    if fmt == "docbin":
-        from eval.formats.docbin import export_docbin
-
-        report = export_docbin(docs, out)
-        for problem in report.skipped:
-            warn(str(problem))
-        err_console.print(f"wrote {report.path}: {report.n_docs} document(s), {report.n_spans} span(s), "
-                          f"{len(report.skipped)} mention(s) off token boundaries left out", markup=False)
-        return
-    written = export_documents(fmt, docs, out, prediction=extractor)
-    err_console.print(f"wrote {len(written)} file(s) in {out} ({len(docs)} document(s))", markup=False)
+    report = export_documents(fmt, docs, out, prediction=extractor)
+    for problem in report.warnings:
+        warn(str(problem))
+    err_console.print(f"wrote {len(report.files)} file(s) for {report.n_docs} document(s) to {out}"
+                      + (f"; {len(report.warnings)} item(s) could not be carried (warnings above)" if report.warnings else ""),
+                      markup=False)
 
 
 @app.command("import")

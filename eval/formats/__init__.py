@@ -4,6 +4,7 @@ and spaCy DocBin, and import annotations back as a gold folder of ``<doc_id>.jso
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eval.data.models import Document
@@ -19,26 +20,41 @@ def _check(fmt: str, valid: tuple[str, ...], option: str = "--format") -> None:
         raise InvalidInputError(Problem(option, "", f"unknown format {fmt!r}; valid: {', '.join(valid)}"))
 
 
-def export_documents(fmt: str, docs: list[Document], out: Path, prediction: str | None = None) -> list[Path]:
-    """Write ``docs`` in format ``fmt`` under ``out`` (a ``.spacy`` file for docbin); returns the files written.
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export wrote, and what it could not carry (each a warning naming the document and place)."""
+
+    files: list[Path]
+    n_docs: int
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def export_documents(fmt: str, docs: list[Document], out: Path, prediction: str | None = None) -> ExportReport:
+    """Write ``docs`` in format ``fmt`` under ``out`` (a ``.spacy`` file for docbin).
 
     ``prediction`` (an extractor name) makes Label Studio regions predictions instead of annotations.
-    Mentions a DocBin leaves out (off token boundaries) are raised as an error only when none could be written.
+    Warnings: entities without mentions (Label Studio, brat), mentions off token boundaries (docbin).
     """
     _check(fmt, EXPORT_FORMATS)
-    if fmt == "labelstudio":
-        from eval.formats.labelstudio import export_labelstudio
+    if fmt == "docbin":
+        from eval.formats.docbin import export_docbin
 
-        return export_labelstudio(docs, out, prediction)
-    if fmt == "brat":
-        from eval.formats.brat import export_brat
-
-        return export_brat(docs, out)
+        report = export_docbin(docs, out)
+        return ExportReport([report.path], report.n_docs, report.skipped)
     if fmt == "inception":
         from eval.formats.uima import export_inception
 
-        return export_inception(docs, out)
-    raise AssertionError("docbin is exported by export_docbin")
+        return ExportReport(export_inception(docs, out), len(docs))
+    from eval.formats.flat import unplaced
+
+    warnings = [p for d in docs for p in unplaced(d)]
+    if fmt == "labelstudio":
+        from eval.formats.labelstudio import export_labelstudio
+
+        return ExportReport(export_labelstudio(docs, out, prediction), len(docs), warnings)
+    from eval.formats.brat import export_brat
+
+    return ExportReport(export_brat(docs, out), len(docs), warnings)
 
 
 def import_documents(fmt: str, inputs: Iterable[Path], out: Path) -> list[Path]:

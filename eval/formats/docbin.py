@@ -20,7 +20,7 @@ SPAN_KEY = "sc"
 
 @dataclass(frozen=True)
 class DocBinReport:
-    """What an export wrote: the file, how many documents and spans, and the mentions left out."""
+    """What a DocBin export wrote: the file, how many documents and spans, and the mentions left out."""
 
     path: Path
     n_docs: int

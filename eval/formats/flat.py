@@ -106,6 +106,20 @@ def to_flat(doc: Document) -> Flat:
     return flat
 
 
+def unplaced(doc: Document) -> list[Problem]:
+    """What :func:`to_flat` cannot place: entities without mentions, and the links to them."""
+    bare = {e.id for e in (*doc.actors, *doc.locations) if not e.mentions}
+    if not bare:
+        return []
+    problems = [Problem(doc.doc_id, f"{kind}[{i}]", f"entity {e.id!r} has no mention: a span-based format cannot hold it")
+                for kind in ("actors", "locations") for i, e in enumerate(getattr(doc, kind)) if e.id in bare]
+    problems += [Problem(doc.doc_id, f"quotes[{i}].speaker", f"speaker {q.speaker!r} has no mention; left out")
+                 for i, q in enumerate(doc.quotes) if q.speaker in bare]
+    problems += [Problem(doc.doc_id, f"events[{i}].arguments[{j}]", f"argument {a.ref!r} has no mention; left out")
+                 for i, e in enumerate(doc.events) for j, a in enumerate(e.arguments) if a.ref in bare]
+    return problems
+
+
 def from_flat(flat: Flat, label: str, doc_label: str | None = None) -> Document:
     """The document that ``flat`` describes, checked as gold.
 
