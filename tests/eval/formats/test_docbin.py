@@ -1,6 +1,7 @@
 """The DocBin loads in spaCy with a span at the exact offsets of every mention on token boundaries."""
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def test_every_mention_is_a_span_or_reported(corpus: list[Document], tmp_path: P
         assert spans == sorted(kept)
         assert len(kept) + sum(p.file == doc.doc_id for p in report.warnings) == len(mentions(doc))
         ents = sorted((s.start_char, s.end_char) for s in sdoc.ents)
-        assert all(a[1] <= b[0] for a, b in zip(ents, ents[1:])) and set(ents) <= {s[:2] for s in spans}
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(ents)) and set(ents) <= {s[:2] for s in spans}
 
 
 def test_a_mention_inside_a_token_is_reported_not_shifted(tmp_path: Path) -> None:

@@ -7,8 +7,7 @@ from typing import get_args
 
 import pytest
 
-from eval.data.models import ActorType, ArgumentRole, EventType, LocationType, Modality, Polarity, QuoteKind
-from eval.data.models import Document
+from eval.data.models import ActorType, ArgumentRole, Document, EventType, LocationType, Modality, Polarity, QuoteKind
 from eval.formats.labelstudio import labelling_config, to_task
 
 
@@ -44,5 +43,7 @@ def test_label_studio_sdk_accepts_config_and_tasks(invented: Document, tmp_path:
         reason="label-studio-sdk is not installed (pip install newsbench[labelstudio]); its dependencies are heavy",
     )
     interface = sdk.LabelInterface(labelling_config())
-    task = to_task(invented, 1)
-    interface.validate_task(task)
+    interface.validate()  # the config's schema, unique names, toName targets; raises when invalid
+    annotation = to_task(invented, 1)["annotations"][0]
+    prediction = to_task(invented, 1, prediction="rules")["predictions"][0]
+    assert [interface.validate_prediction(item, return_errors=True) for item in (annotation, prediction)] == [[], []]
