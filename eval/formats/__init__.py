@@ -29,6 +29,15 @@ class ExportReport:
     warnings: list[Problem] = field(default_factory=list)
 
 
+def _unique_ids(docs: list[Document]) -> None:
+    """Two documents with one doc_id would share (and overwrite) one file or task."""
+    seen: set[str] = set()
+    dupes = [d.doc_id for d in docs if d.doc_id in seen or seen.add(d.doc_id)]
+    if dupes:
+        raise InvalidInputError(Problem("export", "doc_id", f"{dupes[0]!r} names two of the documents to export; "
+                                        "export gold and predictions of one article separately"))
+
+
 def export_documents(fmt: str, docs: list[Document], out: Path, prediction: str | None = None) -> ExportReport:
     """Write ``docs`` in format ``fmt`` under ``out`` (a ``.spacy`` file for docbin).
 
@@ -36,6 +45,7 @@ def export_documents(fmt: str, docs: list[Document], out: Path, prediction: str 
     Warnings: entities without mentions (Label Studio, brat), mentions off token boundaries (docbin).
     """
     _check(fmt, EXPORT_FORMATS)
+    _unique_ids(docs)
     if fmt == "docbin":
         from eval.formats.docbin import export_docbin
 

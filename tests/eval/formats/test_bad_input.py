@@ -98,15 +98,6 @@ BRAT_EDITS = {
 }
 
 
-@pytest.mark.parametrize("case", list(BRAT_EDITS))
-def test_brat_bad_ann(case: str, invented: Document, tmp_path: Path) -> None:
-    edit, pattern = BRAT_EDITS[case]
-    export_documents("brat", [invented], tmp_path / "brat")
-    ann = tmp_path / "brat" / f"{invented.doc_id}.ann"
-    ann.write_text(edit(ann.read_text(encoding="utf-8")), encoding="utf-8")
-    fails("brat", [ann], tmp_path / "gold", re.escape(str(ann)) + ": " + pattern)
-
-
 def test_brat_ann_without_its_text(tmp_path: Path) -> None:
     ann = tmp_path / "lonely.ann"
     ann.write_text("T1\tActor_PER 0 4\tMaya\n", encoding="utf-8")
@@ -124,13 +115,19 @@ XMI_EDITS = {
 }
 
 
-@pytest.mark.parametrize("case", list(XMI_EDITS))
-def test_inception_bad_xmi(case: str, invented: Document, tmp_path: Path) -> None:
-    edit, pattern = XMI_EDITS[case]
-    export_documents("inception", [invented], tmp_path / "cas")
-    xmi = tmp_path / "cas" / f"{invented.doc_id}.xmi"
-    xmi.write_text(edit(xmi.read_text(encoding="utf-8")), encoding="utf-8")
-    fails("inception", [xmi], tmp_path / "gold", re.escape(str(xmi)) + pattern)
+FILE_EDITS = {**{("brat", ".ann", case): (edit, ": " + pattern) for case, (edit, pattern) in BRAT_EDITS.items()},
+              **{("inception", ".xmi", case): edit for case, edit in XMI_EDITS.items()}}
+
+
+@pytest.mark.parametrize("key", list(FILE_EDITS), ids=" ".join)
+def test_bad_export_file(key: tuple[str, str, str], invented: Document, tmp_path: Path) -> None:
+    """An exported .ann or .xmi file edited into a bad one."""
+    fmt, suffix, _case = key
+    edit, pattern = FILE_EDITS[key]
+    export_documents(fmt, [invented], tmp_path / "exported")
+    path = tmp_path / "exported" / f"{invented.doc_id}{suffix}"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    fails(fmt, [path], tmp_path / "gold", re.escape(str(path)) + pattern)
 
 
 # ---- every format -----------------------------------------------------------------------------------
@@ -147,3 +144,9 @@ def test_two_articles_with_one_doc_id_write_nothing(invented: Document, tmp_path
         export_documents("labelstudio", [invented], tmp_path / name)
     inputs = [tmp_path / name / "tasks.json" for name in ("a", "b")]
     fails("labelstudio", inputs, tmp_path / "gold", r"b/tasks\.json: \[0\]: doc_id: 'invented_every_field' is also")
+
+
+def test_export_refuses_two_documents_with_one_doc_id(invented: Document, tmp_path: Path) -> None:
+    with pytest.raises(InvalidInputError, match=r"'invented_every_field' names two of the documents to export"):
+        export_documents("brat", [invented, invented], tmp_path / "brat")
+    assert not (tmp_path / "brat").exists()
