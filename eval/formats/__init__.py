@@ -9,7 +9,7 @@ from pathlib import Path
 
 from eval.data.models import Document
 from eval.exceptions import InvalidInputError, Problem
-from eval.formats.common import refuse_overlap
+from eval.formats.common import file_name_problem, refuse_overlap
 
 EXPORT_FORMATS = ("labelstudio", "brat", "inception", "docbin")
 IMPORT_FORMATS = ("labelstudio", "brat", "inception")
@@ -30,7 +30,10 @@ class ExportReport:
 
 
 def _unique_ids(docs: list[Document]) -> None:
-    """Two documents with one doc_id would share (and overwrite) one file or task."""
+    """Two documents with one doc_id would share (and overwrite) one file or task; a doc_id names a file."""
+    unsafe = [Problem("export", "doc_id", reason) for d in docs if (reason := file_name_problem(d.doc_id))]
+    if unsafe:
+        raise InvalidInputError(unsafe)
     seen: set[str] = set()
     dupes = [d.doc_id for d in docs if d.doc_id in seen or seen.add(d.doc_id)]
     if dupes:

@@ -54,6 +54,12 @@ ATTRIBUTES = {
     "Modality": ("event", "modality"),
 }
 
+CLOSED_VALUES = {
+    "MentionKind": get_args(MentionKind), "QuoteKind": get_args(QuoteKind), "EventSubtype": get_args(EventSubtype),
+    "Polarity": get_args(Polarity), "Modality": get_args(Modality),
+}
+"""The attributes whose values the data model fixes (Subtype and Country are checked with the document)."""
+
 
 def _brat_type(r: Region) -> str:
     if r.layer == "quote":
@@ -114,11 +120,10 @@ def annotation_conf(subtypes: list[str]) -> str:
     ents = "|".join(entities)
     roles = ", ".join(f"{role}*:{ents}" for role in ROLES)
     values = {
-        "MentionKind": ("<ENTITY>", get_args(MentionKind)), "Subtype": ("<ENTITY>", subtypes),
+        "MentionKind": ("<ENTITY>", CLOSED_VALUES["MentionKind"]), "Subtype": ("<ENTITY>", subtypes),
         "Country": ("<ENTITY>", sorted(c.alpha_2 for c in pycountry.countries)),
-        "QuoteKind": (QUOTE_TYPE, get_args(QuoteKind)),
-        "EventSubtype": ("<EVENT>", get_args(EventSubtype)),
-        "Polarity": ("<EVENT>", get_args(Polarity)), "Modality": ("<EVENT>", get_args(Modality)),
+        "QuoteKind": (QUOTE_TYPE, CLOSED_VALUES["QuoteKind"]), "EventSubtype": ("<EVENT>", CLOSED_VALUES["EventSubtype"]),
+        "Polarity": ("<EVENT>", CLOSED_VALUES["Polarity"]), "Modality": ("<EVENT>", CLOSED_VALUES["Modality"]),
     }
     return "\n".join([
         "[entities]", *entities, QUOTE_TYPE, *SPAN_LABELS, "",
@@ -187,6 +192,9 @@ class _Reader:
             fields = line.split("\t", 1)[1].split() if "\t" in line else []
             if len(fields) != 3 or fields[0] not in ATTRIBUTES:
                 return self.fail(where, f"unknown or malformed attribute {line!r}; attributes: {', '.join(ATTRIBUTES)}")
+            valid = CLOSED_VALUES.get(fields[0])
+            if valid is not None and fields[2] not in valid:
+                return self.fail(f"{where} ({head})", f"unknown {fields[0]} value {fields[2]!r}; valid: {', '.join(valid)}")
             self.attrs.append((fields[1], ATTRIBUTES[fields[0]][1], fields[2], f"{where} ({head})"))
         elif head.startswith("N"):
             self._reference(line, where)

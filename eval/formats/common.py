@@ -79,6 +79,17 @@ def refuse_overlap(out: Path, inputs: Iterable[Path]) -> None:
             )
 
 
+def file_name_problem(doc_id: str) -> str | None:
+    """Why ``doc_id`` cannot name the file ``<doc_id>.json`` in one folder, or None when it can.
+
+    >>> file_name_problem("../secret")
+    "doc_id '../secret' cannot name a file: it may not hold a slash, backslash or NUL, nor be '.' or '..'"
+    """
+    if any(c in doc_id for c in "/\\\x00") or doc_id in (".", ".."):
+        return f"doc_id {doc_id!r} cannot name a file: it may not hold a slash, backslash or NUL, nor be '.' or '..'"
+    return None
+
+
 def drop_none(data: dict[str, Any]) -> dict[str, Any]:
     """``data`` without the keys whose value is None."""
     return {k: v for k, v in data.items() if v is not None}
@@ -118,6 +129,10 @@ def write_gold_folder(results: Iterable[tuple[str, Document | InvalidInputError]
     for label, result in results:
         if isinstance(result, InvalidInputError):
             problems += result.problems
+            continue
+        unsafe = file_name_problem(result.doc_id)
+        if unsafe:
+            problems.append(Problem(label, "doc_id", unsafe))
             continue
         if result.doc_id in seen:
             problems.append(Problem(label, "doc_id", f"{result.doc_id!r} is also the doc_id of {seen[result.doc_id]}"))

@@ -154,6 +154,8 @@ def _region_problem(text: str, r: Region) -> str | None:
     valid = {**ENTITY_LAYERS, "quote": (QUOTE_LABEL,), "event": EVENT_TYPES, "span": tuple(SPAN_LABELS)}[r.layer]
     if r.label not in valid:
         return f"unknown {r.layer} label {r.label!r}; valid: {', '.join(valid)}"
+    if r.start > r.end:
+        return f"start {r.start} is after end {r.end}"
     if not 0 <= r.start <= r.end <= len(text):
         return f"offsets [{r.start}, {r.end}) lie outside the text (length {len(text)})"
     if text[r.start : r.end] != r.text:
@@ -217,7 +219,7 @@ def _items(regions: Any, relations: list[Relation], by_id: dict[str, Region], en
         elif source.rid in events:
             _event_link(events[source.rid], rel, target, entity_of, problem)
         else:
-            problem(rel.where, f"relation {rel.label!r} starts at a {source.layer} region; only quotes and events have relations")
+            problem(rel.where, f"relation {rel.label!r} starts at the {source.layer} region {rel.source!r}; only quotes and events have relations")
         linked.add(target.rid)
     for r in regions:
         if r.layer == "span" and r.rid not in linked:

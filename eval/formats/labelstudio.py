@@ -8,8 +8,9 @@ per-region results of the same region id (``id`` and ``name`` text areas, choice
 kind, quote kind, polarity, modality and event subtype); links are ``relation`` results whose labels
 are the relation names. ``confidence`` travels as the region's ``score``.
 
-On import the first annotation that was not cancelled is read, else the first prediction; the
-``doc_id`` is ``data.doc_id``, or ``task_<id>`` for a task that has none.
+On import the first annotation that was not cancelled is read; a task without annotations gives its
+first prediction (accepted as it is), a task whose every annotation was cancelled is an error. The
+``doc_id`` is ``data.doc_id``, or ``task_<id>`` (the task's id, else its position from 1) without it.
 """
 from __future__ import annotations
 
@@ -144,6 +145,15 @@ def _attr(layer: str, control: str, value: dict[str, Any]) -> tuple[str, Any]:
     return control, raw
 
 
+def _list(value: Any, where: str, what: str) -> list[Any]:
+    """``value`` when it is a list (None: empty), else an error naming the place."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InvalidInputError(Problem("", where, f"expected a list of {what}, got {type(value).__name__}"))
+    return value
+
+
 def _from_results(results: list[Any], base: str) -> tuple[list[Region], list[Relation]]:
     """Regions and relations of a result list; ``base`` is its JSON path for error messages."""
     regions: dict[str, Region] = {}
@@ -154,15 +164,15 @@ def _from_results(results: list[Any], base: str) -> tuple[list[Region], list[Rel
         if not isinstance(item, dict):
             raise InvalidInputError(Problem("", where, "expected a result object"))
         if item.get("type") == "relation":
-            relations += [Relation(str(item.get("from_id")), str(item.get("to_id")), label, where)
-                          for label in item.get("labels") or ["(no label)"]]
+            labels = _list(item.get("labels"), f"{where}.labels", "relation names") or ["(no label)"]
+            relations += [Relation(str(item.get("from_id")), str(item.get("to_id")), str(label), where) for label in labels]
             continue
         value = item.get("value")
         if not isinstance(value, dict):
             raise InvalidInputError(Problem("", f"{where}.value", "expected an object with start, end"))
         rid = str(item.get("id"))
         if item.get("type") == "labels":
-            labels = value.get("labels") or ["(none)"]
+            labels = _list(value.get("labels"), f"{where}.value.labels", "labels") or ["(none)"]
             region = Region(rid, str(item.get("from_name")), labels[0], _int(value.get("start"), f"{where}.value.start"),
                             _int(value.get("end"), f"{where}.value.end"), str(value.get("text", "")), where=where)
             if item.get("score") is not None:
@@ -178,19 +188,26 @@ def _from_results(results: list[Any], base: str) -> tuple[list[Region], list[Rel
     return list(regions.values()), relations
 
 
-def _task_flat(task: Any, where: str) -> Flat:
+def _task_flat(task: Any, index: int) -> Flat:
+    where = f"[{index}]"
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         raise InvalidInputError(Problem("", where, "expected a task object with data"))
     data = task["data"]
     if not isinstance(data.get("text"), str):
         raise InvalidInputError(Problem("", f"{where}.data.text", "missing: the task has no article text"))
-    done = [(i, a) for i, a in enumerate(task.get("annotations") or []) if isinstance(a, dict) and not a.get("was_cancelled")]
-    if done:
-        base, results = f"{where}.annotations[{done[0][0]}].result", done[0][1].get("result") or []
-    else:
-        base, results = f"{where}.predictions[0].result", ((task.get("predictions") or [{}])[0].get("result") or [])
+    annotations = _list(task.get("annotations"), f"{where}.annotations", "annotations")
+    predictions = _list(task.get("predictions"), f"{where}.predictions", "predictions")
+    done = [(f"annotations[{i}]", a) for i, a in enumerate(annotations) if not (isinstance(a, dict) and a.get("was_cancelled"))]
+    if annotations and not done:
+        raise InvalidInputError(Problem("", f"{where}.annotations", "every annotation of this task was cancelled "
+                                        "(skipped in Label Studio): annotate the task or leave it out of the export"))
+    kind, chosen = (done or [("predictions[0]", p) for p in predictions[:1]] or [("annotations", {})])[0]
+    if not isinstance(chosen, dict):
+        raise InvalidInputError(Problem("", f"{where}.{kind}", "expected an object with a result list"))
+    base = f"{where}.{kind}.result"
+    results = _list(chosen.get("result"), base, "results")
     regions, relations = _from_results(results, base)
-    doc_id = str(data.get("doc_id") or f"task_{task.get('id')}")
+    doc_id = str(data.get("doc_id") or f"task_{task.get('id') or index + 1}")
     info = {k: data[k] for k in DOCUMENT_FIELDS if data.get(k) is not None}
     return Flat(doc_id, data["text"], regions, relations, info, task.get("meta"))
 
@@ -213,7 +230,7 @@ def _relabel(exc: InvalidInputError, file: str) -> InvalidInputError:
 
 def _read_task(path: Path, i: int, task: Any) -> Document:
     try:
-        flat = _task_flat(task, f"[{i}]")
+        flat = _task_flat(task, i)
     except InvalidInputError as exc:
         raise _relabel(exc, str(path)) from None
     return from_flat(flat, str(path), f"{path}: [{i}] {flat.doc_id}")

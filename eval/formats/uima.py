@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from cassis import Cas, TypeSystem, load_cas_from_xmi, load_typesystem
+from cassis.typesystem import AnnotationHasNoSofa, TypeCheckError, TypeNotFoundError
 
 from eval.data.files import atomic_writer, write_text
 from eval.data.models import Document
@@ -46,7 +47,8 @@ _ARTICLE = {"doc_id": "docId", "schema_version": "schemaVersion", "title": "titl
             "url": "url", "language": "language", "text_sha256": "textSha256"}
 _RANGES = {"geonamesId": INTEGER, "confidence": DOUBLE}
 # what lxml (XMLSyntaxError is a SyntaxError) and cassis raise on a broken or foreign file
-_BROKEN = (SyntaxError, ValueError, TypeError, KeyError, AttributeError, IndexError)
+_BROKEN = (SyntaxError, ValueError, TypeError, KeyError, AttributeError, IndexError, TypeNotFoundError, TypeCheckError,
+           AnnotationHasNoSofa)
 
 
 def type_system() -> TypeSystem:

@@ -93,6 +93,8 @@ BRAT_EDITS = {
                                    r"line \d+ \(R99\): relation 'cue' links to 'T999', which is no region"),
     "malformed line": (lambda s: s.replace("Actor_PER 0 12", "Actor_PER zero 12", 1),
                        r"line 1: malformed text-bound annotation"),
+    "unknown attribute value": (lambda s: s.replace("MentionKind T1 name", "MentionKind T1 famous", 1),
+                                r"line \d+ \(A1\): unknown MentionKind value 'famous'; valid: name, nominal, pronoun"),
     "offsets that do not match the text": (lambda s: s.replace("Actor_PER 0 12", "Actor_PER 1 13", 1),
                                            r"line 1 \(T1\): region text 'Maria Kovacs' differs from the article text"),
 }
@@ -108,6 +110,8 @@ def test_brat_ann_without_its_text(tmp_path: Path) -> None:
 
 XMI_EDITS = {
     "broken XMI": (lambda s: s[: len(s) // 2], r": invalid CAS XMI: XMLSyntaxError"),
+    "a type the type system lacks": (lambda s: s.replace("newsbench:Quote ", "newsbench:Citation ", 1),
+                                     r": invalid CAS XMI: TypeNotFoundError: .*newsbench\.Citation"),
     "unknown label": (lambda s: s.replace('eventType="AGREE"', 'eventType="PARTY"', 1),
                       r": events\[2\]\.type: .*'PARTY'.*'MOVE'"),
     "offset outside the text": (lambda s: re.sub(r'(<newsbench:Mention [^>]*?end=")\d+"', r'\g<1>9999"', s, count=1),
@@ -150,3 +154,44 @@ def test_export_refuses_two_documents_with_one_doc_id(invented: Document, tmp_pa
     with pytest.raises(InvalidInputError, match=r"'invented_every_field' names two of the documents to export"):
         export_documents("brat", [invented, invented], tmp_path / "brat")
     assert not (tmp_path / "brat").exists()
+
+
+REGION = {"type": "labels", "id": "r1", "from_name": "actor", "value": {"start": 0, "end": 2, "text": "Al", "labels": ["PER"]}}
+BAD_TASKS = {
+    "annotations not a list": ({"data": {"text": "Al"}, "annotations": 3},
+                               r"\[0\]\.annotations: expected a list of annotations, got int"),
+    "result not a list": ({"data": {"text": "Al"}, "annotations": [{"result": 3}]},
+                          r"\[0\]\.annotations\[0\]\.result: expected a list of results, got int"),
+    "prediction not an object": ({"data": {"text": "Al"}, "predictions": [3]},
+                                 r"\[0\]\.predictions\[0\]: expected an object with a result list"),
+    "labels not a list": ({"data": {"text": "Al"}, "annotations": [{"result": [
+        {**REGION, "value": {**REGION["value"], "labels": "PER"}}]}]},
+                          r"\[0\]\.annotations\[0\]\.result\[0\]\.value\.labels: expected a list of labels, got str"),
+    "start after end": ({"data": {"text": "Al"}, "annotations": [{"result": [
+        {**REGION, "value": {**REGION["value"], "start": 2, "end": 0}}]}]}, r"\[0\]\.annotations\[0\]\.result\[0\]: start 2 is after end 0"),
+    "every annotation cancelled": ({"data": {"text": "Al"}, "annotations": [{"was_cancelled": True, "result": []}],
+                                    "predictions": [{"result": [REGION]}]},
+                                   r"\[0\]\.annotations: every annotation of this task was cancelled"),
+    "doc_id with a folder": ({"data": {"text": "Al", "doc_id": "../escape"}, "annotations": [{"result": [REGION]}]},
+                             r"\[0\]: doc_id: doc_id '\.\./escape' cannot name a file"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_TASKS))
+def test_label_studio_bad_structure(case: str, tmp_path: Path) -> None:
+    task, pattern = BAD_TASKS[case]
+    tasks_file = tmp_path / "in" / "tasks.json"
+    tasks_file.parent.mkdir()
+    tasks_file.write_text(json.dumps([task]), encoding="utf-8")
+    fails("labelstudio", [tasks_file], tmp_path / "out" / "gold", re.escape(str(tasks_file)) + ": " + pattern)
+    assert not (tmp_path / "out" / "escape.json").exists()
+
+
+def test_a_task_without_annotations_imports_its_prediction(tmp_path: Path) -> None:
+    tasks_file = tmp_path / "tasks.json"
+    tasks_file.write_text(json.dumps([{"id": 4, "data": {"text": "Al"}, "predictions": [{"result": [REGION]}]}]),
+                          encoding="utf-8")
+    (path,) = import_documents("labelstudio", [tasks_file], tmp_path / "gold")
+    assert path.name == "task_4.json"
+    assert json.loads(path.read_text(encoding="utf-8"))["actors"] == [
+        {"id": "a_r1", "name": "Al", "type": "PER", "mentions": [{"start": 0, "end": 2, "text": "Al"}]}]
