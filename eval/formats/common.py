@@ -44,10 +44,13 @@ def source_documents(files: Iterable[Path] | None, extractor: str | None = None)
             if target.suffix not in (".json", ".jsonl"):
                 problems.append(Problem(str(target), "", "expected a .json gold file, a .jsonl prediction file or a folder"))
                 continue
-            for parsed in iter_parsed(target):
-                problems += parsed.problems
-                if parsed.document is not None:
-                    docs.append(parsed.document)
+            try:
+                for parsed in iter_parsed(target):
+                    problems += parsed.problems
+                    if parsed.document is not None:
+                        docs.append(parsed.document)
+            except InvalidInputError as exc:  # unreadable: listed with the others
+                problems += exc.problems
     if problems:
         raise InvalidInputError(problems)
     return docs
