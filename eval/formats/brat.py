@@ -29,19 +29,8 @@ import pycountry
 from eval.data.files import read_text, write_text
 from eval.data.models import Document, EventSubtype, MentionKind, Modality, Polarity, QuoteKind
 from eval.exceptions import InvalidInputError, Problem
+from eval.formats import flat as shape
 from eval.formats.common import collect, write_gold_folder
-from eval.formats.flat import (
-    ENTITY_LAYERS,
-    EVENT_TYPES,
-    QUOTE_LABEL,
-    ROLES,
-    SPAN_LABELS,
-    Flat,
-    Region,
-    Relation,
-    from_flat,
-    to_flat,
-)
 
 CONF_FILE = "annotation.conf"
 QUOTE_TYPE = "Quote"
@@ -61,10 +50,10 @@ CLOSED_VALUES = {
 """The attributes whose values the data model fixes (Subtype and Country are checked with the document)."""
 
 
-def _brat_type(r: Region) -> str:
+def _brat_type(r: shape.Region) -> str:
     if r.layer == "quote":
         return QUOTE_TYPE
-    return f"{r.layer.capitalize()}_{r.label}" if r.layer in ENTITY_LAYERS else r.label
+    return f"{r.layer.capitalize()}_{r.label}" if r.layer in shape.ENTITY_LAYERS else r.label
 
 
 def _one_line(text: str) -> str:
@@ -72,11 +61,11 @@ def _one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
 
 
-def _kind(r: Region) -> str:
-    return "entity" if r.layer in ENTITY_LAYERS else r.layer
+def _kind(r: shape.Region) -> str:
+    return "entity" if r.layer in shape.ENTITY_LAYERS else r.layer
 
 
-def to_ann(flat: Flat) -> str:
+def to_ann(flat: shape.Flat) -> str:
     """The ``.ann`` text of one article."""
     lines: list[str] = []
     ids: dict[str, str] = {}
@@ -115,10 +104,10 @@ def to_ann(flat: Flat) -> str:
 
 def annotation_conf(subtypes: list[str]) -> str:
     """brat's ``annotation.conf`` for newsbench, generated from the data model (entity subtypes: those given)."""
-    entities = [f"{layer.capitalize()}_{t}" for layer, types in ENTITY_LAYERS.items() for t in types]
+    entities = [f"{layer.capitalize()}_{t}" for layer, types in shape.ENTITY_LAYERS.items() for t in types]
     actors = "|".join(e for e in entities if e.startswith("Actor_"))
     ents = "|".join(entities)
-    roles = ", ".join(f"{role}*:{ents}" for role in ROLES)
+    roles = ", ".join(f"{role}*:{ents}" for role in shape.ROLES)
     values = {
         "MentionKind": ("<ENTITY>", CLOSED_VALUES["MentionKind"]), "Subtype": ("<ENTITY>", subtypes),
         "Country": ("<ENTITY>", sorted(c.alpha_2 for c in pycountry.countries)),
@@ -126,13 +115,13 @@ def annotation_conf(subtypes: list[str]) -> str:
         "Polarity": ("<EVENT>", CLOSED_VALUES["Polarity"]), "Modality": ("<EVENT>", CLOSED_VALUES["Modality"]),
     }
     return "\n".join([
-        "[entities]", *entities, QUOTE_TYPE, *SPAN_LABELS, "",
+        "[entities]", *entities, QUOTE_TYPE, *shape.SPAN_LABELS, "",
         "[relations]",
         f"speaker\tArg1:Quote, Arg2:{actors}",
         "cue\tArg1:Quote, Arg2:<ENTITY>",
         "speaker_mention\tArg1:Quote, Arg2:<ENTITY>",
         "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "",
-        "[events]", *(f"{t}\t{roles}, time?:TIME" for t in EVENT_TYPES), "",
+        "[events]", *(f"{t}\t{roles}, time?:TIME" for t in shape.EVENT_TYPES), "",
         "[attributes]",
         *(f"{name}\tArg:{arg}, Value:{'|'.join(vals)}" for name, (arg, vals) in values.items() if vals), "",
     ])
@@ -143,7 +132,7 @@ def export_brat(docs: list[Document], out: Path) -> list[Path]:
     written = []
     for doc in docs:
         write_text(out / f"{doc.doc_id}.txt", doc.text)
-        write_text(out / f"{doc.doc_id}.ann", to_ann(to_flat(doc)))
+        write_text(out / f"{doc.doc_id}.ann", to_ann(shape.to_flat(doc)))
         written += [out / f"{doc.doc_id}.txt", out / f"{doc.doc_id}.ann"]
     subtypes = sorted({e.subtype for d in docs for e in (*d.actors, *d.locations) if e.subtype})
     write_text(out / CONF_FILE, annotation_conf(subtypes))
@@ -151,8 +140,8 @@ def export_brat(docs: list[Document], out: Path) -> list[Path]:
 
 
 _TYPE_LAYER = {
-    **{f"{layer.capitalize()}_{t}": (layer, t) for layer, types in ENTITY_LAYERS.items() for t in types},
-    QUOTE_TYPE: ("quote", QUOTE_LABEL), **{s: ("span", s) for s in SPAN_LABELS}, **{t: ("event", t) for t in EVENT_TYPES},
+    **{f"{layer.capitalize()}_{t}": (layer, t) for layer, types in shape.ENTITY_LAYERS.items() for t in types},
+    QUOTE_TYPE: ("quote", shape.QUOTE_LABEL), **{s: ("span", s) for s in shape.SPAN_LABELS}, **{t: ("event", t) for t in shape.EVENT_TYPES},
 }
 _TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) (\d+) (\d+)\t(.*)$")
 _REFERENCE = re.compile(r"^(N\d+)\tReference (\S+) ([^:\s]+):(\S+)\t?(.*)$")
@@ -163,9 +152,9 @@ class _Reader:
 
     def __init__(self, label: str):
         self.label = label
-        self.texts: dict[str, Region] = {}
+        self.texts: dict[str, shape.Region] = {}
         self.events: list[tuple[str, list[str], str]] = []
-        self.relations: list[Relation] = []
+        self.relations: list[shape.Relation] = []
         self.attrs: list[tuple[str, str, Any, str]] = []
         self.problems: list[Problem] = []
         self.broken: set[str] = set()
@@ -187,7 +176,7 @@ class _Reader:
             m = re.match(r"^R\d+\t(\S+) Arg1:(\S+) Arg2:(\S+)\s*$", line)
             if m is None:
                 return self.fail(where, f"malformed relation {line!r}; expected 'Rn<TAB>TYPE Arg1:ID Arg2:ID'")
-            self.relations.append(Relation(m.group(2), m.group(3), m.group(1), f"{where} ({head})"))
+            self.relations.append(shape.Relation(m.group(2), m.group(3), m.group(1), f"{where} ({head})"))
         elif head.startswith(("A", "M")):
             fields = line.split("\t", 1)[1].split() if "\t" in line else []
             if len(fields) != 3 or fields[0] not in ATTRIBUTES:
@@ -213,7 +202,7 @@ class _Reader:
             self.broken.add(tid)
             return self.fail(f"{where} ({tid})", f"unknown type {kind!r}; valid: {', '.join(_TYPE_LAYER)}")
         layer, label = _TYPE_LAYER[kind]
-        self.texts[tid] = Region(tid, layer, label, int(start), int(end), text, where=f"{where} ({tid})")
+        self.texts[tid] = shape.Region(tid, layer, label, int(start), int(end), text, where=f"{where} ({tid})")
 
     def _reference(self, line: str, where: str) -> None:
         m = _REFERENCE.match(line)
@@ -229,7 +218,7 @@ class _Reader:
             return self.fail(where, f"unknown normalization database {db!r}; valid: {NEWSBENCH}, {', '.join(LINKS.values())}")
         self.attrs.append((target, field, int(key) if field == "geonames_id" and key.isdigit() else key, where))
 
-    def flat(self, doc_id: str, text: str) -> Flat:
+    def flat(self, doc_id: str, text: str) -> shape.Flat:
         regions = {tid: r for tid, r in self.texts.items() if r.layer != "event"}
         trigger_of: dict[str, str] = {}
         for eid, parts, where in self.events:
@@ -238,11 +227,11 @@ class _Reader:
             if source is None or source.layer != "event" or source.label != kind:
                 self.fail(f"{where} ({eid})", f"event trigger {parts[0] if parts else ''!r} is no {kind or 'event'} text-bound annotation")
                 continue
-            regions[eid] = Region(eid, "event", kind, source.start, source.end, source.text, where=f"{where} ({eid})")
+            regions[eid] = shape.Region(eid, "event", kind, source.start, source.end, source.text, where=f"{where} ({eid})")
             trigger_of[trigger] = eid
             for arg in parts[1:]:
                 role, _, target = arg.partition(":")
-                self.relations.append(Relation(eid, target, role.rstrip("0123456789"), f"{where} ({eid})"))
+                self.relations.append(shape.Relation(eid, target, role.rstrip("0123456789"), f"{where} ({eid})"))
         for rel in self.relations:
             rel.target = trigger_of.get(rel.target, rel.target)
         for target, key, value, where in self.attrs:
@@ -253,7 +242,7 @@ class _Reader:
                 self.fail(where, f"annotates {target!r}, which is no annotation of this file")
             elif value is not None:
                 regions[target].attrs[key] = value
-        return Flat(doc_id, text, list(regions.values()), self.relations)
+        return shape.Flat(doc_id, text, list(regions.values()), self.relations)
 
 
 def read_brat(ann: Path) -> Document:
@@ -271,7 +260,7 @@ def read_brat(ann: Path) -> Document:
             r.text = text[r.start : r.end]
     if reader.problems:
         raise InvalidInputError(reader.problems)
-    return from_flat(flat, str(ann))
+    return shape.from_flat(flat, str(ann))
 
 
 def import_brat(paths: list[Path], out: Path) -> list[Path]:
