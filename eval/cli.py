@@ -66,6 +66,17 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+ENGINES = ("local", "ray")
+ENGINE_HELP = "local (this machine) or ray (Ray Data; pip install newsbench[ray])."
+RAY_ADDRESS_HELP = "Ray cluster to join (auto, or an address); default: start a local Ray instance."
+
+
+def _engine(engine: str) -> str:
+    if engine not in ENGINES:
+        raise NewsbenchError(f"unknown engine {engine!r}; valid engines: {', '.join(ENGINES)}")
+    return engine
+
+
 def _options(**kwargs: Any) -> dict[str, Any]:
     return {k: v for k, v in kwargs.items() if v is not None}
 
@@ -159,10 +170,16 @@ def extract(
     model: Optional[str] = typer.Option(None, "--model"),
     workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (spacy, rules)."),
     concurrency: Optional[int] = typer.Option(None, "--concurrency"),
+    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
 ) -> None:
     """Run one extractor on .txt news articles; doc_id is each file's stem."""
     from eval.extraction.extract import extract_files
 
+    if _engine(engine) == "ray":
+        from eval.extraction.ray_engine import extract_files_ray
+
+        extract_files = functools.partial(extract_files_ray, address=ray_address)
     extract_files(
         extractor, inputs, out, _options(model=model, workers=workers, concurrency=concurrency), console=err_console
     )
@@ -176,13 +193,25 @@ def score(
     as_json: bool = typer.Option(False, "--json", help="Print the results object as JSON."),
     name: Optional[str] = typer.Option(None, "--name", help="Extractor name in the results (default: file stem)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Also save results and the error list in this folder."),
+    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
+    workers: int = typer.Option(2, "--workers", min=1, help="Ray tasks at a time (--engine ray)."),
 ) -> None:
     """Score a prediction file against the gold (streamed: a .jsonl gold of any size scores in flat memory)."""
+    from contextlib import nullcontext
+
     from eval.gold.index import GoldIndex
     from eval.runner import score_file
 
-    result = score_file(pred, GoldIndex.open(gold), extractor=name or pred.stem.split(".")[0], out=out,
-                        warn=lambda problem: warn(str(problem)))
+    pair_scorer, session = None, nullcontext()
+    if _engine(engine) == "ray":
+        from eval.extraction.ray_engine import ray_session
+        from eval.scoring.ray_score import ray_pair_scorer
+
+        pair_scorer, session = ray_pair_scorer(workers), ray_session(ray_address, num_cpus=max(2, workers))
+    with session:
+        result = score_file(pred, GoldIndex.open(gold), extractor=name or pred.stem.split(".")[0], out=out,
+                            warn=lambda problem: warn(str(problem)), pair_scorer=pair_scorer)
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     else:

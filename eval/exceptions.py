@@ -64,3 +64,7 @@ class ScoringError(NewsbenchError):
 
 class PublishError(NewsbenchError):
     """Building or uploading the dataset repository failed."""
+
+
+class ExtractorFailedError(NewsbenchError):
+    """An extractor raised an exception of its own on some documents (a bug, or a failure it did not handle)."""

@@ -33,6 +33,7 @@ from eval.scoring.pairing import Pairing, pair_predictions
 if TYPE_CHECKING:
     from eval.gold.index import GoldIndex
     from eval.scoring.figures import Scorecard
+    from eval.scoring.scorer import PairScorer
 
 
 def articles_of(gold: GoldSet) -> list[Article]:
@@ -84,6 +85,7 @@ def score_file(
     warn: Callable[[Problem], None] | None = None,
     n_boot: int = 1000,
     seed: int = 0,
+    pair_scorer: PairScorer | None = None,
 ) -> RunResult:
     """Score a prediction file as a stream (flat memory); with ``out``, stream the error list to a file and save the results.
 
@@ -94,11 +96,12 @@ def score_file(
     from eval.scoring.stream import score_predictions
 
     if out is None:
-        streamed = score_predictions(pred, gold, warn=warn, n_boot=n_boot, seed=seed, collect_errors=False)
+        streamed = score_predictions(pred, gold, warn=warn, n_boot=n_boot, seed=seed, collect_errors=False,
+                                     pair_scorer=pair_scorer)
     else:
         with atomic_writer(Path(out) / RESULT_FILES.errors(extractor)) as fh:
             streamed = score_predictions(pred, gold, warn=warn, n_boot=n_boot, seed=seed,
-                                         on_error=lambda e: fh.write(e.model_dump_json() + "\n"))
+                                         on_error=lambda e: fh.write(e.model_dump_json() + "\n"), pair_scorer=pair_scorer)
     return _save(streamed.card, out, extractor=extractor, gold_sha256=streamed.gold_sha256,
                  gold_source=streamed.gold_source, n_docs=streamed.n_gold, missing_docs=list(streamed.missing))
 

@@ -9,7 +9,7 @@ holds only running totals, the headline counts of each document (for the bootstr
 from __future__ import annotations
 
 import gc
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -36,6 +36,10 @@ from eval.scoring.figures import (
     prf,
 )
 from eval.scoring.quotes import score_quotes
+
+
+#: Scores checked pairs in their order, yielding ``(doc_id, counts)``: ``score_pair`` here, or on a cluster.
+PairScorer = Callable[[Iterator[tuple[Document, Document | None]], bool], Iterator[tuple[str, PairCounts]]]
 
 
 def score_pair(gold: Document, pred: Document | None, collect_errors: bool) -> PairCounts:
@@ -95,6 +99,7 @@ def score(
     seed: int = 0,
     collect_errors: bool = True,
     on_error: Callable[[ErrorItem], None] | None = None,
+    pair_scorer: PairScorer | None = None,
 ) -> Scorecard:
     """Score predictions against gold: every figure of ``eval/scoring/METRICS.md``, with bootstrap CIs.
 
@@ -110,6 +115,8 @@ def score(
         on_error: when given, each error is passed to it as soon as its document is scored (in the
             order the pairs come) instead of being kept in ``Scorecard.errors``, so a large
             corpus's errors can be streamed to a file. ``Scorecard.errors`` is in ``doc_id`` order.
+        pair_scorer: where the per-document counts are computed (default: :func:`score_pair` in this
+            process; :func:`eval.scoring.ray_score.ray_pair_scorer` on Ray); they are summed here.
 
     Raises:
         ScoringError: no pairs, a prediction paired with another document or another text. A
@@ -132,7 +139,7 @@ def score(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _score(pairs, n_boot, seed, collect_errors, on_error)
+        return _score(pairs, n_boot, seed, collect_errors, on_error, pair_scorer or _local_pairs)
     finally:
         if collecting:
             gc.enable()
@@ -205,14 +212,14 @@ def _score(
     seed: int,
     collect_errors: bool,
     on_error: Callable[[ErrorItem], None] | None,
+    pair_scorer: PairScorer,
 ) -> Scorecard:
     totals = _Totals()
     seen: set[str] = set()
     errors: list[ErrorItem] = []
-    for i, pair in enumerate(pairs):
-        gold, pred = check_pair(i, pair, seen)
-        result = score_pair(gold, pred, collect_errors)
-        totals.add(gold.doc_id, result)
+    checked = (check_pair(i, pair, seen) for i, pair in enumerate(pairs))
+    for doc_id, result in pair_scorer(checked, collect_errors):
+        totals.add(doc_id, result)
         if on_error is None:
             errors += result.errors
         else:
@@ -232,6 +239,13 @@ def _score(
             samples = resample_units(totals.units, n_boot, seed)
         attach_intervals(scores, samples)
     return Scorecard.model_construct(scores=scores, bootstrap=bootstrap, errors=errors)
+
+
+def _local_pairs(
+    pairs: Iterator[tuple[Document, Document | None]], collect_errors: bool
+) -> Iterator[tuple[str, PairCounts]]:
+    for gold, pred in pairs:
+        yield gold.doc_id, score_pair(gold, pred, collect_errors)
 
 
 def _assemble(totals: dict[tuple[str, str, str], list[int]]) -> dict[str, dict[str, Any]]:

@@ -17,7 +17,7 @@ from eval.scoring.pairing import (
     pairing_problem,
     warn_missing,
 )
-from eval.scoring.scorer import score
+from eval.scoring.scorer import PairScorer, score
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ def score_predictions(
     seed: int = 0,
     collect_errors: bool = True,
     on_error: Callable[[ErrorItem], None] | None = None,
+    pair_scorer: PairScorer | None = None,
 ) -> StreamedScore:
     """Read, check, pair and score a prediction file one document at a time.
 
@@ -47,7 +48,7 @@ def score_predictions(
         pred: the prediction file (JSON Lines).
         gold: the gold index.
         warn: receives findings that do not stop scoring (see :func:`eval.scoring.pairing.read_predictions`).
-        n_boot, seed, collect_errors, on_error: as for :func:`eval.scoring.scorer.score`.
+        n_boot, seed, collect_errors, on_error, pair_scorer: as for :func:`eval.scoring.scorer.score`.
 
     Raises:
         InvalidInputError: with every problem of the gold, or else of the prediction file.
@@ -95,7 +96,8 @@ def score_predictions(
             raise InvalidInputError(problems + pairing)
 
     try:
-        card = score(pairs(), n_boot=n_boot, seed=seed, collect_errors=collect_errors, on_error=on_error)
+        card = score(pairs(), n_boot=n_boot, seed=seed, collect_errors=collect_errors, on_error=on_error,
+                     pair_scorer=pair_scorer)
     finally:
         gold.close()
     sha = gold.sha256 if fingerprint is None else fingerprint.hexdigest()
