@@ -2,88 +2,174 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, NamedTuple, Sequence
 
 import numpy as np
 
 from eval.scoring.align import Alignment, Matcher, Mode
 from eval.scoring.document import PairScoring, alignment_units
-from eval.scoring.figures import HEADLINE_MODE
+from eval.scoring.entities import attribution, entity_key
+from eval.scoring.figures import EVENT_TYPES, HEADLINE_MODE, ROLES
 
 
 class EventAlignments(NamedTuple):
     """What units and errors read of one mode after the figures."""
 
-    e2e: Alignment  # the end-to-end alignment (headline)
-    gain: np.ndarray  # typed trigger plus argument classification credit of every pair
+    events: Alignment  # the event alignment (by trigger, then type): the headline and its errors
+    gain: np.ndarray  # per pair: 1 for the right type plus its classified arguments
     typed: np.ndarray  # valid pairs of the same type
-    ac: np.ndarray  # arguments with the right role and entity, per pair
-    entity_map: dict[str, str]  # gold entity id -> predicted entity id in this mode
+    ac: np.ndarray  # per typed pair: arguments with the right role and entity
+    entity_map: dict[str, str]  # gold entity id -> predicted entity id of the events' attribution alignment
 
 
 def score_events(doc: PairScoring) -> None:
     gold, pred = doc.items("events")
-    g_keys = lambda: [(e.trigger.start, e.trigger.end, e.type, e.id) for e in gold]  # noqa: E731
-    p_keys = lambda: [(e.trigger.start, e.trigger.end, e.type, e.id) for e in pred]  # noqa: E731
-    type_ids = {t: k for k, t in enumerate(sorted({e.type for e in (*gold, *pred)}))}
-    types = np.array([type_ids[e.type] for e in gold], dtype=np.int64)[:, None] == np.array(
-        [type_ids[e.type] for e in pred], dtype=np.int64
-    )[None, :]
-    g_args = [len(e.arguments) for e in gold]
-    p_args = [len(e.arguments) for e in pred]
-    n_ga, n_pa = sum(g_args), sum(p_args)
-    pred_roles = [[(a.role, a.ref) for a in e.arguments] for e in pred]
-    pred_refs = [[a.ref for a in e.arguments] for e in pred]
+    sides = {cat: doc.entity_sides[cat] for cat in ENTITY_CATEGORIES}
+    # Each argument as (category, entity position, role position), position -1 for a reference to nothing.
+    g_at = {ref: (cat, i) for cat, side in sides.items() for ref, i in side.gold_index.items()}
+    p_at = {ref: (cat, j) for cat, side in sides.items() for ref, j in side.pred_index.items()}
+    g_args = [[(*g_at.get(a.ref, _NOWHERE), ROLE_INDEX[a.role]) for a in e.arguments] for e in gold]
+    p_args = [[(*p_at.get(a.ref, _NOWHERE), ROLE_INDEX[a.role]) for a in e.arguments] for e in pred]
+    n_ga, n_pa = sum(map(len, g_args)), sum(map(len, p_args))
+    entity_keys = lambda side: {cat: [entity_key(x) for x in doc.items(cat)[side]] for cat in ENTITY_CATEGORIES}  # noqa: E731
+
+    # Canonical keys: an event is its trigger, type, attributes and the entities of its arguments; its
+    # id comes last, so it only orders events identical in everything else (a choice no figure sees).
+    def keys(side: int) -> list[tuple]:
+        events, args, ek = (gold, g_args, entity_keys(0)) if side == 0 else (pred, p_args, entity_keys(1))
+        return [(e.trigger.start, e.trigger.end, e.type, e.polarity or "", e.modality or "",
+                 tuple(sorted((role, ek[cat][i] if i >= 0 else ()) for cat, i, role in a)), e.id) for e, a in zip(events, args)]
+
+    type_ids = {t: k for k, t in enumerate(EVENT_TYPES)}
+    g_types = np.array([type_ids[e.type] for e in gold], dtype=np.int64)
+    p_types = np.array([type_ids[e.type] for e in pred], dtype=np.int64)
+    types = g_types[:, None] == p_types[None, :]
+    g_roles = np.array([role for a in g_args for _, _, role in a], dtype=np.int64)
+    p_roles = np.array([role for a in p_args for _, _, role in a], dtype=np.int64)
+    g_sizes, p_sizes = [1 + len(a) for a in g_args], [1 + len(a) for a in p_args]
 
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], EventAlignments]:
         valid = sim > 0
         typed = valid & types
-        emap = doc.entity_map[mode]
-        gold_roles = [[(a.role, emap[a.ref]) for a in e.arguments if a.ref in emap] for e in gold]
-        gold_refs = [[ref for _, ref in roles] for roles in gold_roles]
-        rows, cols = np.nonzero(valid)
-        r, c = rows.tolist(), cols.tolist()
-        ai_at = [_common(gold_refs[g], pred_refs[p]) for g, p in zip(r, c)]
-        ac_at = [_common(gold_roles[g], pred_roles[p]) for g, p in zip(r, c)]
-        ac = np.zeros(valid.shape)
-        ac[rows, cols] = ac_at
-        gain = typed + ac
-        ai = np.zeros(valid.shape)
-        ai[rows, cols] = ai_at
-        on_events = Matcher(valid, g_keys, p_keys)
+        on_events = Matcher(valid, lambda: keys(0), lambda: keys(1))
         ti = on_events.match([valid, typed, sim])
-        e2e = on_events.match([gain, valid, sim])
+        events = on_events.match([typed, valid, sim])
+        pairs = events.pairs
+        typed_pairs = [(g, p) for g, p in pairs if typed[g, p]]
+        emap = _attribution(doc, mode, typed_pairs, g_args, p_args)
+        mapped = [[(cat, emap[cat].get(i, -2), role) if i >= 0 else (cat, -2, role) for cat, i, role in a] for a in g_args]
+        ac = np.zeros(valid.shape)
+        ai_strict = ai_lenient = ac_lenient = 0
+        roles_right: list[int] = []
+        for g, p in pairs:
+            ai = _common([(c, i) for c, i, _ in mapped[g]], [(c, i) for c, i, _ in p_args[p]])
+            right = _common(mapped[g], p_args[p], roles_right if typed[g, p] else None)
+            ai_lenient += ai
+            ac_lenient += right
+            if typed[g, p]:
+                ai_strict += ai
+                ac[g, p] = right
+        gain = typed + ac
+        tc = events.total(typed)
         figures = {
             "trigger_identification": (len(ti), len(gold), len(pred)),
-            "trigger_classification": (on_events.match([typed, valid, sim]).total(typed), len(gold), len(pred)),
-            "argument_identification": (on_events.match([ai, valid, sim]).total(ai), n_ga, n_pa),
-            "argument_classification": (on_events.match([ac, valid, sim]).total(ac), n_ga, n_pa),
-            "end_to_end": (e2e.total(gain), len(gold) + n_ga, len(pred) + n_pa),
+            "trigger_classification": (tc, len(gold), len(pred)),
+            "argument_identification": (ai_strict, n_ga, n_pa),
+            "argument_classification": (events.total(ac), n_ga, n_pa),
+            "argument_identification_lenient": (ai_lenient, n_ga, n_pa),
+            "argument_classification_lenient": (ac_lenient, n_ga, n_pa),
+            "end_to_end": (tc + events.total(ac), len(gold) + n_ga, len(pred) + n_pa),
             "type_accuracy": (ti.total(typed), len(ti), len(gold) + len(pred)),
+            # Values are compared as given: an absent polarity or modality equals only an absent one.
+            "polarity_accuracy": (sum(gold[g].polarity == pred[p].polarity for g, p in ti.pairs), len(ti), len(gold) + len(pred)),
+            "modality_accuracy": (sum(gold[g].modality == pred[p].modality for g, p in ti.pairs), len(ti), len(gold) + len(pred)),
         }
-        return figures, EventAlignments(e2e, gain, typed, ac, emap)
+        figures |= _breakdowns(events, typed, ac, g_types, p_types, g_sizes, p_sizes, roles_right, g_roles, p_roles)
+        entity_map = {sides[cat].gold_ids[i]: sides[cat].pred_ids[j] for cat in ENTITY_CATEGORIES for i, j in emap[cat].items()}
+        return figures, EventAlignments(events, gain, typed, ac, entity_map)
 
-    refs = {a.ref for e in gold for a in e.arguments}
-    by_mode = doc.per_mode("events", run, uses_entities=refs)
+    by_mode = doc.per_mode("events", run, uses=ENTITY_CATEGORIES)
     doc.record("events", {mode: figures for mode, (figures, _) in by_mode.items()})
     head = by_mode[HEADLINE_MODE][1]
-    doc.result.units["events"] = lambda: alignment_units(head.e2e, head.gain, [1 + n for n in g_args], [1 + n for n in p_args])
+    doc.result.units["events"] = lambda: alignment_units(head.events, head.gain, g_sizes, p_sizes)
     if doc.collect_errors:
-        _event_errors(doc, gold, pred, head.e2e, head.typed, head.ac, head.entity_map)
+        _event_errors(doc, gold, pred, head.events, head.typed, head.ac, head.entity_map)
 
 
-def _common(gold: list, pred: list) -> int:
-    """Size of the multiset intersection of two short lists (arguments of one event pair)."""
+ENTITY_CATEGORIES = ("actors", "locations")
+
+
+ROLE_INDEX = {role: k for k, role in enumerate(ROLES)}
+
+
+_NOWHERE = ("actors", -1)
+
+
+def _attribution(doc: PairScoring, mode: Mode, typed_pairs: list, g_args: list, p_args: list) -> dict[str, dict[int, int]]:
+    """The events' own attribution alignment of actors and of locations: gold position -> predicted position.
+
+    Given the event alignment, it maximises the arguments of typed event pairs whose entity is
+    right (AI), then those whose role is right too (AC). Within one event pair distinct gold
+    entities go to distinct predicted ones, so the arguments an alignment gets right are the sum
+    over entity pairs of these weights: a linear assignment.
+    """
+    def weights(cat: str) -> list[np.ndarray]:
+        side = doc.entity_sides[cat]
+        shape = (len(side.gold_ids), len(side.pred_ids))
+        ai, ac = np.zeros(shape), np.zeros(shape)
+        for g, p in typed_pairs:
+            _add_weights(ai, ac, [(i, r) for c, i, r in g_args[g] if c == cat and i >= 0], [(i, r) for c, i, r in p_args[p] if c == cat and i >= 0])
+        return [ai, ac]
+
+    return {cat: attribution(doc, cat, mode, lambda cat=cat: weights(cat)) for cat in ENTITY_CATEGORIES}
+
+
+def _add_weights(ai: np.ndarray, ac: np.ndarray, gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> None:
+    """Add one event pair's arguments: entity pairs get min(count in gold, count in prediction), per role for AC."""
+    if not gold or not pred:
+        return
+    g_count = Counter(i for i, _ in gold)
+    p_count = Counter(j for j, _ in pred)
+    for i, n in g_count.items():
+        for j, m in p_count.items():
+            ai[i, j] += min(n, m)
+    g_role = Counter(gold)
+    p_role = Counter(pred)
+    for (i, r), n in g_role.items():
+        for (j, s), m in p_role.items():
+            if r == s:
+                ac[i, j] += min(n, m)
+
+
+def _breakdowns(events: Alignment, typed: np.ndarray, ac: np.ndarray, g_types: np.ndarray, p_types: np.ndarray,
+                g_sizes: list[int], p_sizes: list[int], roles_right: list[int], g_roles: np.ndarray, p_roles: np.ndarray) -> dict[str, tuple]:
+    """End-to-end units of each event type and classified arguments of each role (headline alignment)."""
+    n = len(EVENT_TYPES)
+    n_gold = np.bincount(g_types, weights=g_sizes, minlength=n)
+    n_pred = np.bincount(p_types, weights=p_sizes, minlength=n)
+    tp = np.zeros(n)
+    if len(events):
+        tp = np.bincount(g_types[events.at[0]], weights=(typed + ac)[events.at] * typed[events.at], minlength=n)
+    out = {f"by_type.{t}": (tp[k], n_gold[k], n_pred[k]) for k, t in enumerate(EVENT_TYPES)}
+    r_tp = np.bincount(np.array(roles_right, dtype=np.int64), minlength=len(ROLES))
+    r_gold, r_pred = np.bincount(g_roles, minlength=len(ROLES)), np.bincount(p_roles, minlength=len(ROLES))
+    out |= {f"by_role.{r}": (r_tp[k], r_gold[k], r_pred[k]) for k, r in enumerate(ROLES)}
+    return out
+
+
+def _common(gold: list, pred: list, found: list[int] | None = None) -> int:
+    """Size of the multiset intersection of two short lists (arguments of one event pair); ``found`` gets the roles (last field) of the common items."""
     if not gold or not pred:
         return 0
-    if gold == pred:
-        return len(gold)
     left = list(pred)
     n = 0
     for item in gold:
         if item in left:
             left.remove(item)
             n += 1
+            if found is not None:
+                found.append(item[-1])
     return n
 
 
