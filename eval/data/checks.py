@@ -164,8 +164,9 @@ def check_shared_mentions(doc: Document) -> list[PathReason]:
             for j, m in enumerate(item.mentions):
                 first = owner.setdefault((m.start, m.end), i)
                 if first != i:
-                    problems.append((f"{kind}[{i}].mentions[{j}]", f"span [{m.start}, {m.end}) {m.text!r} is already a mention of "
-                                     f"{kind}[{first}] ({items[first].id!r}); a mention belongs to one entity"))
+                    reason = (f"span [{m.start}, {m.end}) {m.text!r} is already a mention of {kind}[{first}] "
+                              f"({items[first].id!r}); a mention belongs to one entity")
+                    problems.append((f"{kind}[{i}].mentions[{j}]", reason))
     return problems
 
 def _span_quality(text: str, start: int, end: int) -> str | None:

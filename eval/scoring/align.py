@@ -298,8 +298,11 @@ class Matcher:
             assert self._order is not None
             _, _, sub, ok = self._order
             cut = level[sub] * ok
-            # Each item is in one pair at most: no alignment beats the best partner of every row (or column).
-            reach = float(min(cut.max(axis=1, initial=0.0).sum(), cut.max(axis=0, initial=0.0).sum())) if cut.size else 0.0
+            # No alignment has more than min(n, m) pairs; the best partner of every row (or column) is a
+            # tighter bound, only worth computing when the loose one would not fit a float64 exactly.
+            reach = float(cut.max(initial=0.0)) * min(cut.shape)
+            if reach > _EXACT**0.25 and cut.size:
+                reach = float(min(cut.max(axis=1).sum(), cut.max(axis=0).sum()))
             known = self._levels[id(level)] = (level, cut, reach)
         return known[1], known[2]
 

@@ -62,12 +62,17 @@ def coreference_counts(overlap: dict[tuple[int, int], int], key_sizes: Sequence[
     >>> coreference_counts({(0, 0): 2, (1, 1): 1}, [2, 1], [2, 1])["muc"]
     (1.0, 1.0, 1.0, 1.0)
     """
-    shared = b3_r = b3_p = lea_r = lea_p = 0.0
+    shared = b3_r = b3_p = lea_r = lea_p = phi4 = 0.0
+    rows: set[int] = set()
+    cols: set[int] = set()
     for (i, j), c in overlap.items():
         k, r = key_sizes[i], response_sizes[j]
         shared += c
         b3_r += c * c / k
         b3_p += c * c / r
+        phi4 += 2 * c / (k + r)
+        rows.add(i)
+        cols.add(j)
         if k > 1:
             lea_r += c * (c - 1) / (k - 1)
         elif r == 1:  # a singleton's self-link, resolved by a singleton
@@ -76,10 +81,11 @@ def coreference_counts(overlap: dict[tuple[int, int], int], key_sizes: Sequence[
             lea_p += c * (c - 1) / (r - 1)
         elif k == 1:
             lea_p += 1
+    if len(rows) < len(overlap) or len(cols) < len(overlap):  # an entity overlaps two: CEAF-e needs the best alignment
+        phi4 = _ceaf_e(overlap, key_sizes, response_sizes)
     n_key, n_response = sum(1 for k in key_sizes if k), sum(1 for r in response_sizes if r)
     key_mentions, response_mentions = float(sum(key_sizes)), float(sum(response_sizes))
     links = shared - len(overlap)
-    phi4 = _ceaf_e(overlap, key_sizes, response_sizes)
     return {
         "muc": (links, key_mentions - n_key, links, response_mentions - n_response),
         "b3": (b3_r, key_mentions, b3_p, response_mentions),
@@ -89,13 +95,10 @@ def coreference_counts(overlap: dict[tuple[int, int], int], key_sizes: Sequence[
 
 
 def _ceaf_e(overlap: dict[tuple[int, int], int], key_sizes: Sequence[int], response_sizes: Sequence[int]) -> float:
-    """The largest ``Σ φ4`` of a one-to-one entity alignment."""
-    phi = {(i, j): 2 * c / (key_sizes[i] + response_sizes[j]) for (i, j), c in overlap.items()}
-    rows, cols = [i for i, _ in phi], [j for _, j in phi]
-    if len(set(rows)) == len(rows) and len(set(cols)) == len(cols):
-        return float(sum(phi.values()))  # no entity overlaps two: every overlapping pair is aligned
+    """The largest ``Σ φ4`` of a one-to-one entity alignment (when no entity overlaps two, it is the sum over the overlaps)."""
     matrix = np.zeros((len(key_sizes), len(response_sizes)))
-    matrix[rows, cols] = list(phi.values())
+    for (i, j), c in overlap.items():
+        matrix[i, j] = 2 * c / (key_sizes[i] + response_sizes[j])
     r, c = linear_sum_assignment(matrix, maximize=True)
     return float(matrix[r, c].sum())
 

@@ -9,18 +9,10 @@ import numpy as np
 
 from eval.data.models import Document, Span
 from eval.scoring.align import Alignment, TokenIndex, similarity_from_ranges
-from eval.scoring.figures import CATEGORIES, HEADLINE_MODE, ErrorItem, Outcome
+from eval.scoring.figures import CATEGORIES, ErrorItem, Outcome
 
-BREAKDOWN_PREFIXES = ("by_type.", "by_kind.", "by_role.")
-
-
-_KINDS: dict[str, str] = {}  # figure name -> count, breakdown (headline mode only) or coref (fractional)
-
-
-def _kind(figure: str) -> str:
-    if figure.startswith("coref."):
-        return "coref"
-    return "breakdown" if figure.startswith(BREAKDOWN_PREFIXES) else "count"
+#: The figures whose counts are four numbers with fractional numerators (see :class:`PairCounts`).
+COREFERENCE_FIGURES = frozenset({"coref.muc", "coref.b3", "coref.ceaf_e", "coref.lea"})
 
 
 @dataclass
@@ -30,7 +22,7 @@ class PairCounts:
     For a P/R/F1 figure ``[tp, n_gold, n_pred]``; for an accuracy ``[correct, matched, n_items]``;
     for a coreference figure (``coref.<name>``) ``[recall numerator, recall denominator, precision
     numerator, precision denominator]``, numerators fractional. Breakdowns (``by_type.<T>``,
-    ``by_kind.<K>``, ``by_role.<R>``) exist in the headline mode only.
+    ``by_kind.<K>``, ``by_role.<R>``) are recorded in the headline mode only.
     ``units[category]`` gives the headline alignment records ``(tp, n_gold, n_pred)`` when called:
     only the annotation bootstrap of a small set needs them, so a large corpus never builds them.
     """
@@ -92,23 +84,33 @@ class PairScoring:
             sims = similarity_from_ranges(gold, pred, self._ranges[g], self._ranges[p])
             strict_sim, partial_sim = sims["strict"], sims["partial"]
         out = {"strict": run("strict", strict_sim)}
-        same = np.array_equal(partial_sim, strict_sim) and all(
-            self.entity_runs[cat]["partial"] is self.entity_runs[cat]["strict"] for cat in uses
-        )
+        same = np.array_equal(partial_sim, strict_sim) and all(self._same_attribution(cat) for cat in uses)
         out["partial"] = out["strict"] if same else run("partial", partial_sim)
         return out
 
+    def _same_attribution(self, category: str) -> bool:
+        """Whether every attribution alignment of ``category`` is the same in both modes.
+
+        Attribution alignments are solved over the linked entity pairs, with CEAF phi3 as a tie-break:
+        when both are the same, or when the links are the same and no entity has two, so are they.
+        """
+        strict, partial = self.entity_runs[category]["strict"], self.entity_runs[category]["partial"]
+        if strict is partial:
+            return True
+        if not np.array_equal(strict.linked, partial.linked):
+            return False
+        both_free = strict.matcher.conflict_free and partial.matcher.conflict_free
+        return both_free or np.array_equal(strict.phi, partial.phi)
+
     def record(self, category: str, figures_by_mode: dict[str, dict[str, tuple]]) -> None:
+        """Keep the counts of ``figures_by_mode``; whole counts as ints (sums of floats may be off by rounding)."""
         counts = self.result.counts
         for mode, figures in figures_by_mode.items():
-            headline = mode == HEADLINE_MODE
             for figure, values in figures.items():
-                kind = _KINDS.get(figure) or _KINDS.setdefault(figure, _kind(figure))
-                if kind == "count" or (kind == "breakdown" and headline):
-                    a, b, c = values
-                    counts[(category, figure, mode)] = (int(a + 0.5), int(b), int(c))  # counts are whole, sums of floats may not be
-                elif kind == "coref":
+                if figure in COREFERENCE_FIGURES:
                     counts[(category, figure, mode)] = tuple(map(float, values))
+                else:
+                    counts[(category, figure, mode)] = (int(values[0] + 0.5), int(values[1]), int(values[2]))
 
     def items(self, category: str) -> tuple[tuple, tuple]:
         pred = getattr(self.pred, category) if self.pred is not None else ()

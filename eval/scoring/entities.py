@@ -2,9 +2,9 @@
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import cached_property
-from typing import Any, Callable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 import numpy as np
 
@@ -69,7 +69,6 @@ def score_entities(doc: PairScoring, category: str) -> None:
     mention_types = g_types[g_ent][:, None] == p_types[p_ent][None, :]
     entity_types = g_types[:, None] == p_types[None, :]
     side = EntitySide(gold, pred)
-    inventory = TYPES[category]
 
     # Canonical keys without ids: an entity is its type and its mentions; only entities identical
     # in both are ordered by id, and a choice between those changes no figure.
@@ -101,38 +100,38 @@ def score_entities(doc: PairScoring, category: str) -> None:
         overlap = Counter(zip(g_ent[mentions.at[0]].tolist(), p_ent[mentions.at[1]].tolist()))
         for name, counts in coreference_counts(overlap, g_sizes, p_sizes).items():
             figures[f"coref.{name}"] = counts
-        figures |= type_breakdown(headline, right, g_types, p_types, type_ids, inventory)
         return figures, EntityAlignments(mentions, headline, linked, right, phi, on_entities)
 
     by_mode = doc.per_mode(category, run)
+    head = by_mode[HEADLINE_MODE][1]
+    found = [(gold[g].type, 1) for (g, _), ok in zip(head.headline.pairs, head.right[head.headline.at].tolist()) if ok]
+    parts = breakdown("by_type", TYPES[category], found, [(e.type, 1) for e in gold], [(e.type, 1) for e in pred])
     doc.record(category, {mode: figures for mode, (figures, _) in by_mode.items()})
+    doc.record(category, {HEADLINE_MODE: parts})
     doc.entity_runs[category] = {mode: alignments for mode, (_, alignments) in by_mode.items()}
     doc.entity_sides[category] = side
-    head = by_mode[HEADLINE_MODE][1]
     doc.result.units[category] = lambda: alignment_units(head.headline, head.right, [1] * len(gold), [1] * len(pred))
     if doc.collect_errors:
         _entity_errors(doc, category, gold, pred, head.headline, head.right)
         _mention_errors(doc, category, g_mentions, p_mentions, gold, pred, head.mentions)
 
 
-def type_breakdown(al: Alignment, right: np.ndarray, g_types: np.ndarray, p_types: np.ndarray,
-                   type_ids: dict[str, int], inventory: Sequence[str], prefix: str = "by_type") -> dict[str, tuple]:
-    """``{"by_type.<T>": (tp, n_gold, n_pred)}`` for every type of the inventory, on the headline alignment.
+def breakdown(prefix: str, inventory: Sequence[str], found: Iterable[tuple[str, float]],
+              gold: Iterable[tuple[str, float]], pred: Iterable[tuple[str, float]]) -> dict[str, tuple]:
+    """``{"<prefix>.<label>": (tp, n_gold, n_pred)}`` for every label of the inventory.
 
-    A true positive of type ``T`` is an aligned pair of the right type whose gold type is ``T``, so
-    the true positives of the types add up to the headline's.
+    Each argument lists ``(label, units)``: ``found`` the true positives (each under its gold label),
+    ``gold`` and ``pred`` the items.
+
+    >>> breakdown("by_type", ["PER", "ORG"], [("PER", 1)], [("PER", 1), ("ORG", 1)], [("PER", 1)])
+    {'by_type.PER': (1, 1, 1), 'by_type.ORG': (0, 1, 0)}
     """
-    n_types = len(type_ids)
-    tp = np.zeros(n_types, dtype=np.int64)
-    if len(al):
-        tp = np.bincount(g_types[al.at[0]][right[al.at]], minlength=n_types)
-    n_gold = np.bincount(g_types, minlength=n_types)
-    n_pred = np.bincount(p_types, minlength=n_types)
-    out = {}
-    for t in inventory:
-        k = type_ids.get(t)
-        out[f"{prefix}.{t}"] = (0, 0, 0) if k is None else (int(tp[k]), int(n_gold[k]), int(n_pred[k]))
-    return out
+    sums: list[defaultdict[str, float]] = [defaultdict(int), defaultdict(int), defaultdict(int)]
+    for total, items in zip(sums, (found, gold, pred)):
+        for label, units in items:
+            total[label] += units
+    tp, n_gold, n_pred = sums
+    return {f"{prefix}.{label}": (tp[label], n_gold[label], n_pred[label]) for label in inventory}
 
 
 def attribution(doc: PairScoring, category: str, mode: Mode, weights: Callable[[], list[np.ndarray]]) -> dict[int, int]:

@@ -2,14 +2,13 @@
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, NamedTuple, Sequence
 
 import numpy as np
 
 from eval.scoring.align import Alignment, Matcher, Mode
 from eval.scoring.document import PairScoring, alignment_units
-from eval.scoring.entities import attribution, entity_key
+from eval.scoring.entities import attribution, breakdown, entity_key
 from eval.scoring.figures import EVENT_TYPES, HEADLINE_MODE, ROLES
 
 
@@ -20,7 +19,8 @@ class EventAlignments(NamedTuple):
     gain: np.ndarray  # per pair: 1 for the right type plus its classified arguments
     typed: np.ndarray  # valid pairs of the same type
     ac: np.ndarray  # per typed pair: arguments with the right role and entity
-    entity_map: dict[str, str]  # gold entity id -> predicted entity id of the events' attribution alignment
+    entity_map: dict[str, dict[int, int]]  # the events' attribution alignment: category -> gold position -> predicted position
+    roles_right: list[int]  # the role of each classified argument of the headline
 
 
 def score_events(doc: PairScoring) -> None:
@@ -45,8 +45,6 @@ def score_events(doc: PairScoring) -> None:
     g_types = np.array([type_ids[e.type] for e in gold], dtype=np.int64)
     p_types = np.array([type_ids[e.type] for e in pred], dtype=np.int64)
     types = g_types[:, None] == p_types[None, :]
-    g_roles = np.array([role for a in g_args for _, _, role in a], dtype=np.int64)
-    p_roles = np.array([role for a in p_args for _, _, role in a], dtype=np.int64)
     g_sizes, p_sizes = [1 + len(a) for a in g_args], [1 + len(a) for a in p_args]
 
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], EventAlignments]:
@@ -56,45 +54,49 @@ def score_events(doc: PairScoring) -> None:
         ti = on_events.match([valid, typed, sim])
         events = on_events.match([typed, valid, sim])
         pairs = events.pairs
-        typed_pairs = [(g, p) for g, p in pairs if typed[g, p]]
+        flags = typed[events.at].tolist() if pairs else []
+        typed_pairs = [pair for pair, ok in zip(pairs, flags) if ok]
         emap = _attribution(doc, mode, typed_pairs, g_args, p_args)
-        mapped = [[(cat, emap[cat].get(i, -2), role) if i >= 0 else (cat, -2, role) for cat, i, role in a] for a in g_args]
         ac = np.zeros(valid.shape)
         ai_strict = ai_lenient = ac_lenient = 0
         roles_right: list[int] = []
-        for g, p in pairs:
-            ai = _common([(c, i) for c, i, _ in mapped[g]], [(c, i) for c, i, _ in p_args[p]])
-            right = _common(mapped[g], p_args[p], roles_right if typed[g, p] else None)
+        for (g, p), ok in zip(pairs, flags):
+            mapped = [(cat, emap[cat].get(i, -2) if i >= 0 else -2, role) for cat, i, role in g_args[g]]
+            ai, right = _common(mapped, p_args[p], roles_right if ok else None)
             ai_lenient += ai
             ac_lenient += right
-            if typed[g, p]:
+            if ok:
                 ai_strict += ai
                 ac[g, p] = right
         gain = typed + ac
-        tc = events.total(typed)
+        tc = len(typed_pairs)
+        # Values are compared as given: an absent polarity or modality equals only an absent one.
+        polarity = modality = 0
+        for g, p in ti.pairs:
+            polarity += gold[g].polarity == pred[p].polarity
+            modality += gold[g].modality == pred[p].modality
         figures = {
             "trigger_identification": (len(ti), len(gold), len(pred)),
             "trigger_classification": (tc, len(gold), len(pred)),
             "argument_identification": (ai_strict, n_ga, n_pa),
-            "argument_classification": (events.total(ac), n_ga, n_pa),
+            "argument_classification": (len(roles_right), n_ga, n_pa),
             "argument_identification_lenient": (ai_lenient, n_ga, n_pa),
             "argument_classification_lenient": (ac_lenient, n_ga, n_pa),
-            "end_to_end": (tc + events.total(ac), len(gold) + n_ga, len(pred) + n_pa),
+            "end_to_end": (tc + len(roles_right), len(gold) + n_ga, len(pred) + n_pa),
             "type_accuracy": (ti.total(typed), len(ti), len(gold) + len(pred)),
-            # Values are compared as given: an absent polarity or modality equals only an absent one.
-            "polarity_accuracy": (sum(gold[g].polarity == pred[p].polarity for g, p in ti.pairs), len(ti), len(gold) + len(pred)),
-            "modality_accuracy": (sum(gold[g].modality == pred[p].modality for g, p in ti.pairs), len(ti), len(gold) + len(pred)),
+            "polarity_accuracy": (polarity, len(ti), len(gold) + len(pred)),
+            "modality_accuracy": (modality, len(ti), len(gold) + len(pred)),
         }
-        figures |= _breakdowns(events, typed, ac, g_types, p_types, g_sizes, p_sizes, roles_right, g_roles, p_roles)
-        entity_map = {sides[cat].gold_ids[i]: sides[cat].pred_ids[j] for cat in ENTITY_CATEGORIES for i, j in emap[cat].items()}
-        return figures, EventAlignments(events, gain, typed, ac, entity_map)
+        return figures, EventAlignments(events, gain, typed, ac, emap, roles_right)
 
     by_mode = doc.per_mode("events", run, uses=ENTITY_CATEGORIES)
     doc.record("events", {mode: figures for mode, (figures, _) in by_mode.items()})
     head = by_mode[HEADLINE_MODE][1]
+    doc.record("events", {HEADLINE_MODE: _breakdowns(head, gold, pred, g_args, p_args)})
     doc.result.units["events"] = lambda: alignment_units(head.events, head.gain, g_sizes, p_sizes)
     if doc.collect_errors:
-        _event_errors(doc, gold, pred, head.events, head.typed, head.ac, head.entity_map)
+        ids = {sides[cat].gold_ids[i]: sides[cat].pred_ids[j] for cat in ENTITY_CATEGORIES for i, j in head.entity_map[cat].items()}
+        _event_errors(doc, gold, pred, head.events, head.typed, head.ac, ids)
 
 
 ENTITY_CATEGORIES = ("actors", "locations")
@@ -126,51 +128,60 @@ def _attribution(doc: PairScoring, mode: Mode, typed_pairs: list, g_args: list, 
 
 
 def _add_weights(ai: np.ndarray, ac: np.ndarray, gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> None:
-    """Add one event pair's arguments: entity pairs get min(count in gold, count in prediction), per role for AC."""
+    """Add one event pair's arguments ``(entity, role)``: entity pairs get min(count in gold, count in prediction), per role for AC."""
     if not gold or not pred:
         return
-    g_count = Counter(i for i, _ in gold)
-    p_count = Counter(j for j, _ in pred)
-    for i, n in g_count.items():
-        for j, m in p_count.items():
-            ai[i, j] += min(n, m)
-    g_role = Counter(gold)
-    p_role = Counter(pred)
-    for (i, r), n in g_role.items():
-        for (j, s), m in p_role.items():
-            if r == s:
-                ac[i, j] += min(n, m)
+    for weight, g_items, p_items in ((ai, [i for i, _ in gold], [j for j, _ in pred]), (ac, gold, pred)):
+        g_count: dict = {}
+        p_count: dict = {}
+        for item in g_items:
+            g_count[item] = g_count.get(item, 0) + 1
+        for item in p_items:
+            p_count[item] = p_count.get(item, 0) + 1
+        for g, n in g_count.items():
+            for p, m in p_count.items():
+                if weight is ai:
+                    ai[g, p] += min(n, m)
+                elif g[1] == p[1]:  # the same role
+                    ac[g[0], p[0]] += min(n, m)
 
 
-def _breakdowns(events: Alignment, typed: np.ndarray, ac: np.ndarray, g_types: np.ndarray, p_types: np.ndarray,
-                g_sizes: list[int], p_sizes: list[int], roles_right: list[int], g_roles: np.ndarray, p_roles: np.ndarray) -> dict[str, tuple]:
-    """End-to-end units of each event type and classified arguments of each role (headline alignment)."""
-    n = len(EVENT_TYPES)
-    n_gold = np.bincount(g_types, weights=g_sizes, minlength=n)
-    n_pred = np.bincount(p_types, weights=p_sizes, minlength=n)
-    tp = np.zeros(n)
-    if len(events):
-        tp = np.bincount(g_types[events.at[0]], weights=(typed + ac)[events.at] * typed[events.at], minlength=n)
-    out = {f"by_type.{t}": (tp[k], n_gold[k], n_pred[k]) for k, t in enumerate(EVENT_TYPES)}
-    r_tp = np.bincount(np.array(roles_right, dtype=np.int64), minlength=len(ROLES))
-    r_gold, r_pred = np.bincount(g_roles, minlength=len(ROLES)), np.bincount(p_roles, minlength=len(ROLES))
-    out |= {f"by_role.{r}": (r_tp[k], r_gold[k], r_pred[k]) for k, r in enumerate(ROLES)}
-    return out
+def _breakdowns(head: EventAlignments, gold: Sequence, pred: Sequence, g_args: list, p_args: list) -> dict[str, tuple]:
+    """End-to-end units of each event type, and classified arguments of each role, on the headline alignment."""
+    typed, ac = head.typed[head.events.at].tolist(), head.ac[head.events.at].tolist()
+    found = [(gold[g].type, 1 + n) for (g, _), ok, n in zip(head.events.pairs, typed, ac) if ok]
+    out = breakdown("by_type", EVENT_TYPES, found, [(e.type, 1 + len(a)) for e, a in zip(gold, g_args)],
+                    [(e.type, 1 + len(a)) for e, a in zip(pred, p_args)])
+    roles = lambda args: [(ROLES[r], 1) for a in args for _, _, r in a]  # noqa: E731
+    return out | breakdown("by_role", ROLES, [(ROLES[r], 1) for r in head.roles_right], roles(g_args), roles(p_args))
 
 
-def _common(gold: list, pred: list, found: list[int] | None = None) -> int:
-    """Size of the multiset intersection of two short lists (arguments of one event pair); ``found`` gets the roles (last field) of the common items."""
+def _common(gold: list[tuple], pred: list[tuple], found: list[int] | None = None) -> tuple[int, int]:
+    """Arguments of one event pair identified (same entity) and classified (same entity and role), as multisets.
+
+    Arguments are ``(category, entity, role)``; ``found`` gets the role of each classified one.
+    """
     if not gold or not pred:
-        return 0
+        return 0, 0
     left = list(pred)
-    n = 0
+    classified = 0
+    unmatched = []
     for item in gold:
         if item in left:
             left.remove(item)
-            n += 1
+            classified += 1
             if found is not None:
-                found.append(item[-1])
-    return n
+                found.append(item[2])
+        else:
+            unmatched.append(item)
+    # Identification on what classification left: the same entity with another role.
+    entities = [(c, i) for c, i, _ in left]
+    identified = classified
+    for c, i, _ in unmatched:
+        if (c, i) in entities:
+            entities.remove((c, i))
+            identified += 1
+    return identified, classified
 
 
 def _event_errors(

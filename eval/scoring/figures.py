@@ -6,7 +6,14 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from eval.data.models import ActorType, ArgumentRole, EventType, LocationType, QuoteKind, Span
+from eval.data.models import (
+    ActorType,
+    ArgumentRole,
+    EventType,
+    LocationType,
+    QuoteKind,
+    Span,
+)
 from eval.scoring.align import Mode
 
 CATEGORIES = ("actors", "locations", "quotes", "events")

@@ -8,7 +8,8 @@ import numpy as np
 
 from eval.scoring.align import Alignment, Matcher, Mode
 from eval.scoring.document import PairScoring, alignment_units
-from eval.scoring.entities import attribution, entity_key as _key, type_breakdown
+from eval.scoring.entities import attribution, breakdown
+from eval.scoring.entities import entity_key as _key
 from eval.scoring.figures import HEADLINE_MODE, QUOTE_KINDS
 
 
@@ -27,7 +28,6 @@ def score_quotes(doc: PairScoring) -> None:
         return [(q.content.start, q.content.end, q.kind, entity[s] if s >= 0 else (), q.id) for q, s in zip(quotes, speakers)]
 
     g_kinds, p_kinds = [QUOTE_KINDS.index(q.kind) for q in gold], [QUOTE_KINDS.index(q.kind) for q in pred]
-    kind_ids = {k: i for i, k in enumerate(QUOTE_KINDS)}
     same_kind = np.equal.outer(g_kinds, p_kinds).reshape(len(gold), len(pred))
 
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], tuple]:
@@ -54,13 +54,13 @@ def score_quotes(doc: PairScoring) -> None:
             "speaker_accuracy": (content.total(right), len(content), len(gold) + len(pred)),
             "kind_accuracy": (content.total(same_kind), len(content), len(gold) + len(pred)),
         }
-        figures |= type_breakdown(e2e, right & same_kind, np.array(g_kinds, dtype=np.int64), np.array(p_kinds, dtype=np.int64),
-                                  kind_ids, QUOTE_KINDS, prefix="by_kind")
         return figures, (e2e, right)
 
     by_mode = doc.per_mode("quotes", run, uses=("actors",))
     doc.record("quotes", {mode: figures for mode, (figures, _) in by_mode.items()})
     e2e, right = by_mode[HEADLINE_MODE][1]
+    found = [(gold[g].kind, 1) for (g, p), ok in zip(e2e.pairs, right[e2e.at].tolist()) if ok and gold[g].kind == pred[p].kind]
+    doc.record("quotes", {HEADLINE_MODE: breakdown("by_kind", QUOTE_KINDS, found, [(q.kind, 1) for q in gold], [(q.kind, 1) for q in pred])})
     doc.result.units["quotes"] = lambda: alignment_units(e2e, right, [1] * len(gold), [1] * len(pred))
     if doc.collect_errors:
         _quote_errors(doc, gold, pred, e2e, right)

@@ -7,12 +7,12 @@ from typing import Any, get_args
 
 import pytest
 
+from eval.data.models import ArgumentRole, EventType
 from eval.exceptions import ScoringError
 from eval.schema import Document
-from eval.data.models import ArgumentRole, EventType
 from eval.scoring.align import MODES
-from eval.scoring.coreference import COREFERENCE
 from eval.scoring.bootstrap import ANNOTATION_CAVEAT
+from eval.scoring.coreference import COREFERENCE
 from eval.scoring.figures import CATEGORIES, ErrorItem, accuracy, prf
 from eval.scoring.scorer import score
 
