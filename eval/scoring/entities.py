@@ -2,7 +2,7 @@
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import cached_property
 from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
@@ -33,8 +33,23 @@ class EntitySide:
         self._gold, self._pred = gold, pred
         self.gold_index = {e.id: i for i, e in enumerate(gold)}  # gold entity id -> position
         self.pred_index = {e.id: j for j, e in enumerate(pred)}
-        self.gold_ids = [e.id for e in gold]
-        self.pred_ids = [e.id for e in pred]
+
+    @cached_property
+    def gold_ids(self) -> list[str]:
+        return [e.id for e in self._gold]
+
+    @cached_property
+    def pred_ids(self) -> list[str]:
+        return [e.id for e in self._pred]
+
+    @cached_property
+    def gold_keys(self) -> list[tuple]:
+        """The canonical keys of the gold entities (:func:`entity_key`), computed once, when a tie needs them."""
+        return [entity_key(e) for e in self._gold]
+
+    @cached_property
+    def pred_keys(self) -> list[tuple]:
+        return [entity_key(e) for e in self._pred]
 
     @cached_property
     def same(self) -> np.ndarray:
@@ -45,12 +60,12 @@ class EntitySide:
         against itself pairs each with itself); anywhere else an id never decides.
         """
         same = np.zeros((len(self._gold), len(self._pred)), dtype=bool)
-        keys = Counter(entity_key(e)[:-1] for e in (*self._gold, *self._pred))
+        keys = Counter(key[:-1] for key in (*self.gold_keys, *self.pred_keys))
         for i, g in enumerate(self._gold):
             j = self.pred_index.get(g.id)
             if j is not None:
-                key = entity_key(g)[:-1]
-                same[i, j] = key == entity_key(self._pred[j])[:-1] and keys[key] > 2
+                key = self.gold_keys[i][:-1]
+                same[i, j] = key == self.pred_keys[j][:-1] and keys[key] > 2
         return same
 
 
@@ -72,10 +87,10 @@ def score_entities(doc: PairScoring, category: str) -> None:
 
     # Canonical keys without ids: an entity is its type and its mentions; only entities identical
     # in both are ordered by id, and a choice between those changes no figure.
-    ge_keys = lambda: [entity_key(e) for e in gold]  # noqa: E731
-    pe_keys = lambda: [entity_key(e) for e in pred]  # noqa: E731
-    gm_keys = lambda: _mention_keys(g_mentions, ge_keys())  # noqa: E731
-    pm_keys = lambda: _mention_keys(p_mentions, pe_keys())  # noqa: E731
+    ge_keys = lambda: side.gold_keys  # noqa: E731
+    pe_keys = lambda: side.pred_keys  # noqa: E731
+    gm_keys = lambda: _mention_keys(g_mentions, side.gold_keys)  # noqa: E731
+    pm_keys = lambda: _mention_keys(p_mentions, side.pred_keys)  # noqa: E731
 
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], EntityAlignments]:
         valid = sim > 0
@@ -126,11 +141,14 @@ def breakdown(prefix: str, inventory: Sequence[str], found: Iterable[tuple[str, 
     >>> breakdown("by_type", ["PER", "ORG"], [("PER", 1)], [("PER", 1), ("ORG", 1)], [("PER", 1)])
     {'by_type.PER': (1, 1, 1), 'by_type.ORG': (0, 1, 0)}
     """
-    sums: list[defaultdict[str, float]] = [defaultdict(int), defaultdict(int), defaultdict(int)]
-    for total, items in zip(sums, (found, gold, pred)):
-        for label, units in items:
-            total[label] += units
-    tp, n_gold, n_pred = sums
+    tp: dict[str, float] = dict.fromkeys(inventory, 0)
+    n_gold, n_pred = dict(tp), dict(tp)
+    for label, units in found:
+        tp[label] += units
+    for label, units in gold:
+        n_gold[label] += units
+    for label, units in pred:
+        n_pred[label] += units
     return {f"{prefix}.{label}": (tp[label], n_gold[label], n_pred[label]) for label in inventory}
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from eval.scoring.align import Alignment, Matcher, Mode
 from eval.scoring.document import PairScoring, alignment_units
-from eval.scoring.entities import attribution, breakdown, entity_key
+from eval.scoring.entities import attribution, breakdown
 from eval.scoring.figures import EVENT_TYPES, HEADLINE_MODE, ROLES
 
 
@@ -32,7 +32,7 @@ def score_events(doc: PairScoring) -> None:
     g_args = [[(*g_at.get(a.ref, _NOWHERE), ROLE_INDEX[a.role]) for a in e.arguments] for e in gold]
     p_args = [[(*p_at.get(a.ref, _NOWHERE), ROLE_INDEX[a.role]) for a in e.arguments] for e in pred]
     n_ga, n_pa = sum(map(len, g_args)), sum(map(len, p_args))
-    entity_keys = lambda side: {cat: [entity_key(x) for x in doc.items(cat)[side]] for cat in ENTITY_CATEGORIES}  # noqa: E731
+    entity_keys = lambda side: {cat: sides[cat].gold_keys if side == 0 else sides[cat].pred_keys for cat in ENTITY_CATEGORIES}  # noqa: E731
 
     # Canonical keys: an event is its trigger, type, attributes and the entities of its arguments; its
     # id comes last, so it only orders events identical in everything else (a choice no figure sees).
@@ -118,7 +118,7 @@ def _attribution(doc: PairScoring, mode: Mode, typed_pairs: list, g_args: list, 
     """
     def weights(cat: str) -> list[np.ndarray]:
         side = doc.entity_sides[cat]
-        shape = (len(side.gold_ids), len(side.pred_ids))
+        shape = (len(side.gold_index), len(side.pred_index))
         ai, ac = np.zeros(shape), np.zeros(shape)
         for g, p in typed_pairs:
             _add_weights(ai, ac, [(i, r) for c, i, r in g_args[g] if c == cat and i >= 0], [(i, r) for c, i, r in p_args[p] if c == cat and i >= 0])

@@ -9,7 +9,6 @@ import numpy as np
 from eval.scoring.align import Alignment, Matcher, Mode
 from eval.scoring.document import PairScoring, alignment_units
 from eval.scoring.entities import attribution, breakdown
-from eval.scoring.entities import entity_key as _key
 from eval.scoring.figures import HEADLINE_MODE, QUOTE_KINDS
 
 
@@ -18,13 +17,12 @@ def score_quotes(doc: PairScoring) -> None:
     side = doc.entity_sides["actors"]
     g_speakers = [side.gold_index.get(q.speaker, -1) if q.speaker is not None else -1 for q in gold]
     p_speakers = [side.pred_index.get(q.speaker, -1) if q.speaker is not None else -1 for q in pred]
-    actor_keys = lambda: ([_key(a) for a in doc.items("actors")[0]], [_key(a) for a in doc.items("actors")[1]])  # noqa: E731
 
     # Canonical keys: a speaker is named by its entity's key (type, mentions, name), and a quote's id
     # comes last, so it only orders quotes identical in everything else (a choice no figure sees).
     def keys(which: int) -> list[tuple]:
         quotes, speakers, ent = (gold, g_speakers, 0) if which == 0 else (pred, p_speakers, 1)
-        entity = actor_keys()[ent]
+        entity = side.gold_keys if ent == 0 else side.pred_keys
         return [(q.content.start, q.content.end, q.kind, entity[s] if s >= 0 else (), q.id) for q, s in zip(quotes, speakers)]
 
     g_kinds, p_kinds = [QUOTE_KINDS.index(q.kind) for q in gold], [QUOTE_KINDS.index(q.kind) for q in pred]
@@ -35,7 +33,7 @@ def score_quotes(doc: PairScoring) -> None:
         r, c = rows.tolist(), cols.tolist()
         # The quotes' own attribution alignment of actors: it maximises the quote pairs whose speakers it pairs.
         def said() -> list[np.ndarray]:
-            weight = np.zeros((len(side.gold_ids), len(side.pred_ids)))
+            weight = np.zeros((len(side.gold_index), len(side.pred_index)))
             for g, p in zip(r, c):
                 if g_speakers[g] >= 0 and p_speakers[p] >= 0:
                     weight[g_speakers[g], p_speakers[p]] += 1
