@@ -1,4 +1,4 @@
-"""Actors and locations: mention and entity alignments, CEAF phi3, and the entity alignment that quotes and events see.
+"""Actors and locations: mention and entity alignments, CEAF phi3, coreference figures, per-type breakdowns, and the attribution alignments quotes and events ask for.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Events: triggers, types, arguments (identification and classification) and end to end.
+"""Events: triggers, types, arguments of typed events (identification and classification, and lenient variants), attributes and end to end.
 """
 from __future__ import annotations
 
@@ -56,18 +56,28 @@ def score_events(doc: PairScoring) -> None:
         pairs = events.pairs
         flags = typed[events.at].tolist() if pairs else []
         typed_pairs = [pair for pair, ok in zip(pairs, flags) if ok]
-        emap = _attribution(doc, mode, typed_pairs, g_args, p_args)
+        maps = _attributions(doc, mode, typed_pairs, pairs, g_args, p_args)
+        # Each argument figure counts under its own attribution alignment; figures that share one share the counting.
+        counts: dict[str, int] = {}
         ac = np.zeros(valid.shape)
-        ai_strict = ai_lenient = ac_lenient = 0
         roles_right: list[int] = []
-        for (g, p), ok in zip(pairs, flags):
-            mapped = [(cat, emap[cat].get(i, -2) if i >= 0 else -2, role) for cat, i, role in g_args[g]]
-            ai, right = _common(mapped, p_args[p], roles_right if ok else None)
-            ai_lenient += ai
-            ac_lenient += right
-            if ok:
-                ai_strict += ai
-                ac[g, p] = right
+        groups: dict[tuple, list[str]] = {}
+        for figure in FIGURES:
+            groups.setdefault(tuple(id(maps[figure][cat]) for cat in ENTITY_CATEGORIES), []).append(figure)
+        for members in groups.values():
+            emap, with_ac = maps[members[0]], "ac" in members
+            got = dict.fromkeys(FIGURES, 0)
+            for (g, p), ok in zip(pairs, flags):
+                mapped = [(cat, emap[cat].get(i, -2) if i >= 0 else -2, role) for cat, i, role in g_args[g]]
+                ai, right = _common(mapped, p_args[p], roles_right if ok and with_ac else None)
+                got["ai_lenient"] += ai
+                got["ac_lenient"] += right
+                if ok:
+                    got["ai"] += ai
+                    got["ac"] += right
+                    if with_ac:
+                        ac[g, p] = right
+            counts |= {figure: got[figure] for figure in members}
         gain = typed + ac
         tc = len(typed_pairs)
         # Values are compared as given: an absent polarity or modality equals only an absent one.
@@ -78,16 +88,16 @@ def score_events(doc: PairScoring) -> None:
         figures = {
             "trigger_identification": (len(ti), len(gold), len(pred)),
             "trigger_classification": (tc, len(gold), len(pred)),
-            "argument_identification": (ai_strict, n_ga, n_pa),
-            "argument_classification": (len(roles_right), n_ga, n_pa),
-            "argument_identification_lenient": (ai_lenient, n_ga, n_pa),
-            "argument_classification_lenient": (ac_lenient, n_ga, n_pa),
+            "argument_identification": (counts["ai"], n_ga, n_pa),
+            "argument_classification": (counts["ac"], n_ga, n_pa),
+            "argument_identification_lenient": (counts["ai_lenient"], n_ga, n_pa),
+            "argument_classification_lenient": (counts["ac_lenient"], n_ga, n_pa),
             "end_to_end": (tc + len(roles_right), len(gold) + n_ga, len(pred) + n_pa),
             "type_accuracy": (ti.total(typed), len(ti), len(gold) + len(pred)),
             "polarity_accuracy": (polarity, len(ti), len(gold) + len(pred)),
             "modality_accuracy": (modality, len(ti), len(gold) + len(pred)),
         }
-        return figures, EventAlignments(events, gain, typed, ac, emap, roles_right)
+        return figures, EventAlignments(events, gain, typed, ac, maps["ac"], roles_right)
 
     by_mode = doc.per_mode("events", run, uses=ENTITY_CATEGORIES)
     doc.record("events", {mode: figures for mode, (figures, _) in by_mode.items()})
@@ -108,23 +118,38 @@ ROLE_INDEX = {role: k for k, role in enumerate(ROLES)}
 _NOWHERE = ("actors", -1)
 
 
-def _attribution(doc: PairScoring, mode: Mode, typed_pairs: list, g_args: list, p_args: list) -> dict[str, dict[int, int]]:
-    """The events' own attribution alignment of actors and of locations: gold position -> predicted position.
+FIGURES = ("ai", "ac", "ai_lenient", "ac_lenient")
 
-    Given the event alignment, it maximises the arguments of typed event pairs whose entity is
-    right (AI), then those whose role is right too (AC). Within one event pair distinct gold
-    entities go to distinct predicted ones, so the arguments an alignment gets right are the sum
-    over entity pairs of these weights: a linear assignment.
+
+def _attributions(doc: PairScoring, mode: Mode, typed_pairs: list, pairs: Sequence, g_args: list,
+                  p_args: list) -> dict[str, dict[str, dict[int, int]]]:
+    """The attribution alignment of each argument figure: figure -> category -> gold position -> predicted position.
+
+    Given the event alignment, the alignment of AI maximises the arguments whose entity it pairs
+    (of typed event pairs; of every pair for the lenient figure), then those whose role is right
+    too; that of AC the other way round. Within one event pair distinct gold entities go to
+    distinct predicted ones, so the arguments an alignment gets right are a sum over entity pairs
+    of these weights: a linear assignment. When no entity of a category has two links, every
+    figure gets the same alignment (all linked pairs) and no weight is computed.
     """
-    def weights(cat: str) -> list[np.ndarray]:
+    out: dict[str, dict[str, dict[int, int]]] = {figure: {} for figure in FIGURES}
+    for cat in ENTITY_CATEGORIES:
+        if doc.entity_runs[cat][mode].matcher.conflict_free:
+            every = attribution(doc, cat, mode, list)
+            for figure in FIGURES:
+                out[figure][cat] = every
+            continue
         side = doc.entity_sides[cat]
         shape = (len(side.gold_index), len(side.pred_index))
-        ai, ac = np.zeros(shape), np.zeros(shape)
-        for g, p in typed_pairs:
-            _add_weights(ai, ac, [(i, r) for c, i, r in g_args[g] if c == cat and i >= 0], [(i, r) for c, i, r in p_args[p] if c == cat and i >= 0])
-        return [ai, ac]
-
-    return {cat: attribution(doc, cat, mode, lambda cat=cat: weights(cat)) for cat in ENTITY_CATEGORIES}
+        w = {name: np.zeros(shape) for name in FIGURES}
+        for which, event_pairs in (("", typed_pairs), ("_lenient", pairs)):
+            for g, p in event_pairs:
+                _add_weights(w["ai" + which], w["ac" + which], [(i, r) for c, i, r in g_args[g] if c == cat and i >= 0],
+                             [(i, r) for c, i, r in p_args[p] if c == cat and i >= 0])
+        for figure in FIGURES:
+            other = figure.replace("ai", "xx").replace("ac", "ai").replace("xx", "ac")
+            out[figure][cat] = attribution(doc, cat, mode, lambda f=figure, o=other: [w[f], w[o]])
+    return out
 
 
 def _add_weights(ai: np.ndarray, ac: np.ndarray, gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> None:

@@ -1,4 +1,4 @@
-"""Quotes: content alignment, attribution to the aligned speaker, kinds.
+"""Quotes: content alignment, attribution of speakers through the quotes' own alignment of actors, kinds.
 """
 from __future__ import annotations
 
@@ -21,8 +21,7 @@ def score_quotes(doc: PairScoring) -> None:
     # Canonical keys: a speaker is named by its entity's key (type, mentions, name), and a quote's id
     # comes last, so it only orders quotes identical in everything else (a choice no figure sees).
     def keys(which: int) -> list[tuple]:
-        quotes, speakers, ent = (gold, g_speakers, 0) if which == 0 else (pred, p_speakers, 1)
-        entity = side.gold_keys if ent == 0 else side.pred_keys
+        quotes, speakers, entity = (gold, g_speakers, side.gold_keys) if which == 0 else (pred, p_speakers, side.pred_keys)
         return [(q.content.start, q.content.end, q.kind, entity[s] if s >= 0 else (), q.id) for q, s in zip(quotes, speakers)]
 
     g_kinds, p_kinds = [QUOTE_KINDS.index(q.kind) for q in gold], [QUOTE_KINDS.index(q.kind) for q in pred]
