@@ -7,8 +7,9 @@ Two levels, each problem a ``(json_path, reason)`` pair, every problem reported,
   texts are valid Unicode (no lone UTF-16 surrogates). A document that fails here is rejected.
 * :func:`check_span_quality`, well-formed spans: a span is not empty, does not start or end with
   whitespace, and does not split a grapheme cluster (start on a combining mark, end before one, or
-  cut an emoji sequence). Gold must pass these (a gold file that fails is rejected); a prediction
-  that fails is still scored at code point level, so for predictions they are warnings.
+  cut an emoji sequence), and no mention belongs to two entities of one category
+  (:func:`check_shared_mentions`). Gold must pass these (a gold file that fails is rejected); a
+  prediction that fails is still scored, so for predictions they are warnings.
 
 Offsets are Unicode code points (Python ``str`` indices). Offsets computed in UTF-16 code units
 (JavaScript, Java, C#) or UTF-8 bytes (Rust, Go, C) differ from them after the first character
@@ -139,8 +140,34 @@ def check_span_quality(doc: Document) -> list[PathReason]:
         reason = _span_quality(text, span.start, span.end)
         if reason:
             problems.append((path, reason))
-    return problems
+    return problems + check_shared_mentions(doc)
 
+
+def check_shared_mentions(doc: Document) -> list[PathReason]:
+    """Mentions that belong to two entities of one category (actors, or locations): each mention names one entity.
+
+    The coreference figures take the entities of a category as a partition of its mentions.
+
+    >>> from eval.schema import Document
+    >>> nato = {"start": 0, "end": 4, "text": "NATO"}
+    >>> doc = Document.model_validate({"doc_id": "d", "text": "NATO met.", "actors": [
+    ...     {"id": "a", "name": "NATO", "type": "ORG", "mentions": [nato]},
+    ...     {"id": "b", "name": "NATO", "type": "PER", "mentions": [nato]}]})
+    >>> check_shared_mentions(doc)
+    [('actors[1].mentions[0]', "span [0, 4) 'NATO' is already a mention of actors[0] ('a'); a mention belongs to one entity")]
+    """
+    problems: list[PathReason] = []
+    for kind in ("actors", "locations"):
+        owner: dict[tuple[int, int], int] = {}
+        items = getattr(doc, kind)
+        for i, item in enumerate(items):
+            for j, m in enumerate(item.mentions):
+                first = owner.setdefault((m.start, m.end), i)
+                if first != i:
+                    reason = (f"span [{m.start}, {m.end}) {m.text!r} is already a mention of {kind}[{first}] "
+                              f"({items[first].id!r}); a mention belongs to one entity")
+                    problems.append((f"{kind}[{i}].mentions[{j}]", reason))
+    return problems
 
 def _span_quality(text: str, start: int, end: int) -> str | None:
     where = f"span [{start}, {end})"

@@ -57,6 +57,8 @@ def _usage_columns(usage: dict[str, Any] | None) -> dict[str, Any]:
         "total_tokens": (prompt or 0) + (completion or 0) if (prompt is not None or completion is not None) else None,
         "cost": usage.get("cost"),
         "currency": usage.get("currency"),
+        # Documents whose requests failed are scored as misses; the row must say so, or it looks like a normal score.
+        "failed_docs": usage.get("failures"),
     }
 
 
@@ -130,7 +132,7 @@ def _columns() -> list[str]:
         for metric in METRICS:
             cols += [f"{cat}_{metric}", f"{cat}_{metric}_ci_low", f"{cat}_{metric}_ci_high"]
     cols += ["runtime_s", "setup_s", "peak_memory_mb", "n_docs"]
-    cols += ["prompt_tokens", "completion_tokens", "total_tokens", "cost", "currency", "reason"]
+    cols += ["prompt_tokens", "completion_tokens", "total_tokens", "cost", "currency", "failed_docs", "reason"]
     return cols
 
 
@@ -210,13 +212,28 @@ def _cost(row: pd.Series) -> str:
     return f"{float(row['cost']):.4f}{currency}"
 
 
+def failed_cell(row: pd.Series) -> str:
+    """``"failed of all"`` documents of an extractor that reports failures (LLMs), else empty.
+
+    >>> failed_cell(pd.Series({"failed_docs": 2, "n_docs": 3}))
+    '2 of 3'
+    >>> failed_cell(pd.Series({"failed_docs": None, "n_docs": 3}))
+    ''
+    """
+    failed = row.get("failed_docs")
+    if _missing(failed):
+        return ""
+    return "0" if int(failed) == 0 else f"{int(failed)} of {int(row['n_docs'])}"
+
+
 def _markdown(frame: pd.DataFrame) -> str:
     scored = frame[frame["status"] == "scored"]
     not_run = frame[frame["status"] == "not run"]
-    head = ["extractor", *(f"{c} F1 [95% CI]" for c in SCORE_CATEGORIES), "runtime (s)", "peak memory (MB)", "tokens", "cost"]
+    head = ["extractor", *(f"{c} F1 [95% CI]" for c in SCORE_CATEGORIES), "runtime (s)", "peak memory (MB)", "tokens", "cost",
+            "failed docs"]
     body = [
         [row["extractor"], *(_with_ci(row, f"{c}_f1") for c in SCORE_CATEGORIES),
-         _num(row["runtime_s"], 2), _num(row["peak_memory_mb"], 0), _tokens(row), _cost(row)]
+         _num(row["runtime_s"], 2), _num(row["peak_memory_mb"], 0), _tokens(row), _cost(row), failed_cell(row)]
         for _, row in scored.iterrows()
     ]
     body += [[row["extractor"], "not run", *[""] * (len(head) - 2)] for _, row in not_run.iterrows()]
@@ -228,6 +245,10 @@ def _markdown(frame: pd.DataFrame) -> str:
             for _, row in scored.iterrows()
         ]
         lines += ["", "Precision (P) and recall (R) per category [95% CI]:", "", markdown_table(pr_head, pr_body).rstrip("\n")]
+    failed = [f"- {row['extractor']}: {failed_cell(row)} documents failed; their items count as misses"
+              for _, row in scored.iterrows() if failed_cell(row) not in ("", "0")]
+    if failed:
+        lines += [""] + failed
     if len(not_run):
         lines += [""] + [f"- {row['extractor']}: not run: {row['reason']}" for _, row in not_run.iterrows()]
     per_type = breakdown_markdown([(name, frame.attrs.get("breakdowns", {}).get(name)) for name in scored["extractor"]])

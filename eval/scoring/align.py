@@ -188,13 +188,18 @@ class Alignment:
     def __repr__(self) -> str:
         return f"Alignment(pairs={self.pairs}, missed={self.missed}, spurious={self.spurious})"
 
+    @property
+    def at(self) -> tuple[np.ndarray, np.ndarray]:
+        """The gold and the predicted indices of the pairs as int arrays (to index a matrix with)."""
+        if self._at is None:
+            self._at = (np.array(self._gold, dtype=np.int64), np.array(self._pred, dtype=np.int64))
+        return self._at
+
     def total(self, level: np.ndarray) -> float:
         """Sum of ``level[g, p]`` over the aligned pairs (e.g. the number of pairs of the right type)."""
         if not len(self._gold):
             return 0.0
-        if self._at is None:
-            self._at = (np.array(self._gold, dtype=np.int64), np.array(self._pred, dtype=np.int64))
-        picked = level[self._at]
+        picked = level[self.at]
         # Counting a bool level is one C call; a sum goes through the ufunc machinery.
         return float(np.count_nonzero(picked)) if picked.dtype == np.bool_ else float(picked.sum())
 
@@ -266,10 +271,12 @@ class Matcher:
         """Whether every objective has the same optimum: all valid pairs."""
         return self._trivial is not None
 
-    def match(self, levels: Sequence[np.ndarray]) -> Alignment:
-        """The lexicographic optimum of ``levels`` (see :func:`match`)."""
+    def match(self, levels: Sequence[np.ndarray] | Callable[[], Sequence[np.ndarray]]) -> Alignment:
+        """The lexicographic optimum of ``levels`` (see :func:`match`); a function returning them is only called when needed."""
         if self._trivial is not None:
             return self._trivial
+        if callable(levels):
+            levels = levels()
         if self._order is None:  # the canonical order of the items, shared by every objective
             gold_keys = self._gold_keys() if callable(self._gold_keys) else self._gold_keys
             pred_keys = self._pred_keys() if callable(self._pred_keys) else self._pred_keys
@@ -278,33 +285,47 @@ class Matcher:
             sub = np.ix_(g_order, p_order)
             self._order = (g_order, p_order, sub, self.valid[sub])
         g_order, p_order, sub, ok = self._order
-        weight = _lexicographic([self._level(lv) for lv in levels], min(ok.shape))
+        weight = _lexicographic([self._level(lv) for lv in levels])
         rows, cols = linear_sum_assignment(weight, maximize=True)
         keep = ok[rows, cols]
         pairs = sorted(zip([g_order[r] for r in rows[keep].tolist()], [p_order[c] for c in cols[keep].tolist()]))
         return Alignment([g for g, _ in pairs], [p for _, p in pairs], *self.valid.shape)
 
     def _level(self, level: np.ndarray) -> tuple[np.ndarray, float]:
-        """``level`` in the canonical order, 0 outside the valid pairs, and its largest value."""
+        """``level`` in the canonical order, 0 outside the valid pairs, and the largest total an alignment can reach on it."""
         known = self._levels.get(id(level))
         if known is None:
             assert self._order is not None
             _, _, sub, ok = self._order
             cut = level[sub] * ok
-            known = self._levels[id(level)] = (level, cut, float(cut.max(initial=0.0)))
+            # No alignment has more than min(n, m) pairs; the best partner of every row (or column) is a
+            # tighter bound, only worth computing when the loose one would not fit a float64 exactly.
+            reach = float(cut.max(initial=0.0)) * min(cut.shape)
+            if reach > _EXACT**0.25 and cut.size:
+                reach = float(min(cut.max(axis=1).sum(), cut.max(axis=0).sum()))
+            known = self._levels[id(level)] = (level, cut, reach)
         return known[1], known[2]
 
 
-def _lexicographic(levels: Sequence[tuple[np.ndarray, float]], n_pairs: int) -> np.ndarray:
-    """One weight whose optimum is the lexicographic optimum of ``levels`` (each with its largest value).
+#: Past this scale a weight no longer holds every level exactly in a float64 (53-bit mantissa).
+_EXACT = 2.0**50
 
-    Each level is scaled above the largest total all lower levels can reach (``n_pairs`` pairs at
-    most), so one more unit of a higher level always outweighs any gain below it.
+
+def _lexicographic(levels: Sequence[tuple[np.ndarray, float]]) -> np.ndarray:
+    """One weight whose optimum is the lexicographic optimum of ``levels`` (each with the largest total it can reach).
+
+    Each level is scaled above the largest total all lower levels can reach, so one more unit of
+    a higher level always outweighs any gain below it. When the scales would outgrow what a
+    float64 holds exactly (only with very many items and levels), the lowest levels, the last
+    tie-breaks, are dropped rather than let them corrupt the higher ones.
     """
-    weight = np.zeros(levels[0][0].shape)
-    bound = 0.0
-    for level, top in reversed(levels):
-        scale = bound + 1.0
-        weight += scale * level
-        bound += scale * n_pairs * top
-    return weight
+    while True:
+        weight = np.zeros(levels[0][0].shape)
+        bound = 0.0
+        for level, reach in reversed(levels):
+            scale = bound + 1.0
+            weight += scale * level
+            bound += scale * reach
+        if bound < _EXACT or len(levels) == 1:
+            return weight
+        levels = levels[:-1]

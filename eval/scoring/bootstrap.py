@@ -14,6 +14,14 @@ CONFIDENCE = 0.95
 MIN_DOCS_FOR_DOCUMENT_BOOTSTRAP = 10
 
 
+#: Said in the results whenever intervals resample annotation units (fewer than 10 documents).
+ANNOTATION_CAVEAT = (
+    f"fewer than {MIN_DOCS_FOR_DOCUMENT_BOOTSTRAP} documents: the intervals resample annotation units, but units of one "
+    "document are correlated (same writer, same topic, same extractor behaviour), so these intervals are too narrow; "
+    "read them as a lower bound on the uncertainty"
+)
+
+
 def prf_arrays(sums: np.ndarray) -> np.ndarray:
     """Vectorised :func:`prf` on ``(..., 3)`` sums of ``[tp, n_gold, n_pred]``; returns ``(..., 3)`` P, R, F1."""
     tp, ng, npred = sums[..., 0].astype(float), sums[..., 1], sums[..., 2]

@@ -8,20 +8,26 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 from eval.data.models import Document, Span
-from eval.scoring.align import MODES, Alignment, TokenIndex, similarity_from_ranges
+from eval.scoring.align import Alignment, TokenIndex, similarity_from_ranges
 from eval.scoring.figures import CATEGORIES, ErrorItem, Outcome
+
+#: The figures whose counts are four numbers with fractional numerators (see :class:`PairCounts`).
+COREFERENCE_FIGURES = frozenset({"coref.muc", "coref.b3", "coref.ceaf_e", "coref.lea"})
 
 
 @dataclass
 class PairCounts:
     """Counts of one document: ``counts[(category, figure, mode)] = [a, b, c]``.
 
-    For a P/R/F1 figure ``[tp, n_gold, n_pred]``; for an accuracy ``[correct, matched, n_items]``.
+    For a P/R/F1 figure ``[tp, n_gold, n_pred]``; for an accuracy ``[correct, matched, n_items]``;
+    for a coreference figure (``coref.<name>``) ``[recall numerator, recall denominator, precision
+    numerator, precision denominator]``, numerators fractional. Breakdowns (``by_type.<T>``,
+    ``by_kind.<K>``, ``by_role.<R>``) are recorded in the headline mode only.
     ``units[category]`` gives the headline alignment records ``(tp, n_gold, n_pred)`` when called:
     only the annotation bootstrap of a small set needs them, so a large corpus never builds them.
     """
 
-    counts: dict[tuple[str, str, str], tuple[int, int, int]] = field(default_factory=dict)
+    counts: dict[tuple[str, str, str], tuple] = field(default_factory=dict)
     units: dict[str, Callable[[], list[tuple[int, int, int]]]] = field(default_factory=lambda: {c: list for c in CATEGORIES})
     errors: list[ErrorItem] = field(default_factory=list)
 
@@ -34,7 +40,8 @@ class PairScoring:
         self.pred = pred
         self.doc_id = gold.doc_id
         self.collect_errors = collect_errors
-        self.entity_map: dict[str, dict[str, str]] = {m: {} for m in MODES}
+        self.entity_runs: dict[str, dict[str, Any]] = {}  # category -> mode -> EntityAlignments
+        self.entity_sides: dict[str, Any] = {}  # category -> EntitySide
         self.result = PairCounts()
         self._offsets: np.ndarray | None = None
         self._ranges: np.ndarray | None = None
@@ -58,13 +65,13 @@ class PairScoring:
         k, n = CATEGORIES.index(category), len(CATEGORIES)
         return slice(self._cuts[k], self._cuts[k + 1]), slice(self._cuts[n + k], self._cuts[n + k + 1])
 
-    def per_mode(self, category: str, run: Any, *, uses_entities: Iterable[str] = ()) -> dict[str, Any]:
+    def per_mode(self, category: str, run: Any, *, uses: Iterable[str] = ()) -> dict[str, Any]:
         """``{mode: run(mode, similarity)}`` for the spans of ``category``; partial reuses strict when no pair would differ.
 
         Partial mode differs from strict only through pairs that match without equal offsets and,
-        for quotes and events, through the alignment of the gold entities they use
-        (``uses_entities``), so when neither differs its figures and alignments are those of
-        strict mode, and computing them again would only cost time.
+        for quotes and events, through the entity alignments of the categories they refer to
+        (``uses``), so when neither differs its figures and alignments are those of strict mode,
+        and computing them again would only cost time.
         """
         g, p = self.spans(category)
         assert self._offsets is not None
@@ -77,17 +84,33 @@ class PairScoring:
             sims = similarity_from_ranges(gold, pred, self._ranges[g], self._ranges[p])
             strict_sim, partial_sim = sims["strict"], sims["partial"]
         out = {"strict": run("strict", strict_sim)}
-        strict_map, partial_map = self.entity_map["strict"], self.entity_map["partial"]
-        same = np.array_equal(partial_sim, strict_sim) and all(
-            strict_map.get(ref) == partial_map.get(ref) for ref in uses_entities
-        )
+        same = np.array_equal(partial_sim, strict_sim) and all(self._same_attribution(cat) for cat in uses)
         out["partial"] = out["strict"] if same else run("partial", partial_sim)
         return out
 
+    def _same_attribution(self, category: str) -> bool:
+        """Whether every attribution alignment of ``category`` is the same in both modes.
+
+        Attribution alignments are solved over the linked entity pairs, with CEAF phi3 as a tie-break:
+        when both are the same, or when the links are the same and no entity has two, so are they.
+        """
+        strict, partial = self.entity_runs[category]["strict"], self.entity_runs[category]["partial"]
+        if strict is partial:
+            return True
+        if not np.array_equal(strict.linked, partial.linked):
+            return False
+        both_free = strict.matcher.conflict_free and partial.matcher.conflict_free
+        return both_free or np.array_equal(strict.phi, partial.phi)
+
     def record(self, category: str, figures_by_mode: dict[str, dict[str, tuple]]) -> None:
+        """Keep the counts of ``figures_by_mode``; whole counts as ints (sums of floats may be off by rounding)."""
+        counts = self.result.counts
         for mode, figures in figures_by_mode.items():
-            for figure, (a, b, c) in figures.items():
-                self.result.counts[(category, figure, mode)] = (int(round(a)), int(b), int(c))
+            for figure, values in figures.items():
+                if figure in COREFERENCE_FIGURES:
+                    counts[(category, figure, mode)] = tuple(map(float, values))
+                else:
+                    counts[(category, figure, mode)] = (int(values[0] + 0.5), int(values[1]), int(values[2]))
 
     def items(self, category: str) -> tuple[tuple, tuple]:
         pred = getattr(self.pred, category) if self.pred is not None else ()

@@ -1,26 +1,72 @@
-"""Actors and locations: mention and entity alignments, CEAF phi3, and the entity alignment that quotes and events see.
+"""Actors and locations: mention and entity alignments, CEAF phi3, coreference figures, per-type breakdowns, and the attribution alignments quotes and events ask for.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple, Sequence
+from collections import Counter
+from functools import cached_property
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 import numpy as np
 
 from eval.data.models import Span
 from eval.scoring.align import Alignment, Matcher, Mode, match
+from eval.scoring.coreference import coreference_counts
 from eval.scoring.document import PairScoring, alignment_units
-from eval.scoring.figures import HEADLINE_MODE
+from eval.scoring.figures import HEADLINE_MODE, TYPES
 
 
 class EntityAlignments(NamedTuple):
     """The alignments and matrices of one mode that attribution, units and errors read after the figures."""
 
-    entities: Alignment  # entity alignment on linked pairs (the entity figure; quotes and events see it)
-    mentions: Alignment  # mention alignment (mention errors)
+    mentions: Alignment  # mention alignment (mention errors, the coreference mapping)
     headline: Alignment  # entity alignment favouring the right type (the headline figure, its errors)
     linked: np.ndarray  # entity pairs sharing at least one mention
     right: np.ndarray  # linked pairs of the same type
     phi: np.ndarray  # CEAF phi3 of every entity pair
+    matcher: Matcher  # over the linked pairs, for the attribution alignments of quotes and events
+
+
+class EntitySide:
+    """What the attribution alignments of one category need besides a mode's alignments."""
+
+    def __init__(self, gold: Sequence, pred: Sequence):
+        self._gold, self._pred = gold, pred
+        self.gold_index = {e.id: i for i, e in enumerate(gold)}  # gold entity id -> position
+        self.pred_index = {e.id: j for j, e in enumerate(pred)}
+
+    @cached_property
+    def gold_ids(self) -> list[str]:
+        return [e.id for e in self._gold]
+
+    @cached_property
+    def pred_ids(self) -> list[str]:
+        return [e.id for e in self._pred]
+
+    @cached_property
+    def gold_keys(self) -> list[tuple]:
+        """The canonical keys of the gold entities (:func:`entity_key`), computed once, when a tie needs them."""
+        return [entity_key(e) for e in self._gold]
+
+    @cached_property
+    def pred_keys(self) -> list[tuple]:
+        return [entity_key(e) for e in self._pred]
+
+    @cached_property
+    def same(self) -> np.ndarray:
+        """The last tie-break, built only when a tie needs it: equal ids between truly indistinguishable entities.
+
+        A pair is marked when both entities are identical but for their ids (type, mentions and
+        name) and one side has several such entities: only then do ids tell them apart (so gold
+        against itself pairs each with itself); anywhere else an id never decides.
+        """
+        same = np.zeros((len(self._gold), len(self._pred)), dtype=bool)
+        keys = Counter(key[:-1] for key in (*self.gold_keys, *self.pred_keys))
+        for i, g in enumerate(self._gold):
+            j = self.pred_index.get(g.id)
+            if j is not None:
+                key = self.gold_keys[i][:-1]
+                same[i, j] = key == self.pred_keys[j][:-1] and keys[key] > 2
+        return same
 
 
 def score_entities(doc: PairScoring, category: str) -> None:
@@ -30,24 +76,21 @@ def score_entities(doc: PairScoring, category: str) -> None:
     g_ent = np.array([i for i, _ in g_mentions], dtype=np.int64)
     p_ent = np.array([i for i, _ in p_mentions], dtype=np.int64)
     ng_m, np_m = len(g_mentions), len(p_mentions)
+    g_sizes = [len(e.mentions) for e in gold]
+    p_sizes = [len(e.mentions) for e in pred]
     type_ids = {t: k for k, t in enumerate(sorted({e.type for e in (*gold, *pred)}))}
     g_types = np.array([type_ids[e.type] for e in gold], dtype=np.int64)
     p_types = np.array([type_ids[e.type] for e in pred], dtype=np.int64)
     mention_types = g_types[g_ent][:, None] == p_types[p_ent][None, :]
     entity_types = g_types[:, None] == p_types[None, :]
-    # Last tie-break: two entities with the same type and mentions are told apart only by the quotes
-    # and events that use them, so keeping their ids paired keeps gold against itself at 1.0.
-    same_id = np.zeros((len(gold), len(pred)), dtype=bool)
-    pred_at: dict[str, list[int]] = {}
-    for j, p in enumerate(pred):
-        pred_at.setdefault(p.id, []).append(j)
-    same = [(i, j) for i, g in enumerate(gold) for j in pred_at.get(g.id, ())]
-    same_id[[i for i, _ in same], [j for _, j in same]] = True
+    side = EntitySide(gold, pred)
 
-    gm_keys = lambda: [(m.start, m.end, gold[i].type, gold[i].id) for i, m in g_mentions]  # noqa: E731
-    pm_keys = lambda: [(m.start, m.end, pred[i].type, pred[i].id) for i, m in p_mentions]  # noqa: E731
-    ge_keys = lambda: [_entity_key(e) for e in gold]  # noqa: E731
-    pe_keys = lambda: [_entity_key(e) for e in pred]  # noqa: E731
+    # Canonical keys without ids: an entity is its type and its mentions; only entities identical
+    # in both are ordered by id, and a choice between those changes no figure.
+    ge_keys = lambda: side.gold_keys  # noqa: E731
+    pe_keys = lambda: side.pred_keys  # noqa: E731
+    gm_keys = lambda: _mention_keys(g_mentions, side.gold_keys)  # noqa: E731
+    pm_keys = lambda: _mention_keys(p_mentions, side.pred_keys)  # noqa: E731
 
     def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], EntityAlignments]:
         valid = sim > 0
@@ -58,8 +101,8 @@ def score_entities(doc: PairScoring, category: str) -> None:
         linked = phi > 0
         right = linked & entity_types
         on_entities = Matcher(linked, ge_keys, pe_keys)
-        entities = on_entities.match([linked, right, phi, same_id])
-        headline = on_entities.match([right, linked, phi, same_id])
+        entities = on_entities.match(lambda: [linked, right, phi, side.same])
+        headline = on_entities.match(lambda: [right, linked, phi, side.same])
         figures = {
             "mention": (len(mentions), ng_m, np_m),
             "mention_typed": (on_mentions.match([typed, valid, sim]).total(typed), ng_m, np_m),
@@ -67,60 +110,67 @@ def score_entities(doc: PairScoring, category: str) -> None:
             "entity": (len(entities), len(gold), len(pred)),
             "entity_typed": (headline.total(right), len(gold), len(pred)),
             "entity_type_accuracy": (entities.total(right), len(entities), len(gold) + len(pred)),
-            "ceaf_m": (on_entities.match([phi, same_id]).total(phi), ng_m, np_m),
+            "ceaf_m": (on_entities.match(lambda: [phi, side.same]).total(phi), ng_m, np_m),
         }
-        return figures, EntityAlignments(entities, mentions, headline, linked, right, phi)
+        overlap = Counter(zip(g_ent[mentions.at[0]].tolist(), p_ent[mentions.at[1]].tolist()))
+        for name, counts in coreference_counts(overlap, g_sizes, p_sizes).items():
+            figures[f"coref.{name}"] = counts
+        return figures, EntityAlignments(mentions, headline, linked, right, phi, on_entities)
 
     by_mode = doc.per_mode(category, run)
-    doc.record(category, {mode: figures for mode, (figures, _) in by_mode.items()})
-    strict = by_mode["strict"][1].entities.pairs
-    attribution = {"strict": strict, "partial": strict}
-    if by_mode["partial"] is not by_mode["strict"]:
-        partial = by_mode["partial"][1]
-        levels = lambda: [partial.linked, partial.right, partial.phi, same_id]  # noqa: E731
-        attribution["partial"] = _extend(strict, partial.linked, levels, ge_keys, pe_keys)
-    for mode, pairs in attribution.items():
-        doc.entity_map[mode].update({gold[g].id: pred[p].id for g, p in pairs})
     head = by_mode[HEADLINE_MODE][1]
+    found = [(gold[g].type, 1) for (g, _), ok in zip(head.headline.pairs, head.right[head.headline.at].tolist()) if ok]
+    parts = breakdown("by_type", TYPES[category], found, [(e.type, 1) for e in gold], [(e.type, 1) for e in pred])
+    doc.record(category, {mode: figures for mode, (figures, _) in by_mode.items()})
+    doc.record(category, {HEADLINE_MODE: parts})
+    doc.entity_runs[category] = {mode: alignments for mode, (_, alignments) in by_mode.items()}
+    doc.entity_sides[category] = side
     doc.result.units[category] = lambda: alignment_units(head.headline, head.right, [1] * len(gold), [1] * len(pred))
     if doc.collect_errors:
         _entity_errors(doc, category, gold, pred, head.headline, head.right)
         _mention_errors(doc, category, g_mentions, p_mentions, gold, pred, head.mentions)
 
 
-def _extend(
-    pairs: tuple[tuple[int, int], ...],
-    valid: np.ndarray,
-    levels: Callable[[], list[np.ndarray]],
-    gold_keys: Callable[[], list],
-    pred_keys: Callable[[], list],
-) -> list[tuple[int, int]]:
-    """``pairs`` plus the optimal alignment of the items they leave out (partial-mode attribution).
+def breakdown(prefix: str, inventory: Sequence[str], found: Iterable[tuple[str, float]],
+              gold: Iterable[tuple[str, float]], pred: Iterable[tuple[str, float]]) -> dict[str, tuple]:
+    """``{"<prefix>.<label>": (tp, n_gold, n_pred)}`` for every label of the inventory.
 
-    Quotes and events see entities through this alignment: in partial mode it keeps every strict
-    pair and adds pairs that only partial matching finds, so partial mode only ever adds credit.
-    The levels and keys (functions returning them) are only computed when the assignment has to be solved.
+    Each argument lists ``(label, units)``: ``found`` the true positives (each under its gold label),
+    ``gold`` and ``pred`` the items.
+
+    >>> breakdown("by_type", ["PER", "ORG"], [("PER", 1)], [("PER", 1), ("ORG", 1)], [("PER", 1)])
+    {'by_type.PER': (1, 1, 1), 'by_type.ORG': (0, 1, 0)}
     """
-    g_free = sorted(set(range(valid.shape[0])) - {g for g, _ in pairs})
-    p_free = sorted(set(range(valid.shape[1])) - {p for _, p in pairs})
-    sub = np.ix_(g_free, p_free)
-    on_free = Matcher(valid[sub], _picked(gold_keys, g_free), _picked(pred_keys, p_free))
-    extra = on_free.match([] if on_free.conflict_free else [lv[sub] for lv in levels()])  # levels unused without conflicts
-    return list(pairs) + [(g_free[i], p_free[j]) for i, j in extra.pairs]
+    tp: dict[str, float] = dict.fromkeys(inventory, 0)
+    n_gold, n_pred = dict(tp), dict(tp)
+    for label, units in found:
+        tp[label] += units
+    for label, units in gold:
+        n_gold[label] += units
+    for label, units in pred:
+        n_pred[label] += units
+    return {f"{prefix}.{label}": (tp[label], n_gold[label], n_pred[label]) for label in inventory}
 
 
-def _picked(keys: Callable[[], list], at: list[int]) -> Callable[[], list]:
-    """A function returning the keys at positions ``at`` of those ``keys()`` returns (computed once per call)."""
+def attribution(doc: PairScoring, category: str, mode: Mode, weights: Callable[[], list[np.ndarray]]) -> dict[int, int]:
+    """The attribution alignment of ``category`` for one figure: gold entity position -> predicted entity position.
 
-    def picked() -> list:
-        every = keys()
-        return [every[i] for i in at]
+    Among the linked entity pairs (sharing a mention in ``mode``), it maximises ``weights`` (the
+    figure's own credit, e.g. the quotes whose speaker is right), then the number of pairs, then
+    those of the right type, then CEAF phi3, then equal ids between identical entities. When no
+    entity is linked to two, every linked pair is aligned and ``weights`` (a function) is not called.
+    """
+    run, side = doc.entity_runs[category][mode], doc.entity_sides[category]
+    return dict(run.matcher.match(lambda: [*weights(), run.linked, run.right, run.phi, side.same]).pairs)
 
-    return picked
+
+def _mention_keys(mentions: list, entity_keys: list) -> list[tuple]:
+    return [(m.start, m.end, entity_keys[i]) for i, m in mentions]
 
 
-def _entity_key(entity: Any) -> tuple:
-    return (entity.type, tuple(sorted((m.start, m.end) for m in entity.mentions)), entity.id)
+def entity_key(entity: Any) -> tuple:
+    """An entity's canonical key: type, mentions and name, then id (only entities identical in all three reach the id)."""
+    return (entity.type, tuple(sorted((m.start, m.end) for m in entity.mentions)), entity.name, entity.id)
 
 
 def _phi(valid: np.ndarray, g_ent: np.ndarray, p_ent: np.ndarray, n_gold: int, n_pred: int, *, crowded: bool = True) -> np.ndarray:

@@ -2,17 +2,38 @@
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from eval.data.models import Span
+from eval.data.models import (
+    ActorType,
+    ArgumentRole,
+    EventType,
+    LocationType,
+    QuoteKind,
+    Span,
+)
 from eval.scoring.align import Mode
 
 CATEGORIES = ("actors", "locations", "quotes", "events")
 
 
-QUOTE_KINDS = ("direct", "indirect", "mixed")
+# The inventories come from the data model, so a breakdown lists every type the model allows.
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+ROLES: tuple[str, ...] = get_args(ArgumentRole)
+TYPES: dict[str, tuple[str, ...]] = {"actors": get_args(ActorType), "locations": get_args(LocationType)}
+
+
+#: The breakdowns of each category: ``{category: {key: (figure prefix, inventory)}}``, the key
+#: naming the breakdown in ``Scorecard.breakdowns``; each holds the macro average of the first.
+BREAKDOWNS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "actors": {"by_type": ("by_type", TYPES["actors"])},
+    "locations": {"by_type": ("by_type", TYPES["locations"])},
+    "quotes": {"by_kind": ("by_kind", QUOTE_KINDS)},
+    "events": {"by_type": ("by_type", EVENT_TYPES), "by_role": ("by_role", ROLES)},
+}
 
 
 HEADLINE_MODE: Mode = "partial"
@@ -56,13 +77,14 @@ class ErrorItem(BaseModel):
 
 
 class Scorecard(BaseModel):
-    """The scores (contract section 3), how the confidence intervals were made, and the error list."""
+    """The scores (contract section 3), the per-type breakdowns, how the confidence intervals were made, and the error list."""
 
     model_config = ConfigDict(frozen=True)
 
     scores: dict[str, dict[str, Any]]
     bootstrap: dict[str, Any]
     errors: list[ErrorItem]
+    breakdowns: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
 def ratio(num: float, den: float, *, empty: bool) -> float:

@@ -17,16 +17,20 @@ from eval.data.models import Document
 from eval.exceptions import ScoringError
 from eval.scoring.align import MODES
 from eval.scoring.bootstrap import (
+    ANNOTATION_CAVEAT,
     CONFIDENCE,
     MIN_DOCS_FOR_DOCUMENT_BOOTSTRAP,
     attach_intervals,
     resample_documents,
     resample_units,
 )
+from eval.scoring.coreference import CONLL_PARTS, conll
+from eval.scoring.coreference import figure as coref_figure
 from eval.scoring.document import PairCounts, PairScoring
 from eval.scoring.entities import score_entities
 from eval.scoring.events import score_events
 from eval.scoring.figures import (
+    BREAKDOWNS,
     CATEGORIES,
     HEADLINE,
     HEADLINE_MODE,
@@ -150,28 +154,37 @@ class _Totals:
 
     Every document has the same figures (``keys``, fixed by the first one). Their counts wait in
     ``_pending`` and are added up :data:`_FLUSH` documents at a time by numpy: one sum per batch
-    costs less than a Python addition per figure and document, and memory stays flat.
+    costs less than a Python addition per figure and document, and memory stays flat. The
+    fractional numerators of the coreference figures are summed in fixed point (units of
+    :data:`_FIXED`), so that, like every other sum, they do not depend on the order of the documents.
     """
 
     _FLUSH = 1024
 
     def __init__(self) -> None:
         self.keys: tuple[tuple[str, str, str], ...] = ()
+        self.coref_keys: tuple[tuple[str, str, str], ...] = ()
         self._sums = np.zeros((0, 3), dtype=np.int64)
+        self._coref = np.zeros((0, 4), dtype=np.int64)
         self._head: list[int] = []  # positions of the headline figures in ``keys``
         self._pending: list[list[tuple[int, int, int]]] = []
+        self._pending_coref: list[list[tuple[float, ...]]] = []
         self.doc_ids: list[str] = []
         self.headline = np.zeros((64, len(CATEGORIES), 3), dtype=np.int64)
         self.units: dict[str, list[tuple[int, int, int]]] | None = {c: [] for c in CATEGORIES}
 
     def add(self, doc_id: str, result: PairCounts) -> None:
         if not self.keys:
-            self.keys = tuple(result.counts)
+            self.keys = tuple(k for k in result.counts if not k[1].startswith("coref."))
+            self.coref_keys = tuple(k for k in result.counts if k[1].startswith("coref."))
             self._sums = np.zeros((len(self.keys), 3), dtype=np.int64)
+            self._coref = np.zeros((len(self.coref_keys), 4), dtype=np.int64)
             self._head = [self.keys.index((cat, HEADLINE[cat], HEADLINE_MODE)) for cat in CATEGORIES]
-        if len(result.counts) != len(self.keys):
-            raise AssertionError(f"document {doc_id!r} has figures {sorted(result.counts)}, not {sorted(self.keys)}")
-        self._pending.append([result.counts[key] for key in self.keys])
+        if len(result.counts) != len(self.keys) + len(self.coref_keys):
+            raise AssertionError(f"document {doc_id!r} has figures {sorted(result.counts)}, not {sorted(self.keys + self.coref_keys)}")
+        counts = result.counts
+        self._pending.append([counts[key] for key in self.keys])
+        self._pending_coref.append([counts[key] for key in self.coref_keys])
         self.doc_ids.append(doc_id)
         if len(self._pending) == self._FLUSH:
             self._flush()
@@ -188,22 +201,30 @@ class _Totals:
             return
         batch = np.array(self._pending, dtype=np.int64).reshape(len(self._pending), len(self.keys), 3)
         self._sums += batch.sum(axis=0)
+        coref = np.array(self._pending_coref, dtype=np.float64).reshape(len(self._pending), len(self.coref_keys), 4)
+        self._coref += np.rint(coref * _FIXED).astype(np.int64).sum(axis=0)
         start, end = len(self.doc_ids) - len(batch), len(self.doc_ids)
         while end > len(self.headline):
             self.headline = np.concatenate([self.headline, np.zeros_like(self.headline)])
         self.headline[start:end] = batch[:, self._head]
-        self._pending = []
+        self._pending, self._pending_coref = [], []
 
     @property
-    def counts(self) -> dict[tuple[str, str, str], list[int]]:
-        """``{(category, figure, mode): [a, b, c]}`` summed over every document added."""
+    def counts(self) -> dict[tuple[str, str, str], list[float]]:
+        """``{(category, figure, mode): [a, b, c]}`` (four numbers for a coreference figure) summed over every document added."""
         self._flush()
-        return {key: [int(v) for v in sums] for key, sums in zip(self.keys, self._sums.tolist())}
+        out: dict[tuple[str, str, str], list[float]] = {key: [int(v) for v in sums] for key, sums in zip(self.keys, self._sums.tolist())}
+        out |= {key: [v / _FIXED for v in sums] for key, sums in zip(self.coref_keys, self._coref.tolist())}
+        return out
 
     def headline_by_doc_id(self) -> np.ndarray:
         self._flush()
         order = sorted(range(len(self.doc_ids)), key=self.doc_ids.__getitem__)
         return self.headline[order]
+
+
+#: Fixed-point unit of the coreference sums: 2**-32 per document, far below the 1e-9 they are checked to.
+_FIXED = float(2**32)
 
 
 def _score(
@@ -228,17 +249,19 @@ def _score(
     if not seen:
         raise ScoringError(_NOTHING)
     errors.sort(key=lambda e: e.doc_id)  # stable: each document's errors keep their order
-    scores = _assemble(totals.counts)
+    scores, breakdowns = _assemble(totals.counts)
     keep_units = totals.units is not None
     bootstrap = {"unit": "document" if not keep_units else "annotation", "n_resamples": n_boot, "seed": seed,
                  "confidence": CONFIDENCE, "method": "percentile"}
+    if keep_units:
+        bootstrap["caveat"] = ANNOTATION_CAVEAT
     if n_boot > 0:
         if totals.units is None:
             samples = resample_documents(totals.headline_by_doc_id(), n_boot, seed)
         else:
             samples = resample_units(totals.units, n_boot, seed)
         attach_intervals(scores, samples)
-    return Scorecard.model_construct(scores=scores, bootstrap=bootstrap, errors=errors)
+    return Scorecard.model_construct(scores=scores, bootstrap=bootstrap, errors=errors, breakdowns=breakdowns)
 
 
 def _local_pairs(
@@ -248,20 +271,27 @@ def _local_pairs(
         yield gold.doc_id, score_pair(gold, pred, collect_errors)
 
 
-def _assemble(totals: dict[tuple[str, str, str], list[int]]) -> dict[str, dict[str, Any]]:
+def _assemble(totals: dict[tuple[str, str, str], list[float]]) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     scores: dict[str, dict[str, Any]] = {}
+    breakdowns: dict[str, dict[str, Any]] = {}
     for cat in CATEGORIES:
         detail: dict[str, Any] = {}
-        for (c, figure, mode), (a, b, n) in sorted(totals.items()):
+        parts: dict[str, dict[str, Any]] = {}
+        for (c, figure, mode), values in sorted(totals.items()):
             if c != cat:
                 continue
-            value = accuracy(a, b, n) if figure.endswith("accuracy") else prf(a, b, n)
-            if figure.startswith("by_kind."):
-                detail.setdefault("by_kind", {}).setdefault(figure.split(".", 1)[1], {})[mode] = value
+            if figure.startswith("coref."):
+                detail.setdefault(figure.split(".", 1)[1], {})[mode] = coref_figure(values)
+            elif figure.startswith(("by_type.", "by_kind.", "by_role.")):
+                key, label = figure.split(".", 1)
+                parts.setdefault(key, {})[label] = prf(*values)
             else:
-                detail.setdefault(figure, {})[mode] = value
+                detail.setdefault(figure, {})[mode] = accuracy(*values) if figure.endswith("accuracy") else prf(*values)
+        if "muc" in detail:
+            detail["conll"] = {mode: conll({name: detail[name][mode] for name in CONLL_PARTS}) for mode in MODES}
         head = detail[HEADLINE[cat]][HEADLINE_MODE]
         scores[cat] = {**head, "headline": f"{HEADLINE[cat]}/{HEADLINE_MODE}", "detail": detail}
+        breakdowns[cat] = _breakdown(cat, parts)
     scores["overall"] = {
         k: float(np.mean([scores[c][k] for c in CATEGORIES])) for k in ("precision", "recall", "f1")
     } | {
@@ -271,4 +301,24 @@ def _assemble(totals: dict[tuple[str, str, str], list[int]]) -> dict[str, dict[s
             for mode in MODES
         },
     }
-    return scores
+    return scores, breakdowns
+
+
+def _breakdown(category: str, parts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The category's breakdowns in the inventory's order, and the macro average of the first.
+
+    The macro average is the unweighted mean of precision, recall and F1 over the labels that
+    occur in the gold or the prediction (its tp, fp and fn are their sums); with none, it is the
+    figure of nothing against nothing (1.0).
+    """
+    out: dict[str, Any] = {}
+    for key, (_, inventory) in BREAKDOWNS[category].items():
+        out[key] = {label: parts[key][label] for label in inventory}
+    first = out[next(iter(BREAKDOWNS[category]))]
+    present = [m for m in first.values() if m["tp"] + m["fn"] + m["fp"] > 0]
+    if not present:
+        out["macro"] = prf(0, 0, 0)
+    else:
+        out["macro"] = {k: float(np.mean([m[k] for m in present])) for k in ("precision", "recall", "f1")} | {
+            k: int(sum(m[k] for m in present)) for k in ("tp", "fp", "fn")}
+    return out

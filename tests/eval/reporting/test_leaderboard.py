@@ -177,3 +177,17 @@ def test_differences_are_those_newsbench_compare_prints(results_dir: Path) -> No
     from eval.reporting.compare import compare_results
 
     assert load_frame(results_dir).attrs["comparison"] == compare_results(results_dir)
+
+
+def test_failed_documents_are_shown_in_every_format(results_copy: Path) -> None:
+    """An LLM row whose requests failed for some documents says so: md column and line, csv column."""
+    path = results_copy / "toyllm.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["usage"] |= {"failures": 2, "failed_docs": ["alpha", "beta"]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    frame = load_frame(results_copy)
+    md, csv = render(frame, "md"), render(frame, "csv")
+    row = pd.read_csv(pd.io.common.StringIO(csv)).set_index("extractor").loc["toyllm"]
+    assert ("| 2 of 3 |" in md, "- toyllm: 2 of 3 documents failed; their items count as misses" in md, row["failed_docs"]) == (
+        True, True, 2
+    )

@@ -1,4 +1,4 @@
-"""Properties of the scorer on generated documents (hypothesis, 500 examples each).
+"""Properties of the scorer on generated documents (hypothesis, 200 examples each), across categories.
 
 Documents are built over a short text of numbered words so that generated gold and predicted spans
 overlap often; a reserved tail of words holds spurious items that can overlap nothing in the gold.
@@ -19,7 +19,7 @@ TAIL = 6  # words only spurious predictions use
 WORDS = [f"w{i}" for i in range(N_WORDS + TAIL)]
 TEXT = " ".join(WORDS) + "."
 STARTS = [sum(len(w) + 1 for w in WORDS[:i]) for i in range(len(WORDS))]
-EXAMPLES = settings(max_examples=500, deadline=None)
+EXAMPLES = settings(max_examples=200, deadline=None)
 
 
 def span(i: int, j: int) -> dict[str, Any]:
@@ -34,19 +34,29 @@ def spans(draw: st.DrawFn, lo: int = 0, hi: int = N_WORDS, longest: int = 3) -> 
     return span(i, j)
 
 
+def mention_lists(draw: st.DrawFn, n: int, where: dict[str, int], max_size: int, distinct: bool) -> list[list[dict[str, Any]]]:
+    """Mentions of up to ``n`` entities; with ``distinct``, no span twice in the category (each mention in one entity)."""
+    out, used = [], set()
+    for _ in range(n):
+        mentions = draw(st.lists(spans(**where), min_size=1, max_size=max_size))
+        if distinct:
+            mentions = [m for m in mentions if (key := (m["start"], m["end"])) not in used and not used.add(key)]
+        if mentions:
+            out.append(mentions)
+    return out
+
+
 @st.composite
-def documents(draw: st.DrawFn, doc_id: str = "d", lo: int = 0, hi: int = N_WORDS, prefix: str = "") -> dict[str, Any]:
-    """A document as JSON data, every span inside words [lo, hi)."""
+def documents(draw: st.DrawFn, doc_id: str = "d", lo: int = 0, hi: int = N_WORDS, prefix: str = "", distinct: bool = False) -> dict[str, Any]:
+    """A document as JSON data, every span inside words [lo, hi); ``distinct`` for valid gold (each mention in one entity)."""
     where = {"lo": lo, "hi": hi}
     actors = [
-        {"id": f"{prefix}a{i}", "name": f"actor {i}", "type": draw(st.sampled_from(["PER", "ORG"])),
-         "mentions": draw(st.lists(spans(**where), min_size=1, max_size=3))}
-        for i in range(draw(st.integers(0, 3)))
+        {"id": f"{prefix}a{i}", "name": f"actor {i}", "type": draw(st.sampled_from(["PER", "ORG"])), "mentions": mentions}
+        for i, mentions in enumerate(mention_lists(draw, draw(st.integers(0, 3)), where, 3, distinct))
     ]
     locations = [
-        {"id": f"{prefix}l{i}", "name": f"place {i}", "type": draw(st.sampled_from(["GPE", "LOC"])),
-         "mentions": draw(st.lists(spans(**where), min_size=1, max_size=2))}
-        for i in range(draw(st.integers(0, 2)))
+        {"id": f"{prefix}l{i}", "name": f"place {i}", "type": draw(st.sampled_from(["GPE", "LOC"])), "mentions": mentions}
+        for i, mentions in enumerate(mention_lists(draw, draw(st.integers(0, 2)), where, 2, distinct))
     ]
     speakers = st.sampled_from([None] + [a["id"] for a in actors])
     quotes = [
@@ -57,6 +67,7 @@ def documents(draw: st.DrawFn, doc_id: str = "d", lo: int = 0, hi: int = N_WORDS
     refs = [e["id"] for e in actors + locations]
     events = [
         {"id": f"{prefix}e{i}", "type": draw(st.sampled_from(["MEET", "ATTACK"])), "trigger": draw(spans(**where, longest=2)),
+         "polarity": draw(st.sampled_from([None, "positive", "negative"])),
          "arguments": [{"role": draw(st.sampled_from(["agent", "target"])), "ref": r}
                        for r in (draw(st.lists(st.sampled_from(refs), max_size=2)) if refs else [])]}
         for i in range(draw(st.integers(0, 3)))
@@ -66,8 +77,9 @@ def documents(draw: st.DrawFn, doc_id: str = "d", lo: int = 0, hi: int = N_WORDS
 
 @st.composite
 def corpora(draw: st.DrawFn) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """One to three (gold, prediction) pairs; the gold is valid (each mention in one entity), predictions need not be."""
     n = draw(st.integers(1, 3))
-    return [(draw(documents(f"d{i}")), draw(documents(f"d{i}"))) for i in range(n)]
+    return [(draw(documents(f"d{i}", distinct=True)), draw(documents(f"d{i}"))) for i in range(n)]
 
 
 def build(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[tuple[Document, Document]]:
@@ -83,8 +95,28 @@ def figures(scores: dict[str, Any], path: str = "") -> Iterator[tuple[str, str, 
             yield path, key, value
 
 
-def category_figures(card: Any, category: str, name: str) -> dict[str, float]:
-    return {p: v for p, n, v in figures(card.scores[category]["detail"]) if n == name}
+def every_figure(card: Any, name: str) -> dict[str, float]:
+    """Every figure called ``name`` of every category, breakdowns included, by path."""
+    return {p: v for p, n, v in figures({"scores": card.scores, "breakdowns": card.breakdowns}) if n == name}
+
+
+def exempt(path: str, shared: bool = False) -> bool:
+    """Coreference figures whose mention mapping is a choice: partial mode, or strict mode when the prediction
+    puts a mention in two entities (validate warns about it): the mapping is fixed before the figures (METRICS.md)."""
+    coreference = any(f"/detail/{name}/" in path for name in ("muc", "b3", "ceaf_e", "lea", "conll"))
+    return coreference and (path.endswith("/partial") or shared)
+
+
+def shares_mentions(doc: dict[str, Any]) -> bool:
+    """Whether a mention span belongs to two entities of one category."""
+    for cat in ("actors", "locations"):
+        owners: dict[tuple[int, int], set[str]] = {}
+        for e in doc[cat]:
+            for m in e["mentions"]:
+                owners.setdefault((m["start"], m["end"]), set()).add(e["id"])
+        if any(len(ids) > 1 for ids in owners.values()):
+            return True
+    return False
 
 
 @EXAMPLES
@@ -92,69 +124,101 @@ def category_figures(card: Any, category: str, name: str) -> dict[str, float]:
 def test_gold_against_itself_is_one_everywhere(corpus: list) -> None:
     docs = build(corpus)
     card = score([(g, g) for g, _ in docs], n_boot=20)
-    assert {(p, n): v for p, n, v in figures(card.scores) if v != 1.0} == {}
+    assert {(p, n): v for p, n, v in figures({"s": card.scores, "b": card.breakdowns}) if v != 1.0} == {}
     assert card.errors == []
+
+
+def renamed(doc: dict[str, Any], names: dict[str, str], rnd: Any) -> dict[str, Any]:
+    """``doc`` with every id renamed through ``names`` and every list shuffled."""
+    out = dict(doc)
+    for cat in CATEGORIES:
+        items = []
+        for item in doc[cat]:
+            item = dict(item, id=names[item["id"]])
+            if "mentions" in item:
+                item["mentions"] = rnd.sample(item["mentions"], len(item["mentions"]))
+            if "arguments" in item:
+                args = [dict(a, ref=names[a["ref"]]) for a in item["arguments"]]
+                item["arguments"] = rnd.sample(args, len(args))
+            if item.get("speaker") is not None:
+                item["speaker"] = names[item["speaker"]]
+            items.append(item)
+        out[cat] = rnd.sample(items, len(items))
+    return out
+
+
+@EXAMPLES
+@given(corpora(), st.randoms(use_true_random=False))
+def test_renaming_ids_and_reordering_changes_no_figure(corpus: list, rnd: Any) -> None:
+    def names(doc: dict[str, Any]) -> dict[str, str]:
+        ids = [item["id"] for cat in CATEGORIES for item in doc[cat]]
+        fresh = rnd.sample([f"n{i}" for i in range(len(ids) * 3)], len(ids))
+        return dict(zip(ids, fresh))
+
+    before = score(build(corpus), n_boot=30, seed=1)
+    changed = [(renamed(g, names(g), rnd), renamed(p, names(p), rnd)) for g, p in corpus]
+    after = score(build(rnd.sample(changed, len(changed))), n_boot=30, seed=1)
+    assert (after.scores, after.breakdowns) == (before.scores, before.breakdowns)
+    what = lambda card: sorted((e.doc_id, e.category, e.level, e.outcome, e.text) for e in card.errors)  # noqa: E731
+    assert what(after) == what(before)
 
 
 @EXAMPLES
 @given(corpora(), st.randoms(use_true_random=False))
 def test_permuting_items_and_documents_changes_nothing(corpus: list, rnd: Any) -> None:
-    def shuffled(doc: dict[str, Any]) -> dict[str, Any]:
-        out = dict(doc)
-        for cat in CATEGORIES:
-            items = [dict(item) for item in doc[cat]]
-            for item in items:
-                for field in ("mentions", "arguments"):
-                    if field in item:
-                        item[field] = rnd.sample(item[field], len(item[field]))
-            out[cat] = rnd.sample(items, len(items))
-        return out
-
+    same = lambda doc: {item["id"]: item["id"] for cat in CATEGORIES for item in doc[cat]}  # noqa: E731
     before = score(build(corpus), n_boot=30, seed=1)
-    permuted = rnd.sample([(shuffled(g), shuffled(p)) for g, p in corpus], len(corpus))
+    permuted = rnd.sample([(renamed(g, same(g), rnd), renamed(p, same(p), rnd)) for g, p in corpus], len(corpus))
     after = score(build(permuted), n_boot=30, seed=1)
     assert after.scores == before.scores
     assert sorted(e.model_dump_json() for e in after.errors) == sorted(e.model_dump_json() for e in before.errors)
 
 
+def without(pred: dict[str, Any], category: str, k: int) -> dict[str, Any]:
+    """``pred`` without item ``k`` of ``category``, and without the quotes and arguments that name it (only removals)."""
+    gone = pred[category][k]["id"]
+    out = dict(pred, **{category: pred[category][:k] + pred[category][k + 1:]})
+    out["quotes"] = [q for q in out["quotes"] if q["speaker"] != gone]
+    out["events"] = [dict(e, arguments=[a for a in e["arguments"] if a["ref"] != gone]) for e in out["events"]]
+    return out
+
+
 @EXAMPLES
 @given(corpora(), st.sampled_from(CATEGORIES), st.data())
-def test_removing_a_predicted_item_never_raises_recall(corpus: list, category: str, data: st.DataObject) -> None:
+def test_removing_a_predicted_item_never_raises_any_recall(corpus: list, category: str, data: st.DataObject) -> None:
     d = data.draw(st.integers(0, len(corpus) - 1))
     gold, pred = corpus[d]
     if not pred[category]:
         return
-    k = data.draw(st.integers(0, len(pred[category]) - 1))
-    smaller = dict(pred, **{category: pred[category][:k] + pred[category][k + 1:]})
-    if category == "actors":  # the removed actor may no longer be a quote's speaker
-        gone = pred[category][k]["id"]
-        smaller["quotes"] = [dict(q, speaker=None) if q["speaker"] == gone else q for q in pred["quotes"]]
-        smaller["events"] = [dict(e, arguments=[a for a in e["arguments"] if a["ref"] != gone]) for e in pred["events"]]
-    if category == "locations":
-        gone = pred[category][k]["id"]
-        smaller["events"] = [dict(e, arguments=[a for a in e["arguments"] if a["ref"] != gone]) for e in pred["events"]]
-    before = category_figures(score(build(corpus), n_boot=0), category, "recall")
-    after = category_figures(score(build(corpus[:d] + [(gold, smaller)] + corpus[d + 1:]), n_boot=0), category, "recall")
-    assert {p: (after[p], before[p]) for p in before if after[p] > before[p]} == {}
+    smaller = without(pred, category, data.draw(st.integers(0, len(pred[category]) - 1)))
+    before = every_figure(score(build(corpus), n_boot=0), "recall")
+    after = every_figure(score(build(corpus[:d] + [(gold, smaller)] + corpus[d + 1:]), n_boot=0), "recall")
+    shared = shares_mentions(pred)
+    assert {p: (after[p], before[p]) for p in before if after[p] > before[p] and not exempt(p, shared)} == {}
 
 
 @EXAMPLES
 @given(corpora(), st.sampled_from(CATEGORIES), st.data())
-def test_adding_a_spurious_item_never_raises_precision(corpus: list, category: str, data: st.DataObject) -> None:
+def test_adding_a_truly_spurious_item_lowers_no_recall_and_raises_no_precision(corpus: list, category: str, data: st.DataObject) -> None:
     d = data.draw(st.integers(0, len(corpus) - 1))
     gold, pred = corpus[d]
     extra = data.draw(documents(pred["doc_id"], lo=N_WORDS, hi=N_WORDS + TAIL, prefix="x"))
     if not extra[category]:
         return
     item = extra[category][0]
+    # It may name predicted entities (a speaker, arguments): it still matches no gold item in either mode.
+    actors, entities = [a["id"] for a in pred["actors"]], [e["id"] for e in pred["actors"] + pred["locations"]]
     if category == "quotes":
-        item = dict(item, speaker=None)
+        item = dict(item, speaker=data.draw(st.sampled_from([None, *actors])))
     if category == "events":
-        item = dict(item, arguments=[])
+        item = dict(item, arguments=[{"role": "agent", "ref": r} for r in data.draw(st.lists(st.sampled_from(entities), max_size=2))] if entities else [])
     bigger = dict(pred, **{category: pred[category] + [item]})
-    before = category_figures(score(build(corpus), n_boot=0), category, "precision")
-    after = category_figures(score(build(corpus[:d] + [(gold, bigger)] + corpus[d + 1:]), n_boot=0), category, "precision")
-    assert {p: (after[p], before[p]) for p in before if after[p] > before[p]} == {}
+    before, after = score(build(corpus), n_boot=0), score(build(corpus[:d] + [(gold, bigger)] + corpus[d + 1:]), n_boot=0)
+    # A macro average also averages over the types the prediction names, so a new type may enter it (METRICS.md).
+    recalls = lambda card: {p: v for p, v in every_figure(card, "recall").items() if not p.endswith("/macro")}  # noqa: E731
+    assert recalls(after) == recalls(before)
+    higher = every_figure(after, "precision")
+    assert {p: (higher[p], v) for p, v in every_figure(before, "precision").items() if higher[p] > v} == {}
 
 
 @EXAMPLES
@@ -163,7 +227,7 @@ def test_strict_never_exceeds_partial(corpus: list) -> None:
     card = score(build(corpus), n_boot=0)
     found = {(path.rsplit("/", 1)[0], n): {} for path, n, _ in figures(card.scores) if path.endswith(("/strict", "/partial"))}
     for path, name, value in figures(card.scores):
-        if path.endswith(("/strict", "/partial")) and name != "accuracy":
+        if path.endswith(("/strict", "/partial")) and name != "accuracy" and not exempt(path.rsplit("/", 1)[0] + "/partial"):
             head, mode = path.rsplit("/", 1)
             found[(head, name)][mode] = value
     assert {k: v for k, v in found.items() if v and v["strict"] > v["partial"]} == {}
@@ -173,6 +237,6 @@ def test_strict_never_exceeds_partial(corpus: list) -> None:
 @given(corpora())
 def test_every_figure_lies_in_the_unit_interval(corpus: list) -> None:
     card = score(build(corpus), n_boot=20)
-    assert [(p, n, v) for p, n, v in figures(card.scores) if not 0.0 <= v <= 1.0] == []
+    assert [(p, n, v) for p, n, v in figures({"s": card.scores, "b": card.breakdowns}) if not 0.0 <= v <= 1.0] == []
     intervals = [card.scores[c]["ci"][k] for c in (*CATEGORIES, "overall") for k in ("precision", "recall", "f1")]
     assert [ci for ci in intervals if not 0.0 <= ci[0] <= ci[1] <= 1.0] == []

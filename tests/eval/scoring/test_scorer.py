@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
+from eval.data.models import ArgumentRole, EventType
 from eval.exceptions import ScoringError
 from eval.schema import Document
 from eval.scoring.align import MODES
+from eval.scoring.bootstrap import ANNOTATION_CAVEAT
+from eval.scoring.coreference import COREFERENCE
 from eval.scoring.figures import CATEGORIES, ErrorItem, accuracy, prf
 from eval.scoring.scorer import score
 
@@ -46,8 +49,7 @@ def counts(card: Any, mode: str) -> dict[str, dict[str, list[int]]]:
     out: dict[str, dict[str, list[int]]] = {}
     for cat in CATEGORIES:
         detail = card.scores[cat]["detail"]
-        flat = {name: fig for name, fig in detail.items() if name != "by_kind"}
-        flat |= {f"by_kind.{kind}": fig for kind, fig in detail.get("by_kind", {}).items()}
+        flat = {name: fig for name, fig in detail.items() if name not in (*COREFERENCE, "conll")}
         out[cat] = {
             name: [f[mode]["correct"], f[mode]["matched"]] if "accuracy" in f[mode]
             else [f[mode]["tp"], f[mode]["tp"] + f[mode]["fn"], f[mode]["tp"] + f[mode]["fp"]]
@@ -71,6 +73,44 @@ def numbers(scores: dict[str, Any], path: str = "") -> dict[str, float]:
 def test_worked_example_matches_the_hand_computed_counts(worked_gold, worked_pred, expected, mode) -> None:
     card = score([(worked_gold, worked_pred)], n_boot=0)
     assert counts(card, mode) == expected[mode]
+
+
+def test_worked_example_coreference_figures(worked_gold, worked_pred, expected) -> None:
+    card = score([(worked_gold, worked_pred)], n_boot=0)
+    got, want = {}, {}
+    for mode, cats in expected["coreference"].items():
+        for cat, figs in cats.items():
+            detail = card.scores[cat]["detail"]
+            got |= {(mode, cat, name): [detail[name][mode][k] for k in ("precision", "recall")] for name in COREFERENCE}
+            got[(mode, cat, "conll_f1")] = detail["conll"][mode]["f1"]
+            want |= {(mode, cat, name): pytest.approx([a / b for a, b in pr], abs=1e-9) for name, pr in figs.items() if name != "conll_f1"}
+            want[(mode, cat, "conll_f1")] = pytest.approx(figs["conll_f1"][0] / figs["conll_f1"][1], abs=1e-9)
+    assert got == want
+
+
+def test_worked_example_breakdowns(worked_gold, worked_pred, expected) -> None:
+    card = score([(worked_gold, worked_pred)], n_boot=0)
+    got, want = {}, {}
+    for cat, parts in expected["breakdowns"].items():
+        for key, labels in parts.items():
+            if key == "macro":
+                got[(cat, key)] = [card.breakdowns[cat]["macro"][k] for k in ("precision", "recall", "f1")]
+                want[(cat, key)] = pytest.approx([a / b for a, b in labels])
+                continue
+            for label, m in card.breakdowns[cat][key].items():
+                got[(cat, key, label)] = [m["tp"], m["tp"] + m["fn"], m["tp"] + m["fp"]]
+                want[(cat, key, label)] = labels.get(label, [0, 0, 0])
+    assert got == want
+
+
+def test_breakdowns_list_the_whole_inventory(worked_gold) -> None:
+    card = score([(worked_gold, worked_gold)], n_boot=0)
+    assert {cat: {key: list(value) for key, value in parts.items() if key != "macro"} for cat, parts in card.breakdowns.items()} == {
+        "actors": {"by_type": ["PER", "ORG", "GPE", "NORP"]},
+        "locations": {"by_type": ["GPE", "LOC", "FAC"]},
+        "quotes": {"by_kind": ["direct", "indirect", "mixed"]},
+        "events": {"by_type": list(get_args(EventType)), "by_role": list(get_args(ArgumentRole))},
+    }
 
 
 def test_worked_example_headline_f1(worked_gold, worked_pred, expected) -> None:
@@ -105,8 +145,8 @@ def test_gold_against_itself_is_one_for_every_figure(docs, worked_gold, fixture_
 def test_empty_prediction_has_recall_zero(worked_gold) -> None:
     empty = Document(doc_id=worked_gold.doc_id, text=worked_gold.text)
     card = score([(worked_gold, empty)], n_boot=0)
-    recalls = {k: v for k, v in numbers(card.scores).items() if k.endswith("/recall") and "by_kind/direct" not in k
-               and "by_kind/mixed" not in k}
+    # The one location has one mention: no MUC link to find, so MUC recall is 1.0 (nothing missed).
+    recalls = {k: v for k, v in numbers(card.scores).items() if k.endswith("/recall") and not k.startswith("/locations/detail/muc/")}
     assert set(recalls.values()) == {0.0}
     assert card.scores["overall"]["f1"] == 0.0
 
@@ -114,7 +154,7 @@ def test_empty_prediction_has_recall_zero(worked_gold) -> None:
 def test_missing_prediction_is_all_misses(worked_gold) -> None:
     card = score([(worked_gold, None)], n_boot=0)
     assert {c: (card.scores[c]["tp"], card.scores[c]["fp"]) for c in CATEGORIES} == {c: (0, 0) for c in CATEGORIES}
-    assert {c: card.scores[c]["fn"] for c in CATEGORIES} == {"actors": 3, "locations": 1, "quotes": 1, "events": 4}
+    assert {c: card.scores[c]["fn"] for c in CATEGORIES} == {"actors": 3, "locations": 1, "quotes": 1, "events": 6}
     assert card.errors[0].model_dump(include={"category", "outcome"}) == {"category": "document", "outcome": "missed"}
     assert {e.outcome for e in card.errors} == {"missed"}
 
@@ -140,7 +180,9 @@ def test_accuracy_zero_division(correct, matched, n_items, value) -> None:
 
 def test_bootstrap_resamples_annotations_below_ten_documents(worked_gold, worked_pred) -> None:
     card = score([(worked_gold, worked_pred)], n_boot=200, seed=3)
-    assert card.bootstrap == {"unit": "annotation", "n_resamples": 200, "seed": 3, "confidence": 0.95, "method": "percentile"}
+    assert card.bootstrap == {"unit": "annotation", "n_resamples": 200, "seed": 3, "confidence": 0.95, "method": "percentile",
+                              "caveat": ANNOTATION_CAVEAT}
+    assert "correlated" in ANNOTATION_CAVEAT and "too narrow" in ANNOTATION_CAVEAT
     lo, hi = card.scores["actors"]["ci"]["f1"]
     assert 0.0 <= lo <= card.scores["actors"]["f1"] <= hi <= 1.0 and lo < hi
 
@@ -151,7 +193,7 @@ def test_bootstrap_resamples_documents_from_ten_documents(worked_gold, worked_pr
         for i in range(10)
     ]
     card = score(pairs, n_boot=200, seed=0)
-    assert card.bootstrap["unit"] == "document"
+    assert (card.bootstrap["unit"], "caveat" in card.bootstrap) == ("document", False)
     assert card.scores["overall"]["ci"]["f1"][0] < card.scores["overall"]["f1"] < card.scores["overall"]["ci"]["f1"][1]
 
 
