@@ -110,18 +110,26 @@ def run(
     model: Optional[str] = typer.Option(None, "--model", help="Model name for the llm extractor."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (spacy, rules)."),
     concurrency: Optional[int] = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor."),
+    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
 ) -> None:
     """Run extractors on the gold, score them, write results/ and print the leaderboard."""
+    from contextlib import nullcontext
+
     from eval.gold.load import load_gold
     from eval.reporting.leaderboard import write_leaderboard
     from eval.runner import run_benchmark
 
+    options = _options(model=model, workers=workers, concurrency=concurrency)
+    extract_engine, session = None, nullcontext()
+    if _engine(engine) == "ray":
+        from eval.extraction.ray_engine import ray_session, run_engine
+
+        extract_engine, session = run_engine(options), ray_session(ray_address, num_cpus=max(2, workers or 2))
     gold_set = load_gold(gold)
     progress, factory = _progress_factory(err_console)
-    with progress:
-        scored, not_run = run_benchmark(
-            extractor, gold_set, out, _options(model=model, workers=workers, concurrency=concurrency), factory
-        )
+    with session, progress:
+        scored, not_run = run_benchmark(extractor, gold_set, out, options, factory, extract_engine)
     frame = write_leaderboard(out)
     print_leaderboard(frame)
     _after_run(out)

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from eval.scoring.scorer import PairScorer
 
 
+#: Extraction elsewhere: ``(name, extractor, articles, on_document) -> documents`` in article order.
+Engine = Callable[[str, Extractor, list[Article], Callable[[Document], None] | None], list[Document]]
+
+
 def articles_of(gold: GoldSet) -> list[Article]:
     return [Article(d.doc_id, d.text) for d in gold.documents]
 
@@ -122,8 +126,13 @@ def run_one(
     out: Path,
     options: dict[str, Any],
     progress_factory: Callable[[str, int], Callable[[int], None]] | None = None,
+    engine: Engine | None = None,
 ) -> RunResult | NotRun:
-    """Run, measure, score and save one extractor; an extractor that cannot run is a NotRun."""
+    """Run, measure, score and save one extractor; an extractor that cannot run is a NotRun.
+
+    ``engine(name, extractor, articles, on_document)`` extracts elsewhere than in this process (Ray:
+    :func:`eval.extraction.ray_engine.run_engine`); by default :func:`extract_all` runs ``extractor``.
+    """
     try:
         with measure() as setup:  # model loading is a cost of its own, reported beside the run time
             extractor = create(name, **options)
@@ -133,7 +142,9 @@ def run_one(
     progress = progress_factory(name, len(articles)) if progress_factory else None  # only for one that runs
     try:
         with measure() as m:
-            preds = extract_all(extractor, articles, (lambda _d: progress(1)) if progress else None)
+            on_document = (lambda _d: progress(1)) if progress else None
+            preds = (engine(name, extractor, articles, on_document) if engine
+                     else extract_all(extractor, articles, on_document))
     except ExtractorUnavailableError as exc:  # found out while running (server refused, every document failed)
         return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso())
     write_documents(Path(out) / RESULT_FILES.predictions(name), preds)
@@ -164,6 +175,7 @@ def run_benchmark(
     out: Path,
     options: dict[str, Any],
     progress_factory: Callable[[str, int], Callable[[int], None]] | None = None,
+    engine: Engine | None = None,
 ) -> tuple[list[RunResult], list[NotRun]]:
     """Run every named extractor (default: all registered) over the gold and save ``out/``."""
     names = list(names) if names else default_extractors()
@@ -171,7 +183,7 @@ def run_benchmark(
         unavailable_reason(name)
     scored, not_run = [], []
     for name in names:
-        outcome = run_one(name, gold, out, options, progress_factory)
+        outcome = run_one(name, gold, out, options, progress_factory, engine)
         (scored if isinstance(outcome, RunResult) else not_run).append(outcome)
     forget_not_run(out, [r.extractor for r in scored])
     save_not_run(out, not_run)

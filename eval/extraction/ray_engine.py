@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable, Iterator
 from rich.console import Console
 
 from eval.data.files import atomic_writer
+from eval.data.models import Document
 from eval.exceptions import ExtractorFailedError, ExtractorUnavailableError, NewsbenchError
 from eval.extraction.inputs import check_inputs, find_inputs, iter_articles
 from eval.registry import Article, checked_extract, create, get_class, register, unavailable_reason
@@ -164,14 +165,14 @@ def ray_extract(
     name: str,
     articles: Iterable[Article],
     options: dict[str, Any],
-    *,
-    workers: int = 2,
     advance: Callable[[int], None] | None = None,
 ) -> Iterator[str]:
     """The checked JSON Lines lines of ``articles`` extracted by ``name`` on Ray, in input order.
 
+    ``options["workers"]`` is the number of actors (default 2); the others go to each extractor.
     Needs a Ray session (:func:`ray_session`). Raises the first failed batch's error (see :func:`failure`).
     """
+    workers = int(options.get("workers") or 2)
     sent: list[str] = []
 
     def rows() -> Iterator[dict[str, str]]:
@@ -197,6 +198,31 @@ def ray_extract(
             advance(1)
     if failed:
         raise failure(name, failed, pickle.loads(error))
+
+
+def run_engine(options: dict[str, Any]) -> Callable[..., list[Document]]:
+    """The extraction of ``newsbench run --engine ray``: see :func:`eval.runner.run_one`'s ``engine``."""
+
+    def extract_all(name: str, _extractor: Any, articles: list[Article],
+                    on_document: Callable[[Document], None] | None = None) -> list[Document]:
+        return ray_extract_all(name, articles, options, on_document)
+
+    return extract_all
+
+
+def ray_extract_all(
+    name: str,
+    articles: list[Article],
+    options: dict[str, Any],
+    on_document: Callable[[Document], None] | None = None,
+) -> list[Document]:
+    """The documents of ``articles`` extracted by ``name`` on Ray, in input order."""
+    docs = []
+    for line in ray_extract(name, articles, options):
+        docs.append(Document.model_validate_json(line))  # checked in the actor; sent as its JSON line
+        if on_document is not None:
+            on_document(docs[-1])
+    return docs
 
 
 def extract_files_ray(
@@ -226,7 +252,7 @@ def extract_files_ray(
         if progress is not None:
             task = progress.add_task(f"extract ({name}, ray)", total=len(files))
             advance = lambda n: progress.advance(task, n)  # noqa: E731
-        lines = ray_extract(name, iter_articles(files), options, workers=workers, advance=advance)
+        lines = ray_extract(name, iter_articles(files), options, advance)
         if out is None:
             n = _write(sys.stdout, lines)
             sys.stdout.flush()

@@ -160,3 +160,15 @@ def _cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
     except OSError:
         return ""
+
+
+def test_run_on_ray_saves_the_predictions_and_scores_of_the_local_run(ray_local, tmp_path):
+    from eval.paths import RESULT_FILES
+    from eval.runner import run_benchmark
+    from eval.extraction.ray_engine import run_engine
+
+    gold = load_gold(None)
+    (local,), _ = run_benchmark(["rules"], gold, tmp_path / "local", {})
+    (on_ray,), _ = run_benchmark(["rules"], gold, tmp_path / "ray", {}, engine=run_engine({}))
+    preds = RESULT_FILES.predictions("rules")
+    assert (on_ray.scores, _without_meta(tmp_path / "ray" / preds)) == (local.scores, _without_meta(tmp_path / "local" / preds))
