@@ -25,6 +25,8 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: no <bool> / <list[str]> type noise
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 out_console = Console()
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -55,7 +57,7 @@ def handles_errors(func: F) -> F:
         except NewsbenchError as exc:
             fail(str(exc).splitlines() or [type(exc).__name__])
         except KeyboardInterrupt:
-            fail(["interrupted; no output file was left half-written"], code=130)
+            fail(["interrupted; no output file was left half-written"], code=INTERRUPTED)
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:  # a bug, not bad input: still one line, the traceback on request
@@ -68,6 +70,48 @@ def handles_errors(func: F) -> F:
 
 def _options(**kwargs: Any) -> dict[str, Any]:
     return {k: v for k, v in kwargs.items() if v is not None}
+
+
+def _version(value: bool) -> None:
+    if value:
+        from eval import __version__
+
+        out_console.print(f"newsbench {__version__}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    max_line_mb: float = typer.Option(64, "--max-line-mb", help="Refuse JSON Lines lines longer than this (MB)."),
+    max_article_mb: float = typer.Option(10, "--max-article-mb", help="Refuse articles larger than this (MB)."),
+) -> None:
+    """Benchmark extractors of actors, locations, quotes and events from news."""
+    from eval.data.files import LIMITS, MB
+
+    for option, value in (("--max-line-mb", max_line_mb), ("--max-article-mb", max_article_mb)):
+        if not value > 0:
+            fail([f"{option} {value:g}: must be above 0"])
+    LIMITS.max_line_bytes = int(max_line_mb * MB)
+    LIMITS.max_article_bytes = int(max_article_mb * MB)
+
+
+def _check_workers(option: str, value: int | None) -> None:
+    """Refuse a process count below 1 or above 4 times the cores: 0 is meaningless, 100000 never starts."""
+    if value is None:
+        return
+    cores = os.cpu_count() or 1
+    if not 1 <= value <= 4 * cores:
+        raise NewsbenchError(f"{option} {value}: must be from 1 to {4 * cores} (4 x {cores} cores here)")
+
+
+def _gold_folder(gold: str | None) -> Path | None:
+    """The local gold folder or file a command reads (None for hf://), so that no output lands in it."""
+    from eval.paths import default_gold_dir
+
+    if gold is None:
+        return default_gold_dir()
+    return None if gold.startswith("hf://") else Path(gold)
 
 
 def _progress_factory(console: Console):
@@ -93,57 +137,80 @@ def _progress_factory(console: Console):
 @app.command()
 @handles_errors
 def run(
-    extractor: Optional[list[str]] = typer.Option(None, "--extractor", "-e", help="Extractor name; repeatable. Default: all."),
+    extractor: Optional[list[str]] = typer.Option(
+        None, "--extractor", "-e", metavar="NAME", help="Extractor name; repeatable. Default: every one that can run here."
+    ),
     gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
-    out: Path = typer.Option(Path("results"), "--out", help="Results folder."),
+    out: Path = typer.Option(Path("results"), "--out", help="Results folder (replaced as a whole when the run succeeds)."),
     model: Optional[str] = typer.Option(None, "--model", help="Model name for the llm extractor."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (spacy, rules)."),
     concurrency: Optional[int] = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor."),
 ) -> None:
-    """Run extractors on the gold, score them, write results/ and print the leaderboard."""
+    """Run extractors on the gold, score them, write results/ and print the leaderboard.
+
+    The results set is built beside --out and swapped in only when everything succeeded, so a failed or
+    interrupted run leaves the previous results whole; results of extractors not run this time are kept.
+    """
+    from eval.data.files import refuse_output, staged_folder
     from eval.gold.load import load_gold
     from eval.reporting.leaderboard import write_leaderboard
     from eval.runner import run_benchmark
 
+    _check_workers("--workers", workers)
+    refuse_output(out, folder=True, protected=[("the gold", _gold_folder(gold))])
     gold_set = load_gold(gold)
     progress, factory = _progress_factory(err_console)
-    with progress:
-        scored, not_run = run_benchmark(
-            extractor, gold_set, out, _options(model=model, workers=workers, concurrency=concurrency), factory
-        )
-    frame = write_leaderboard(out)
+    with staged_folder(out) as stage:
+        with progress:
+            scored, not_run = run_benchmark(
+                extractor, gold_set, stage, _options(model=model, workers=workers, concurrency=concurrency), factory
+            )
+        frame = write_leaderboard(stage)
+        _after_run(stage, gold)
     print_leaderboard(frame)
-    _after_run(out)
+    _fail_if_named_not_run(extractor, not_run)
 
 
-def _after_run(out: Path) -> None:
-    """Artefacts built from the saved results: the chart and the HTML error report."""
+def _fail_if_named_not_run(named: list[str] | None, not_run: list) -> None:
+    """The exit rule of run and extract: an extractor the user named that could not run is an error."""
+    failed = [row for row in not_run if named and row.extractor in named]
+    if failed:
+        fail([f"extractor {row.extractor!r} could not run: {row.reason}" for row in failed])
+
+
+def _after_run(out: Path, gold: str | None = None) -> None:
+    """Artefacts built from the saved results: the chart and the HTML error report (of the gold just used)."""
     from eval.reporting.chart import write_chart
     from eval.reporting.viewer import write_report
 
     write_chart(out)
-    write_report(out)
+    write_report(out, gold)
 
 
-def print_leaderboard(frame) -> None:
-    """The leaderboard as a rich table; reasons for "not run" rows follow the table, unwrapped."""
+def print_leaderboard(frame, *, title: str | None = None, measured: bool = True) -> None:
+    """The leaderboard as a rich table; reasons for "not run" rows follow the table, unwrapped.
+
+    ``measured=False`` (a scored file: nothing was run here) leaves out the time and memory columns.
+    """
     from eval.scoring.figures import CATEGORIES
 
-    table = Table(title="newsbench leaderboard: F1, partial match, end to end (sorted by overall)")
-    for col in ["extractor", "overall", *CATEGORIES, "time s", "mem MB"]:
+    title = title or "newsbench leaderboard: F1, partial match, end to end (sorted by overall)"
+    table = Table(title=title)
+    costs = ["time s", "mem MB"] if measured else []
+    for col in ["extractor", "overall", *CATEGORIES, *costs]:
         table.add_column(col, justify="left" if col == "extractor" else "right", no_wrap=True)
     reasons = []
     for _, row in frame.iterrows():
         if row["status"] == "not run":
-            table.add_row(row["extractor"], "not run", *["-"] * 6)
+            table.add_row(row["extractor"], "not run", *["-"] * (len(CATEGORIES) + len(costs)))
             reasons.append(f"{row['extractor']}: not run: {row['reason']}")
         else:
+            cost = [f"{row['runtime_s']:.2f}", f"{row['peak_memory_mb']:.0f}"] if measured else []
             table.add_row(
                 row["extractor"],
                 f"{row['overall_f1']:.3f}",
                 *[f"{row[f'{c}_f1']:.3f}" for c in CATEGORIES],
-                f"{row['runtime_s']:.2f}",
-                f"{row['peak_memory_mb']:.0f}",
+                *cost,
             )
     out_console.print(table)
     for reason in reasons:
@@ -153,16 +220,20 @@ def print_leaderboard(frame) -> None:
 @app.command()
 @handles_errors
 def extract(
-    inputs: list[Path] = typer.Argument(..., help=".txt files or folders of them."),
+    inputs: list[Path] = typer.Argument(..., metavar="INPUTS...", help=".txt files or folders of them."),
     extractor: str = typer.Option(..., "--extractor", "-e", help="Extractor name."),
     out: Optional[Path] = typer.Option(None, "--out", help="JSON Lines output file; stdout without it."),
-    model: Optional[str] = typer.Option(None, "--model"),
+    model: Optional[str] = typer.Option(None, "--model", help="Model name for the llm extractor."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (spacy, rules)."),
-    concurrency: Optional[int] = typer.Option(None, "--concurrency"),
+    concurrency: Optional[int] = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor."),
 ) -> None:
     """Run one extractor on .txt news articles; doc_id is each file's stem."""
+    from eval.data.files import refuse_output
     from eval.extraction.extract import extract_files
 
+    _check_workers("--workers", workers)
+    if out is not None:
+        refuse_output(out, inputs=inputs, protected=[("the gold", _gold_folder(None))])
     extract_files(
         extractor, inputs, out, _options(model=model, workers=workers, concurrency=concurrency), console=err_console
     )
@@ -178,23 +249,29 @@ def score(
     out: Optional[Path] = typer.Option(None, "--out", help="Also save results and the error list in this folder."),
 ) -> None:
     """Score a prediction file against the gold (streamed: a .jsonl gold of any size scores in flat memory)."""
+    from eval.data.files import refuse_output
     from eval.gold.index import GoldIndex
+    from eval.paths import check_extractor_name
     from eval.runner import score_file
 
-    result = score_file(pred, GoldIndex.open(gold), extractor=name or pred.stem.split(".")[0], out=out,
+    extractor = check_extractor_name(name if name is not None else pred.stem.split(".")[0], "--name")
+    if out is not None:
+        refuse_output(out, folder=True, inputs=[pred], protected=[("the gold", _gold_folder(gold))])
+    result = score_file(pred, GoldIndex.open(gold), extractor=extractor, out=out,
                         warn=lambda problem: warn(str(problem)))
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     else:
         from eval.reporting.leaderboard import leaderboard_frame
 
-        print_leaderboard(leaderboard_frame([result], []))
+        print_leaderboard(leaderboard_frame([result], []), measured=False,
+                          title=f"newsbench score of {pred}: F1, partial match")
 
 
 @app.command()
 @handles_errors
 def validate(
-    files: list[Path] = typer.Argument(..., help="Gold (.json) or prediction (.jsonl) files, or folders of them."),
+    files: list[Path] = typer.Argument(..., metavar="FILES...", help="Gold (.json) or prediction (.jsonl) files, or folders of them."),
     gold: Optional[str] = typer.Option(
         None, "--gold", help="Check document texts against this gold (default: predictions against the shipped gold). " + GOLD_HELP
     ),
@@ -258,6 +335,7 @@ def map_cmd(
     out: Path = typer.Option(Path("results") / RESULT_FILES.predictions("distributed"), "--out", help="JSON Lines output file."),
 ) -> None:
     """Run an extractor over the gold articles with datasets.Dataset.map (any engine that runs map functions)."""
+    from eval.data.files import refuse_output
     from eval.extraction.distributed import (
         gold_dataset,
         predict_dataset,
@@ -265,6 +343,10 @@ def map_cmd(
     )
     from eval.registry import unavailable_reason
 
+    _check_workers("--num-proc", num_proc)
+    if batch_size < 1:
+        raise NewsbenchError(f"--batch-size {batch_size}: must be at least 1")
+    refuse_output(out, protected=[("the gold", _gold_folder(gold))])
     reason = unavailable_reason(extractor)  # fail fast, before starting any worker
     if reason:
         raise NewsbenchError(f"extractor {extractor!r} cannot run here: {reason}")
@@ -372,8 +454,27 @@ def errors(
         err_console.print(f"{'updated' if changed else 'unchanged'}: {readme}", markup=False)
 
 
+INTERRUPTED = 130
+
+
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit as exc:
+        if exc.code == INTERRUPTED:
+            # After Ctrl-C every file is cleaned up and the workers are stopped; skip the interpreter's
+            # exit hooks, which join worker-manager threads that a stopped worker can leave blocked.
+            import multiprocessing
+
+            children = multiprocessing.active_children()  # workers of a pipeline not yet closed
+            for child in children:
+                child.terminate()
+            for child in children:
+                child.join(timeout=1)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(INTERRUPTED)
+        raise
 
 
 if __name__ == "__main__":

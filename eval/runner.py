@@ -104,6 +104,9 @@ def score_file(
 
 
 def _save(card: Scorecard, out: Path | None, **fields: Any) -> RunResult:
+    from eval.gold.load import describe_source
+
+    fields["gold_source"] = describe_source(fields["gold_source"])
     fields.setdefault("runtime_s", 0.0)
     fields.setdefault("peak_memory_mb", 0.0)
     fields["config"] = fields.get("config") or {}

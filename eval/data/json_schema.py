@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 import jsonschema
 
-from eval.data.models import Document
+from eval.data.models import SCHEMA_VERSION, Document
 from eval.exceptions import Problem
 
 
@@ -56,6 +56,8 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     # jsonschema quotes the whole offending value, which can be a whole document: shorten it.
     if error.validator == "type":
         return f"{_short(error.instance)} is not of type {error.validator_value!r}"
+    if error.validator == "pattern" and list(error.absolute_path) == ["schema_version"]:
+        return f"{_short(error.instance)} is another major version than {SCHEMA_VERSION}, which this newsbench reads"
     if error.validator == "enum":
         return f"{_short(error.instance)} is not one of {error.validator_value!r}"
     return error.message if len(error.message) <= 300 else error.message[:295] + " ..."

@@ -72,8 +72,9 @@ class _Model(BaseModel):
 class Span(_Model):
     """A stretch of the document text: ``text == Document.text[start:end]``."""
 
-    start: int = Field(ge=0, description="Code point offset of the first character.")
-    end: int = Field(ge=0, description="Code point offset one past the last character.")
+    # strict: "0" or false is not an offset, in `score` as in `validate` (whose JSON Schema says integer)
+    start: int = Field(ge=0, strict=True, description="Code point offset of the first character.")
+    end: int = Field(ge=0, strict=True, description="Code point offset one past the last character.")
     text: str = Field(description="Exactly Document.text[start:end].")
 
     @model_validator(mode="after")
@@ -102,7 +103,7 @@ class Actor(_Model):
         default=None, description="Finer type, e.g. government, military, armed_group, intergovernmental."
     )
     wikidata_id: str | None = Field(default=None, pattern=_WIKIDATA)
-    confidence: float | None = Field(default=None, ge=0, le=1)
+    confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
 
 
 class Location(_Model):
@@ -114,9 +115,9 @@ class Location(_Model):
     mentions: tuple[Mention, ...] = ()
     subtype: str | None = Field(default=None, description="Finer type, e.g. country, city, region.")
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2.")
-    geonames_id: int | None = Field(default=None, ge=1)
+    geonames_id: int | None = Field(default=None, ge=1, strict=True)
     wikidata_id: str | None = Field(default=None, pattern=_WIKIDATA)
-    confidence: float | None = Field(default=None, ge=0, le=1)
+    confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
 
 
 class Quote(_Model):
@@ -128,7 +129,7 @@ class Quote(_Model):
     kind: QuoteKind
     cue: Span | None = Field(default=None, description='The reporting verb or phrase ("said", "according to").')
     speaker_mention: Span | None = Field(default=None, description="The mention of the speaker tied to this quote.")
-    confidence: float | None = Field(default=None, ge=0, le=1)
+    confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
 
 
 class Argument(_Model):
@@ -151,13 +152,17 @@ class Event(_Model):
     date: str | None = Field(
         default=None, pattern=_ISO_DATE, description="ISO 8601 date or interval, normalised against Document.date."
     )
-    confidence: float | None = Field(default=None, ge=0, le=1)
+    confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
 
 
 class Document(_Model):
     """One article with its annotations (gold) or an extractor's output (prediction)."""
 
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = Field(
+        default=SCHEMA_VERSION,
+        pattern=rf"^{SCHEMA_VERSION.split('.')[0]}\.[0-9]+$",
+        description=f"Version of this format; files of another major version than {SCHEMA_VERSION} are refused.",
+    )
     doc_id: str = Field(min_length=1)
     text: str
     actors: tuple[Actor, ...] = ()

@@ -1,6 +1,7 @@
 """The leaderboard chart: grouped bars of per-category F1 per extractor, with CI whiskers."""
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import matplotlib
@@ -58,7 +59,7 @@ def draw(frame: pd.DataFrame, path: Path) -> Path:
     ax.set_axisbelow(True)
     fig.tight_layout()
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")  # unique: two runs never share it
     fig.savefig(tmp, format="png")
     plt.close(fig)
     tmp.replace(path)  # atomic: never a half-written chart
