@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.table import Table
 
@@ -28,6 +29,9 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help: no <bool> / <list[str]> type noise
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+# typer labels every argument with its Python type ("<list[Path]>") whatever its metavar says; the
+# metavars here (FILES..., INPUTS...) already say what to give.
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 out_console = Console()
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -60,6 +64,8 @@ def handles_errors(func: F) -> F:
             fail(["interrupted; no output file was left half-written"], code=INTERRUPTED)
         except (typer.Exit, typer.Abort):
             raise
+        except OSError as exc:  # the machine, not the input: a full disk, no permission, too many open files
+            fail([f"{exc.filename}: {exc.strerror}" if exc.filename else f"{exc.strerror or exc}"])
         except Exception as exc:  # a bug, not bad input: still one line, the traceback on request
             if os.environ.get("NEWSBENCH_DEBUG"):
                 raise
@@ -220,7 +226,7 @@ def print_leaderboard(frame, *, title: str | None = None, measured: bool = True)
 @app.command()
 @handles_errors
 def extract(
-    inputs: list[Path] = typer.Argument(..., metavar="INPUTS...", help=".txt files or folders of them."),
+    inputs: list[Path] = typer.Argument(..., metavar="INPUTS", help=".txt files or folders of them."),
     extractor: str = typer.Option(..., "--extractor", "-e", help="Extractor name."),
     out: Optional[Path] = typer.Option(None, "--out", help="JSON Lines output file; stdout without it."),
     model: Optional[str] = typer.Option(None, "--model", help="Model name for the llm extractor."),
@@ -271,7 +277,7 @@ def score(
 @app.command()
 @handles_errors
 def validate(
-    files: list[Path] = typer.Argument(..., metavar="FILES...", help="Gold (.json) or prediction (.jsonl) files, or folders of them."),
+    files: list[Path] = typer.Argument(..., metavar="FILES", help="Gold (.json) or prediction (.jsonl) files, or folders of them."),
     gold: Optional[str] = typer.Option(
         None, "--gold", help="Check document texts against this gold (default: predictions against the shipped gold). " + GOLD_HELP
     ),
