@@ -158,21 +158,23 @@ def run(
     interrupted run leaves the previous results whole; results of extractors not run this time are kept.
     """
     from eval.data.files import refuse_output, staged_folder
-    from eval.gold.load import load_gold
+    from eval.gold.index import GoldIndex
     from eval.reporting.leaderboard import write_leaderboard
     from eval.runner import run_benchmark
 
     _check_workers("--workers", workers)
     refuse_output(out, folder=True, protected=[("the gold", _gold_folder(gold))])
-    gold_set = load_gold(gold)
+    index = GoldIndex.open(gold)  # a missing or unreadable gold fails here, before any extractor starts
+    n_gold = len(index)
+    index.close()
     progress, factory = _progress_factory(err_console)
     with staged_folder(out) as stage:
         with progress:
             scored, not_run = run_benchmark(
-                extractor, gold_set, stage, _options(model=model, workers=workers, concurrency=concurrency), factory
+                extractor, gold, stage, _options(model=model, workers=workers, concurrency=concurrency), factory
             )
         frame = write_leaderboard(stage)
-        _after_run(stage, gold)
+        _after_run(stage, gold, n_gold)
     print_leaderboard(frame)
     _fail_if_named_not_run(extractor, not_run)
 
@@ -184,13 +186,21 @@ def _fail_if_named_not_run(named: list[str] | None, not_run: list) -> None:
         fail([f"extractor {row.extractor!r} could not run: {row.reason}" for row in failed])
 
 
-def _after_run(out: Path, gold: str | None = None) -> None:
+REPORT_MAX_DOCS = 1000  # the HTML report draws every article, in memory: past this it is neither light nor readable
+
+
+def _after_run(out: Path, gold: str | None = None, n_gold: int = 0) -> None:
     """Artefacts built from the saved results: the chart and the HTML error report (of the gold just used)."""
     from eval.reporting.chart import write_chart
     from eval.reporting.viewer import write_report
 
     write_chart(out)
-    write_report(out, gold)
+    if n_gold <= REPORT_MAX_DOCS:
+        write_report(out, gold)
+        return
+    (Path(out) / RESULT_FILES.report).unlink(missing_ok=True)  # one of an earlier run would describe other results
+    warn(f"{RESULT_FILES.report} not written: the gold has {n_gold:,} documents, over the {REPORT_MAX_DOCS:,} "
+         "the HTML report draws; the error lists beside the results hold every error")
 
 
 def print_leaderboard(frame, *, title: str | None = None, measured: bool = True) -> None:

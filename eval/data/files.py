@@ -234,16 +234,22 @@ def staged_folder(out: Path) -> Iterator[Path]:
     except OSError as exc:
         raise write_error(out, exc) from None
     try:
+        copied = set()
         try:
             for item in out.iterdir():
                 if item.is_file() and not item.is_symlink() and not item.name.startswith("."):
                     _link_or_copy(item, stage / item.name)
+                    copied.add(item.name)
         except OSError as exc:
             raise write_error(stage, exc) from None
         yield stage
         try:
+            kept = set()
             for item in sorted(stage.iterdir()):
                 os.replace(item, out / item.name)
+                kept.add(item.name)
+            for name in copied - kept:  # removed from the set on purpose (a report that is out of date)
+                (out / name).unlink(missing_ok=True)
         except OSError as exc:
             raise write_error(out, exc) from None
     finally:
