@@ -5,12 +5,13 @@ one ``error: ...`` line per problem on stderr, exit status 1, no traceback.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Iterator, Optional, TypeVar
 
 import typer
 import typer.core
@@ -138,6 +139,30 @@ def _progress_factory(console: Console):
         return lambda n: progress.advance(task, n)
 
     return progress, factory
+
+
+@contextlib.contextmanager
+def _file_progress() -> Iterator[None]:
+    """A progress bar per JSON Lines file read (by bytes), on stderr and only on a terminal."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from eval.data import parsing
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn(),
+                        console=err_console, transient=True, disable=not err_console.is_terminal)
+    tasks: dict[Path, Any] = {}
+
+    def advance(path: Path, done: int, total: int) -> None:
+        if path not in tasks:
+            tasks[path] = progress.add_task(f"reading {path.name}", total=total)
+        progress.update(tasks[path], completed=done)
+
+    parsing.ON_PROGRESS = advance
+    try:
+        with progress:
+            yield
+    finally:
+        parsing.ON_PROGRESS = None
 
 
 @app.command()
@@ -273,8 +298,9 @@ def score(
     extractor = check_extractor_name(name if name is not None else pred.stem.split(".")[0], "--name")
     if out is not None:
         refuse_output(out, folder=True, inputs=[pred], protected=[("the gold", _gold_folder(gold))])
-    result = score_file(pred, GoldIndex.open(gold), extractor=extractor, out=out,
-                        warn=lambda problem: warn(str(problem)))
+    with _file_progress():
+        result = score_file(pred, GoldIndex.open(gold), extractor=extractor, out=out,
+                            warn=lambda problem: warn(str(problem)))
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     else:
@@ -297,7 +323,8 @@ def validate(
     from eval.scoring.validate import validate_files
 
     gold_set = load_gold(gold) if gold else None
-    report = validate_files(files, gold_set)
+    with _file_progress():
+        report = validate_files(files, gold_set)
     for problem in report.warnings:
         warn(str(problem))
     if report.problems:

@@ -22,7 +22,7 @@ RESULTS = ROOT / "results"
 @pytest.fixture
 def readme_text() -> str:
     if not (RESULTS / "leaderboard.md").exists():
-        pytest.fail("results/ is not committed: run `make run` and commit results/ with the README")
+        pytest.fail("results/ is not committed: run `make results` and commit results/ with the README")
     return README.read_text(encoding="utf-8")
 
 

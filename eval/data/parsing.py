@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from pydantic import ValidationError
 
@@ -142,13 +142,18 @@ def iter_parsed(path: Path, *, full: bool = False, gold: bool | None = None) -> 
     yield parse(data, str(path), full=full, gold=gold) if not problems else Parsed(str(path), None, problems)
 
 
+#: Called as ``(path, bytes read, file size)`` while a JSON Lines file is read; the CLI draws a progress bar with it.
+ON_PROGRESS: Callable[[Path, int, int], None] | None = None
+_PROGRESS_EVERY = 1 << 20  # bytes between two calls
+
+
 def iter_lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
     """Yield ``(line number, byte offset, raw line)`` of a JSON Lines file.
 
     Raises:
         InvalidInputError: the file cannot be opened, or it starts with a byte order mark.
     """
-    check_regular_file(Path(path))
+    size = check_regular_file(Path(path)).st_size
     try:
         handle = Path(path).open("rb")
     except OSError as exc:
@@ -168,6 +173,8 @@ def iter_lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
                     f"(raise the limit with --max-line-mb)",
                 ))
             yield lineno, offset, raw
+            if ON_PROGRESS is not None and (offset + len(raw)) // _PROGRESS_EVERY != offset // _PROGRESS_EVERY:
+                ON_PROGRESS(Path(path), offset + len(raw), size)
             offset += len(raw)
 
 

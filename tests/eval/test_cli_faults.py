@@ -330,3 +330,14 @@ def test_run_streams_a_jsonl_gold_in_flat_memory(tmp_path: Path) -> None:
         gold.write_text("".join(json.dumps({**doc, "doc_id": f"d{i:05d}"}) + "\n" for i in range(n)), encoding="utf-8")
         peaks.append(_peak_rss_mb(["run", "-e", "rules", "--gold", gold.name, "--out", f"res{n}"], tmp_path))
     assert [status for status, _ in peaks] == [0, 0] and peaks[1][1] - peaks[0][1] < 25, peaks
+
+
+@pytest.mark.parametrize(("terminal", "shown"), [({"FORCE_COLOR": "1"}, True), ({}, False)])
+def test_long_files_show_progress_on_a_terminal_only(terminal: dict[str, str], shown: bool, tmp_path: Path) -> None:
+    line = VALID.read_text(encoding="utf-8").splitlines()[0]
+    doc = json.loads(line)
+    (tmp_path / "p.jsonl").write_text("".join(json.dumps({**doc, "doc_id": f"d{i}"}) + "\n" for i in range(2500)), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    proc = subprocess.run([sys.executable, "-m", "eval", "validate", "p.jsonl"], cwd=tmp_path, capture_output=True, text=True,
+                          env={**env, "PYTHONPATH": str(ROOT), **terminal}, timeout=120)
+    assert (proc.returncode, "reading p.jsonl" in proc.stderr) == (0, shown), proc.stderr
