@@ -290,7 +290,7 @@ def score(
     out: Optional[Path] = typer.Option(None, "--out", help="Also save results and the error list in this folder."),
 ) -> None:
     """Score a prediction file against the gold (streamed: a .jsonl gold of any size scores in flat memory)."""
-    from eval.data.files import refuse_output
+    from eval.data.files import refuse_output, staged_folder
     from eval.gold.index import GoldIndex
     from eval.paths import check_extractor_name
     from eval.runner import score_file
@@ -298,8 +298,8 @@ def score(
     extractor = check_extractor_name(name if name is not None else pred.stem.split(".")[0], "--name")
     if out is not None:
         refuse_output(out, folder=True, inputs=[pred], protected=[("the gold", _gold_folder(gold))])
-    with _file_progress():
-        result = score_file(pred, GoldIndex.open(gold), extractor=extractor, out=out,
+    with _file_progress(), staged_folder(out) if out is not None else contextlib.nullcontext() as stage:
+        result = score_file(pred, GoldIndex.open(gold), extractor=extractor, out=stage,
                             warn=lambda problem: warn(str(problem)))
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
@@ -363,8 +363,10 @@ def publish(
     results: Path = typer.Option(Path("results"), "--results", help="Results folder for the leaderboard."),
 ) -> None:
     """Build the Hugging Face dataset folder and push it unless --dry-run."""
+    from eval.data.files import refuse_output
     from eval.hub.publish import publish as do_publish
 
+    refuse_output(out, folder=True, protected=[("the gold", _gold_folder(gold))])
     do_publish(out=out, repo_id=repo_id, dry_run=dry_run, gold=gold, results=results, console=err_console)
 
 

@@ -100,8 +100,8 @@ def test_a_full_disk_is_a_message_and_leaves_no_file(limit: int, message: str, t
     proc = newsbench("score", "--pred", "pred.jsonl", "--gold", str(GOLD), "--out", "res", cwd=tmp_path,
                      preexec_fn=_file_size_limit(limit))
     left = sorted(p.name for p in (tmp_path / "res").iterdir()) if (tmp_path / "res").exists() else []
-    assert (proc.returncode, message in proc.stderr, "Traceback" in proc.stderr,
-            [n for n in left if n.endswith(".tmp")]) == (1, True, False, []), proc.stderr
+    hidden = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert (proc.returncode, message in proc.stderr, "Traceback" in proc.stderr, left, hidden) == (1, True, False, [], []), proc.stderr
 
 
 def test_stdout_on_a_full_device_is_a_message(tmp_path: Path) -> None:
