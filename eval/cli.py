@@ -172,14 +172,14 @@ def run(
         None, "--extractor", "-e", metavar="NAME", help="Extractor name; repeatable. Default: every one that can run here."
     ),
     gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
-    out: Path = typer.Option(Path("results"), "--out", help="Results folder (replaced as a whole when the run succeeds)."),
+    out: Path = typer.Option(Path("results"), "--out", help="Results folder; the new files go in together, only when the run succeeds."),
     model: Optional[str] = typer.Option(None, "--model", help="Model name for the llm extractor."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (spacy, rules)."),
     concurrency: Optional[int] = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor."),
 ) -> None:
     """Run extractors on the gold, score them, write results/ and print the leaderboard.
 
-    The results set is built beside --out and swapped in only when everything succeeded, so a failed or
+    The results set is built in a hidden folder inside --out and moved in only when everything succeeded, so a failed or
     interrupted run leaves the previous results whole; results of extractors not run this time are kept.
     """
     from eval.data.files import refuse_output, staged_folder

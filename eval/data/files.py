@@ -217,8 +217,8 @@ def write_json(path: Path, value: Any) -> None:
 def staged_folder(out: Path) -> Iterator[Path]:
     """A private copy of folder ``out`` to write a set of files into; on success its files replace those of ``out``.
 
-    The stage is a sibling of ``out`` with a unique name, holding hard links to (or copies of) the
-    files already in ``out``, so that writers can read the earlier files and everything is built
+    The stage is a hidden folder with a unique name inside ``out``, holding hard links to (or copies
+    of) the files already in ``out``, so that writers can read the earlier files and everything is built
     before ``out`` is touched. A failure or an interruption removes the stage and leaves ``out``
     exactly as it was; on success each file moves in with an atomic rename.
 
@@ -230,7 +230,8 @@ def staged_folder(out: Path) -> Iterator[Path]:
         raise InvalidInputError(Problem(str(out), "", "is a file; give a folder for the results"))
     try:
         out.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(dir=out.resolve().parent, prefix=f".{out.resolve().name}.", suffix=".stage"))
+        # inside ``out``, hidden: always on the same file system (``out`` may be a mount point), so the moves are renames
+        stage = Path(tempfile.mkdtemp(dir=out, prefix=".stage-"))
     except OSError as exc:
         raise write_error(out, exc) from None
     try:

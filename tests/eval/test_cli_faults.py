@@ -32,6 +32,10 @@ def newsbench(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout:
                           text=True, timeout=timeout, preexec_fn=preexec_fn)
 
 
+def _entries(folder: Path) -> list[Path]:
+    return list(folder.iterdir()) if folder.is_dir() else []
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
 
@@ -100,7 +104,7 @@ def test_a_full_disk_is_a_message_and_leaves_no_file(limit: int, message: str, t
     proc = newsbench("score", "--pred", "pred.jsonl", "--gold", str(GOLD), "--out", "res", cwd=tmp_path,
                      preexec_fn=_file_size_limit(limit))
     left = sorted(p.name for p in (tmp_path / "res").iterdir()) if (tmp_path / "res").exists() else []
-    hidden = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    hidden = [p.name for p in (*tmp_path.iterdir(), *_entries(tmp_path / "res")) if p.name.startswith(".")]
     assert (proc.returncode, message in proc.stderr, "Traceback" in proc.stderr, left, hidden) == (1, True, False, [], []), proc.stderr
 
 
@@ -213,7 +217,7 @@ def test_a_failed_run_leaves_the_previous_results_whole(plugin_env: dict[str, st
     first = newsbench("run", "-e", "rules", "--gold", str(GOLD), "--out", "res", cwd=tmp_path, env=plugin_env)
     before = snapshot(tmp_path / "res")
     failed = newsbench("run", "-e", "fine", "-e", "crashes", "--gold", str(GOLD), "--out", "res", cwd=tmp_path, env=plugin_env)
-    hidden = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    hidden = [p.name for p in (*tmp_path.iterdir(), *_entries(tmp_path / "res")) if p.name.startswith(".")]
     assert (first.returncode, failed.returncode, snapshot(tmp_path / "res") == before, hidden) == (0, 1, True, []), failed.stderr
 
 
@@ -240,7 +244,7 @@ def test_an_interrupted_run_leaves_the_previous_results_whole(tmp_path: Path) ->
     time.sleep(2.5)
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=20)
-    hidden = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    hidden = [p.name for p in (*tmp_path.iterdir(), *_entries(tmp_path / "res")) if p.name.startswith(".")]
     assert (snapshot(tmp_path / "res") == before, "Traceback" in err, hidden) == (True, False, []), err
 
 
