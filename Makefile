@@ -1,13 +1,15 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11 and pip:
-#   make run    create .venv, install, run every extractor that can run here, print the leaderboard
-#               (and refresh the README's generated leaderboard and error blocks from results/)
-#   make test   same install, then the full test suite
+#   make run      create .venv, install, run every extractor that can run here into runs/latest/
+#                 (ignored by git) and print the leaderboard; the checkout stays as it was
+#   make test     same install, then the full test suite
+# Maintainers only:
+#   make results  rerun into the committed results/ and refresh the README's generated blocks
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test schema bench clean
+.PHONY: install run results test schema bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +22,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 run: install
-	$(BIN)/newsbench run
+	$(BIN)/newsbench run --out runs/latest
+
+results: install
+	$(BIN)/newsbench run --out results
 	$(BIN)/newsbench leaderboard --readme README.md > /dev/null
 	$(BIN)/newsbench errors --readme README.md > /dev/null
 

@@ -2,7 +2,7 @@
 over a bare ``nlp.pipe``.
 
 The corpus replicates the gold article texts (``gold/*.json``; the seed articles in
-``/work/shared/seeds`` when the gold is absent) to ``--size`` articles with distinct doc ids. spaCy
+``--seeds``, default ``../shared/seeds``, when the gold is absent) to ``--size`` articles with distinct doc ids. spaCy
 keeps no cache between texts, so repeated texts cost what new ones of the same length would.
 
 Printed, from one run:
@@ -32,14 +32,14 @@ from pathlib import Path
 from typing import Any, Iterable
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path("/work/shared/seeds")
+DEFAULT_SEEDS = Path("../shared/seeds")
 sys.path.insert(0, str(ROOT))
 
 from eval.registry import Article, create  # noqa: E402
 
 
-def source_texts() -> tuple[str, list[str]]:
-    """The texts to replicate and where they came from."""
+def source_texts(seeds: Path) -> tuple[str, list[str]]:
+    """The texts to replicate and where they came from: the gold, else the seed articles in ``seeds``."""
     gold = sorted((ROOT / "gold").glob("*.json"))
     texts = []
     for path in gold:
@@ -48,11 +48,13 @@ def source_texts() -> tuple[str, list[str]]:
             texts.append(data["text"])
     if texts:
         return f"{ROOT / 'gold'} ({len(texts)} documents)", texts
-    seeds = sorted(p for p in SEEDS.glob("*") if p.is_file())
-    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    if not seeds.is_dir():
+        sys.exit(f"error: no gold/*.json texts, and the seeds folder {seeds} does not exist; give it with --seeds FOLDER")
+    files = sorted(p for p in seeds.glob("*") if p.is_file())
+    texts = [p.read_text(encoding="utf-8") for p in files]
     if not texts:
-        sys.exit("error: no gold/*.json texts and no seed articles in /work/shared/seeds")
-    return f"{SEEDS} ({len(texts)} files)", texts
+        sys.exit(f"error: no gold/*.json texts and no seed articles in {seeds}; give another folder with --seeds")
+    return f"{seeds} ({len(texts)} files)", texts
 
 
 def corpus(texts: list[str], size: int) -> list[Article]:
@@ -79,9 +81,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rules-workers", type=int, default=os.cpu_count() or 1,
                         help="processes for the second rules pass (default: CPU count)")
     parser.add_argument("--skip-spacy", action="store_true", help="time rules only")
+    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS,
+                        help="folder of seed articles, used when gold/*.json is absent (default ../shared/seeds)")
     args = parser.parse_args(argv)
 
-    origin, texts = source_texts()
+    origin, texts = source_texts(args.seeds)
     articles = corpus(texts, args.size)
     n_chars = sum(len(a.text) for a in articles)
     print(f"corpus: {len(articles)} articles, {n_chars:,} characters, replicated from {origin}")

@@ -5,14 +5,17 @@ one ``error: ...`` line per problem on stderr, exit status 1, no traceback.
 """
 from __future__ import annotations
 
+import contextlib
+import enum
 import functools
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Iterator, Optional, TypeVar
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.table import Table
 
@@ -25,7 +28,12 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: no <bool> / <list[str]> type noise
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+# typer labels every argument with its Python type ("<list[Path]>") whatever its metavar says; the
+# metavars here (FILES..., INPUTS...) already say what to give.
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 out_console = Console()
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -55,9 +63,11 @@ def handles_errors(func: F) -> F:
         except NewsbenchError as exc:
             fail(str(exc).splitlines() or [type(exc).__name__])
         except KeyboardInterrupt:
-            fail(["interrupted; no output file was left half-written"], code=130)
+            fail(["interrupted; no output file was left half-written"], code=INTERRUPTED)
         except (typer.Exit, typer.Abort):
             raise
+        except OSError as exc:  # the machine, not the input: a full disk, no permission, too many open files
+            fail([f"{exc.filename}: {exc.strerror}" if exc.filename else f"{exc.strerror or exc}"])
         except Exception as exc:  # a bug, not bad input: still one line, the traceback on request
             if os.environ.get("NEWSBENCH_DEBUG"):
                 raise
@@ -66,19 +76,63 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-ENGINES = ("local", "ray")
-ENGINE_HELP = "local (this machine) or ray (Ray Data; pip install newsbench[ray])."
-RAY_ADDRESS_HELP = "Ray cluster to join (auto, or an address); default: start a local Ray instance."
+# Options of the llm extractor, shared by run and extract; each also has an environment variable
+# (NEWSBENCH_LLM_TIMEOUT, ...), which an option given here overrides. Other extractors ignore them.
+TIMEOUT = typer.Option(None, "--timeout", min=0.001, metavar="SECONDS", help="llm: seconds one request attempt may take in all (not per read).")
+MAX_TOKENS = typer.Option(None, "--max-tokens", min=1, metavar="N", help="llm: completion token limit of each request.")
+MAX_CHARS = typer.Option(None, "--max-chars", min=100, metavar="N", help="llm: characters of article per request; longer ones are split.")
+MAX_RETRIES = typer.Option(None, "--max-retries", min=0, metavar="N", help="llm: retries of a failed request after the first attempt.")
+TEMPERATURE = typer.Option(None, "--temperature", min=0.0, max=2.0, metavar="T", help="llm: sampling temperature.")
 
-
-def _engine(engine: str) -> str:
-    if engine not in ENGINES:
-        raise NewsbenchError(f"unknown engine {engine!r}; valid engines: {', '.join(ENGINES)}")
-    return engine
+Engine = enum.Enum("Engine", {"local": "local", "ray": "ray"}, type=str)
+ENGINE = typer.Option("local", "--engine", help="local (this machine) or ray (Ray Data; pip install newsbench[ray]).")
+RAY_ADDRESS = typer.Option(None, "--ray-address", help="Ray cluster to join (auto, or an address); default: a local one.")
 
 
 def _options(**kwargs: Any) -> dict[str, Any]:
     return {k: v for k, v in kwargs.items() if v is not None}
+
+
+def _version(value: bool) -> None:
+    if value:
+        from eval import __version__
+
+        out_console.print(f"newsbench {__version__}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    max_line_mb: float = typer.Option(64, "--max-line-mb", help="Refuse JSON Lines lines longer than this (MB)."),
+    max_article_mb: float = typer.Option(10, "--max-article-mb", help="Refuse articles larger than this (MB)."),
+) -> None:
+    """Benchmark extractors of actors, locations, quotes and events from news."""
+    from eval.data.files import LIMITS, MB
+
+    for option, value in (("--max-line-mb", max_line_mb), ("--max-article-mb", max_article_mb)):
+        if not value > 0:
+            fail([f"{option} {value:g}: must be above 0"])
+    LIMITS.max_line_bytes = int(max_line_mb * MB)
+    LIMITS.max_article_bytes = int(max_article_mb * MB)
+
+
+def _check_workers(option: str, value: int | None) -> None:
+    """Refuse a process count below 1 or above 4 times the cores: 0 is meaningless, 100000 never starts."""
+    if value is None:
+        return
+    cores = os.cpu_count() or 1
+    if not 1 <= value <= 4 * cores:
+        raise NewsbenchError(f"{option} {value}: must be from 1 to {4 * cores} (4 x {cores} cores here)")
+
+
+def _gold_folder(gold: str | None) -> Path | None:
+    """The local gold folder or file a command reads (None for hf://), so that no output lands in it."""
+    from eval.paths import default_gold_dir
+
+    if gold is None:
+        return default_gold_dir()
+    return None if gold.startswith("hf://") else Path(gold)
 
 
 def _progress_factory(console: Console):
@@ -101,68 +155,135 @@ def _progress_factory(console: Console):
     return progress, factory
 
 
+@contextlib.contextmanager
+def _file_progress() -> Iterator[None]:
+    """A progress bar per JSON Lines file read (by bytes), on stderr and only on a terminal."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from eval.data import parsing
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn(),
+                        console=err_console, transient=True, disable=not err_console.is_terminal)
+    tasks: dict[Path, Any] = {}
+
+    def advance(path: Path, done: int, total: int) -> None:
+        if path not in tasks:
+            tasks[path] = progress.add_task(f"reading {path.name}", total=total)
+        progress.update(tasks[path], completed=done)
+
+    parsing.ON_PROGRESS = advance
+    try:
+        with progress:
+            yield
+    finally:
+        parsing.ON_PROGRESS = None
+
+
 @app.command()
 @handles_errors
 def run(
-    extractor: Optional[list[str]] = typer.Option(None, "--extractor", "-e", help="Extractor name; repeatable. Default: all."),
+    extractor: Optional[list[str]] = typer.Option(
+        None, "--extractor", "-e", metavar="NAME", help="Extractor name; repeatable. Default: every one that can run here."
+    ),
     gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
-    out: Path = typer.Option(Path("results"), "--out", help="Results folder."),
+    out: Path = typer.Option(Path("results"), "--out", help="Results folder; the new files go in together, only when the run succeeds."),
     model: Optional[str] = typer.Option(None, "--model", help="Model name for the llm extractor."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (spacy, rules)."),
     concurrency: Optional[int] = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor."),
-    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
-    ray_address: Optional[str] = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
+    timeout: Optional[float] = TIMEOUT,
+    max_tokens: Optional[int] = MAX_TOKENS,
+    max_chars: Optional[int] = MAX_CHARS,
+    max_retries: Optional[int] = MAX_RETRIES,
+    temperature: Optional[float] = TEMPERATURE,
+    engine: Engine = ENGINE,
+    ray_address: Optional[str] = RAY_ADDRESS,
 ) -> None:
-    """Run extractors on the gold, score them, write results/ and print the leaderboard."""
-    from contextlib import nullcontext
+    """Run extractors on the gold, score them, write results/ and print the leaderboard.
 
-    from eval.gold.load import load_gold
+    The results set is built in a hidden folder inside --out and moved in only when everything succeeded, so a failed or
+    interrupted run leaves the previous results whole; results of extractors not run this time are kept.
+    """
+    from eval.data.files import refuse_output, staged_folder
+    from eval.gold.index import GoldIndex
     from eval.reporting.leaderboard import write_leaderboard
     from eval.runner import run_benchmark
 
-    options = _options(model=model, workers=workers, concurrency=concurrency)
-    extract_engine, session = None, nullcontext()
-    if _engine(engine) == "ray":
+    _check_workers("--workers", workers)
+    refuse_output(out, folder=True, protected=[("the gold", _gold_folder(gold))])
+    index = GoldIndex.open(gold)  # a missing or unreadable gold fails here, before any extractor starts
+    n_gold = len(index)
+    index.close()
+    options = _options(model=model, workers=workers, concurrency=concurrency, timeout=timeout, max_tokens=max_tokens,
+                       max_chars=max_chars, max_retries=max_retries, temperature=temperature)
+    extract_engine, session = None, contextlib.nullcontext()
+    if engine == "ray":
         from eval.extraction.ray_engine import ray_session, run_engine
 
         extract_engine, session = run_engine(options), ray_session(ray_address, num_cpus=max(2, workers or 2))
-    gold_set = load_gold(gold)
     progress, factory = _progress_factory(err_console)
-    with session, progress:
-        scored, not_run = run_benchmark(extractor, gold_set, out, options, factory, extract_engine)
-    frame = write_leaderboard(out)
+    with staged_folder(out) as stage:
+        with session, progress:
+            scored, not_run = run_benchmark(extractor, gold, stage, options, factory, extract_engine)
+        frame = write_leaderboard(stage)
+        _after_run(stage, gold, n_gold)
     print_leaderboard(frame)
-    _after_run(out)
+    _fail_if_named_not_run(extractor, not_run)
 
 
-def _after_run(out: Path) -> None:
-    """Artefacts built from the saved results: the chart and the HTML error report."""
+def _fail_if_named_not_run(named: list[str] | None, not_run: list) -> None:
+    """The exit rule of run and extract: an extractor the user named that could not run is an error."""
+    failed = [row for row in not_run if named and row.extractor in named]
+    if failed:
+        fail([f"extractor {row.extractor!r} could not run: {row.reason}" for row in failed])
+
+
+REPORT_MAX_DOCS = 1000  # the HTML report draws every article, in memory: past this it is neither light nor readable
+
+
+def _after_run(out: Path, gold: str | None = None, n_gold: int = 0) -> None:
+    """Artefacts built from the saved results: the chart and the HTML error report (of the gold just used)."""
     from eval.reporting.chart import write_chart
     from eval.reporting.viewer import write_report
 
     write_chart(out)
-    write_report(out)
+    if n_gold <= REPORT_MAX_DOCS:
+        write_report(out, gold)
+        return
+    (Path(out) / RESULT_FILES.report).unlink(missing_ok=True)  # one of an earlier run would describe other results
+    warn(f"{RESULT_FILES.report} not written: the gold has {n_gold:,} documents, over the {REPORT_MAX_DOCS:,} "
+         "the HTML report draws; the error lists beside the results hold every error")
 
 
-def print_leaderboard(frame) -> None:
-    """The leaderboard as a rich table; reasons for "not run" rows follow the table, unwrapped."""
+def print_leaderboard(frame, *, title: str | None = None, measured: bool = True) -> None:
+    """The leaderboard as a rich table; reasons for "not run" rows follow the table, unwrapped.
+
+    ``measured=False`` (a scored file: nothing was run here) leaves out the time and memory columns.
+    """
+    from eval.reporting.leaderboard import failed_cell
     from eval.scoring.figures import CATEGORIES
 
-    table = Table(title="newsbench leaderboard: F1, partial match, end to end (sorted by overall)")
-    for col in ["extractor", "overall", *CATEGORIES, "time s", "mem MB"]:
+    title = title or "newsbench leaderboard: F1, partial match, end to end (sorted by overall)"
+    table = Table(title=title)
+    costs = ["time s", "mem MB"] if measured else []
+    failures = "failed_docs" in frame and frame["failed_docs"].notna().any()  # only extractors that report failures (LLMs)
+    costs += ["failed"] if failures else []
+    for col in ["extractor", "overall", *CATEGORIES, *costs]:
         table.add_column(col, justify="left" if col == "extractor" else "right", no_wrap=True)
     reasons = []
     for _, row in frame.iterrows():
         if row["status"] == "not run":
-            table.add_row(row["extractor"], "not run", *["-"] * 6)
+            table.add_row(row["extractor"], "not run", *["-"] * (len(CATEGORIES) + len(costs)))
             reasons.append(f"{row['extractor']}: not run: {row['reason']}")
         else:
+            cost = [f"{row['runtime_s']:.2f}", f"{row['peak_memory_mb']:.0f}"] if measured else []
+            cost += [failed_cell(row) or "-"] if failures else []
+            if failed_cell(row) not in ("", "0"):
+                warn(f"{row['extractor']}: {failed_cell(row)} documents failed; their items count as misses")
             table.add_row(
                 row["extractor"],
                 f"{row['overall_f1']:.3f}",
                 *[f"{row[f'{c}_f1']:.3f}" for c in CATEGORIES],
-                f"{row['runtime_s']:.2f}",
-                f"{row['peak_memory_mb']:.0f}",
+                *cost,
             )
     out_console.print(table)
     for reason in reasons:
@@ -172,24 +293,36 @@ def print_leaderboard(frame) -> None:
 @app.command()
 @handles_errors
 def extract(
-    inputs: list[Path] = typer.Argument(..., help=".txt files or folders of them."),
+    inputs: list[Path] = typer.Argument(..., metavar="INPUTS", help=".txt files or folders of them."),
     extractor: str = typer.Option(..., "--extractor", "-e", help="Extractor name."),
     out: Optional[Path] = typer.Option(None, "--out", help="JSON Lines output file; stdout without it."),
-    model: Optional[str] = typer.Option(None, "--model"),
+    model: Optional[str] = typer.Option(None, "--model", help="Model name for the llm extractor."),
     workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes (spacy, rules)."),
-    concurrency: Optional[int] = typer.Option(None, "--concurrency"),
-    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
-    ray_address: Optional[str] = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
+    concurrency: Optional[int] = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor."),
+    timeout: Optional[float] = TIMEOUT,
+    max_tokens: Optional[int] = MAX_TOKENS,
+    max_chars: Optional[int] = MAX_CHARS,
+    max_retries: Optional[int] = MAX_RETRIES,
+    temperature: Optional[float] = TEMPERATURE,
+    engine: Engine = ENGINE,
+    ray_address: Optional[str] = RAY_ADDRESS,
 ) -> None:
     """Run one extractor on .txt news articles; doc_id is each file's stem."""
+    from eval.data.files import refuse_output
     from eval.extraction.extract import extract_files
 
-    if _engine(engine) == "ray":
+    _check_workers("--workers", workers)
+    if out is not None:
+        refuse_output(out, inputs=inputs, protected=[("the gold", _gold_folder(None))])
+    if engine == "ray":
         from eval.extraction.ray_engine import extract_files_ray
 
         extract_files = functools.partial(extract_files_ray, address=ray_address)
     extract_files(
-        extractor, inputs, out, _options(model=model, workers=workers, concurrency=concurrency), console=err_console
+        extractor, inputs, out,
+        _options(model=model, workers=workers, concurrency=concurrency, timeout=timeout, max_tokens=max_tokens,
+                 max_chars=max_chars, max_retries=max_retries, temperature=temperature),
+        console=err_console,
     )
 
 
@@ -201,37 +334,41 @@ def score(
     as_json: bool = typer.Option(False, "--json", help="Print the results object as JSON."),
     name: Optional[str] = typer.Option(None, "--name", help="Extractor name in the results (default: file stem)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Also save results and the error list in this folder."),
-    engine: str = typer.Option("local", "--engine", help=ENGINE_HELP),
-    ray_address: Optional[str] = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
+    engine: Engine = ENGINE,
+    ray_address: Optional[str] = RAY_ADDRESS,
     workers: int = typer.Option(2, "--workers", min=1, help="Ray tasks at a time (--engine ray)."),
 ) -> None:
     """Score a prediction file against the gold (streamed: a .jsonl gold of any size scores in flat memory)."""
-    from contextlib import nullcontext
-
+    from eval.data.files import refuse_output, staged_folder
     from eval.gold.index import GoldIndex
+    from eval.paths import check_extractor_name
     from eval.runner import score_file
 
-    pair_scorer, session = None, nullcontext()
-    if _engine(engine) == "ray":
+    extractor = check_extractor_name(name if name is not None else pred.stem.split(".")[0], "--name")
+    if out is not None:
+        refuse_output(out, folder=True, inputs=[pred], protected=[("the gold", _gold_folder(gold))])
+    pair_scorer, session = None, contextlib.nullcontext()
+    if engine == "ray":
         from eval.extraction.ray_engine import ray_session
         from eval.scoring.ray_score import ray_pair_scorer
 
         pair_scorer, session = ray_pair_scorer(workers), ray_session(ray_address, num_cpus=max(2, workers))
-    with session:
-        result = score_file(pred, GoldIndex.open(gold), extractor=name or pred.stem.split(".")[0], out=out,
+    with session, _file_progress(), staged_folder(out) if out is not None else contextlib.nullcontext() as stage:
+        result = score_file(pred, GoldIndex.open(gold), extractor=extractor, out=stage,
                             warn=lambda problem: warn(str(problem)), pair_scorer=pair_scorer)
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     else:
         from eval.reporting.leaderboard import leaderboard_frame
 
-        print_leaderboard(leaderboard_frame([result], []))
+        print_leaderboard(leaderboard_frame([result], []), measured=False,
+                          title=f"newsbench score of {pred}: F1, partial match")
 
 
 @app.command()
 @handles_errors
 def validate(
-    files: list[Path] = typer.Argument(..., help="Gold (.json) or prediction (.jsonl) files, or folders of them."),
+    files: list[Path] = typer.Argument(..., metavar="FILES", help="Gold (.json) or prediction (.jsonl) files, or folders of them."),
     gold: Optional[str] = typer.Option(
         None, "--gold", help="Check document texts against this gold (default: predictions against the shipped gold). " + GOLD_HELP
     ),
@@ -241,7 +378,8 @@ def validate(
     from eval.scoring.validate import validate_files
 
     gold_set = load_gold(gold) if gold else None
-    report = validate_files(files, gold_set)
+    with _file_progress():
+        report = validate_files(files, gold_set)
     for problem in report.warnings:
         warn(str(problem))
     if report.problems:
@@ -280,8 +418,10 @@ def publish(
     results: Path = typer.Option(Path("results"), "--results", help="Results folder for the leaderboard."),
 ) -> None:
     """Build the Hugging Face dataset folder and push it unless --dry-run."""
+    from eval.data.files import refuse_output
     from eval.hub.publish import publish as do_publish
 
+    refuse_output(out, folder=True, protected=[("the gold", _gold_folder(gold))])
     do_publish(out=out, repo_id=repo_id, dry_run=dry_run, gold=gold, results=results, console=err_console)
 
 
@@ -295,6 +435,7 @@ def map_cmd(
     out: Path = typer.Option(Path("results") / RESULT_FILES.predictions("distributed"), "--out", help="JSON Lines output file."),
 ) -> None:
     """Run an extractor over the gold articles with datasets.Dataset.map (any engine that runs map functions)."""
+    from eval.data.files import refuse_output
     from eval.extraction.distributed import (
         gold_dataset,
         predict_dataset,
@@ -302,6 +443,10 @@ def map_cmd(
     )
     from eval.registry import unavailable_reason
 
+    _check_workers("--num-proc", num_proc)
+    if batch_size < 1:
+        raise NewsbenchError(f"--batch-size {batch_size}: must be at least 1")
+    refuse_output(out, protected=[("the gold", _gold_folder(gold))])
     reason = unavailable_reason(extractor)  # fail fast, before starting any worker
     if reason:
         raise NewsbenchError(f"extractor {extractor!r} cannot run here: {reason}")
@@ -500,8 +645,27 @@ def import_cmd(
     err_console.print(f"wrote {len(written)} document(s) in {out}", markup=False)
 
 
+INTERRUPTED = 130
+
+
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit as exc:
+        if exc.code == INTERRUPTED:
+            # After Ctrl-C every file is cleaned up and the workers are stopped; skip the interpreter's
+            # exit hooks, which join worker-manager threads that a stopped worker can leave blocked.
+            import multiprocessing
+
+            children = multiprocessing.active_children()  # workers of a pipeline not yet closed
+            for child in children:
+                child.terminate()
+            for child in children:
+                child.join(timeout=1)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(INTERRUPTED)
+        raise
 
 
 if __name__ == "__main__":

@@ -9,8 +9,11 @@ checkout has it at the top of the repository.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from eval.exceptions import InvalidInputError, Problem
 
 _PACKAGE = Path(__file__).resolve().parent
 _WHEEL_DATA = _PACKAGE / "_data"
@@ -71,6 +74,23 @@ class ResultFiles:
 
 
 RESULT_FILES = ResultFiles()
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
+
+
+def check_extractor_name(name: str, option: str = "extractor name") -> str:
+    """``name`` when it can name results files: letters, digits, ``_`` and ``-`` (no path, no dot).
+
+    >>> check_extractor_name("rules")
+    'rules'
+
+    Raises:
+        InvalidInputError: the name would put a file outside the results folder or break its file names.
+    """
+    if not _NAME.match(name):
+        raise InvalidInputError(Problem(option, "", f"{name!r} cannot name results files: use letters, digits, "
+                                                    "'_' and '-' (at most 100, no '/', '.' or spaces)"))
+    return name
 
 
 def extractors_with(results_dir: Path, *kinds: str) -> list[str]:

@@ -34,6 +34,7 @@ from eval.data.models import Document
 from eval.exceptions import (
     ExtractorUnavailableError,
     InvalidInputError,
+    NewsbenchError,
     Problem,
     UnknownExtractorError,
 )
@@ -141,8 +142,17 @@ def _unavailable(name: str, options: dict[str, Any]) -> str | None:
         cls = get_class(name)
     except ImportError as exc:
         return f"cannot import its module: {exc}"
+    except UnknownExtractorError:
+        raise
+    except Exception as exc:  # a plugin's module or entry point may fail in any way; others still run
+        return f"cannot load it: {type(exc).__name__}: {exc}"
     check = getattr(cls, "unavailable_reason", None)
-    return check(**_accepted(check, options)) if check else None
+    if check is None:
+        return None
+    try:
+        return check(**_accepted(check, options))
+    except Exception as exc:
+        return f"its availability check failed: {type(exc).__name__}: {exc}"
 
 
 def _accepted(func: Callable[..., Any], options: dict[str, Any]) -> dict[str, Any]:
@@ -167,7 +177,12 @@ def create(name: str, **options: Any) -> Extractor:
     if reason:
         raise ExtractorUnavailableError(f"extractor {name!r} cannot run here: {reason}")
     cls = get_class(name)
-    extractor = cls(**_accepted(cls, options))
+    try:
+        extractor = cls(**_accepted(cls, options))
+    except NewsbenchError:
+        raise
+    except Exception as exc:  # a plugin's constructor: whatever it raises, the user needs its message
+        raise ExtractorUnavailableError(f"extractor {name!r} cannot run here: {type(exc).__name__}: {exc}") from None
     if not isinstance(extractor, Extractor):
         raise ExtractorUnavailableError(
             f"extractor {name!r} ({cls.__module__}.{cls.__qualname__}) does not implement the Extractor protocol"
@@ -193,7 +208,7 @@ def checked_extract(extractor: Extractor, articles: Iterable[Article]) -> Iterat
             yield article
 
     label = f"{extractor.name} output"
-    for doc in extractor.extract(feed()):
+    for doc in _guarded(extractor, feed(), label):
         article = sent.popleft() if sent else None
         if article is None or (doc.doc_id, doc.text) != (article.doc_id, article.text):
             expected = "no more documents" if article is None else f"doc_id {article.doc_id!r} with its exact text"
@@ -204,3 +219,29 @@ def checked_extract(extractor: Extractor, articles: Iterable[Article]) -> Iterat
         yield doc
     if sent:
         raise InvalidInputError(Problem(label, "", f"no document for article {sent[0].doc_id!r} (one document per article)"))
+
+
+def _guarded(extractor: Extractor, articles: Iterator[Article], label: str) -> Iterator[Document]:
+    """The extractor's documents; anything that is not a Document, or a failure inside it, names the extractor."""
+    from pydantic import ValidationError
+
+    outputs = iter(extractor.extract(articles))
+    index = 0
+    while True:
+        try:
+            doc = next(outputs)
+        except StopIteration:
+            return
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            path = ".".join(str(p) for p in first["loc"])
+            raise InvalidInputError(Problem(f"{label} #{index + 1}", path, f"breaks the data model: {first['msg']}")) from None
+        except (NewsbenchError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a plugin's bug: the user needs to know whose, not a traceback
+            raise NewsbenchError(f"extractor {extractor.name!r} failed on its document #{index + 1}: "
+                                 f"{type(exc).__name__}: {exc}") from None
+        if not isinstance(doc, Document):
+            raise InvalidInputError(Problem(f"{label} #{index + 1}", "", f"is a {type(doc).__name__}, not a Document"))
+        index += 1
+        yield doc

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from eval import __version__
 from eval.data.files import atomic_writer, write_text
@@ -28,7 +28,7 @@ from eval.reporting.results import (
     save_not_run,
     save_result,
 )
-from eval.scoring.pairing import Pairing, pair_predictions
+from eval.scoring.pairing import Pairing
 
 if TYPE_CHECKING:
     from eval.gold.index import GoldIndex
@@ -36,12 +36,19 @@ if TYPE_CHECKING:
     from eval.scoring.scorer import PairScorer
 
 
-#: Extraction elsewhere: ``(name, extractor, articles, on_document) -> documents`` in article order.
-Engine = Callable[[str, Extractor, list[Article], Callable[[Document], None] | None], list[Document]]
+#: Extraction elsewhere: ``(name, extractor, articles) -> checked documents``, in article order.
+Engine = Callable[[str, Extractor, Iterator[Article]], Iterator[Document]]
 
 
-def articles_of(gold: GoldSet) -> list[Article]:
-    return [Article(d.doc_id, d.text) for d in gold.documents]
+def articles_of(gold: GoldIndex) -> Iterator[Article]:
+    """The gold's articles, read one at a time (a ``.jsonl`` gold is never held whole); broken gold lines are skipped.
+
+    Their problems stay in ``gold.problems`` and are reported when the predictions are scored.
+    """
+    for doc_id in gold.ids:
+        doc = gold.read(doc_id)
+        if doc is not None:
+            yield Article(doc.doc_id, doc.text)
 
 
 def extract_all(
@@ -90,6 +97,7 @@ def score_file(
     n_boot: int = 1000,
     seed: int = 0,
     pair_scorer: PairScorer | None = None,
+    **meta: Any,
 ) -> RunResult:
     """Score a prediction file as a stream (flat memory); with ``out``, stream the error list to a file and save the results.
 
@@ -107,14 +115,18 @@ def score_file(
             streamed = score_predictions(pred, gold, warn=warn, n_boot=n_boot, seed=seed,
                                          on_error=lambda e: fh.write(e.model_dump_json() + "\n"), pair_scorer=pair_scorer)
     return _save(streamed.card, out, extractor=extractor, gold_sha256=streamed.gold_sha256,
-                 gold_source=streamed.gold_source, n_docs=streamed.n_gold, missing_docs=list(streamed.missing))
+                 gold_source=streamed.gold_source, n_docs=streamed.n_gold, missing_docs=list(streamed.missing), **meta)
 
 
 def _save(card: Scorecard, out: Path | None, **fields: Any) -> RunResult:
+    from eval.gold.load import describe_source
+
+    fields["gold_source"] = describe_source(fields["gold_source"])
     fields.setdefault("runtime_s", 0.0)
     fields.setdefault("peak_memory_mb", 0.0)
     fields["config"] = fields.get("config") or {}
-    result = RunResult(newsbench_version=__version__, created=now_iso(), scores=card.scores, bootstrap=card.bootstrap, **fields)
+    result = RunResult(newsbench_version=__version__, created=now_iso(), scores=card.scores, bootstrap=card.bootstrap,
+                       breakdowns=card.breakdowns, **fields)
     if out is not None:
         save_result(out, result)
     return result
@@ -122,7 +134,7 @@ def _save(card: Scorecard, out: Path | None, **fields: Any) -> RunResult:
 
 def run_one(
     name: str,
-    gold: GoldSet,
+    gold: str | Path | None,
     out: Path,
     options: dict[str, Any],
     progress_factory: Callable[[str, int], Callable[[int], None]] | None = None,
@@ -130,29 +142,34 @@ def run_one(
 ) -> RunResult | NotRun:
     """Run, measure, score and save one extractor; an extractor that cannot run is a NotRun.
 
-    ``engine(name, extractor, articles, on_document)`` extracts elsewhere than in this process (Ray:
-    :func:`eval.extraction.ray_engine.run_engine`); by default :func:`extract_all` runs ``extractor``.
+    Articles stream from the gold to the extractor and its documents straight to the predictions
+    file, which is then scored as ``newsbench score`` does: memory stays flat in the number of documents.
+    ``engine(name, extractor, articles)`` extracts elsewhere than in this process (Ray:
+    :func:`eval.extraction.ray_engine.run_engine`); by default ``extractor`` runs here.
     """
+    from eval.gold.index import GoldIndex
+
     try:
         with measure() as setup:  # model loading is a cost of its own, reported beside the run time
             extractor = create(name, **options)
     except ExtractorUnavailableError as exc:
         return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso())
-    articles = articles_of(gold)
-    progress = progress_factory(name, len(articles)) if progress_factory else None  # only for one that runs
+    index = GoldIndex.open(gold)
+    progress = progress_factory(name, len(index)) if progress_factory else None  # only for one that runs
+    predictions = Path(out) / RESULT_FILES.predictions(name)
     try:
         with measure() as m:
-            on_document = (lambda _d: progress(1)) if progress else None
-            preds = (engine(name, extractor, articles, on_document) if engine
-                     else extract_all(extractor, articles, on_document))
+            docs = (engine(name, extractor, articles_of(index)) if engine
+                    else checked_extract(extractor, articles_of(index)))
+            write_documents(predictions, (_counted(d, progress) for d in docs))
     except ExtractorUnavailableError as exc:  # found out while running (server refused, every document failed)
-        return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso())
-    write_documents(Path(out) / RESULT_FILES.predictions(name), preds)
-    pairing = pair_predictions(gold, ((f"{name} output", d) for d in preds))
-    usage = getattr(extractor, "usage", None)
-    return score_pairing(
-        pairing,
-        gold,
+        # Requests were made and tokens spent: the record keeps them even though nothing is scored.
+        return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso(), usage=_usage(extractor))
+    finally:
+        index.close()
+    return score_file(
+        predictions,
+        GoldIndex.open(gold),
         extractor=name,
         out=out,
         runtime_s=m.runtime_s,
@@ -160,8 +177,20 @@ def run_one(
         peak_memory_mb=m.peak_memory_mb,
         extractor_version=getattr(extractor, "version", None),
         config=extractor.config(),
-        usage=usage() if callable(usage) else usage,
+        usage=_usage(extractor),
     )
+
+
+def _usage(extractor: Extractor) -> dict[str, Any] | None:
+    """What an extractor reports of its requests and tokens (LLMs), or None."""
+    usage = getattr(extractor, "usage", None)
+    return usage() if callable(usage) else usage
+
+
+def _counted(doc: Document, progress: Callable[[int], None] | None) -> Document:
+    if progress is not None:
+        progress(1)
+    return doc
 
 
 def default_extractors() -> list[str]:
@@ -171,13 +200,13 @@ def default_extractors() -> list[str]:
 
 def run_benchmark(
     names: Iterable[str] | None,
-    gold: GoldSet,
+    gold: str | Path | None,
     out: Path,
     options: dict[str, Any],
     progress_factory: Callable[[str, int], Callable[[int], None]] | None = None,
     engine: Engine | None = None,
 ) -> tuple[list[RunResult], list[NotRun]]:
-    """Run every named extractor (default: all registered) over the gold and save ``out/``."""
+    """Run every named extractor (default: all registered) over the gold (a source as ``--gold`` takes) and save ``out/``."""
     names = list(names) if names else default_extractors()
     for name in names:  # fail on an unknown name before running anything
         unavailable_reason(name)

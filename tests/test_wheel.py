@@ -57,3 +57,29 @@ def test_publish_dry_run_builds_from_packaged_data(installed: Path, tmp_path: Pa
     proc = run(installed, tmp_path, "publish", "--dry-run", "--out", "pub")
     files = sorted(p.name for p in (tmp_path / "pub").iterdir()) if (tmp_path / "pub").exists() else []
     assert (proc.returncode, {"CITATION.cff", "GUIDELINES.md", "cross_document.json", "schema"} <= set(files)) == (0, True), proc.stderr
+
+
+def test_every_command_works_from_the_wheel_in_an_empty_folder(installed: Path, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("NATO ministers met in Brussels on Monday.", encoding="utf-8")
+    (tmp_path / "README.md").write_text("<!-- stats:start -->\n<!-- stats:end -->\n", encoding="utf-8")
+    steps = [
+        ["--version"],
+        ["list"],
+        ["stats", "--readme", "README.md"],
+        ["extract", "-e", "rules", "a.txt", "--out", "a.jsonl"],
+        ["validate", "a.jsonl"],
+        ["run", "-e", "rules", "--out", "res"],
+        ["score", "--pred", "res/rules.predictions.jsonl", "--out", "scored"],
+        ["leaderboard", "--results", "res"],
+        ["errors", "--results", "res"],
+        ["schema", "--out", "schema.json"],
+        ["schema", "--check", "--out", "schema.json"],
+    ]
+    outcomes = []
+    for args in steps:
+        proc = run(installed, tmp_path, *args)
+        outcomes.append((args[0], proc.returncode, "Traceback" in proc.stderr, proc.stderr[-300:] if proc.returncode else ""))
+    written = [p for p in ("a.jsonl", "res/rules.json", "res/report.html", "scored/rules.json", "schema.json")
+               if not (tmp_path / p).is_file()]
+    assert (outcomes, written, "| `" in (tmp_path / "README.md").read_text()) == (
+        [(args[0], 0, False, "") for args in steps], [], True)

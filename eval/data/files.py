@@ -6,11 +6,41 @@ import contextlib
 import gc
 import json
 import os
+import shutil
+import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, Iterable, Iterator, TextIO
 
 from eval.exceptions import InvalidInputError, Problem
+
+
+MB = 1024 * 1024
+
+
+@dataclass
+class Limits:
+    """Sizes above which an input is refused before it is read whole (``--max-line-mb``, ``--max-article-mb``).
+
+    A JSON Lines line costs several times its size once parsed, and an article several times its
+    size once extracted, so one oversized input could exhaust the memory of the machine.
+    """
+
+    max_line_bytes: int = 64 * MB
+    max_article_bytes: int = 10 * MB
+
+
+LIMITS = Limits()
+
+
+def size_text(n: int) -> str:
+    """A size for a message.
+
+    >>> size_text(104), size_text(3 * MB)
+    ('104 bytes', '3.0 MB')
+    """
+    return f"{n:,} bytes" if n < MB else f"{n / MB:.1f} MB"
 
 
 def unreadable_error(path: Path, exc: OSError) -> InvalidInputError:
@@ -23,6 +53,68 @@ def unreadable_error(path: Path, exc: OSError) -> InvalidInputError:
     return InvalidInputError(Problem(str(path), "", reason))
 
 
+def check_regular_file(path: Path) -> os.stat_result:
+    """The ``stat`` of ``path`` when it is a regular file (or a link to one).
+
+    Opening a FIFO blocks until a writer appears, and a device can be endless, so both are refused
+    before any ``open``.
+
+    Raises:
+        InvalidInputError: no such file, a folder, or not a regular file.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise unreadable_error(Path(path), exc) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InvalidInputError(Problem(str(path), "", "is a folder, not a file"))
+    if not stat.S_ISREG(info.st_mode):
+        raise InvalidInputError(Problem(str(path), "", "is not a regular file (a FIFO, socket or device); give a file"))
+    return info
+
+
+class JsonValueError(ValueError):
+    """Text that is JSON syntax but not a value newsbench accepts (duplicate key, nesting, huge number)."""
+
+
+MAX_INT_DIGITS = 4300  # Python's own limit on int <-> str conversion
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        duplicate = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise JsonValueError(f"duplicate key {duplicate!r} in one object (JSON readers disagree on which value wins)")
+    return obj
+
+
+def loads_json(text: str) -> Any:
+    """``json.loads`` that refuses what readers disagree on or cannot hold.
+
+    >>> loads_json('{"a": 1, "a": 2}')
+    Traceback (most recent call last):
+    eval.data.files.JsonValueError: duplicate key 'a' in one object (JSON readers disagree on which value wins)
+
+    Raises:
+        json.JSONDecodeError: not JSON.
+        JsonValueError: a key twice in one object, nesting deeper than Python's parser allows, or
+            an integer of more than 4,300 digits.
+    """
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except RecursionError:
+        raise JsonValueError("nested too deeply (arrays or objects more than about 1,000 levels deep)") from None
+    except json.JSONDecodeError:
+        raise
+    except JsonValueError:
+        raise
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise JsonValueError(f"holds an integer of more than {MAX_INT_DIGITS} digits") from None
+        raise JsonValueError(str(exc)) from None
+
+
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -31,6 +123,7 @@ BOM_REASON = "starts with a UTF-8 byte order mark (BOM); save the file as UTF-8 
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 file, naming the file and byte offset when it is not UTF-8."""
+    check_regular_file(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -69,22 +162,38 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
     Raises:
         InvalidInputError: the folder cannot be created or written.
     """
-    path = Path(path)
+    shown = Path(path)
+    path = _through_links(shown)
+    if path.is_dir():
+        raise InvalidInputError(Problem(str(shown), "", "is a folder; give the path of a file to write"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise InvalidInputError(Problem(str(path), "", f"cannot be written: {exc.strerror}")) from None
+        raise write_error(shown, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
         # mkstemp makes the file private (0600); give it the mode an ordinary open() would have
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        # a full disk, a quota or a file size limit; an OSError naming another file is the caller's own
+        if isinstance(exc, OSError) and exc.filename in (None, tmp, str(path)):
+            raise write_error(shown, exc) from None
         raise
+
+
+def write_error(path: Path, exc: OSError) -> InvalidInputError:
+    """A failed write named by file and reason (``No space left on device``, ``File too large``, ...)."""
+    return InvalidInputError(Problem(str(path), "", f"cannot be written: {exc.strerror or exc}"))
+
+
+def _through_links(path: Path) -> Path:
+    """The file a symbolic link points to, so that rewriting it keeps the link (``stats --readme`` on a link)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _umask() -> int:
@@ -102,3 +211,91 @@ def write_text(path: Path, text: str) -> None:
 def write_json(path: Path, value: Any) -> None:
     """Write ``value`` as indented JSON atomically."""
     write_text(path, json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+
+
+@contextlib.contextmanager
+def staged_folder(out: Path) -> Iterator[Path]:
+    """A private copy of folder ``out`` to write a set of files into; on success its files replace those of ``out``.
+
+    The stage is a hidden folder with a unique name inside ``out``, holding hard links to (or copies
+    of) the files already in ``out``, so that writers can read the earlier files and everything is built
+    before ``out`` is touched. A failure or an interruption removes the stage and leaves ``out``
+    exactly as it was; on success each file moves in with an atomic rename.
+
+    Raises:
+        InvalidInputError: ``out`` is a file, or the stage cannot be made.
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InvalidInputError(Problem(str(out), "", "is a file; give a folder for the results"))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        # inside ``out``, hidden: always on the same file system (``out`` may be a mount point), so the moves are renames
+        stage = Path(tempfile.mkdtemp(dir=out, prefix=".stage-"))
+    except OSError as exc:
+        raise write_error(out, exc) from None
+    try:
+        copied = set()
+        try:
+            for item in out.iterdir():
+                if item.is_file() and not item.is_symlink() and not item.name.startswith("."):
+                    _link_or_copy(item, stage / item.name)
+                    copied.add(item.name)
+        except OSError as exc:
+            raise write_error(stage, exc) from None
+        yield stage
+        try:
+            kept = set()
+            for item in sorted(stage.iterdir()):
+                os.replace(item, out / item.name)
+                kept.add(item.name)
+            for name in copied - kept:  # removed from the set on purpose (a report that is out of date)
+                (out / name).unlink(missing_ok=True)
+        except OSError as exc:
+            raise write_error(out, exc) from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def refuse_output(
+    out: Path,
+    *,
+    folder: bool = False,
+    inputs: Iterable[Path] = (),
+    protected: Iterable[tuple[str, Path | None]] = (),
+) -> None:
+    """Refuse an output path that would destroy an input, before anything is read or written.
+
+    Args:
+        out: the file (or, with ``folder``, the folder) the command will write.
+        inputs: files and folders the command reads; ``out`` may be none of them (nor, for a
+            folder, hold one of them).
+        protected: ``(label, path)`` of folders nothing may be written into (the gold).
+
+    Raises:
+        InvalidInputError: ``out`` is a folder where a file is meant (or the reverse), an input,
+            or inside a protected folder.
+    """
+    out = Path(out)
+    if folder and out.exists() and not out.is_dir():
+        raise InvalidInputError(Problem(str(out), "", "is a file; give a folder to write the results in"))
+    if not folder and out.is_dir():
+        raise InvalidInputError(Problem(str(out), "", "is a folder; give the path of a file to write"))
+    target = out.resolve()
+    for source in inputs:
+        source = Path(source)
+        if source.exists() and target == source.resolve():
+            raise InvalidInputError(Problem(str(out), "", f"is the input {source}; writing it would destroy the input"))
+    for label, path in protected:
+        if path is None or not Path(path).exists():
+            continue
+        guarded = Path(path).resolve()
+        if target == guarded or target.is_relative_to(guarded) or (folder and guarded.is_relative_to(target)):
+            raise InvalidInputError(Problem(str(out), "", f"would write into {label} ({path}); choose another output path"))

@@ -10,6 +10,7 @@ from typing import Iterable
 
 from eval.data.models import Document
 from eval.data.parsing import document_json
+from eval.exceptions import InvalidInputError, Problem
 
 
 def document_sha256(docs: Iterable[Document]) -> str:
@@ -50,13 +51,19 @@ class Fingerprint:
         if at >= 0:
             _, end = self._decoder.raw_decode(line, at + len(self._KEY))
             key_length = len(line[:end].encode("utf-8"))
-        self._file.write(data)
+        try:
+            self._file.write(data)
+        except OSError as exc:
+            raise _temporary_file_error(exc) from None
         self._entries.extend((self._offset, len(data), key_length))
         self._offset += len(data)
 
     def hexdigest(self) -> str:
         digest = hashlib.sha256()
-        self._file.flush()
+        try:
+            self._file.flush()
+        except OSError as exc:
+            raise _temporary_file_error(exc) from None
         keys = []
         for k in range(0, len(self._entries), 3):
             self._file.seek(self._entries[k])
@@ -67,3 +74,9 @@ class Fingerprint:
             digest.update(self._file.read(self._entries[k + 1]))
         self._file.close()
         return digest.hexdigest()
+
+
+def _temporary_file_error(exc: OSError) -> InvalidInputError:
+    folder = tempfile.gettempdir()
+    return InvalidInputError(Problem(folder, "", f"cannot write the temporary file of the gold fingerprint: {exc.strerror}; "
+                                                 "free space there or point TMPDIR at another folder"))

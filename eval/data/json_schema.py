@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 import jsonschema
 
-from eval.data.models import Document
+from eval.data.models import SCHEMA_VERSION, Document
 from eval.exceptions import Problem
 
 
@@ -56,12 +56,31 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     # jsonschema quotes the whole offending value, which can be a whole document: shorten it.
     if error.validator == "type":
         return f"{_short(error.instance)} is not of type {error.validator_value!r}"
+    if error.validator == "pattern" and list(error.absolute_path) == ["schema_version"]:
+        return f"{_short(error.instance)} is another major version than {SCHEMA_VERSION}, which this newsbench reads"
     if error.validator == "enum":
         return f"{_short(error.instance)} is not one of {error.validator_value!r}"
     return error.message if len(error.message) <= 300 else error.message[:295] + " ..."
 
 
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    """The same schema compiled by jsonschema-rs (Rust): it only says valid or not, about 80 times faster."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(json_schema())
+
+
 def schema_problems(data: Any, file: str) -> list[Problem]:
-    """Every JSON Schema violation of ``data``, in document order."""
+    """Every JSON Schema violation of ``data``, in document order.
+
+    jsonschema-rs decides; only for an invalid document does the Python jsonschema run, for its
+    messages (the same wording whichever tool found the problem).
+    """
+    try:
+        if _fast_validator().is_valid(data):
+            return []
+    except (ValueError, OverflowError, RecursionError):  # a value Rust cannot hold (an integer past 64 bits)
+        pass
     errors = sorted(_schema_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     return [Problem(file, json_path(e.absolute_path), _schema_message(e)) for e in errors]

@@ -147,8 +147,9 @@ class _Model(BaseModel):
 class Span(_Model):
     """A stretch of the document text: ``text == Document.text[start:end]``."""
 
-    start: int = Field(ge=0, description="Code point offset of the first character.")
-    end: int = Field(ge=0, description="Code point offset one past the last character.")
+    # strict: "0" or false is not an offset, in `score` as in `validate` (whose JSON Schema says integer)
+    start: int = Field(ge=0, strict=True, description="Code point offset of the first character.")
+    end: int = Field(ge=0, strict=True, description="Code point offset one past the last character.")
     text: str = Field(description="Exactly Document.text[start:end].")
 
     @model_validator(mode="after")
@@ -179,7 +180,7 @@ class Actor(_Model):
         "news_agency, university, think_tank (guidelines 1.1 and 1.4).",
     )
     wikidata_id: str | None = Field(default=None, pattern=_WIKIDATA)
-    confidence: float | None = Field(default=None, ge=0, le=1)
+    confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
 
 
 class Location(_Model):
@@ -191,9 +192,9 @@ class Location(_Model):
     mentions: tuple[Mention, ...] = ()
     subtype: str | None = Field(default=None, description="Finer type, e.g. country, city, region.")
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2.")
-    geonames_id: int | None = Field(default=None, ge=1)
+    geonames_id: int | None = Field(default=None, ge=1, strict=True)
     wikidata_id: str | None = Field(default=None, pattern=_WIKIDATA)
-    confidence: float | None = Field(default=None, ge=0, le=1)
+    confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
 
 
 class Quote(_Model):
@@ -205,7 +206,7 @@ class Quote(_Model):
     kind: QuoteKind
     cue: Span | None = Field(default=None, description='The reporting verb or phrase ("said", "according to").')
     speaker_mention: Span | None = Field(default=None, description="The mention of the speaker tied to this quote.")
-    confidence: float | None = Field(default=None, ge=0, le=1)
+    confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
 
 
 class Argument(_Model):
@@ -244,7 +245,7 @@ class Event(_Model):
     date: str | None = Field(
         default=None, pattern=_ISO_DATE, description="ISO 8601 date or interval, normalised against Document.date."
     )
-    confidence: float | None = Field(default=None, ge=0, le=1)
+    confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
 
     @model_validator(mode="after")
     def _subtype_fits_type(self) -> Event:
@@ -257,7 +258,11 @@ class Event(_Model):
 class Document(_Model):
     """One article with its annotations (gold) or an extractor's output (prediction)."""
 
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = Field(
+        default=SCHEMA_VERSION,
+        pattern=rf"^{SCHEMA_VERSION.split('.')[0]}\.[0-9]+$",
+        description=f"Version of this format; files of another major version than {SCHEMA_VERSION} are refused.",
+    )
     doc_id: str = Field(min_length=1)
     text: str
     actors: tuple[Actor, ...] = ()

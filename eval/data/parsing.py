@@ -9,15 +9,20 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from pydantic import ValidationError
 
 from eval.data.checks import check_document, check_span_quality
 from eval.data.files import (
     BOM_REASON,
+    LIMITS,
     UTF8_BOM,
+    JsonValueError,
     atomic_writer,
+    check_regular_file,
+    loads_json,
+    size_text,
     read_text,
     unreadable_error,
 )
@@ -52,7 +57,7 @@ def parse(data: Any, file: str, *, full: bool = False, gold: bool = False) -> Pa
             doc = Document.model_validate(data, context={"semantics": False})
         except ValidationError as exc:
             problems = schema_problems(data, file) or _model_problems(exc, file)
-    warnings: list[Problem] = []
+    warnings: list[Problem] = [] if gold else _missing_categories(data, file)
     if doc is not None:
         problems += [Problem(file, path, reason) for path, reason in check_document(doc)]
         if not problems:
@@ -61,18 +66,35 @@ def parse(data: Any, file: str, *, full: bool = False, gold: bool = False) -> Pa
     return Parsed(file, None if problems else doc, problems, warnings)
 
 
+CATEGORIES = ("actors", "locations", "quotes", "events")
+
+
+def _missing_categories(data: Any, label: str) -> list[Problem]:
+    """A prediction that leaves out a category key predicts nothing there: said, never silent."""
+    if not isinstance(data, dict):
+        return []
+    return [
+        Problem(label, key, f"no {key!r} key: the prediction counts as finding no {key}")
+        for key in CATEGORIES if key not in data
+    ]
+
+
 def _loads(text: str, label: str) -> tuple[Any, list[Problem]]:
     try:
-        return json.loads(text), []
+        return loads_json(text), []
     except json.JSONDecodeError as exc:
         return None, [Problem(label, "", f"invalid JSON: {exc.msg}: line {exc.lineno} column {exc.colno}")]
+    except JsonValueError as exc:
+        return None, [Problem(label, "", f"invalid JSON: {exc}")]
 
 
 def _loads_line(line: str, label: str) -> tuple[Any, list[Problem]]:
     """Parse one JSON Lines line; the label already names the line, so the reason gives the column."""
     line = line.rstrip("\r\n")
     try:
-        return json.loads(line), []
+        return loads_json(line), []
+    except JsonValueError as exc:
+        return None, [Problem(label, "", f"invalid JSON: {exc}")]
     except json.JSONDecodeError as exc:
         reason = f"invalid JSON: {exc.msg}: column {exc.pos + 1}"
         stripped = line.rstrip()
@@ -120,22 +142,39 @@ def iter_parsed(path: Path, *, full: bool = False, gold: bool | None = None) -> 
     yield parse(data, str(path), full=full, gold=gold) if not problems else Parsed(str(path), None, problems)
 
 
+#: Called as ``(path, bytes read, file size)`` while a JSON Lines file is read; the CLI draws a progress bar with it.
+ON_PROGRESS: Callable[[Path, int, int], None] | None = None
+_PROGRESS_EVERY = 1 << 20  # bytes between two calls
+
+
 def iter_lines(path: Path) -> Iterator[tuple[int, int, bytes]]:
     """Yield ``(line number, byte offset, raw line)`` of a JSON Lines file.
 
     Raises:
         InvalidInputError: the file cannot be opened, or it starts with a byte order mark.
     """
+    size = check_regular_file(Path(path)).st_size
     try:
         handle = Path(path).open("rb")
     except OSError as exc:
         raise unreadable_error(Path(path), exc) from None
+    limit = LIMITS.max_line_bytes
     with handle:
         offset = 0
-        for lineno, raw in enumerate(handle, start=1):
+        lineno = 0
+        while raw := handle.readline(limit + 1):
+            lineno += 1
             if lineno == 1 and raw.startswith(UTF8_BOM):
                 raise InvalidInputError(Problem(str(path), "", BOM_REASON))
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                raise InvalidInputError(Problem(
+                    f"{path}:{lineno}", "",
+                    f"line longer than the limit of {size_text(limit)}; one document per line is expected "
+                    f"(raise the limit with --max-line-mb)",
+                ))
             yield lineno, offset, raw
+            if ON_PROGRESS is not None and (offset + len(raw)) // _PROGRESS_EVERY != offset // _PROGRESS_EVERY:
+                ON_PROGRESS(Path(path), offset + len(raw), size)
             offset += len(raw)
 
 
@@ -199,3 +238,26 @@ def write_documents(path: Path, docs: Iterable[Document]) -> int:
             fh.write(document_json(doc) + "\n")
             n += 1
     return n
+
+
+def read_json_lines(path: Path, required: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Every object of a small JSON Lines file (an error list), each with the keys ``required``.
+
+    Raises:
+        InvalidInputError: a line that is not JSON, not an object, or lacks a required key (file:line named).
+    """
+    rows = []
+    for lineno, _offset, raw in iter_lines(path):
+        label = f"{path}:{lineno}"
+        line, problems = decode_line(raw, label)
+        if line is not None and not line.strip():
+            continue
+        data, problems = (None, problems) if line is None else _loads_line(line, label)
+        if not problems and not isinstance(data, dict):
+            problems = [Problem(label, "", f"expected a JSON object, got {type(data).__name__}")]
+        if not problems:
+            problems = [Problem(label, key, "missing") for key in required if key not in data]
+        if problems:
+            raise InvalidInputError(problems)
+        rows.append(data)
+    return rows

@@ -14,6 +14,8 @@ atomically: it appears complete or not at all.
 """
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -23,6 +25,7 @@ from rich.console import Console
 
 from eval.data.files import atomic_writer
 from eval.data.parsing import document_json
+from eval.exceptions import InvalidInputError, Problem
 from eval.extraction.inputs import check_inputs, find_inputs, iter_articles
 from eval.registry import checked_extract, create
 
@@ -33,6 +36,17 @@ def _write(out: TextIO, docs: Iterable[Any]) -> int:
     for doc in docs:
         out.write(document_json(doc) + "\n")
         n += 1
+    return n
+
+
+def _write_stdout(docs: Iterable[Any]) -> int:
+    try:
+        n = _write(sys.stdout, docs)
+        sys.stdout.flush()
+    except OSError as exc:  # a full disk behind a redirection, a closed pipe
+        with contextlib.suppress(OSError):  # so that the interpreter's own final flush does not fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise InvalidInputError(Problem("stdout", "", f"cannot be written: {exc.strerror or exc}")) from None
     return n
 
 
@@ -70,8 +84,7 @@ def extract_files(
             advance = lambda n: progress.advance(task, n)  # noqa: E731
         docs = checked_extract(extractor, iter_articles(files, advance))
         if out is None:
-            n = _write(sys.stdout, docs)
-            sys.stdout.flush()
+            n = _write_stdout(docs)
         else:
             with atomic_writer(out) as fh:
                 n = _write(fh, docs)

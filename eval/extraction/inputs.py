@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from eval.data.files import LIMITS, check_regular_file, size_text
 from eval.exceptions import InvalidInputError, Problem
 from eval.registry import Article
 
@@ -33,6 +34,8 @@ def find_inputs(inputs: Iterable[Path]) -> list[Path]:
                 problems.append(Problem(str(path), "", f"is not a .txt file (suffix {path.suffix or 'none'!r})"))
             else:
                 files.append(path)
+        elif path.exists():
+            problems.append(Problem(str(path), "", "is not a regular file (a FIFO, socket or device); give .txt files"))
         else:
             problems.append(Problem(str(path), "", "no such file or folder"))
     seen: dict[str, Path] = {}
@@ -66,7 +69,17 @@ def decode_article(path: Path, raw: bytes) -> str:
 
 
 def read_article(path: Path) -> Article:
-    """One ``.txt`` file as an Article (``doc_id`` = stem)."""
+    """One ``.txt`` file as an Article (``doc_id`` = stem).
+
+    Raises:
+        InvalidInputError: not a regular file, larger than ``LIMITS.max_article_bytes``, unreadable or not UTF-8.
+    """
+    size = check_regular_file(path).st_size
+    if size > LIMITS.max_article_bytes:
+        raise InvalidInputError(Problem(
+            str(path), "", f"is {size_text(size)}, over the limit of {size_text(LIMITS.max_article_bytes)} for one "
+            "article (raise it with --max-article-mb)",
+        ))
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import sys
 import warnings
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -27,7 +26,7 @@ from rich.console import Console
 
 from eval.data.files import atomic_writer
 from eval.data.models import Document
-from eval.exceptions import ExtractorFailedError, ExtractorUnavailableError, NewsbenchError
+from eval.exceptions import ExtractorFailedError, ExtractorUnavailableError, InvalidInputError, NewsbenchError
 from eval.extraction.inputs import check_inputs, find_inputs, iter_articles
 from eval.registry import Article, checked_extract, create, get_class, register, unavailable_reason
 
@@ -139,11 +138,17 @@ class ExtractActor:
 
         ids = [str(i) for i in batch["doc_id"]]
         articles = [Article(i, str(t)) for i, t in zip(ids, batch["text"], strict=True)]
+        lines: list[str] = []
         try:
-            lines = [document_json(d) for d in checked_extract(self.extractor, articles)]
+            for doc in checked_extract(self.extractor, articles):
+                lines.append(document_json(doc))
         except Exception as exc:  # sent back with the batch: the driver names its documents
-            return {"doc_id": ids, "line": [""] * len(ids), "error": [_pickled(exc)] * len(ids)}
-        return {"doc_id": ids, "line": lines, "error": [b""] * len(ids)}
+            # Documents come one per article in order, so the failure was on the first one not yet returned.
+            at = ids[min(len(lines), len(ids) - 1)]
+            if type(exc) is NewsbenchError and isinstance(exc.__context__, Exception):
+                exc = exc.__context__  # checked_extract's wrapper counts within the batch; this says what happened
+            return {"doc_id": ids, "line": [""] * len(ids), "error": [_pickled(exc)] * len(ids), "at": [at] * len(ids)}
+        return {"doc_id": ids, "line": lines, "error": [b""] * len(ids), "at": [""] * len(ids)}
 
 
 def _pickled(exc: Exception) -> bytes:
@@ -153,12 +158,13 @@ def _pickled(exc: Exception) -> bytes:
         return pickle.dumps(RuntimeError(f"{type(exc).__name__}: {exc}"))
 
 
-def failure(name: str, doc_ids: list[str], exc: BaseException) -> NewsbenchError:
-    """The error ending a run whose extractor raised ``exc`` on the documents ``doc_ids``."""
-    if isinstance(exc, NewsbenchError):
-        return exc  # already names the extractor, document and reason (checked_extract, unavailable)
-    named = ", ".join(doc_ids[:NAMED]) + (f" and {len(doc_ids) - NAMED} more" if len(doc_ids) > NAMED else "")
-    return ExtractorFailedError(f"extractor {name!r} failed on document(s) {named}: {type(exc).__name__}: {exc}")
+def failure(name: str, at: str, batch: list[str], exc: BaseException) -> NewsbenchError:
+    """The error ending a run whose extractor raised ``exc`` on document ``at`` of the documents ``batch``."""
+    if isinstance(exc, (InvalidInputError, ExtractorUnavailableError)):
+        return exc  # already names the document and the reason (checked_extract), or why it cannot run
+    named = ", ".join(batch[:NAMED]) + (f" and {len(batch) - NAMED} more" if len(batch) > NAMED else "")
+    return ExtractorFailedError(f"extractor {name!r} failed on document {at} (its batch: {named}); nothing was "
+                                f"written: {type(exc).__name__}: {exc}")
 
 
 def ray_extract(
@@ -182,11 +188,11 @@ def ray_extract(
 
     options = {k: v for k, v in options.items() if k != "workers"}  # the actors are the workers
     failed: list[str] = []
-    error: bytes = b""
+    error, at = b"", ""
     for i, row in enumerate(ordered_map(rows(), ExtractActor, workers=workers, batch_size=BATCH,
                                         constructor_kwargs={"name": name, "cls": get_class(name), "options": options})):
         if row["error"]:
-            error = error or bytes(row["error"])
+            error, at = (error, at) if error else (bytes(row["error"]), str(row["at"]))
             failed.append(str(row["doc_id"]))
             continue
         if failed:
@@ -197,32 +203,19 @@ def ray_extract(
         if advance is not None:
             advance(1)
     if failed:
-        raise failure(name, failed, pickle.loads(error))
+        raise failure(name, at, failed, pickle.loads(error))
 
 
-def run_engine(options: dict[str, Any]) -> Callable[..., list[Document]]:
-    """The extraction of ``newsbench run --engine ray``: see :func:`eval.runner.run_one`'s ``engine``."""
+def run_engine(
+    options: dict[str, Any], advance: Callable[[int], None] | None = None
+) -> Callable[[str, Any, Iterable[Article]], Iterator[Document]]:
+    """Extraction on Ray as ``newsbench run`` and ``extract`` use it: see ``engine`` of :func:`eval.runner.run_one`."""
 
-    def extract_all(name: str, _extractor: Any, articles: list[Article],
-                    on_document: Callable[[Document], None] | None = None) -> list[Document]:
-        return ray_extract_all(name, articles, options, on_document)
+    def extract(name: str, _extractor: Any, articles: Iterable[Article]) -> Iterator[Document]:
+        for line in ray_extract(name, articles, options, advance):
+            yield Document.model_validate_json(line)  # checked in the actor; sent as its JSON line
 
-    return extract_all
-
-
-def ray_extract_all(
-    name: str,
-    articles: list[Article],
-    options: dict[str, Any],
-    on_document: Callable[[Document], None] | None = None,
-) -> list[Document]:
-    """The documents of ``articles`` extracted by ``name`` on Ray, in input order."""
-    docs = []
-    for line in ray_extract(name, articles, options):
-        docs.append(Document.model_validate_json(line))  # checked in the actor; sent as its JSON line
-        if on_document is not None:
-            on_document(docs[-1])
-    return docs
+    return extract
 
 
 def extract_files_ray(
@@ -237,36 +230,26 @@ def extract_files_ray(
 
     ``options["workers"]`` is the number of actors (default 2); the others go to each extractor.
     """
-    from eval.extraction.extract import _progress
+    from eval.extraction.extract import _progress, _write, _write_stdout
 
     options = dict(options or {})
     reason = unavailable_reason(name)  # unknown or unusable here: fail before starting Ray
     if reason:
         raise ExtractorUnavailableError(f"extractor {name!r} cannot run: {reason}")
-    workers = int(options.get("workers") or 2)
     files = find_inputs(inputs)
     check_inputs(files)
     progress = _progress(console)
-    with ray_session(address, num_cpus=max(2, workers)), progress or nullcontext():
+    with ray_session(address, num_cpus=max(2, int(options.get("workers") or 2))), progress or nullcontext():
         advance = None
         if progress is not None:
             task = progress.add_task(f"extract ({name}, ray)", total=len(files))
             advance = lambda n: progress.advance(task, n)  # noqa: E731
-        lines = ray_extract(name, iter_articles(files), options, advance)
+        docs = run_engine(options, advance)(name, None, iter_articles(files))
         if out is None:
-            n = _write(sys.stdout, lines)
-            sys.stdout.flush()
+            n = _write_stdout(docs)
         else:
             with atomic_writer(out) as fh:
-                n = _write(fh, lines)
+                n = _write(fh, docs)
     if console is not None:
         console.print(f"wrote {n} document(s) to {out if out is not None else 'stdout'}", markup=False)
-    return n
-
-
-def _write(out: Any, lines: Iterable[str]) -> int:
-    n = 0
-    for line in lines:
-        out.write(line + "\n")
-        n += 1
     return n

@@ -14,7 +14,7 @@ from typing import Literal, Mapping
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from eval.data.checks import check_span
-from eval.data.files import read_text
+from eval.data.files import JsonValueError, loads_json, read_text
 from eval.data.json_schema import json_path
 from eval.data.models import Document, Span
 from eval.exceptions import InvalidInputError, Problem
@@ -165,11 +165,13 @@ def load_cross_document(path: Path, docs: Mapping[str, Document] | None = None) 
     path = Path(path)
     text = read_text(path)
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except json.JSONDecodeError as exc:
         raise InvalidInputError(
             Problem(str(path), "", f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
         ) from None
+    except JsonValueError as exc:
+        raise InvalidInputError(Problem(str(path), "", f"invalid JSON: {exc}")) from None
     cross = parse_cross_document(data, str(path))
     if docs is None:
         from eval.gold.load import load_gold

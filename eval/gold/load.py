@@ -2,6 +2,7 @@
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -24,6 +25,25 @@ class GoldSet:
 
     def by_id(self) -> dict[str, Document]:
         return {d.doc_id: d for d in self.documents}
+
+
+SHIPPED = "shipped"
+
+
+def describe_source(source: str) -> str:
+    """The gold as results record it: ``"shipped"``, an ``hf://`` address, or a path relative to the working folder.
+
+    Never an absolute path of the machine that ran it, which means nothing on another one.
+
+    >>> describe_source("hf://newsbench/gold")
+    'hf://newsbench/gold'
+    """
+    if source.startswith("hf://"):
+        return source
+    path = Path(source).resolve()
+    if path == default_gold_dir().resolve():
+        return SHIPPED
+    return Path(os.path.relpath(path, Path.cwd())).as_posix()
 
 
 def gold_files(folder: Path) -> list[Path]:

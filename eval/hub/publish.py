@@ -10,6 +10,7 @@ the leaderboard files.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -31,9 +32,27 @@ from eval.paths import (
 BESIDE_DATA = {  # shipped file (eval.paths) -> name in the dataset repository
     SCHEMA_FILE: "schema/document.schema.json",
     GUIDELINES_FILE: "GUIDELINES.md",
-    f"{GOLD_DIR}/{CROSS_DOCUMENT_FILE}": CROSS_DOCUMENT_FILE,
     CITATION_FILE: "CITATION.cff",
 }
+
+
+def cross_document_of(gold: str | None, docs: list[Document]) -> Path | None:
+    """The cross-document file of the gold being published, checked against its documents; None when it has none.
+
+    The shipped file describes the shipped gold only: another gold's clusters live beside that gold.
+    """
+    from eval.gold.crossdoc import load_cross_document
+
+    if gold is None:
+        path = shipped(f"{GOLD_DIR}/{CROSS_DOCUMENT_FILE}")
+    elif gold.startswith("hf://") or not Path(gold).is_dir():
+        return None
+    else:
+        path = Path(gold) / CROSS_DOCUMENT_FILE
+    if not path.is_file():
+        return None
+    load_cross_document(path, {d.doc_id: d for d in docs})
+    return path
 
 
 def _write_parquet(out: Path, docs: list[Document]) -> dict[str, Any]:
@@ -57,7 +76,7 @@ def _write_parquet(out: Path, docs: list[Document]) -> dict[str, Any]:
     return infos
 
 
-def build_folder(out: Path, docs: list[Document], results: Path | None) -> Path:
+def build_folder(out: Path, docs: list[Document], results: Path | None, cross_document: Path | None = None) -> Path:
     """Build the whole repository in a temporary sibling folder, then move it to ``out`` (nothing half-written).
 
     Raises:
@@ -66,9 +85,8 @@ def build_folder(out: Path, docs: list[Document], results: Path | None) -> Path:
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise PublishError(f"Output folder {out} is not empty; choose a new --out or remove it first.")
-    tmp = out.with_name(f".{out.name}.building")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    out.resolve().parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=out.resolve().parent, prefix=f".{out.resolve().name}.", suffix=".building"))
     try:
         infos = _write_parquet(tmp, docs)
         for src, dst in BESIDE_DATA.items():
@@ -77,6 +95,8 @@ def build_folder(out: Path, docs: list[Document], results: Path | None) -> Path:
                 raise PublishError(f"Missing {source}: the dataset repository needs it beside the data.")
             (tmp / dst).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, tmp / dst)
+        if cross_document is not None:
+            shutil.copyfile(cross_document, tmp / CROSS_DOCUMENT_FILE)
         leaderboard = _copy_leaderboard(results, tmp)
         (tmp / "README.md").write_text(str(dataset_card(docs, infos, leaderboard)), encoding="utf-8")
         (tmp / "LICENSE.md").write_text(license_text(), encoding="utf-8")
@@ -162,7 +182,7 @@ def publish(
         raise PublishError(f"Invalid --repo-id {repo_id!r}: expected OWNER/NAME.")
     token = None if dry_run else resolve_token(get_token)
     docs = sorted(load_gold(gold).documents, key=lambda d: d.doc_id)
-    folder = build_folder(Path(out), docs, results)
+    folder = build_folder(Path(out), docs, results, cross_document_of(gold, docs))
     _say(console, f"built dataset repository in {folder} ({len(docs)} documents, configs: {', '.join(CONFIGS)})")
     if dry_run:
         return folder

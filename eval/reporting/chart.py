@@ -7,6 +7,7 @@ says that no difference is significant.
 from __future__ import annotations
 
 import textwrap
+import uuid
 from pathlib import Path
 
 import matplotlib
@@ -85,7 +86,7 @@ def draw(frame: pd.DataFrame, path: Path) -> Path:
         fig.text(0.01, 0.01, footnote, fontsize=7, ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.04 * (footnote.count("\n") + 1) if footnote else 0, 1, 1))
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")  # unique: two runs never share it
     fig.savefig(tmp, format="png")
     plt.close(fig)
     tmp.replace(path)  # atomic: never a half-written chart

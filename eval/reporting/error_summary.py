@@ -6,12 +6,12 @@ the ``errors`` block.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
 
-from eval.data.files import read_text
+from eval.data.parsing import read_json_lines
+from eval.exceptions import InvalidInputError, Problem
 from eval.paths import RESULT_FILES, extractors_with
 from eval.reporting.markdown import markdown_table
 
@@ -23,7 +23,7 @@ def load_errors(results_dir: Path) -> pd.DataFrame:
     frames = []
     for name in extractors_with(results_dir, "errors"):
         path = Path(results_dir) / RESULT_FILES.errors(name)
-        rows = [json.loads(line) for line in read_text(path).splitlines() if line.strip()]
+        rows = read_json_lines(path, ("category", "level", "outcome"))
         frame = pd.DataFrame(rows, columns=["category", "level", "outcome"] if not rows else None)
         frames.append(frame.assign(extractor=name))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["extractor", "category", "level", "outcome"])
@@ -32,9 +32,11 @@ def load_errors(results_dir: Path) -> pd.DataFrame:
 def error_summary_table(results_dir: Path) -> str:
     """Markdown table: one row per extractor, category and level; one column per outcome.
 
-    >>> error_summary_table(Path("/nonexistent"))
+    >>> error_summary_table(Path("."))
     'No error lists found.\\n'
     """
+    if not Path(results_dir).is_dir():
+        raise InvalidInputError(Problem(str(results_dir), "", "results folder not found; run `newsbench run` first"))
     errors = load_errors(results_dir)
     if errors.empty:
         return "No error lists found.\n"

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from eval.data.files import read_text, write_json
+from eval.data.files import JsonValueError, loads_json, read_text, write_json
 from eval.exceptions import InvalidInputError, Problem
 from eval.paths import RESULT_FILES
 
@@ -45,6 +45,7 @@ class NotRun(BaseModel):
     extractor: str
     reason: str
     created: str
+    usage: dict[str, Any] | None = Field(default=None, description="Requests and tokens spent before it failed (LLMs).")
 
 
 def save_result(out: Path, result: RunResult) -> Path:
@@ -72,7 +73,25 @@ def load_not_run(out: Path) -> list[NotRun]:
     path = Path(out) / RESULT_FILES.not_run
     if not path.exists():
         return []
-    return [NotRun.model_validate(r) for r in _load_json(path)]
+    data = _load_json(path)
+    if not isinstance(data, list):
+        raise InvalidInputError(Problem(str(path), "", f"expected a list of not-run records, got {type(data).__name__}"))
+    rows = []
+    for i, row in enumerate(data):
+        try:
+            rows.append(NotRun.model_validate(row))
+        except ValueError as exc:
+            raise InvalidInputError(Problem(str(path), f"[{i}]", f"not a not-run record: {_first_error(exc)}")) from None
+    return rows
+
+
+def _first_error(exc: ValueError) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        return f"{where}: {first['msg']}" if where else first["msg"]
+    return str(exc)
 
 
 def load_results(out: Path) -> list[RunResult]:
@@ -91,12 +110,14 @@ def load_results(out: Path) -> list[RunResult]:
         try:
             results.append(RunResult.model_validate(_load_json(path)))
         except ValueError as exc:
-            raise InvalidInputError(Problem(str(path), "", f"not a newsbench results object: {exc}")) from None
+            raise InvalidInputError(Problem(str(path), "", f"not a newsbench results object: {_first_error(exc)}")) from None
     return results
 
 
 def _load_json(path: Path) -> Any:
     try:
-        return json.loads(read_text(path))
+        return loads_json(read_text(path))
     except json.JSONDecodeError as exc:
         raise InvalidInputError(Problem(str(path), "", f"invalid JSON: {exc.msg} at line {exc.lineno}")) from None
+    except JsonValueError as exc:
+        raise InvalidInputError(Problem(str(path), "", f"invalid JSON: {exc}")) from None

@@ -1,4 +1,4 @@
-"""Every bad input of issue 8, through the real command line (``python -m eval``).
+"""Every bad input of issues 8 and 15, through the real command line (``python -m eval``).
 
 Each case writes its input files into a fresh folder, runs the command there, and checks the exit
 status, that stderr names the file, the JSON path and the reason, that no traceback is printed, and
@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -59,6 +60,7 @@ def _raw(name: str, make: Callable[[bytes], bytes]) -> Writer:
     """Write bytes made from the valid JSON Lines file."""
 
     def write(folder: Path, _docs: Docs) -> None:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(make(VALID.read_bytes()))
 
     return write
@@ -211,7 +213,64 @@ CASES = [
          [r"^error: nogold: gold folder not found$"]),
     Case("unwritable-output-folder", [_jsonl("pred.jsonl"), _raw("blocker", lambda b: b"a file, not a folder")],
          ["score", "--pred", "pred.jsonl", "--gold", str(GOLD), "--out", "blocker/results"], 1,
-         [r"^error: blocker/results/\S+: cannot be written: Not a directory$"]),
+         [r"^error: blocker/results(/\S+)?: cannot be written: Not a directory$"]),
+    # issue 15: hostile inputs and faults
+    *[Case(f"duplicate-key-{cmd}", [_raw(name, lambda b: b.splitlines()[0].replace(b'"doc_id": "alpha"', b'"doc_id": "alpha", "doc_id": "beta"') + b"\n")],
+           args, 1, [rf"^error: {name}(:1)?: invalid JSON: duplicate key 'doc_id' in one object"])
+      for cmd, name, args in (("validate", "alpha.json", ["validate", "alpha.json"]), ("score", "pred.jsonl", _score("pred.jsonl")))],
+    Case("deep-nesting", [_raw("pred.jsonl", lambda b: b.splitlines()[0][:-1] + b', "meta": {"x": ' + b"[" * 10_000 + b"]" * 10_000 + b"}}\n")],
+         _score("pred.jsonl"), 1, [r"^error: pred\.jsonl:1: invalid JSON: nested too deeply"]),
+    Case("5000-digit-number", [_raw("pred.jsonl", lambda b: b.replace(b'"start": 6,', b'"start": ' + b"7" * 5000 + b",", 1))],
+         _score("pred.jsonl"), 1, [r"^error: pred\.jsonl:1: invalid JSON: holds an integer of more than 4300 digits$"]),
+    *[Case(f"schema-version-99-{cmd}", [_jsonl("pred.jsonl", lambda d: [_set_in(d[0], "schema_version", "99.0"), d[1]])],
+           args, 1, [r"^error: pred\.jsonl:1: schema_version: '99\.0' is another major version than 1\.0, which this newsbench reads$"])
+      for cmd, args in (("validate", ["validate", "pred.jsonl"]), ("score", _score("pred.jsonl")))],
+    *[Case(f"lax-offset-{cmd}-{type(value).__name__}", [_jsonl("pred.jsonl", lambda d, v=value: [_set_in(d[0], "actors.0.mentions.0.start", v), d[1]])],
+           args, 1, [r"^error: pred\.jsonl:1: actors\[0\]\.mentions\[0\]\.start: .* is not of type 'integer'$"])
+      for value in ("0", False) for cmd, args in (("validate", ["validate", "pred.jsonl"]), ("score", _score("pred.jsonl")))],
+    Case("prediction-without-a-category-key", [_jsonl("pred.jsonl", lambda d: [_changed(d[0], _delete("quotes")), d[1]])],
+         _score("pred.jsonl"), 0, [r"^warning: pred\.jsonl:1: quotes: no 'quotes' key: the prediction counts as finding no quotes$"],
+         extra={"out_files": True}),
+    Case("errors-of-a-missing-results-folder", [], ["errors", "--results", "missing"], 1,
+         [r"^error: missing: results folder not found"]),
+    Case("broken-errors-file", [_raw("res/rules.errors.jsonl", lambda b: b'{"category": "actors"\n'), _raw("res/rules.json", lambda b: b"{}")],
+         ["errors", "--results", "res"], 1, [r"^error: res/rules\.errors\.jsonl:1: invalid JSON"]),
+    Case("broken-not-run-file", [_raw("res/not_run.json", lambda b: b'[{"extractor": "x"}]')],
+         ["leaderboard", "--results", "res"], 1, [r"^error: res/not_run\.json: \[0\]: not a not-run record: reason: Field required$"]),
+    Case("not-run-file-not-a-list", [_raw("res/not_run.json", lambda b: b'{"a": 1}')],
+         ["leaderboard", "--results", "res"], 1, [r"^error: res/not_run\.json: expected a list of not-run records, got dict$"]),
+    Case("score-name-outside-out", [_jsonl("pred.jsonl")], [*_score("pred.jsonl"), "--name", "../x"], 1,
+         [r"^error: --name: '\.\./x' cannot name results files"]),
+    Case("score-name-from-an-odd-file-name", [_jsonl("my pred.jsonl")], _score("my pred.jsonl"), 1,
+         [r"^error: --name: 'my pred' cannot name results files"]),
+    Case("score-out-is-a-file", [_jsonl("pred.jsonl"), _raw("res", lambda b: b"x")],
+         ["score", "--pred", "pred.jsonl", "--gold", str(GOLD), "--out", "res"], 1, [r"^error: res: is a file; give a folder"]),
+    Case("score-out-is-the-gold", [_jsonl("pred.jsonl")], ["score", "--pred", "pred.jsonl", "--gold", str(GOLD), "--out", str(GOLD)], 1,
+         [r"^error: .*gold: would write into the gold"]),
+    Case("extract-out-is-its-input", [_raw("a.txt", lambda b: b"NATO met.")], ["extract", "-e", "rules", "a.txt", "--out", "a.txt"], 1,
+         [r"^error: a\.txt: is the input a\.txt; writing it would destroy the input$"], extra={"unchanged": "a.txt"}),
+    Case("extract-out-is-a-folder", [_raw("a.txt", lambda b: b"NATO met."), _raw("res/keep", lambda b: b"")],
+         ["extract", "-e", "rules", "a.txt", "--out", "res"], 1, [r"^error: res: is a folder; give the path of a file to write$"]),
+    Case("run-out-is-the-gold", [_raw("g/alpha.json", lambda b: b.splitlines()[0])], ["run", "-e", "rules", "--gold", "g", "--out", "g"], 1,
+         [r"^error: g: would write into the gold \(g\)"], extra={"unchanged": "g/alpha.json"}),
+    Case("run-out-inside-the-gold", [_raw("g/alpha.json", lambda b: b.splitlines()[0])], ["run", "-e", "rules", "--gold", "g", "--out", "g/r"], 1,
+         [r"^error: g/r: would write into the gold"]),
+    Case("run-out-holds-the-gold", [_raw("g/alpha.json", lambda b: b.splitlines()[0])], ["run", "-e", "rules", "--gold", "g", "--out", "."], 1,
+         [r"^error: \.: would write into the gold"]),
+    *[Case(f"workers-{n}-{cmd}", [_raw("a.txt", lambda b: b"NATO met.")], [*args, "--workers", str(n)], 1,
+           [rf"^error: --workers {n}: must be from 1 to \d+ \(4 x \d+ cores here\)$"])
+      for n in (0, -1, 100_000)
+      for cmd, args in (("run", ["run", "-e", "rules", "--gold", str(GOLD), "--out", OUT]), ("extract", ["extract", "-e", "rules", "a.txt"]))],
+    Case("publish-into-the-gold", [_raw("g/alpha.json", lambda b: b.splitlines()[0])],
+         ["publish", "--dry-run", "--gold", "g", "--out", "g/pub"], 1, [r"^error: g/pub: would write into the gold \(g\)"]),
+    Case("map-num-proc-0", [], ["map", "-e", "rules", "--num-proc", "0", "--out", f"{OUT}/p.jsonl"], 1, [r"^error: --num-proc 0: must be from 1"]),
+    Case("line-over-the-limit", [_jsonl("pred.jsonl")], ["--max-line-mb", "0.0001", *_score("pred.jsonl")], 1,
+         [r"^error: pred\.jsonl:1: line longer than the limit of 104 bytes; .*--max-line-mb"]),
+    Case("article-over-the-limit", [_raw("a.txt", lambda b: b"NATO met. " * 20)], ["--max-article-mb", "0.0001", "extract", "-e", "rules", "a.txt"], 1,
+         [r"^error: a\.txt: is 200 bytes, over the limit of 104 bytes for one article \(raise it with --max-article-mb\)$"]),
+    Case("zero-limit", [], ["--max-line-mb", "0", "list"], 1, [r"^error: --max-line-mb 0: must be above 0$"]),
+    Case("gold-hf-unreachable", [_jsonl("pred.jsonl")], ["score", "--pred", "pred.jsonl", "--gold", "hf://nobody/nothing", "--out", OUT], 1,
+         [r"^error: hf://nobody/nothing: cannot reach the Hugging Face Hub"], extra={"env": {"HF_ENDPOINT": "http://127.0.0.1:9"}, "max_s": 15}),
 ]
 
 
@@ -230,8 +289,8 @@ def _changed(doc: dict, change: Callable[[dict], object]) -> dict:
     return doc
 
 
-def run_cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200"}
+def run_cli(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200", **(env or {})}
     env.pop("NEWSBENCH_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "eval", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
@@ -243,12 +302,17 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     docs = _valid_docs()
     for write in case.write:
         write(tmp_path, docs)
+    kept = case.extra.get("unchanged")
+    before = (tmp_path / kept).read_bytes() if kept else None
 
-    proc = run_cli(case.args, tmp_path)
+    started = time.monotonic()
+    proc = run_cli(case.args, tmp_path, case.extra.get("env"))
+    elapsed = time.monotonic() - started
 
     lines = proc.stderr.splitlines()
     missing = [p for p in case.stderr if not any(re.search(p, line) for line in lines)]
     assert (proc.returncode, missing, "Traceback" in proc.stderr) == (case.code, [], False), proc.stderr
+    assert elapsed < case.extra.get("max_s", 120) and (not kept or (tmp_path / kept).read_bytes() == before)
     out = tmp_path / OUT
     written = sorted(p.name for p in out.iterdir()) if out.exists() else []
     if case.extra.get("out_files"):
