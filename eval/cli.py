@@ -224,10 +224,21 @@ def run(
     with staged_folder(out) as stage:
         with session, progress:
             scored, not_run = run_benchmark(extractor, gold, stage, options, factory, extract_engine)
+        _save_comparison(stage, gold)
         frame = write_leaderboard(stage)
         _after_run(stage, gold, n_gold)
     print_leaderboard(frame)
     _fail_if_named_not_run(extractor, not_run)
+
+
+def _save_comparison(results_dir: Path, gold: str | None) -> None:
+    """The paired tests of the run's extractors against the run's own gold, kept for the leaderboard and chart."""
+    from eval.reporting.compare import compare_results, save_comparison
+
+    try:
+        save_comparison(results_dir, compare_results(results_dir, gold))
+    except NewsbenchError as exc:  # the leaderboard then says why there are no differences
+        warn(f"no paired tests between the extractors: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
 
 
 def _fail_if_named_not_run(named: list[str] | None, not_run: list) -> None:
@@ -255,39 +266,15 @@ def _after_run(out: Path, gold: str | None = None, n_gold: int = 0) -> None:
 
 
 def print_leaderboard(frame, *, title: str | None = None, measured: bool = True) -> None:
-    """The leaderboard as a rich table; reasons for "not run" rows follow the table, unwrapped.
+    """The leaderboard as a rich table; reasons for "not run" rows and failed documents follow it, unwrapped."""
+    from eval.reporting.terminal import leaderboard_table
 
-    ``measured=False`` (a scored file: nothing was run here) leaves out the time and memory columns.
-    """
-    from eval.reporting.leaderboard import failed_cell
-    from eval.scoring.figures import CATEGORIES
-
-    title = title or "newsbench leaderboard: F1, partial match, end to end (sorted by overall)"
-    table = Table(title=title)
-    costs = ["time s", "mem MB"] if measured else []
-    failures = "failed_docs" in frame and frame["failed_docs"].notna().any()  # only extractors that report failures (LLMs)
-    costs += ["failed"] if failures else []
-    for col in ["extractor", "overall", *CATEGORIES, *costs]:
-        table.add_column(col, justify="left" if col == "extractor" else "right", no_wrap=True)
-    reasons = []
-    for _, row in frame.iterrows():
-        if row["status"] == "not run":
-            table.add_row(row["extractor"], "not run", *["-"] * (len(CATEGORIES) + len(costs)))
-            reasons.append(f"{row['extractor']}: not run: {row['reason']}")
-        else:
-            cost = [f"{row['runtime_s']:.2f}", f"{row['peak_memory_mb']:.0f}"] if measured else []
-            cost += [failed_cell(row) or "-"] if failures else []
-            if failed_cell(row) not in ("", "0"):
-                warn(f"{row['extractor']}: {failed_cell(row)} documents failed; their items count as misses")
-            table.add_row(
-                row["extractor"],
-                f"{row['overall_f1']:.3f}",
-                *[f"{row[f'{c}_f1']:.3f}" for c in CATEGORIES],
-                *cost,
-            )
+    table, reasons, failures = leaderboard_table(frame, title=title, measured=measured)
     out_console.print(table)
     for reason in reasons:
         out_console.print(reason, markup=False, highlight=False)
+    for failure in failures:
+        warn(failure)
 
 
 @app.command()
@@ -565,21 +552,14 @@ def compare(
     seed: int = typer.Option(0, "--seed", help="Seed of both tests (same seed, same figures)."),
 ) -> None:
     """Paired significance of the F1 differences between every two extractors (bootstrap and randomisation)."""
-    from eval.reporting.compare import SCOPES, compare_results, method_note, verdict
+    from eval.reporting.compare import compare_results, method_note, verdict
+    from eval.reporting.terminal import comparison_tables
 
     comparison = compare_results(results, gold, n_boot=n_boot, rounds=rounds, seed=seed, warn=lambda p: warn(str(p)))
     if as_json:
         sys.stdout.write(json.dumps(comparison.model_dump(mode="json") | {"verdict": verdict(comparison)}, indent=2) + "\n")
         return
-    for pair in comparison.pairs:
-        table = Table(title=f"F1 of {pair.a} (first) and {pair.b} (second) on {comparison.n_docs} gold documents",
-                      show_edge=False, collapse_padding=True)
-        for column in ("scope", "first", "second", "diff.", f"{comparison.confidence:.0%} CI", "p rand.", "p boot.", "sig."):
-            table.add_column(column, justify="left" if column == "scope" else "right", no_wrap=True)
-        for scope in SCOPES:
-            d = pair.scope(scope)
-            table.add_row(scope, f"{d.f1_a:.3f}", f"{d.f1_b:.3f}", f"{d.difference:+.3f}", f"[{d.ci[0]:+.3f}, {d.ci[1]:+.3f}]",
-                          f"{d.p_randomisation:.4f}", f"{d.p_bootstrap:.4f}", "yes" if d.significant else "no")
+    for table in comparison_tables(comparison):
         out_console.print(table)
     if comparison.pairs:
         out_console.print(method_note(comparison), markup=False)

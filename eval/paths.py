@@ -47,6 +47,7 @@ class ResultFiles:
     leaderboard_csv: str = "leaderboard.csv"
     chart: str = "leaderboard.png"
     report: str = "report.html"
+    comparison: str = "comparison.json"
 
     @staticmethod
     def result(extractor: str) -> str:
@@ -66,7 +67,7 @@ class ResultFiles:
     @staticmethod
     def is_result(name: str) -> bool:
         """Whether a file name in a results folder is an extractor's results object."""
-        return name.endswith(".json") and name.count(".") == 1 and name != ResultFiles.not_run
+        return name.endswith(".json") and name.count(".") == 1 and name not in (ResultFiles.not_run, ResultFiles.comparison)
 
     def leaderboard(self) -> tuple[str, ...]:
         """The leaderboard files, as published beside the dataset."""

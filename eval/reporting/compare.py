@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from eval.data.files import read_text, write_text
 from eval.data.models import Document
 from eval.exceptions import InvalidInputError, NewsbenchError, Problem
 from eval.gold.load import GoldSet, load_gold
@@ -287,3 +288,23 @@ def differences_markdown(comparison: Comparison) -> str:
     if comparison.caveat and comparison.pairs:
         lines += ["", f"Caveat: {comparison.caveat}"]
     return "\n".join(lines) + "\n"
+
+
+def save_comparison(results_dir: Path, comparison: Comparison) -> None:
+    """Keep ``comparison`` beside the results (``newsbench run`` does), so the leaderboard need not score again."""
+    write_text(Path(results_dir) / RESULT_FILES.comparison, comparison.model_dump_json(indent=2) + "\n")
+
+
+def saved_comparison(results_dir: Path) -> Comparison | None:
+    """The comparison saved with the results, when it covers exactly the extractors that have predictions there.
+
+    A results folder changed since (``score --out`` added an extractor, say) has no valid saved comparison: None.
+    """
+    path = Path(results_dir) / RESULT_FILES.comparison
+    if not path.is_file():
+        return None
+    try:
+        comparison = Comparison.model_validate_json(read_text(path))
+    except ValueError as exc:
+        raise InvalidInputError(Problem(str(path), "", f"not a newsbench comparison: {str(exc).splitlines()[0]}")) from None
+    return comparison if comparison.extractors == extractors_with(results_dir, "predictions") else None

@@ -23,7 +23,7 @@ import pandas as pd
 from eval.exceptions import NewsbenchError
 from eval.paths import RESULT_FILES
 from eval.reporting.breakdowns import breakdown_columns, breakdown_markdown
-from eval.reporting.compare import SCOPES, Comparison, compare_results, differences_markdown
+from eval.reporting.compare import SCOPES, Comparison, compare_results, differences_markdown, saved_comparison
 from eval.reporting.markdown import markdown_table
 from eval.reporting.results import NotRun, RunResult, load_not_run, load_results
 from eval.scoring.figures import CATEGORIES
@@ -143,9 +143,9 @@ def load_frame(results_dir: Path, gold: str | Path | None = None) -> pd.DataFram
     leaves the leaderboard as it is and says why in its Markdown.
     """
     results = load_results(results_dir)
-    comparison, note = None, ""
+    comparison, note = saved_comparison(results_dir), ""
     try:
-        comparison = compare_results(results_dir, gold)
+        comparison = comparison or compare_results(results_dir, gold)
     except NewsbenchError as exc:
         note = f"not computed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
     return leaderboard_frame(results, load_not_run(results_dir), comparison, note)

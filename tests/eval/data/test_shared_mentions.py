@@ -20,7 +20,7 @@ def shared() -> dict:
     return {"doc_id": "d", "text": TEXT, "actors": [
         {"id": "a1", "name": "NATO", "type": "ORG", "mentions": [NATO]},
         {"id": "a2", "name": "Kyiv", "type": "GPE", "mentions": [KYIV, NATO]},
-    ], "locations": [{"id": "l1", "name": "Kyiv", "type": "GPE", "mentions": [KYIV]}]}
+    ], "locations": [{"id": "l1", "name": "Kyiv", "type": "GPE", "mentions": [KYIV]}], "quotes": [], "events": []}
 
 
 def test_shared_mention_is_a_gold_error_and_a_prediction_warning(shared: dict, tmp_path: Path) -> None:
