@@ -224,17 +224,20 @@ def run(
     with staged_folder(out) as stage:
         with session, progress:
             scored, not_run = run_benchmark(extractor, gold, stage, options, factory, extract_engine)
-        _save_comparison(stage, gold)
+        _save_comparison(stage, gold, n_gold)
         frame = write_leaderboard(stage)
         _after_run(stage, gold, n_gold)
     print_leaderboard(frame)
     _fail_if_named_not_run(extractor, not_run)
 
 
-def _save_comparison(results_dir: Path, gold: str | None) -> None:
+def _save_comparison(results_dir: Path, gold: str | None, n_gold: int) -> None:
     """The paired tests of the run's extractors against the run's own gold, kept for the leaderboard and chart."""
-    from eval.reporting.compare import compare_results, save_comparison
+    from eval.reporting.compare import MAX_DOCS_COMPARED, compare_results, save_comparison
 
+    if n_gold > MAX_DOCS_COMPARED:
+        warn(f"paired tests between extractors are left to `newsbench compare` above {MAX_DOCS_COMPARED} gold documents")
+        return
     try:
         save_comparison(results_dir, compare_results(results_dir, gold))
     except NewsbenchError as exc:  # the leaderboard then says why there are no differences

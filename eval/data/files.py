@@ -168,7 +168,8 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
         raise InvalidInputError(Problem(str(shown), "", "is a folder; give the path of a file to write"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        remove_stale(path.parent, f".{path.name}.pid*.tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{_owner_tag()}.", suffix=".tmp")
     except OSError as exc:
         raise write_error(shown, exc) from None
     try:
@@ -184,6 +185,42 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
         if isinstance(exc, OSError) and exc.filename in (None, tmp, str(path)):
             raise write_error(shown, exc) from None
         raise
+
+
+def _owner_tag() -> str:
+    """The part of a temporary name that says which process writes it, so a later run can tell it is stale."""
+    return f"pid{os.getpid()}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def remove_stale(folder: Path, pattern: str) -> list[Path]:
+    """Remove the temporary files and folders matching ``pattern`` in ``folder`` whose writing process is gone.
+
+    A run killed outright (SIGKILL, power loss) cannot clean up after itself; its temporary names carry its
+    process id (``pid1234``), so the next writer removes what no living process owns, and never what a
+    concurrent run is still writing.
+
+    >>> remove_stale(Path("/nonexistent"), ".x.pid*.tmp")
+    []
+    """
+    removed = []
+    for item in Path(folder).glob(pattern):
+        digits = item.name.split("pid", 1)[-1].split(".", 1)[0].split("-", 1)[0]
+        if not digits.isdigit() or _alive(int(digits)):
+            continue
+        with contextlib.suppress(OSError):
+            shutil.rmtree(item) if item.is_dir() and not item.is_symlink() else item.unlink()
+            removed.append(item)
+    return removed
 
 
 def write_error(path: Path, exc: OSError) -> InvalidInputError:
@@ -231,7 +268,8 @@ def staged_folder(out: Path) -> Iterator[Path]:
     try:
         out.mkdir(parents=True, exist_ok=True)
         # inside ``out``, hidden: always on the same file system (``out`` may be a mount point), so the moves are renames
-        stage = Path(tempfile.mkdtemp(dir=out, prefix=".stage-"))
+        remove_stale(out, ".stage-pid*")
+        stage = Path(tempfile.mkdtemp(dir=out, prefix=f".stage-{_owner_tag()}-"))
     except OSError as exc:
         raise write_error(out, exc) from None
     try:

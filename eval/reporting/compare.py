@@ -52,6 +52,11 @@ CAVEAT = (
 )
 
 
+#: Above this many gold documents ``run`` and the leaderboard leave the paired tests to ``newsbench compare``:
+#: they hold every prediction in memory, and ``run`` must stay flat in memory in the number of documents.
+MAX_DOCS_COMPARED = 1000
+
+
 class Difference(BaseModel):
     """F1 of ``a`` minus F1 of ``b`` in one scope (a category or overall), with both tests."""
 
@@ -123,7 +128,9 @@ def compare_results(
     names = extractors_with(results_dir, "predictions")
     notes = _gold_notes(results_dir, gold_set, names)
     unit = "document" if len(gold_set.documents) >= MIN_DOCS_FOR_DOCUMENT_BOOTSTRAP else "annotation"
-    units = {n: _units(read_predictions(results_dir / RESULT_FILES.predictions(n), gold_set, warn), unit) for n in names}
+    # With fewer than two extractors there is nothing to pair: no prediction is read.
+    units = {n: _units(read_predictions(results_dir / RESULT_FILES.predictions(n), gold_set, warn), unit)
+             for n in (names if len(names) >= 2 else [])}
     pairs = [_compare_pair(x, y, units[x], units[y], unit, n_boot, rounds, seed) for x, y in combinations(names, 2)]
     if len(names) < 2:
         found = ", ".join(names) or "none"

@@ -23,7 +23,14 @@ import pandas as pd
 from eval.exceptions import NewsbenchError
 from eval.paths import RESULT_FILES
 from eval.reporting.breakdowns import breakdown_columns, breakdown_markdown
-from eval.reporting.compare import SCOPES, Comparison, compare_results, differences_markdown, saved_comparison
+from eval.reporting.compare import (
+    MAX_DOCS_COMPARED,
+    SCOPES,
+    Comparison,
+    compare_results,
+    differences_markdown,
+    saved_comparison,
+)
 from eval.reporting.markdown import markdown_table
 from eval.reporting.results import NotRun, RunResult, load_not_run, load_results
 from eval.scoring.figures import CATEGORIES
@@ -144,8 +151,11 @@ def load_frame(results_dir: Path, gold: str | Path | None = None) -> pd.DataFram
     """
     results = load_results(results_dir)
     comparison, note = saved_comparison(results_dir), ""
+    too_many = any(r.n_docs > MAX_DOCS_COMPARED for r in results)
+    if comparison is None and too_many:
+        note = f"not computed here above {MAX_DOCS_COMPARED} gold documents; run `newsbench compare`"
     try:
-        comparison = comparison or compare_results(results_dir, gold)
+        comparison = comparison or (None if too_many else compare_results(results_dir, gold))
     except NewsbenchError as exc:
         note = f"not computed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
     return leaderboard_frame(results, load_not_run(results_dir), comparison, note)
