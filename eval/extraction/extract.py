@@ -19,7 +19,7 @@ import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any, Iterable, TextIO
+from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from rich.console import Console
 
@@ -27,7 +27,7 @@ from eval.data.files import atomic_writer
 from eval.data.parsing import document_json
 from eval.exceptions import InvalidInputError, Problem
 from eval.extraction.inputs import check_inputs, find_inputs, iter_articles
-from eval.registry import checked_extract, create
+from eval.registry import Article, checked_extract, create
 
 
 def _write(out: TextIO, docs: Iterable[Any]) -> int:
@@ -56,6 +56,7 @@ def extract_files(
     out: Path | None,
     options: dict[str, Any] | None = None,
     console: Console | None = None,
+    engine: Callable[[str, Any, Iterable[Article]], Iterator[Any]] | None = None,
 ) -> int:
     """Run extractor ``name`` on ``.txt`` files and folders; write JSON Lines to ``out`` or stdout.
 
@@ -65,6 +66,8 @@ def extract_files(
         out: the JSON Lines file to write atomically; None writes to stdout.
         options: extractor options (``model``, ``workers``, ...); those it does not take are ignored.
         console: where the progress bar goes (stderr); None shows no progress.
+        engine: ``engine(name, None, articles)`` gives the checked documents elsewhere (Ray:
+            :func:`eval.extraction.ray_engine.extract_files_ray`); by default the extractor runs here.
 
     Returns:
         The number of documents written.
@@ -73,7 +76,7 @@ def extract_files(
         UnknownExtractorError, ExtractorUnavailableError: the extractor cannot be used.
         InvalidInputError: a path or file is wrong; every such problem is listed, nothing is written.
     """
-    extractor = create(name, **(options or {}))
+    extractor = create(name, **(options or {})) if engine is None else None
     files = find_inputs(inputs)
     check_inputs(files)
     progress = _progress(console)
@@ -82,7 +85,8 @@ def extract_files(
         if progress is not None:
             task = progress.add_task(f"extract ({name})", total=len(files))
             advance = lambda n: progress.advance(task, n)  # noqa: E731
-        docs = checked_extract(extractor, iter_articles(files, advance))
+        articles = iter_articles(files, advance)
+        docs = checked_extract(extractor, articles) if extractor is not None else engine(name, None, articles)
         if out is None:
             n = _write_stdout(docs)
         else:

@@ -18,16 +18,15 @@ import logging
 import os
 import pickle
 import warnings
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from rich.console import Console
 
-from eval.data.files import atomic_writer
 from eval.data.models import Document
 from eval.exceptions import ExtractorFailedError, ExtractorUnavailableError, InvalidInputError, NewsbenchError
-from eval.extraction.inputs import check_inputs, find_inputs, iter_articles
+from eval.extraction.inputs import check_inputs, find_inputs
 from eval.registry import Article, checked_extract, create, get_class, register, unavailable_reason
 
 #: Articles shipped to the cluster per Ray dataset.
@@ -171,7 +170,6 @@ def ray_extract(
     name: str,
     articles: Iterable[Article],
     options: dict[str, Any],
-    advance: Callable[[int], None] | None = None,
 ) -> Iterator[str]:
     """The checked JSON Lines lines of ``articles`` extracted by ``name`` on Ray, in input order.
 
@@ -200,19 +198,15 @@ def ray_extract(
         if str(row["doc_id"]) != sent[i]:  # checked_extract's promise, held across the cluster too
             raise ExtractorFailedError(f"Ray returned document {row['doc_id']!r} where {sent[i]!r} was expected")
         yield str(row["line"])
-        if advance is not None:
-            advance(1)
     if failed:
         raise failure(name, at, failed, pickle.loads(error))
 
 
-def run_engine(
-    options: dict[str, Any], advance: Callable[[int], None] | None = None
-) -> Callable[[str, Any, Iterable[Article]], Iterator[Document]]:
+def run_engine(options: dict[str, Any]) -> Callable[[str, Any, Iterable[Article]], Iterator[Document]]:
     """Extraction on Ray as ``newsbench run`` and ``extract`` use it: see ``engine`` of :func:`eval.runner.run_one`."""
 
     def extract(name: str, _extractor: Any, articles: Iterable[Article]) -> Iterator[Document]:
-        for line in ray_extract(name, articles, options, advance):
+        for line in ray_extract(name, articles, options):
             yield Document.model_validate_json(line)  # checked in the actor; sent as its JSON line
 
     return extract
@@ -226,30 +220,16 @@ def extract_files_ray(
     console: Console | None = None,
     address: str | None = None,
 ) -> int:
-    """``newsbench extract --engine ray``: as :func:`eval.extraction.extract.extract_files`, on Ray.
+    """``newsbench extract --engine ray``: :func:`eval.extraction.extract.extract_files` with its extraction on Ray.
 
     ``options["workers"]`` is the number of actors (default 2); the others go to each extractor.
     """
-    from eval.extraction.extract import _progress, _write, _write_stdout
+    from eval.extraction.extract import extract_files
 
     options = dict(options or {})
     reason = unavailable_reason(name)  # unknown or unusable here: fail before starting Ray
     if reason:
         raise ExtractorUnavailableError(f"extractor {name!r} cannot run: {reason}")
-    files = find_inputs(inputs)
-    check_inputs(files)
-    progress = _progress(console)
-    with ray_session(address, num_cpus=max(2, int(options.get("workers") or 2))), progress or nullcontext():
-        advance = None
-        if progress is not None:
-            task = progress.add_task(f"extract ({name}, ray)", total=len(files))
-            advance = lambda n: progress.advance(task, n)  # noqa: E731
-        docs = run_engine(options, advance)(name, None, iter_articles(files))
-        if out is None:
-            n = _write_stdout(docs)
-        else:
-            with atomic_writer(out) as fh:
-                n = _write(fh, docs)
-    if console is not None:
-        console.print(f"wrote {n} document(s) to {out if out is not None else 'stdout'}", markup=False)
-    return n
+    check_inputs(find_inputs(inputs))  # and so does a bad input (read again as Ray runs: not kept in memory)
+    with ray_session(address, num_cpus=max(2, int(options.get("workers") or 2))):
+        return extract_files(name, inputs, out, options, console, engine=run_engine(options))
