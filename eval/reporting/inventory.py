@@ -1,10 +1,9 @@
 """Section 3.2 of the guidelines: the event inventory as a Markdown table, in a generated block."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from eval.data.inventory import Inventory, OntologyMapping, SubtypeEntry, TypeEntry, load_inventory
-from eval.reporting.markdown import markdown_table, update_block
+from eval.reporting.markdown import markdown_table
 
 
 def _cell(mapping: OntologyMapping) -> str:
@@ -33,12 +32,3 @@ def render_inventory_table(inventory: Inventory | None = None) -> str:
 
 
 INVENTORY_BLOCK = "inventory"
-
-
-def update_guidelines(path: Path, inventory: Inventory | None = None) -> bool:
-    """Rewrite the inventory block of the guidelines at ``path`` from the inventory; True when it changed.
-
-    Raises:
-        InvalidInputError: the file lacks one ``<!-- inventory:start -->`` ... ``<!-- inventory:end -->`` pair.
-    """
-    return update_block(Path(path), INVENTORY_BLOCK, render_inventory_table(inventory))

@@ -1,0 +1,225 @@
+"""The ``newsbench`` application: options every command shares, and the one place where errors become exit codes.
+
+Only this package turns :class:`~eval.exceptions.NewsbenchError` into messages and exit codes: one
+``error: ...`` line per problem on stderr, exit status 1, no traceback.
+"""
+from __future__ import annotations
+
+import contextlib
+import enum
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterator, TypeVar
+
+import typer
+import typer.core
+from rich.console import Console
+
+from eval.exceptions import InvalidInputError, NewsbenchError
+
+app = typer.Typer(
+    name="newsbench",
+    help="Benchmark extractors of actors, locations, quotes and events from news.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: no <bool> / <list[str]> type noise
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# typer labels every argument with its Python type ("<list[Path]>") whatever its metavar says; the
+# metavars here (FILES..., INPUTS...) already say what to give.
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+out_console = Console()
+
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+GOLD_HELP = "Gold: a folder of <doc_id>.json, a published dataset folder, or hf://OWNER/NAME. Default: the shipped gold."
+
+
+def fail(messages: list[str], code: int = 1) -> None:
+    for message in messages:
+        err_console.print(f"error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    err_console.print(f"warning: {message}", markup=False)
+
+
+def handles_errors(func: F) -> F:
+    """Turn newsbench errors into one ``error:`` line per problem and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InvalidInputError as exc:
+            fail([str(p) for p in exc.problems])
+        except NewsbenchError as exc:
+            fail(str(exc).splitlines() or [type(exc).__name__])
+        except KeyboardInterrupt:
+            fail(["interrupted; no output file was left half-written"], code=INTERRUPTED)
+        except (typer.Exit, typer.Abort):
+            raise
+        except OSError as exc:  # the machine, not the input: a full disk, no permission, too many open files
+            fail([f"{exc.filename}: {exc.strerror}" if exc.filename else f"{exc.strerror or exc}"])
+        except Exception as exc:  # a bug, not bad input: still one line, the traceback on request
+            if os.environ.get("NEWSBENCH_DEBUG"):
+                raise
+            fail([f"internal error: {type(exc).__name__}: {exc} (set NEWSBENCH_DEBUG=1 to see the traceback)"], code=2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+# Options of the llm extractor, shared by run and extract; each also has an environment variable
+# (NEWSBENCH_LLM_TIMEOUT, ...), which an option given here overrides. Other extractors ignore them.
+TIMEOUT = typer.Option(None, "--timeout", min=0.001, metavar="SECONDS", help="llm: seconds one request attempt may take in all (not per read).")
+
+
+MAX_TOKENS = typer.Option(None, "--max-tokens", min=1, metavar="N", help="llm: completion token limit of each request.")
+
+
+MAX_CHARS = typer.Option(None, "--max-chars", min=100, metavar="N", help="llm: characters of article per request; longer ones are split.")
+
+
+MAX_RETRIES = typer.Option(None, "--max-retries", min=0, metavar="N", help="llm: retries of a failed request after the first attempt.")
+
+
+TEMPERATURE = typer.Option(None, "--temperature", min=0.0, max=2.0, metavar="T", help="llm: sampling temperature.")
+
+
+Engine = enum.Enum("Engine", {"local": "local", "ray": "ray"}, type=str)
+
+
+ENGINE = typer.Option("local", "--engine", help="local (this machine) or ray (Ray Data; pip install newsbench[ray]).")
+
+
+RAY_ADDRESS = typer.Option(None, "--ray-address", help="Ray cluster to join (auto, or an address); default: a local one.")
+
+
+def extractor_options(**kwargs: Any) -> dict[str, Any]:
+    return {k: v for k, v in kwargs.items() if v is not None}
+
+
+def _version(value: bool) -> None:
+    if value:
+        from eval import __version__
+
+        out_console.print(f"newsbench {__version__}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    max_line_mb: float = typer.Option(64, "--max-line-mb", help="Refuse JSON Lines lines longer than this (MB)."),
+    max_article_mb: float = typer.Option(10, "--max-article-mb", help="Refuse articles larger than this (MB)."),
+) -> None:
+    """Benchmark extractors of actors, locations, quotes and events from news."""
+    from eval.data.files import LIMITS, MB
+
+    for option, value in (("--max-line-mb", max_line_mb), ("--max-article-mb", max_article_mb)):
+        if not value > 0:
+            fail([f"{option} {value:g}: must be above 0"])
+    LIMITS.max_line_bytes = int(max_line_mb * MB)
+    LIMITS.max_article_bytes = int(max_article_mb * MB)
+
+
+def check_workers(option: str, value: int | None) -> None:
+    """Refuse a process count below 1 or above 4 times the cores: 0 is meaningless, 100000 never starts."""
+    if value is None:
+        return
+    cores = os.cpu_count() or 1
+    if not 1 <= value <= 4 * cores:
+        raise NewsbenchError(f"{option} {value}: must be from 1 to {4 * cores} (4 x {cores} cores here)")
+
+
+def gold_folder(gold: str | None) -> Path | None:
+    """The local gold folder or file a command reads (None for hf://), so that no output lands in it."""
+    from eval.paths import default_gold_dir
+
+    if gold is None:
+        return default_gold_dir()
+    return None if gold.startswith("hf://") else Path(gold)
+
+
+def progress_factory(console: Console):
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
+    )
+
+    def factory(name: str, total: int) -> Callable[[int], None]:
+        task = progress.add_task(name, total=total)
+        return lambda n: progress.advance(task, n)
+
+    return progress, factory
+
+
+@contextlib.contextmanager
+def file_progress() -> Iterator[None]:
+    """A progress bar per JSON Lines file read (by bytes), on stderr and only on a terminal."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from eval.data import parsing
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn(),
+                        console=err_console, transient=True, disable=not err_console.is_terminal)
+    tasks: dict[Path, Any] = {}
+
+    def advance(path: Path, done: int, total: int) -> None:
+        if path not in tasks:
+            tasks[path] = progress.add_task(f"reading {path.name}", total=total)
+        progress.update(tasks[path], completed=done)
+
+    parsing.ON_PROGRESS = advance
+    try:
+        with progress:
+            yield
+    finally:
+        parsing.ON_PROGRESS = None
+
+
+INTERRUPTED = 130
+
+
+def main() -> None:
+    try:
+        app()
+    except SystemExit as exc:
+        if exc.code == INTERRUPTED:
+            # After Ctrl-C every file is cleaned up and the workers are stopped; skip the interpreter's
+            # exit hooks, which join worker-manager threads that a stopped worker can leave blocked.
+            import multiprocessing
+
+            children = multiprocessing.active_children()  # workers of a pipeline not yet closed
+            for child in children:
+                child.terminate()
+            for child in children:
+                child.join(timeout=1)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(INTERRUPTED)
+        raise
+
+
+if __name__ == "__main__":
+    main()
