@@ -164,7 +164,8 @@ def run_one(
             write_documents(predictions, (_counted(d, progress) for d in docs))
     except ExtractorUnavailableError as exc:  # found out while running (server refused, every document failed)
         # Requests were made and tokens spent: the record keeps them even though nothing is scored.
-        return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso(), usage=_usage(extractor))
+        return NotRun(extractor=name, reason=str(exc).split(": ", 1)[-1], created=now_iso(),
+                      usage=None if engine else _usage(extractor))
     finally:
         index.close()
     return score_file(
@@ -177,7 +178,8 @@ def run_one(
         peak_memory_mb=m.peak_memory_mb,
         extractor_version=getattr(extractor, "version", None),
         config=extractor.config(),
-        usage=_usage(extractor),
+        # Elsewhere (Ray) the requests are made by the workers' extractors, not this one: its counters are not the run's.
+        usage=None if engine else _usage(extractor),
     )
 
 
