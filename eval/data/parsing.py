@@ -22,8 +22,8 @@ from eval.data.files import (
     atomic_writer,
     check_regular_file,
     loads_json,
-    size_text,
     read_text,
+    size_text,
     unreadable_error,
 )
 from eval.data.json_schema import json_path, schema_problems
@@ -225,9 +225,14 @@ def document_json(doc: Document) -> str:
     """
     if all(q.speaker is not None for q in doc.quotes):
         return doc.model_dump_json(exclude_none=True)
+    return json.dumps(document_dict(doc), ensure_ascii=False, separators=(",", ":"))
+
+
+def document_dict(doc: Document) -> dict:
+    """A document as the contract writes it: None fields left out, but a quote's ``speaker`` always kept."""
     data = doc.model_dump(mode="json", exclude_none=True)
     data["quotes"] = [{**q, "speaker": q.get("speaker")} for q in data["quotes"]]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return data
 
 
 def write_documents(path: Path, docs: Iterable[Document]) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 
 from eval.data.files import write_text
 from eval.data.models import Document
-from eval.data.parsing import iter_parsed, parse
+from eval.data.parsing import document_dict, iter_parsed, parse
 from eval.exceptions import InvalidInputError, Problem
 from eval.gold.load import gold_files, load_gold
 
@@ -112,9 +112,7 @@ def check_imported(data: dict[str, Any], label: str) -> Document:
 
 def gold_json(doc: Document) -> str:
     """A document as a gold file holds it: indented JSON, None fields left out but a quote's ``speaker`` kept."""
-    data = doc.model_dump(mode="json", exclude_none=True)
-    data["quotes"] = [{**q, "speaker": q.get("speaker")} for q in data["quotes"]]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document_dict(doc), indent=2, ensure_ascii=False) + "\n"
 
 
 def write_gold_folder(results: Iterable[tuple[str, Document | InvalidInputError]], out: Path) -> list[Path]:
