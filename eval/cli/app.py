@@ -84,6 +84,9 @@ def handles_errors(func: F) -> F:
 
 # Options of the llm extractor, shared by run and extract; each also has an environment variable
 # (NEWSBENCH_LLM_TIMEOUT, ...), which an option given here overrides. Other extractors ignore them.
+MODEL = typer.Option(None, "--model", help="Model name for the llm extractor.")
+WORKERS = typer.Option(None, "--workers", help="Worker processes (spacy, rules).")
+CONCURRENCY = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor.")
 TIMEOUT = typer.Option(None, "--timeout", min=0.001, metavar="SECONDS", help="llm: seconds one request attempt may take in all (not per read).")
 
 
