@@ -9,6 +9,9 @@ occurrence of that whole string; a plain ``"Gitanas Nauseda"`` must occur exactl
 Usage: ``python gold/tools/build.py SEED_DIR gold/tools/specs/0*.yaml`` (writes ``gold/``), then
 ``python gold/tools/build.py --cross gold/tools/specs/cross_document.yaml`` (writes
 ``gold/cross_document.json``; its span locators are ``DOC_ID|locator`` against the gold texts).
+For the development set the texts and the output are folders of their own:
+``python gold/tools/build.py --out OUT_DIR TEXT_DIR SPEC.yaml ...`` reads ``TEXT_DIR/<doc_id>.txt`` and writes
+``OUT_DIR/<doc_id>.json`` (``annotator`` in the spec names the pass, ``pass1`` by default).
 The build refuses ambiguous contexts, a span given to two entities, and nesting within one entity,
 and it lists occurrences of annotated names that no mention covers, for the annotator to check.
 """
@@ -87,6 +90,8 @@ def _entities(text: str, items: list[dict[str, Any]], owner: dict[tuple[int, int
 
 def _event(text: str, e: dict[str, Any]) -> dict[str, Any]:
     out = {"id": e["id"], "type": e["type"], "trigger": locate(text, e["trigger"])}
+    if e.get("subtype"):
+        out["subtype"] = e["subtype"]
     out["arguments"] = [{"role": r, "ref": ref} for r, ref in (a.split() for a in e.get("args", []))]
     out["polarity"] = e.get("polarity", "positive")
     out["modality"] = e["modality"]
@@ -119,12 +124,12 @@ def uncovered_names(doc: dict[str, Any]) -> list[str]:
     return notes
 
 
-def build(seed_dir: Path, spec_path: Path) -> Path:
+def build(seed_dir: Path, spec_path: Path, out_dir: Path | None = None) -> Path:
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     doc_id = spec["doc_id"]
     text = (seed_dir / f"{doc_id}.txt").read_bytes().decode("utf-8")
     owner: dict[tuple[int, int], str] = {}
-    doc: dict[str, Any] = {"schema_version": "1.0", "doc_id": doc_id, "text": text}
+    doc: dict[str, Any] = {"schema_version": spec.get("schema_version", "1.0"), "doc_id": doc_id, "text": text}
     for field in ("title", "date", "source", "language"):
         if spec.get(field):
             doc[field] = str(spec[field])
@@ -133,9 +138,9 @@ def build(seed_dir: Path, spec_path: Path) -> Path:
     doc["locations"] = _entities(text, spec.get("locations", []), owner)
     doc["quotes"] = [_quote(text, q) for q in spec.get("quotes", [])]
     doc["events"] = [_event(text, e) for e in spec.get("events", [])]
-    doc["meta"] = {"annotator": "pass1", "guidelines": "gold/GUIDELINES.md"}
+    doc["meta"] = {"annotator": spec.get("annotator", "pass1"), "guidelines": "gold/GUIDELINES.md"}
     Document.model_validate(doc)  # every span, id and reference checked before anything is written
-    out = ROOT / "gold" / f"{doc_id}.json"
+    out = (out_dir or ROOT / "gold") / f"{doc_id}.json"
     import json
 
     write_text(out, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
@@ -171,6 +176,11 @@ def build_cross(spec_path: Path) -> Path:
 if __name__ == "__main__":
     if sys.argv[1] == "--cross":
         print(build_cross(Path(sys.argv[2])))
+    elif sys.argv[1] == "--out":
+        out_dir, texts = Path(sys.argv[2]), Path(sys.argv[3])
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for arg in sys.argv[4:]:
+            print(build(texts, Path(arg), out_dir))
     else:
         seeds = Path(sys.argv[1])
         for arg in sys.argv[2:]:
