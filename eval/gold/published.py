@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from eval.data.models import Document
@@ -26,12 +28,22 @@ def load_published(source: str) -> list[Document]:
     if source.startswith("hf://"):
         check_hub_reachable(source)
     try:
-        rows = load_dataset(path, "documents", split=SPLIT)
+        rows = _load_documents(load_dataset, path, local=not source.startswith("hf://"))
     except (ValueError, FileNotFoundError) as exc:
         raise InvalidInputError(Problem(source, "", f"cannot load the 'documents' config: {exc}")) from None
     except (ConnectionError, OSError) as exc:  # the Hub answered badly or the connection broke
         raise InvalidInputError(Problem(source, "", f"cannot download the dataset: {exc}")) from None
     return [row_document(row, source, i) for i, row in enumerate(rows)]
+
+
+def _load_documents(load_dataset: Any, path: str, *, local: bool) -> Any:
+    """The ``documents`` split. A local folder is read into a cache of its own: ``datasets`` keys its shared
+    cache by the folder's name and data-file layout, so a second folder called ``repo`` would be served the
+    first one's rows."""
+    if not local:
+        return load_dataset(path, "documents", split=SPLIT)
+    with tempfile.TemporaryDirectory(prefix="newsbench-published-") as cache:
+        return load_dataset(path, "documents", split=SPLIT, cache_dir=cache, keep_in_memory=True)
 
 
 def check_hub_reachable(source: str, timeout_s: float = 3.0) -> None:

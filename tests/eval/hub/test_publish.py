@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -18,6 +19,12 @@ from eval.gold.load import load_gold
 from eval.gold.published import load_published
 from eval.hub.publish import build_folder, publish
 from tests.conftest import DATA
+
+
+def _load(published: Path, config: str):
+    """One config of the folder, read through a cache of its own (the shared one is keyed by folder name)."""
+    with tempfile.TemporaryDirectory() as cache:
+        return load_dataset(str(published), config, split=SPLIT, cache_dir=cache, keep_in_memory=True)
 
 
 @pytest.fixture(scope="module")
@@ -52,19 +59,19 @@ def test_documents_config_round_trips_exactly(published: Path, gold_docs: list) 
 
 
 def test_flat_configs_round_trip_exactly(published: Path, gold_docs: list) -> None:
-    docs = load_dataset(str(published), "documents", split=SPLIT)
+    docs = _load(published, "documents")
     texts = {
         row["doc_id"]: {k: v for k, v in row.items() if k not in ITEM_CONFIGS and v is not None and k != "meta"}
         | ({"meta": __import__("json").loads(row["meta"])} if row["meta"] else {})
         for row in docs
     }
-    items = {c: list(load_dataset(str(published), c, split=SPLIT)) for c in ITEM_CONFIGS}
+    items = {c: list(_load(published, c)) for c in ITEM_CONFIGS}
     assert sorted(documents_from_items(texts, items), key=lambda d: d.doc_id) == gold_docs
 
 
 @pytest.mark.parametrize("config", ITEM_CONFIGS)
 def test_flat_configs_load_into_pandas_with_offsets(published: Path, gold_docs: list, config: str) -> None:
-    frame = load_dataset(str(published), config, split=SPLIT).to_pandas()
+    frame = _load(published, config).to_pandas()
     assert (frame.columns[0], len(frame)) == ("doc_id", sum(len(getattr(d, config)) for d in gold_docs))
 
 
