@@ -6,13 +6,14 @@ requests of a cached re-run (expected: 0).
 
 ``--oracle``: exactness. The fake server answers every request with the gold annotation of the
 piece of text in it (a perfect model, :class:`tests.extractors.llm.fake_openai.Oracle`); the predictions are scored
-by the project's scorer (``python -m eval score``) on the 3 gold articles and on long articles made
-by joining gold articles (annotations re-offset), which the extractor must split into pieces.
-Prints the overall F1 of both, the answer size relative to the article size, and the largest answer
-in estimated tokens (characters / 4).
+by the project's scorer (``python -m eval score``) on the gold articles (``--gold DIR``, default the
+shipped gold) and on long articles made by joining them (annotations re-offset), which the
+extractor must split into pieces. Prints the F1 of each category and overall for both, whether
+every gold event subtype came through (the scorer does not score subtypes), the answer size
+relative to the article size, and the largest answer in estimated tokens (characters / 4).
 
     python bench/llm.py [--docs 40] [--latency 0.5] [--json]
-    python bench/llm.py --oracle [--json]
+    python bench/llm.py --oracle [--gold DIR] [--json]
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests.extractors.llm.fake_openai
 
 from eval.api import Article, Document  # noqa: E402
+from eval.gold.load import load_gold  # noqa: E402
 from extractors.llm import LLMExtractor  # noqa: E402
 from tests.extractors.llm.fake_openai import FakeOpenAI, Oracle  # noqa: E402
 
@@ -55,8 +57,9 @@ def timed_run(server: FakeOpenAI, articles: list[Article], concurrency: int, cac
 
 # -- the perfect model -------------------------------------------------------------------------
 
-def gold_documents() -> list[Document]:
-    return [Document.model_validate_json(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "gold").glob("0*.json"))]
+def gold_documents(gold_dir: Path | None = None) -> list[Document]:
+    """The gold documents of ``gold_dir`` (default: the shipped gold), sorted by doc_id."""
+    return list(load_gold(gold_dir).documents)
 
 
 def joined(docs: list[Document], doc_id: str, sep: str = "\n\n") -> Document:
@@ -92,21 +95,36 @@ def joined(docs: list[Document], doc_id: str, sep: str = "\n\n") -> Document:
                                   "speaker": new_id[ref[(k, q.speaker)]] if q.speaker else None,
                                   "cue": moved(q.cue, k), "speaker_mention": moved(q.speaker_mention, k)})
         for e in d.events:
-            out["events"].append({"id": f"e{len(out['events']) + 1}", "type": e.type, "trigger": moved(e.trigger, k),
+            out["events"].append({"id": f"e{len(out['events']) + 1}", "type": e.type, "subtype": e.subtype,
+                                  "trigger": moved(e.trigger, k),
                                   "polarity": e.polarity, "modality": e.modality,
                                   "arguments": [{"role": a.role, "ref": new_id[ref[(k, a.ref)]]} for a in e.arguments]})
     return Document.model_validate(out)
 
 
-def scored_f1(docs: list, gold_dir: Path | None, tmp: Path) -> float:
-    """Overall F1 by the project's own scorer (`python -m eval score --json`)."""
+CATEGORIES = ("actors", "locations", "quotes", "events", "overall")
+
+
+def scored(docs: list, gold_dir: Path | None, tmp: Path) -> dict[str, float]:
+    """F1 of each category and overall by the project's own scorer (`python -m eval score --json`)."""
     pred = tmp / f"pred{len(list(tmp.glob('pred*')))}.jsonl"
     pred.write_text("".join(d.model_dump_json(exclude_none=True) + "\n" for d in docs), encoding="utf-8")
     cmd = [sys.executable, "-m", "eval", "score", "--pred", str(pred), "--json"]
     if gold_dir is not None:
         cmd += ["--gold", str(gold_dir)]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
-    return json.loads(proc.stdout)["scores"]["overall"]["f1"]
+    scores = json.loads(proc.stdout)["scores"]
+    return {c: scores[c]["f1"] for c in CATEGORIES}
+
+
+def subtypes_through(preds: list[Document], golds: list[Document]) -> dict[str, int]:
+    """Gold events with a subtype whose prediction (same document, trigger, type) carries the same one,
+    and predicted subtypes the gold does not have at that trigger: the scorer does not look at subtypes."""
+    def typed(docs: list[Document]) -> set[tuple]:
+        return {(d.doc_id, e.trigger.start, e.trigger.end, e.type, e.subtype) for d in docs for e in d.events if e.subtype}
+
+    gold, pred = typed(golds), typed(preds)
+    return {"gold": len(gold), "kept": len(gold & pred), "extra": len(pred - gold)}
 
 
 def oracle_run(golds: list[Document], tmp: Path, name: str, **kw) -> tuple[list, Oracle, dict]:
@@ -116,29 +134,32 @@ def oracle_run(golds: list[Document], tmp: Path, name: str, **kw) -> tuple[list,
     return docs, oracle, usage
 
 
-def oracle_figures() -> dict:
-    golds = gold_documents()
-    long_docs = [joined(golds, "joined_012"), joined(golds[::-1], "joined_210"), joined([golds[1], golds[0]], "joined_10")]
-    figures: dict = {}
+def oracle_figures(gold_dir: Path | None = None) -> dict:
+    golds = gold_documents(gold_dir)
+    long_docs = [joined(golds, "joined_all"), joined(golds[::-1], "joined_reversed"), joined(golds[1::-1], "joined_10")]
+    figures: dict = {"gold_docs": len(golds)}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         docs, oracle, usage = oracle_run(golds, tmp, "gold")
-        figures["gold"] = scored_f1(docs, None, tmp)
+        figures["gold"] = scored(docs, gold_dir, tmp)
+        figures["gold_subtypes"] = subtypes_through(docs, golds)
         pieces, answers = zip(*oracle.answers)
         figures["answer_chars_per_article_char"] = round(sum(answers) / sum(pieces), 3)
-        gold_dir = tmp / "joined"
-        gold_dir.mkdir()
+        joined_dir = tmp / "joined"
+        joined_dir.mkdir()
         for d in long_docs:
-            (gold_dir / f"{d.doc_id}.json").write_text(d.model_dump_json(exclude_none=True), encoding="utf-8")
+            (joined_dir / f"{d.doc_id}.json").write_text(d.model_dump_json(exclude_none=True), encoding="utf-8")
         docs, oracle, usage = oracle_run(long_docs, tmp, "chunked")
-        figures["chunked"] = scored_f1(docs, gold_dir, tmp)
+        figures["chunked"] = scored(docs, joined_dir, tmp)
+        figures["chunked_subtypes"] = subtypes_through(docs, long_docs)
         figures["chunked_articles_chars"] = [len(d.text) for d in long_docs]
         figures["chunked_requests"] = usage["requests"]
         figures["max_chars"] = LLMExtractor(model="fake", base_url="http://127.0.0.1:9/v1", use_cache=False).max_chars
         figures["max_answer_tokens_est"] = max(a for _, a in oracle.answers) // CHARS_PER_TOKEN
         for small in (1000, 500):
             docs, oracle, usage = oracle_run(long_docs, tmp, f"chunked{small}", max_chars=small)
-            figures[f"chunked_max_chars_{small}"] = scored_f1(docs, gold_dir, tmp)
+            figures[f"chunked_max_chars_{small}"] = scored(docs, joined_dir, tmp)
+            figures[f"chunked_max_chars_{small}_subtypes"] = subtypes_through(docs, long_docs)
             figures[f"chunked_max_chars_{small}_requests"] = usage["requests"]
         figures["dropped"] = {k: usage[k] for k in ("dropped_items", "dropped_spans", "dropped_entities", "unresolved_refs")}
     return figures
@@ -164,11 +185,12 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=40)
     parser.add_argument("--latency", type=float, default=0.5, help="seconds the fake server takes per answer")
     parser.add_argument("--oracle", action="store_true", help="score a perfect model instead of timing the plumbing")
+    parser.add_argument("--gold", type=Path, default=None, help="gold folder for --oracle (default: the shipped gold)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON on the last line")
     args = parser.parse_args()
     os.environ.pop("OPENAI_API_KEY", None)
     if args.oracle:
-        result = {"oracle": oracle_figures()}
+        result = {"oracle": oracle_figures(args.gold)}
         if not args.json:
             for key, value in result["oracle"].items():
                 print(f"{key}: {value}")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from eval import schema
 from eval.data.files import atomic_writer, write_json, write_text
+from eval.data.inventory import Inventory, load_inventory
+from eval.data.models import subtype_problem
 from eval.exceptions import ExtractorUnavailableError, InvalidInputError, NewsbenchError, Problem
 from eval.registry import Article, Extractor, checked_extract, register
 from eval.schema import *  # noqa: F403 (the whole data model, as eval.schema lists it)
@@ -22,11 +24,14 @@ __all__ = [
     "Extractor",
     "ExtractorUnavailableError",
     "InvalidInputError",
+    "Inventory",
     "NewsbenchError",
     "Problem",
     "atomic_writer",
     "checked_extract",
+    "load_inventory",
     "register",
+    "subtype_problem",
     "write_json",
     "write_text",
 ]

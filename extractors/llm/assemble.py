@@ -62,8 +62,8 @@ def to_document(article: Article, g: Grounded, meta: dict[str, Any]) -> tuple[Do
     for n, ev in enumerate(sorted(g.events, key=lambda e: e.trigger), 1):
         args = [Argument(role=role, ref=ids[e]) for role, e in ev.arguments if e in ids]
         unresolved += len(ev.arguments) - len(args)
-        events.append(Event(id=f"e{n}", type=ev.type, trigger=_span(text, ev.trigger), arguments=tuple(args),
-                            polarity=ev.polarity, modality=ev.modality))
+        events.append(Event(id=f"e{n}", type=ev.type, subtype=ev.subtype, trigger=_span(text, ev.trigger),
+                            arguments=tuple(args), polarity=ev.polarity, modality=ev.modality))
 
     def entity(e: Entity, cls: type[Actor] | type[Location]) -> Actor | Location:
         return cls(id=ids[e], name=e.name, type=e.type, mentions=tuple(_mention(text, m) for m in e.mentions))

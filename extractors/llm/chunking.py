@@ -5,8 +5,8 @@ pieces overlap by about ``overlap`` characters (at most a quarter of the piece, 
 always advances by at least three quarters of it) so that a sentence cut by one piece is whole in
 the next. Merging only removes what two pieces both found: entities with the same kind, type and
 name, or sharing a mention, become one; a quote found by two pieces (the same span, or one cut by
-its piece's edge) is kept once; events by (type, trigger offsets). Two quotes of the same piece are
-both kept, so a quote nested in another survives.
+its piece's edge) is kept once; events by (type, trigger offsets), with the first subtype given. Two
+quotes of the same piece are both kept, so a quote nested in another survives.
 """
 from __future__ import annotations
 
@@ -92,11 +92,12 @@ def merge(parts: list[Grounded]) -> Grounded:
         for ev in p.events:
             args = [(role, same[e]) for role, e in ev.arguments]
             key = (ev.type, ev.trigger) if len(parts) > 1 else (id(ev),)
-            if key in events:  # found again by the next piece: one event, arguments of both
+            if key in events:  # found again by the next piece: one event, arguments of both, the first subtype given
                 kept = events[key]
                 kept.arguments.extend(a for a in args if not any(a[0] == b[0] and a[1] is b[1] for b in kept.arguments))
+                kept.subtype = kept.subtype or ev.subtype
             else:
-                events[key] = GroundedEvent(ev.type, ev.trigger, args, ev.polarity, ev.modality, ev.piece)
+                events[key] = GroundedEvent(ev.type, ev.trigger, args, ev.polarity, ev.modality, ev.piece, ev.subtype)
     out.events = list(events.values())
     return out
 

@@ -35,6 +35,7 @@ class GroundedEvent:
     polarity: str | None
     modality: str | None
     piece: int = 0
+    subtype: str | None = None
 
 
 @dataclass
@@ -153,7 +154,7 @@ def _place_events(p: _Placer, answer: Answer, entities: list[Entity], piece: int
                 p.out.unresolved += 1
             elif not any(r == role and e is ref for r, e in args):
                 args.append((role, ref))
-        p.out.events.append(GroundedEvent(ev.type, p.shift(trigger), args, ev.polarity, ev.modality, piece))
+        p.out.events.append(GroundedEvent(ev.type, p.shift(trigger), args, ev.polarity, ev.modality, piece, ev.subtype))
 
 
 __all__ = ["Grounded", "GroundedEvent", "GroundedQuote", "ground_answer"]

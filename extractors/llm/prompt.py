@@ -1,13 +1,15 @@
-"""The prompt: condensed annotation guidelines, two invented few-shot examples, then the article.
+"""The prompt: condensed annotation guidelines, three invented few-shot examples, then the article.
 
-The definitions follow gold/GUIDELINES.md in our own words, and the type vocabularies come from
-the schema's Literal types (``typing.get_args`` on :mod:`eval.api`), so the prompt follows the event
-inventory when it grows; the trigger is worded once (``response.TRIGGER_WORDING``) for prompt and
-schema. The examples cover a mixed quote and negative, hypothetical and reported events, and a
-test builds each into a valid Document. The few-shot articles are invented (fictional towns and people), so no gold
-article, nor any part of one, is ever in a prompt; a test compares long n-grams with the gold texts.
-:func:`prompt_hash` names the exact prompt in results and cache keys: change a word here and
-cached answers are no longer reused.
+The definitions follow gold/GUIDELINES.md in our own words. The type vocabularies come from the
+schema's Literal types (``typing.get_args`` on :mod:`eval.api`), and the event section is generated
+from the event inventory (``eval.api.load_inventory``: every type and subtype with its
+definition), so the prompt follows the inventory when it grows; the type-choice rules for news at
+large and the roles of its types are the guidelines' (3.2.2, 3.3, 3.4) condensed. The trigger and
+subtype are worded once (``response.TRIGGER_WORDING``, ``SUBTYPE_WORDING``) for prompt and schema.
+The examples (:mod:`extractors.llm.examples`) are invented, so no gold article, nor any part of
+one, is ever in a prompt; a test compares long n-grams with the gold texts. :func:`prompt_hash`
+names the exact prompt in results and cache keys: change a word here and cached answers are no
+longer reused.
 """
 from __future__ import annotations
 
@@ -15,14 +17,38 @@ import hashlib
 import json
 from typing import get_args
 
-from eval.api import ActorType, ArgumentRole, EventType, LocationType, Modality, Polarity, QuoteKind
-from extractors.llm.response import TRIGGER_WORDING, parse_answer
+from eval.api import (
+    ActorType,
+    ArgumentRole,
+    EventType,
+    Inventory,
+    LocationType,
+    Modality,
+    Polarity,
+    QuoteKind,
+    load_inventory,
+)
+from extractors.llm.examples import EXAMPLES
+from extractors.llm.response import SUBTYPE_WORDING, TRIGGER_WORDING, parse_answer
 
-PROMPT_VERSION = "2"
+PROMPT_VERSION = "3"
 
 
 def _choices(literal: object) -> str:
     return ", ".join(get_args(literal))
+
+
+def event_inventory(inventory: Inventory) -> str:
+    """Every event type with its definition, each subtype indented under it with its own.
+
+    >>> print(event_inventory(load_inventory()).splitlines()[1])
+      transport: A person, group or cargo travels or is carried from one place to another (the default movement).
+    """
+    lines = []
+    for t in inventory.types:
+        lines.append(f"{t.type}: {t.definition}")
+        lines.extend(f"  {s.subtype}: {s.definition}" for s in t.subtypes)
+    return "\n".join(lines)
 
 
 SYSTEM = f"""You annotate news articles for an information extraction benchmark.
@@ -67,119 +93,64 @@ mixed: a reported clause containing a quoted fragment).
   "said"), or "according to". A quote inside another quote's content is a quote too.
 
 EVENTS: one item per trigger (each mention of an event), in reading order. type: one of {_choices(EventType)}.
-MOVE travel, arrival, departure, relocation; DEPLOY stationing or increasing forces; MEET meetings,
-summits, visits, talks; STATEMENT statements, announcements, warnings, offers, rejections, and every
-quote cue; AGREE deals reached or brokered; ATTACK attacks, battles, invasions, wars; SEIZE capture
-or occupation of a place; REBEL mutinies, uprisings, revolts; DEFEND protecting, defending, deterring;
-THREATEN posing or making a threat; ACCUSE accusations and criticism; SUPPORT support, aid, thanks,
-refuge, membership; LEGAL charges, prosecutions; OTHER any other reported event.
+subtype: {SUBTYPE_WORDING}. The types, each with its subtypes indented under it:
+{event_inventory(load_inventory())}
+Choosing the type. Each word that names an event is its own item, and the more specific type wins
+(SEIZE over ATTACK for a capture, DEPLOY over MOVE for stationing forces, REBEL over ATTACK for a riot).
+- Elections: an election to an office, its vote, polls or winner -> PERSONNEL elect, never CONTEST;
+  campaigning for votes -> CAMPAIGN election_campaign; a vote on a law, budget or motion, or a
+  referendum -> POLICY legislate.
+- Jobs: a person or a named few taking or leaving a post, a player signing for a club -> PERSONNEL;
+  an employer cutting many jobs -> BUSINESS lay_off; a club buying or selling a player ->
+  TRANSACTION transfer_ownership.
+- Closures: a plant, shop or office shutting while its owner carries on -> BUSINESS close_facility;
+  the organisation itself ceasing to exist -> BUSINESS end_org.
+- Money: help given for nothing in return (relief, donations, asylum) -> SUPPORT aid; a payment,
+  loan, investment, compensation, purchase or sale -> TRANSACTION.
+- Harm: the word for a death or wound ("killed", "died", "wounded") -> LIFE die or injure; the word
+  for the violence ("shot", "bombing") -> ATTACK; the word for the disaster ("flood", "crash",
+  "outbreak") -> DISASTER. "A gas blast killed two miners": "blast" DISASTER accident, "killed" LIFE die.
+- Protest: a peaceful or unspecified protest, a strike, a boycott -> DEMONSTRATE; a riot, mutiny
+  or armed uprising -> REBEL.
+- Justice: an accusation outside a court -> ACCUSE; a formal charge -> LEGAL charge_indict; a
+  lawsuit -> LEGAL sue; a fine from a court or regulator -> LEGAL fine; sanctions of a state or
+  bloc -> POLICY sanction.
+- Contact: a call, letter or message whose content is not reported -> MEET phone_write; when its
+  content is reported, its cue is a STATEMENT.
+- Contests: a match or race taking place -> CONTEST compete; its outcome (beat, won, lost, drew)
+  -> CONTEST result; a prize or honour -> CONTEST award.
+- Campaigns: an organised drive over time -> CAMPAIGN ("launched a campaign" -> "campaign"); one
+  act of help within it stays SUPPORT aid.
+- Laws and rules: adopting, amending or repealing a law or budget -> POLICY legislate; imposing a
+  ban, curfew or limit -> POLICY restrict; lifting one -> POLICY ease.
+- Endings: a verb that ends or calls off an event (end, call off, cancel, halt, suspend, scrap) is
+  an item of its own, OTHER unless a subtype names that ending (end_org, end_position,
+  close_facility, ease), trigger one word ("called" for "called off"); the event it ends is an
+  item too: positive if it had begun, negative if it never took place.
+- Wishes and obligations (wants to, would like to, plans to, must, has to, requires) are not
+  events; the event they govern is planned when it is one stated party's specific future act,
+  hypothetical when it is a general rule, asserted when the text says it was done.
+Each event's fields:
 - trigger: {TRIGGER_WORDING}: the main verb or event noun ("held talks" -> "talks"; "pose a threat"
   -> "threat"). States, conditions, copulas and verbs of cognition are not events. Add [context]
   as for mentions when the word also occurs nearby where it is not this event.
 - arguments: one list of actor or location ids per role ({_choices(ArgumentRole)}), a role left
   out when empty; only participants mentioned in the same sentence; a place, origin or destination
-  is a location.
+  is a location. agent: who does it; target: who or what it is done to (a place captured or struck
+  too); participant: each party of a MEET or AGREE. In the types for news at large: PERSONNEL agent
+  who appoints or elects, target the person whose post changes (also "she resigned"), participant
+  the organisation of the post; BUSINESS agent the organisation, target the site opened or closed
+  or the workers laid off, participant the other party of a merger; TRANSACTION agent the giver,
+  seller or payer, target what changes hands, participant the receiver or buyer; LIFE agent the
+  killer when stated, target who is born, dies or is hurt, participant each spouse; DEMONSTRATE
+  agent the protesters, target whom they oppose; POLICY agent the authority, target who is
+  restricted, sanctioned or relieved; CONTEST agent the winner or the one awarded, target the beaten
+  side, participant every side of a match or a draw; DISASTER no agent, target the people or places
+  struck; CAMPAIGN agent who runs it, target whom it aims at.
 - polarity: one of {_choices(Polarity)} (negative when the text says it did or will not happen;
   leave it out when positive). modality: one of {_choices(Modality)} (hypothetical: could, if,
   possible, any; planned: will, upcoming, intended; reported: inside a quote or "reportedly";
   asserted: stated as fact; leave it out when asserted); the first that applies wins."""
-
-_EXAMPLE_1 = (
-    "The city will not reopen its river port \u201cuntil every beam is checked,\u201d Kessler Falls Mayor "
-    "Dana Whitcombe said on Thursday. Floods reportedly damaged the main pier last week. \u201cWe are "
-    "checking every beam,\u201d Whitcombe told reporters at City Hall. Governor Tomas Reyna could visit "
-    "the port if the weather improves, his office said."
-)
-_ANSWER_1 = {
-    "actors": [
-        {"id": "a1", "name": "Kessler Falls", "type": "GPE", "mentions": ["city", "its", "Kessler Falls", "We"]},
-        {"id": "a2", "name": "Dana Whitcombe", "type": "PER", "mentions": ["Dana Whitcombe", "Whitcombe"]},
-        {"id": "a3", "name": "reporters", "type": "PER", "mentions": ["reporters"]},
-        {"id": "a4", "name": "Tomas Reyna", "type": "PER", "mentions": ["Tomas Reyna", "his"]},
-        {"id": "a5", "name": "office of Tomas Reyna", "type": "ORG", "mentions": ["office"]},
-    ],
-    "locations": [
-        {"id": "l1", "name": "Kessler Falls river port", "type": "FAC", "mentions": ["port", "port"]},
-        {"id": "l2", "name": "main pier of Kessler Falls", "type": "FAC", "mentions": ["pier"]},
-        {"id": "l3", "name": "Kessler Falls City Hall", "type": "FAC", "mentions": ["City Hall"]},
-    ],
-    "quotes": [
-        {"content": "The city will not reopen its river port \u201cuntil every beam is checked,\u201d",
-         "speaker": "a2", "kind": "mixed", "cue": "said"},
-        {"content": "We are checking every beam,", "speaker": "a2", "kind": "direct", "cue": "told"},
-        {"content": "Governor Tomas Reyna could visit the port if the weather improves", "speaker": "a5",
-         "kind": "indirect", "cue": "said"},
-    ],
-    "events": [
-        {"type": "OTHER", "trigger": "reopen", "arguments": [{"role": "agent", "ref": "a1"}, {"role": "target", "ref": "l1"}],
-         "polarity": "negative", "modality": "planned"},
-        {"type": "STATEMENT", "trigger": "said", "arguments": [{"role": "agent", "ref": "a2"}]},
-        {"type": "OTHER", "trigger": "damaged", "arguments": [{"role": "target", "ref": "l2"}], "modality": "reported"},
-        {"type": "OTHER", "trigger": "checking", "arguments": [{"role": "agent", "ref": "a1"}], "modality": "reported"},
-        {"type": "STATEMENT", "trigger": "told", "arguments": [
-            {"role": "agent", "ref": "a2"}, {"role": "target", "ref": "a3"}, {"role": "place", "ref": "l3"}]},
-        {"type": "MOVE", "trigger": "visit", "arguments": [{"role": "agent", "ref": "a4"}, {"role": "destination", "ref": "l1"}],
-         "modality": "hypothetical"},
-        {"type": "STATEMENT", "trigger": "said", "arguments": [{"role": "agent", "ref": "a5"}]},
-    ],
-}
-
-_EXAMPLE_2 = (
-    "The Free Valley Front captured the hill town of Orsk-Tamar on Saturday, the defence ministry of "
-    "Veldoria said, accusing neighbouring Morania of arming the group. Morania said it had never armed "
-    "the group. Veldorian President Ilse Marrow will meet Moranian envoys at Lake Amsel next week, her office said."
-)
-_ANSWER_2 = {
-    "actors": [
-        {"id": "a1", "name": "Free Valley Front", "type": "ORG", "mentions": ["Free Valley Front", "group", "group"]},
-        {"id": "a2", "name": "Ministry of Defence of Veldoria", "type": "ORG", "mentions": ["ministry"]},
-        {"id": "a3", "name": "Veldoria", "type": "GPE", "mentions": ["Veldoria", "Veldorian"]},
-        {"id": "a4", "name": "Morania", "type": "GPE", "mentions": ["Morania", "Morania", "it", "Moranian"]},
-        {"id": "a5", "name": "Ilse Marrow", "type": "PER", "mentions": ["Ilse Marrow", "her"]},
-        {"id": "a6", "name": "Moranian envoys", "type": "PER", "mentions": ["envoys"]},
-        {"id": "a7", "name": "office of Ilse Marrow", "type": "ORG", "mentions": ["office"]},
-    ],
-    "locations": [
-        {"id": "l1", "name": "Orsk-Tamar", "type": "GPE", "mentions": ["Orsk-Tamar"]},
-        {"id": "l2", "name": "Lake Amsel", "type": "LOC", "mentions": ["Lake Amsel"]},
-    ],
-    "quotes": [
-        {"content": "The Free Valley Front captured the hill town of Orsk-Tamar on Saturday", "speaker": "a2",
-         "kind": "indirect", "cue": "said"},
-        {"content": "it had never armed the group", "speaker": "a4", "kind": "indirect", "cue": "said"},
-        {"content": "Veldorian President Ilse Marrow will meet Moranian envoys at Lake Amsel next week",
-         "speaker": "a7", "kind": "indirect", "cue": "said"},
-    ],
-    "events": [
-        {"type": "SEIZE", "trigger": "captured", "arguments": [{"role": "agent", "ref": "a1"}, {"role": "target", "ref": "l1"}],
-         "modality": "reported"},
-        {"type": "STATEMENT", "trigger": "said", "arguments": [{"role": "agent", "ref": "a2"}]},
-        {"type": "ACCUSE", "trigger": "accusing", "arguments": [{"role": "agent", "ref": "a2"}, {"role": "target", "ref": "a4"}]},
-        {"type": "SUPPORT", "trigger": "arming", "arguments": [{"role": "agent", "ref": "a4"}, {"role": "target", "ref": "a1"}],
-         "modality": "reported"},
-        {"type": "STATEMENT", "trigger": "said", "arguments": [{"role": "agent", "ref": "a4"}]},
-        {"type": "SUPPORT", "trigger": "armed", "arguments": [{"role": "agent", "ref": "a4"}, {"role": "target", "ref": "a1"}],
-         "polarity": "negative", "modality": "reported"},
-        {"type": "MEET", "trigger": "meet", "arguments": [
-            {"role": "participant", "ref": "a5"}, {"role": "participant", "ref": "a6"}, {"role": "place", "ref": "l2"}],
-         "modality": "planned"},
-        {"type": "STATEMENT", "trigger": "said", "arguments": [{"role": "agent", "ref": "a7"}]},
-    ],
-}
-
-def _role_fields(answer: dict) -> dict:
-    """The examples are written with argument lists for readability; the answer format has one
-    list of ids per role."""
-    events = []
-    for ev in answer["events"]:
-        item = {k: v for k, v in ev.items() if k != "arguments"}
-        for a in ev["arguments"]:
-            item.setdefault(a["role"], []).append(a["ref"])
-        events.append(item)
-    return {**answer, "events": events}
-
-
-EXAMPLES: tuple[tuple[str, dict], ...] = ((_EXAMPLE_1, _role_fields(_ANSWER_1)), (_EXAMPLE_2, _role_fields(_ANSWER_2)))
 
 
 def user_message(text: str) -> str:
@@ -187,19 +158,25 @@ def user_message(text: str) -> str:
 
 
 def _answer_json(answer: dict) -> str:
-    # Validated here so that a broken example fails at import, not as a silently worse prompt.
     text = json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
     if parse_answer(text).dropped:
         raise ValueError(f"invalid few-shot answer: {parse_answer(text).dropped}")
     return text
 
 
+# Built (and each answer validated) at import, so that a broken example fails there, not as a
+# silently worse prompt.
+_FEW_SHOT: tuple[tuple[str, str], ...] = tuple(
+    (user_message(text), _answer_json(answer)) for text, answer in EXAMPLES
+)
+
+
 def few_shot() -> list[dict[str, str]]:
     """System message plus the example turns, without the article."""
     messages = [{"role": "system", "content": SYSTEM}]
-    for text, answer in EXAMPLES:
-        messages.append({"role": "user", "content": user_message(text)})
-        messages.append({"role": "assistant", "content": _answer_json(answer)})
+    for question, answer in _FEW_SHOT:
+        messages.append({"role": "user", "content": question})
+        messages.append({"role": "assistant", "content": answer})
     return messages
 
 

@@ -7,8 +7,10 @@ words of context with the mention in square brackets (``"threats from [Velgrad] 
 
 Reading a reply (:func:`parse_answer`): ``<think>`` blocks, Markdown fences and prose around the
 JSON are stripped and the first JSON object is taken; unknown keys are ignored; each item is
-validated on its own, and an invalid one is dropped and reported instead of the whole reply. Only
-a reply with no JSON answer in it at all raises :class:`AnswerError` (which earns a repair request).
+validated on its own, and an invalid one is dropped and reported instead of the whole reply. An
+event's optional ``subtype`` that is not one of its type's (``eval.api.subtype_problem``) is
+dropped alone, with the reason, and the event kept. Only a reply with no JSON answer in it at all
+raises :class:`AnswerError` (which earns a repair request).
 The type vocabularies come from :mod:`eval.api`, so the schema follows the data model.
 """
 from __future__ import annotations
@@ -20,9 +22,20 @@ from typing import Annotated, Any, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
-from eval.api import ActorType, ArgumentRole, EventType, LocationType, Modality, Polarity, QuoteKind
+from eval.api import (
+    ActorType,
+    ArgumentRole,
+    EventSubtype,
+    EventType,
+    LocationType,
+    Modality,
+    Polarity,
+    QuoteKind,
+    subtype_problem,
+)
 
 TRIGGER_WORDING = "The word (or the fixed phrase \"according to\") that most clearly expresses the event"
+SUBTYPE_WORDING = "One of the subtypes listed under the event's type; left out when the type has none or none fits"
 MENTION_WORDING = (
     "Each mention in reading order: the words exactly as in the article, or, when the same words occur "
     "elsewhere in the article for something else, up to 8 words around it with the mention in [square brackets]."
@@ -71,6 +84,8 @@ def _ids(value: Any) -> Any:
 class _EventBase(_Item):
     type: EventType
     trigger: str = Field(description=TRIGGER_WORDING + ", copied exactly, with [context] when needed.")
+    # Checked against the type after validation (_with_subtype), so that a wrong one costs only itself.
+    subtype: str | None = None
     polarity: Polarity = "positive"
     modality: Modality = "asserted"
     # Also read, not asked for: the older list form [{"role": ..., "ref": ...}].
@@ -182,14 +197,41 @@ def _validate(model: type[_Item], raw: Any, path: str, dropped: list[dict[str, s
             else:
                 dropped.append({"path": f"{path}.mentions[{j}]", "reason": "a mention must be a string"})
         raw = {**raw, "mentions": mentions}
+    subtype = raw.get("subtype") if isinstance(raw, dict) and model is AnswerEvent else None
     if isinstance(raw, dict):  # JSON null for a defaulted field means the default
-        raw = {k: v for k, v in raw.items() if not (v is None and k in ("polarity", "modality", "arguments"))}
+        raw = {k: v for k, v in raw.items() if not (v is None and k in ("polarity", "modality", "arguments"))
+               and k != "subtype"}
     try:
-        return model.model_validate(raw)
+        item = model.model_validate(raw)
     except ValidationError as exc:
         reason = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '(item)'}: {e['msg']}" for e in exc.errors()[:3])
         dropped.append({"path": path, "reason": reason})
         return None
+    return _with_subtype(item, subtype, f"{path}.subtype", dropped) if subtype is not None else item
+
+
+def _with_subtype(event: Any, subtype: Any, path: str, dropped: list[dict[str, str]]) -> Any:
+    """The event with its subtype, or without it (and the reason recorded) when it does not fit the type.
+
+    Spelling is forgiven ("Lay-off" -> "lay_off"); a subtype of another type is not.
+
+    >>> dropped = []
+    >>> _with_subtype(AnswerEvent(type="BUSINESS", trigger="cut"), "Lay-off", "e", dropped).subtype
+    'lay_off'
+    >>> _with_subtype(AnswerEvent(type="MEET", trigger="won"), "elect", "e", dropped).subtype, dropped
+    (None, [{'path': 'e', 'reason': 'subtype elect belongs to PERSONNEL, not to MEET; subtypes of MEET: meet, phone_write'}])
+    """
+    if not isinstance(subtype, str):
+        dropped.append({"path": path, "reason": f"a subtype must be a string, not {type(subtype).__name__}"})
+        return event
+    name = "_".join(subtype.replace("-", " ").casefold().split())
+    if not name:
+        return event
+    reason = subtype_problem(event.type, name)
+    if reason:
+        dropped.append({"path": path, "reason": reason})
+        return event
+    return event.model_copy(update={"subtype": name})
 
 
 def _schema_node(node: Any) -> Any:
@@ -208,6 +250,7 @@ _EventSchema = create_model(
     "AnswerEvent",
     type=(EventType, ...),
     trigger=(str, Field(description=TRIGGER_WORDING + ", copied exactly, with [context] when needed.")),
+    subtype=(EventSubtype | None, Field(default=None, description=SUBTYPE_WORDING + ".")),
     **{role: (list[str], Field(default_factory=list, description=f"Ids of the {role}s in the same sentence."))
        for role in ROLES},
     polarity=(Polarity, "positive"),

@@ -136,8 +136,8 @@ class Oracle:
 
     The piece is found in one of the gold documents; the answer holds every actor and location
     with a mention in it (and those a quote or event of the piece refers to), every quote and event
-    inside it, in the answer format the extractor asks for. Like a careful model following the
-    prompt, it adds context to a mention whose words also occur in the piece for something else,
+    (with its subtype) inside it, in the answer format the extractor asks for. Like a careful model
+    following the prompt, it adds context to a mention whose words also occur in the piece for something else,
     and to a trigger or cue that reading order or nearness alone would place wrongly.
     ``answers`` keeps (piece length, answer length) per request.
     """
@@ -211,10 +211,10 @@ class Oracle:
             span = local(e.trigger)
             free = [s for s in _occurrences(piece, e.trigger.text) if s not in used]
             placed = next((s for s in free if s[0] >= cursor), free[0] if free else None)
-            item: dict[str, Any] = {
-                "type": e.type,
-                "trigger": e.trigger.text if placed == span else with_context(piece, span),
-            }
+            item: dict[str, Any] = {"type": e.type}
+            if e.subtype is not None:
+                item["subtype"] = e.subtype
+            item["trigger"] = e.trigger.text if placed == span else with_context(piece, span)
             for a in e.arguments:
                 item.setdefault(a.role, []).append(a.ref)
             if e.polarity not in (None, "positive"):

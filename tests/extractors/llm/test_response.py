@@ -40,7 +40,7 @@ def test_schema_is_closed_and_requires_what_has_no_default() -> None:
     assert len(objects) >= 5 and all(o["additionalProperties"] is False for o in objects)
     assert (event["required"], sorted(event["properties"])) == (
         ["type", "trigger"],
-        sorted(["type", "trigger", "polarity", "modality", *get_args(ArgumentRole)]),
+        sorted(["type", "subtype", "trigger", "polarity", "modality", *get_args(ArgumentRole)]),
     )
 
 
