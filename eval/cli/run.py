@@ -22,10 +22,12 @@ from eval.cli.app import (
     MAX_TOKENS,
     MODEL,
     RAY_ADDRESS,
+    SPLIT,
     TEMPERATURE,
     TIMEOUT,
     WORKERS,
     Engine,
+    Split,
     app,
     check_workers,
     err_console,
@@ -33,6 +35,7 @@ from eval.cli.app import (
     fail,
     file_progress,
     gold_folder,
+    gold_of,
     handles_errors,
     out_console,
     progress_factory,
@@ -49,6 +52,7 @@ def run(
         None, "--extractor", "-e", metavar="NAME", help="Extractor name; repeatable. Default: every one that can run here."
     ),
     gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
+    split: Optional[Split] = SPLIT,
     out: Path = typer.Option(Path("results"), "--out", help="Results folder; the new files go in together, only when the run succeeds."),
     model: Optional[str] = MODEL,
     workers: Optional[int] = WORKERS,
@@ -72,6 +76,7 @@ def run(
     from eval.runner import run_benchmark
 
     check_workers("--workers", workers)
+    gold = gold_of(gold, split)
     refuse_output(out, folder=True, protected=[("the gold", gold_folder(gold))])
     index = GoldIndex.open(gold)  # a missing or unreadable gold fails here, before any extractor starts
     n_gold = len(index)
@@ -184,6 +189,7 @@ def extract(
 def score(
     pred: Path = typer.Option(..., "--pred", help="Prediction file (JSON Lines)."),
     gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
+    split: Optional[Split] = SPLIT,
     as_json: bool = typer.Option(False, "--json", help="Print the results object as JSON."),
     name: Optional[str] = typer.Option(None, "--name", help="Extractor name in the results (default: file stem)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Also save results and the error list in this folder."),
@@ -198,6 +204,7 @@ def score(
     from eval.runner import score_file
 
     extractor = check_extractor_name(name if name is not None else pred.stem.split(".")[0], "--name")
+    gold = gold_of(gold, split)
     if out is not None:
         refuse_output(out, folder=True, inputs=[pred], protected=[("the gold", gold_folder(gold))])
     pair_scorer, session = None, contextlib.nullcontext()
