@@ -24,12 +24,19 @@ def names(doc: Document) -> dict[str, str]:
     return {e.id: e.name for e in (*doc.actors, *doc.locations)}
 
 
-def _by(records: list[Record], category: str, side: str) -> dict[str, list[Record]]:
-    out: dict[str, list[Record]] = defaultdict(list)
+def _gold_items(gold: Document, pred: Document, records: list[Record], category: str) -> tuple[list, dict[str, Any]]:
+    """Each gold item of ``category`` with the error records that name it; the predicted items by id."""
+    by_gold: dict[str, list[Record]] = defaultdict(list)
     for r in records:
-        if r["category"] == category and r.get(f"{side}_id") is not None:
-            out[r[f"{side}_id"]].append(r)
-    return out
+        if r["category"] == category and r.get("gold_id") is not None:
+            by_gold[r["gold_id"]].append(r)
+    return [(item, by_gold.get(item.id, [])) for item in getattr(gold, category)], {i.id: i for i in getattr(pred, category)}
+
+
+def _spurious(records: list[Record], category: str, level: str, preds: dict[str, Any]) -> list[Any]:
+    """The predicted items that the error records call spurious, in the records' order."""
+    return [preds[r["pred_id"]] for r in records if (r["category"], r["level"], r["outcome"]) == (category, level, "spurious")
+            and r.get("pred_id") in preds]
 
 
 def _row(outcome: str, body: str, notes: list[str], args: str = "") -> str:
@@ -52,19 +59,15 @@ def _speaker(quote: Quote | None, who: dict[str, str]) -> str:
 def quote_rows(gold: Document, pred: Document, records: list[Record]) -> list[str]:
     """One row per gold quote and per spurious predicted quote; a wrong or missing speaker is spelt out."""
     g_names, p_names = names(gold), names(pred)
-    preds = {q.id: q for q in pred.quotes}
-    by_gold = _by(records, "quotes", "gold")
+    named, preds = _gold_items(gold, pred, records, "quotes")
     rows = []
-    for q in gold.quotes:
-        found = by_gold.get(q.id, [])
+    for q, found in named:
         notes = [_quote_note(r, q, preds.get(r.get("pred_id") or ""), g_names, p_names) for r in found]
         body = f'“{_short(q.content.text)}” — <span class="who">{escape(_speaker(q, g_names))}</span>'
         rows.append(_row(found[0]["outcome"] if found else HIT, body, notes))
-    for r in records:
-        if r["category"] == "quotes" and r["outcome"] == "spurious" and r.get("pred_id") in preds:
-            p = preds[r["pred_id"]]
-            body = f'“{_short(p.content.text)}” — <span class="who">{escape(_speaker(p, p_names))}</span>'
-            rows.append(_row("spurious", body, ["no gold quote here"]))
+    for p in _spurious(records, "quotes", "quote", preds):
+        body = f'“{_short(p.content.text)}” — <span class="who">{escape(_speaker(p, p_names))}</span>'
+        rows.append(_row("spurious", body, ["no gold quote here"]))
     return rows
 
 
@@ -83,11 +86,9 @@ def _quote_note(r: Record, gold: Quote, pred: Quote | None, g_names: dict[str, s
 def event_rows(gold: Document, pred: Document, records: list[Record]) -> list[str]:
     """One row per gold event and per spurious predicted event, each with its arguments marked."""
     g_names, p_names = names(gold), names(pred)
-    preds = {e.id: e for e in pred.events}
-    by_gold = _by(records, "events", "gold")
+    named, preds = _gold_items(gold, pred, records, "events")
     rows = []
-    for e in gold.events:
-        found = by_gold.get(e.id, [])
+    for e, found in named:
         events = [r for r in found if r["level"] == "event"]
         faults = [r for r in found if r["level"] == "argument"]
         outcome = events[0]["outcome"] if events else ARGUMENTS if faults else HIT
@@ -95,11 +96,9 @@ def event_rows(gold: Document, pred: Document, records: list[Record]) -> list[st
         notes = [_event_note(r, paired) for r in events]
         args = _gold_arguments(e, outcome, faults, g_names, p_names)
         rows.append(_row(outcome, _event_body(e), notes, args))
-    for r in records:
-        if r["category"] == "events" and r["outcome"] == "spurious" and r["level"] == "event" and r.get("pred_id") in preds:
-            p = preds[r["pred_id"]]
-            args = _arg_list([("spurious", a.role, p_names.get(a.ref, a.ref)) for a in p.arguments])
-            rows.append(_row("spurious", _event_body(p), ["no gold event here"], args))
+    for p in _spurious(records, "events", "event", preds):
+        args = _arg_list([("spurious", a.role, p_names.get(a.ref, a.ref)) for a in p.arguments])
+        rows.append(_row("spurious", _event_body(p), ["no gold event here"], args))
     return rows
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from eval.paths import RESULT_FILES
 from eval.reporting.error_summary import error_counts
-from eval.reporting.results import RunResult, load_results
+from eval.reporting.results import NotRun, RunResult, load_not_run, load_results
 from eval.scoring.figures import CATEGORIES
 
 COUNTS = ("tp", "fp", "fn")
@@ -39,9 +39,9 @@ def _best_f1(results: list[RunResult], category: str) -> float | None:
     return max(values) if len(values) > 1 else None  # one extractor alone is best at nothing
 
 
-def scores_table(results: list[RunResult]) -> str:
-    """Headline F1 and counts per extractor and category, the best F1 of each category marked."""
-    if not results:
+def scores_table(results: list[RunResult], not_run: Sequence[NotRun] = ()) -> str:
+    """Headline F1 and counts per extractor and category, the best F1 of each category marked; then who did not run."""
+    if not results and not not_run:
         return f"<p>No results object (<code>{escape(RESULT_FILES.result('<extractor>'))}</code>) in this folder.</p>"
     head = "".join(
         f'<th scope="colgroup" colspan="{len(_figures(c))}" title="{escape(_headline(results, c), quote=True)}">{c}</th>'
@@ -57,6 +57,9 @@ def scores_table(results: list[RunResult]) -> str:
             for c in SUMMARY_CATEGORIES for f in _figures(c)
         )
         rows.append(f'<tr><th scope="row">{escape(r.extractor)}</th>{cells}</tr>')
+    width = sum(len(_figures(c)) for c in SUMMARY_CATEGORIES)
+    rows += [f'<tr class="not-run"><th scope="row">{escape(n.extractor)}</th><td colspan="{width}">not run: '
+             f"{escape(n.reason)}</td></tr>" for n in not_run if n.extractor not in {r.extractor for r in results}]
     return (
         '<table class="summary" id="scores"><caption>Headline scores (F1 and true positives, false positives, '
         "false negatives as the scorer counts them; hover a category for its headline figure)</caption>"
@@ -94,4 +97,4 @@ def errors_table(results_dir: Path) -> str:
 def summary(results_dir: Path) -> str:
     """The summary section: the scores table, then the error counts."""
     return (f'<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
-            f"{scores_table(load_results(results_dir))}{errors_table(results_dir)}</section>")
+            f"{scores_table(load_results(results_dir), load_not_run(results_dir))}{errors_table(results_dir)}</section>")

@@ -7,6 +7,7 @@ matched, a hit. An event whose arguments the error list faults is drawn as ``arg
 from __future__ import annotations
 
 import html
+from collections import defaultdict
 from typing import Any, Iterable
 
 from eval.data.models import Document
@@ -102,11 +103,20 @@ def render_text(text: str, spans: list[dict[str, Any]]) -> str:
     '&lt;<span class="s actors o-hit" data-outcome="hit" title="PER b" data-id="a1">b</span>&gt;'
     """
     cuts = sorted({0, len(text), *(s["start"] for s in spans), *(s["end"] for s in spans)})
+    opens: dict[int, list[int]] = defaultdict(list)
+    closes: dict[int, list[int]] = defaultdict(list)
+    for i, s in enumerate(spans):
+        if s["start"] < s["end"]:  # an empty span covers no text
+            opens[s["start"]].append(i)
+            closes[s["end"]].append(i)
+    # One sweep over the cuts, keeping the spans open at each: a long article stays linear in its spans.
+    active: set[int] = set()
     out = []
     for a, b in zip(cuts, cuts[1:]):
+        active.difference_update(closes.get(a, ()))
+        active.update(opens.get(a, ()))
         piece = html.escape(text[a:b])
-        cover = [s for s in spans if s["start"] <= a and b <= s["end"]]
-        out.append(_segment(piece, cover) if cover else piece)
+        out.append(_segment(piece, [spans[i] for i in sorted(active)]) if active else piece)
     return "".join(out)
 
 

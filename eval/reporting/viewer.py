@@ -118,7 +118,7 @@ CSS = """
 body{font:14px/1.5 system-ui,sans-serif;margin:1.5em;color:#222}h1{font-size:1.4em}
 table.summary{border-collapse:collapse;margin:.5em 0 1.2em}caption{text-align:left;font-weight:600}
 .summary th,.summary td{border:1px solid #ccc;padding:.15em .5em;text-align:right}.summary th[scope=row]{text-align:left}
-td.best{font-weight:700;background:#e8f5e9}.tag{font-size:.8em;color:#555;border:1px solid #bbb;border-radius:3px;padding:0 .25em}
+td.best{font-weight:700;background:#e8f5e9}.not-run td{text-align:left;color:#555}.tag{font-size:.8em;color:#555;border:1px solid #bbb;border-radius:3px;padding:0 .25em}
 .legend{display:grid;grid-template-columns:repeat(auto-fit,minmax(18em,1fr));gap:0 2em}.legend>h2,.legend>p{grid-column:1/-1}.legend ul{list-style:none;padding:0;margin:.2em 0}
 .legend h3{font-size:1em;margin:.4em 0 .2em}
 .grid{display:grid;grid-template-columns:repeat(var(--cols),minmax(24em,1fr));gap:.4em 1em;overflow-x:auto}

@@ -91,3 +91,8 @@ def test_the_report_is_skipped_above_its_document_limit(results_copy: Path, caps
     warned = "report.html not written: the gold has 1,001 documents, over the 1,000 the HTML report draws"
     assert (report.exists(), report.exists() and report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>"),
             warned in capsys.readouterr().err) == (written, written, not written)
+
+
+def test_the_summary_says_who_did_not_run_and_why(page: str) -> None:
+    rows = re.findall(r'<tr class="not-run"><th scope="row">([^<]+)</th><td colspan="\d+">([^<]+)</td>', page)
+    assert rows == [("llm", "not run: no OpenAI-compatible server reachable")]
