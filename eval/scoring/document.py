@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from eval.data.models import Document, Span
+from eval.data.models import Argument, Document, Span
 from eval.scoring.align import Alignment, TokenIndex, similarity_from_ranges
 from eval.scoring.figures import CATEGORIES, ErrorItem, Outcome
 
@@ -117,7 +117,8 @@ class PairScoring:
         return getattr(self.gold, category), pred
 
     def error(self, category: str, level: str, outcome: Outcome, reason: str, *, gold: Any = None, pred: Any = None,
-              gold_span: Span | None = None, pred_span: Span | None = None, text: str | None = None) -> None:
+              gold_span: Span | None = None, pred_span: Span | None = None, text: str | None = None,
+              gold_arg: Argument | None = None, pred_arg: Argument | None = None) -> None:
         if not self.collect_errors:
             return
         span = gold_span or pred_span
@@ -127,6 +128,7 @@ class PairScoring:
                 doc_id=self.doc_id, category=category, level=level, outcome=outcome,
                 gold_id=getattr(gold, "id", None), pred_id=getattr(pred, "id", None), gold=gold_span, pred=pred_span,
                 text=text if text is not None else (span.text if span is not None else ""), reason=reason,
+                gold_arg=gold_arg, pred_arg=pred_arg,
             )
         )
 

@@ -6,6 +6,7 @@ from typing import Any, NamedTuple, Sequence
 
 import numpy as np
 
+from eval.data.models import Argument
 from eval.scoring.align import Alignment, Matcher, Mode
 from eval.scoring.document import PairScoring, alignment_units
 from eval.scoring.entities import attribution, breakdown
@@ -244,7 +245,7 @@ def _argument_errors(doc: PairScoring, ge: Any, pe: Any, entity_map: dict[str, s
             pending.remove((role, target))
         else:
             unmatched.append((role, ref, target))
-    wrong_role: list[tuple[str, str, str]] = []
+    wrong_role: list[tuple[str, str, str, str]] = []
     missed: list[tuple[str, str]] = []
     for role, ref, target in unmatched:
         other = next((r for r, t in pending if t == target), None) if target is not None else None
@@ -252,10 +253,13 @@ def _argument_errors(doc: PairScoring, ge: Any, pe: Any, entity_map: dict[str, s
             missed.append((role, ref))
         else:
             pending.remove((other, target))
-            wrong_role.append((role, other, ref))
-    for gold_role, pred_role, ref in wrong_role:
-        doc.error("events", "argument", "wrong_role", f"argument {ref!r} has role {pred_role!r}, gold {gold_role!r}", **kw)
+            wrong_role.append((role, other, ref, target))
+    for gold_role, pred_role, ref, target in wrong_role:
+        doc.error("events", "argument", "wrong_role", f"argument {ref!r} has role {pred_role!r}, gold {gold_role!r}",
+                  gold_arg=Argument(role=gold_role, ref=ref), pred_arg=Argument(role=pred_role, ref=target), **kw)
     for role, ref in missed:
-        doc.error("events", "argument", "missed", f"{role} argument {ref!r} not predicted (or its entity is not aligned)", **kw)
+        doc.error("events", "argument", "missed", f"{role} argument {ref!r} not predicted (or its entity is not aligned)",
+                  gold_arg=Argument(role=role, ref=ref), **kw)
     for role, ref in pending:
-        doc.error("events", "argument", "spurious", f"predicted {role} argument {ref!r} matches no gold argument", **kw)
+        doc.error("events", "argument", "spurious", f"predicted {role} argument {ref!r} matches no gold argument",
+                  pred_arg=Argument(role=role, ref=ref), **kw)
