@@ -127,6 +127,7 @@ def perturb(gold: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         e["arguments"] = [a for a in e["arguments"] if a["ref"] in entities]
         if rng.random() < 0.1:
             e["type"] = "OTHER"
+            e.pop("subtype", None)  # OTHER has no subtypes: a wrong type, not an invalid document
     return pred
 
 
