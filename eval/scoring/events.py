@@ -39,7 +39,7 @@ def score_events(doc: PairScoring) -> None:
     # id comes last, so it only orders events identical in everything else (a choice no figure sees).
     def keys(side: int) -> list[tuple]:
         events, args, ek = (gold, g_args, entity_keys(0)) if side == 0 else (pred, p_args, entity_keys(1))
-        return [(e.trigger.start, e.trigger.end, e.type, e.polarity or "", e.modality or "",
+        return [(e.trigger.start, e.trigger.end, e.type, e.subtype or "", e.polarity or "", e.modality or "",
                  tuple(sorted((role, ek[cat][i] if i >= 0 else ()) for cat, i, role in a)), e.id) for e, a in zip(events, args)]
 
     type_ids = {t: k for k, t in enumerate(EVENT_TYPES)}
@@ -98,11 +98,13 @@ def score_events(doc: PairScoring) -> None:
             counts |= {figure: got[figure] for figure in members}
         gain = typed + ac
         tc = len(typed_pairs)
-        # Values are compared as given: an absent polarity or modality equals only an absent one.
+        # Values are compared as given: an absent polarity, modality or subtype equals only an absent one.
         polarity = modality = 0
         for g, p in ti.pairs:
             polarity += gold[g].polarity == pred[p].polarity
             modality += gold[g].modality == pred[p].modality
+        # A subtype refines its type, so it is judged only where the type is right (the TC pairs).
+        subtype = sum(gold[g].subtype == pred[p].subtype for g, p in typed_pairs)
         figures = {
             "trigger_identification": (len(ti), len(gold), len(pred)),
             "trigger_classification": (tc, len(gold), len(pred)),
@@ -114,6 +116,7 @@ def score_events(doc: PairScoring) -> None:
             "type_accuracy": (ti.total(typed), len(ti), len(gold) + len(pred)),
             "polarity_accuracy": (polarity, len(ti), len(gold) + len(pred)),
             "modality_accuracy": (modality, len(ti), len(gold) + len(pred)),
+            "subtype_accuracy": (subtype, tc, len(gold) + len(pred)),
         }
         result = figures, EventAlignments(events, gain, typed, ac, maps["ac"], roles_right)
         if not first:
