@@ -25,6 +25,7 @@ EVENT_INVENTORY_FILE = "schema/event_inventory.yaml"
 GUIDELINES_FILE = "gold/GUIDELINES.md"
 CITATION_FILE = "CITATION.cff"
 CROSS_DOCUMENT_FILE = "cross_document.json"
+PYPROJECT_FILE = "pyproject.toml"  # in a checkout only; an installed package has its metadata instead
 
 
 def shipped(relative: str) -> Path:
