@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from pydantic import ValidationError
 
@@ -221,28 +221,44 @@ def document_json(doc: Document) -> str:
     """One document as compact JSON (one JSON Lines line, without the newline).
 
     Optional fields that are None are left out, but a quote's ``speaker`` is required by the
-    contract (``null`` when unattributed), so it stays even when None.
+    contract (``null`` when unattributed), so it stays even when None (``Quote`` serializes so).
     """
-    if all(q.speaker is not None for q in doc.quotes):
-        return doc.model_dump_json(exclude_none=True)
-    return json.dumps(document_dict(doc), ensure_ascii=False, separators=(",", ":"))
+    return doc.model_dump_json(exclude_none=True)
+
+
+def document_bytes(doc: Document) -> bytes:
+    """:func:`document_json` as UTF-8 bytes, made directly: no text copy of a large document on the way to a file."""
+    return doc.__pydantic_serializer__.to_json(doc, exclude_none=True)
 
 
 def document_dict(doc: Document) -> dict:
     """A document as the contract writes it: None fields left out, but a quote's ``speaker`` always kept."""
-    data = doc.model_dump(mode="json", exclude_none=True)
-    data["quotes"] = [{**q, "speaker": q.get("speaker")} for q in data["quotes"]]
-    return data
+    return doc.model_dump(mode="json", exclude_none=True)
+
+
+def write_lines(out: TextIO, docs: Iterable[Document]) -> int:
+    """Write one JSON Lines line per document to ``out``; returns the count.
+
+    The bytes go straight to the stream's binary buffer: a text line of a large article would cost
+    its size several times over (the JSON text, the line with its newline, the encoded bytes).
+    """
+    n = 0
+    out.flush()
+    binary = getattr(out, "buffer", None)
+    for doc in docs:
+        if binary is None:  # a text-only stream (StringIO)
+            out.write(document_json(doc) + "\n")
+        else:
+            binary.write(document_bytes(doc))
+            binary.write(b"\n")
+        n += 1
+    return n
 
 
 def write_documents(path: Path, docs: Iterable[Document]) -> int:
     """Write documents as JSON Lines atomically; returns how many were written."""
-    n = 0
     with atomic_writer(path) as fh:
-        for doc in docs:
-            fh.write(document_json(doc) + "\n")
-            n += 1
-    return n
+        return write_lines(fh, docs)
 
 
 def read_json_lines(path: Path, required: tuple[str, ...] = ()) -> list[dict[str, Any]]:
