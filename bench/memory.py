@@ -22,7 +22,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from eval.data.parsing import parse_line  # noqa: E402
 from eval.extraction.extract import extract_files  # noqa: E402
+from eval.extraction.measure import traced  # noqa: E402
 from eval.gold.load import load_gold  # noqa: E402
 from eval.registry import create  # noqa: E402
 
@@ -40,18 +40,6 @@ def article(megabytes: float) -> str:
     size = int(megabytes * 1_000_000)
     text = body * (size // len(body.encode("utf-8")) + 1)
     return text.encode("utf-8")[:size].decode("utf-8", errors="ignore")
-
-
-def traced_peak(work) -> tuple[int, int, object]:
-    """``(peak, kept, result)`` of the Python allocations of ``work()``."""
-    tracemalloc.start()
-    try:
-        base = tracemalloc.get_traced_memory()[0]
-        result = work()
-        kept, peak = tracemalloc.get_traced_memory()
-        return peak - base, kept - base, result
-    finally:
-        tracemalloc.stop()
 
 
 # Runs the command line and prints its peak resident memory on exit. VmHWM belongs to the process's own memory
@@ -87,7 +75,7 @@ def main() -> None:
         size = big.stat().st_size
         create("rules")  # lexicons and gazetteer load once, outside the measurement
         extract_files("rules", [small], folder / "warm.jsonl")
-        peak, _, _ = traced_peak(lambda: extract_files("rules", [big], folder / "big.jsonl"))
+        peak, _, _ = traced(lambda: extract_files("rules", [big], folder / "big.jsonl"))
         print(f"article: {size:,} bytes ({args.mb:g} MB), rules extractor")
         print(f"extract (tracemalloc): peak {peak / 2**20:.1f} MB = {peak / size:.1f} x the article")
         base = cli_peak_rss(small, folder / "small-cli.jsonl")
@@ -95,7 +83,7 @@ def main() -> None:
         print(f"extract (RSS): peak grows by {grown / 2**20:.1f} MB = {grown / size:.1f} x the article "
               f"(one-line article: {base / 2**20:.0f} MB)")
         line = (folder / "big.jsonl").read_bytes()
-        peak, kept, parsed = traced_peak(lambda: parse_line(line, "big.jsonl:1"))
+        peak, kept, parsed = traced(lambda: parse_line(line, "big.jsonl:1"))
         assert parsed is not None and parsed.document is not None, parsed
         print(f"line -> Document: line {len(line):,} bytes; peak {peak / len(line):.1f} x the line, "
               f"the Document keeps {kept / len(line):.1f} x")

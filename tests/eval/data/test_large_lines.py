@@ -3,12 +3,12 @@ small one, at a lower peak memory."""
 from __future__ import annotations
 
 import json
-import tracemalloc
 
 import pytest
 
 from eval.data.files import loads_json
 from eval.data.parsing import DIRECT_MIN_CHARS, parse, parse_line
+from eval.extraction.measure import traced
 from eval.gold.load import load_gold
 
 
@@ -68,19 +68,9 @@ def test_large_line_with_a_duplicate_key_is_refused(large_line: dict) -> None:
         "invalid JSON: duplicate key 'doc_id' in one object (JSON readers disagree on which value wins)"]
 
 
-def _peak(work) -> int:
-    tracemalloc.start()
-    try:
-        base = tracemalloc.get_traced_memory()[0]
-        work()
-        return tracemalloc.get_traced_memory()[1] - base
-    finally:
-        tracemalloc.stop()
-
-
 def test_large_line_costs_less_than_through_dicts(large_line: dict) -> None:
     raw = _line(large_line)
-    direct, through_dicts = _peak(lambda: parse_line(raw, "p.jsonl:1")), _peak(lambda: _as_before(raw, False))
+    direct, through_dicts = traced(lambda: parse_line(raw, "p.jsonl:1"))[0], traced(lambda: _as_before(raw, False))[0]
     # Through dicts, the dicts of the whole document stand beside the models (bench/memory.py: 16.1 x a line of
     # the rules extractor's output, against 12.6 x read straight into the models).
     assert direct < 0.85 * through_dicts, f"peak {direct:,} bytes, through dicts {through_dicts:,}"

@@ -2,28 +2,15 @@
 whole command)."""
 from __future__ import annotations
 
-import tracemalloc
 from pathlib import Path
-from typing import Any, Callable
 
 import pytest
 
 from eval.data.parsing import document_json, read_documents, write_documents
+from eval.extraction.measure import traced
 from eval.gold.load import load_gold
 from eval.registry import create
 from eval.schema import Document
-
-
-def traced(work: Callable[[], Any]) -> tuple[int, int, Any]:
-    """``(peak, kept, result)`` of the Python allocations of ``work()``."""
-    tracemalloc.start()
-    try:
-        base = tracemalloc.get_traced_memory()[0]
-        result = work()
-        kept, peak = tracemalloc.get_traced_memory()
-        return peak - base, kept - base, result
-    finally:
-        tracemalloc.stop()
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,13 @@ a peak memory that does not grow with the number of gold documents."""
 from __future__ import annotations
 
 import json
-import tracemalloc
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import pytest
 
 from eval.extraction.distributed import gold_dataset
+from eval.extraction.measure import traced
 from eval.registry import Article, register
 from eval.runner import run_one
 from eval.schema import Document
@@ -54,12 +54,7 @@ def write_gold(folder: Path, n: int) -> Path:
 
 
 def peak_bytes(work: Callable[[], object]) -> int:
-    tracemalloc.start()
-    try:
-        work()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    return traced(work)[0]
 
 
 @pytest.fixture(scope="module")
