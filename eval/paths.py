@@ -29,6 +29,7 @@ CROSS_DOCUMENT_FILE = "cross_document.json"
 # invented development set (never in the headline scores; see gold/dev/README.md).
 GOLD_SPLITS = {"test": GOLD_DIR, "dev": f"{GOLD_DIR}/dev/dev", "devtest": f"{GOLD_DIR}/dev/devtest"}
 DEV_SPLITS = ("dev", "devtest")
+PYPROJECT_FILE = "pyproject.toml"  # in a checkout only; an installed package has its metadata instead
 
 
 def shipped(relative: str) -> Path:

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -250,8 +251,9 @@ def map_cmd(
     reason = unavailable_reason(extractor)  # fail fast, before starting any worker
     if reason:
         raise NewsbenchError(f"extractor {extractor!r} cannot run here: {reason}")
-    dataset = predict_dataset(gold_dataset(gold), extractor, num_proc=num_proc, batch_size=batch_size)
-    n = write_predictions(dataset, out)
+    with tempfile.TemporaryDirectory(prefix="newsbench-map-") as cache:  # the Arrow files of the gold and the map
+        dataset = predict_dataset(gold_dataset(gold, Path(cache)), extractor, num_proc=num_proc, batch_size=batch_size)
+        n = write_predictions(dataset, out)
     gold_option = f" --gold {gold}" if gold else ""
     err_console.print(
         f"wrote {n} prediction(s) to {out}; score them with: newsbench score --pred {out}{gold_option}", markup=False

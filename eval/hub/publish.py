@@ -76,7 +76,9 @@ def _write_parquet(out: Path, docs: list[Document]) -> dict[str, Any]:
     return infos
 
 
-def build_folder(out: Path, docs: list[Document], results: Path | None, cross_document: Path | None = None) -> Path:
+def build_folder(
+    out: Path, docs: list[Document], results: Path | None, cross_document: Path | None = None, repo_id: str | None = None
+) -> Path:
     """Build the whole repository in a temporary sibling folder, then move it to ``out`` (nothing half-written).
 
     Raises:
@@ -98,8 +100,10 @@ def build_folder(out: Path, docs: list[Document], results: Path | None, cross_do
         if cross_document is not None:
             shutil.copyfile(cross_document, tmp / CROSS_DOCUMENT_FILE)
         leaderboard = _copy_leaderboard(results, tmp)
-        (tmp / "README.md").write_text(str(dataset_card(docs, infos, leaderboard)), encoding="utf-8")
         (tmp / "LICENSE.md").write_text(license_text(), encoding="utf-8")
+        files = [p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file()]
+        card = dataset_card(docs, infos, leaderboard, repo_id=repo_id, files=files)
+        (tmp / "README.md").write_text(str(card), encoding="utf-8")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -182,7 +186,7 @@ def publish(
         raise PublishError(f"Invalid --repo-id {repo_id!r}: expected OWNER/NAME.")
     token = None if dry_run else resolve_token(get_token)
     docs = sorted(load_gold(gold).documents, key=lambda d: d.doc_id)
-    folder = build_folder(Path(out), docs, results, cross_document_of(gold, docs))
+    folder = build_folder(Path(out), docs, results, cross_document_of(gold, docs), repo_id)
     _say(console, f"built dataset repository in {folder} ({len(docs)} documents, configs: {', '.join(CONFIGS)})")
     if dry_run:
         return folder
