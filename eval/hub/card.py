@@ -6,7 +6,7 @@ from typing import Any, Iterable
 
 from eval import __version__
 from eval.data.models import Document
-from eval.data.rows import CONFIGS, SPLIT
+from eval.data.rows import SPLIT, config_split
 from eval.paths import CITATION_FILE, CROSS_DOCUMENT_FILE, PYPROJECT_FILE, RESULT_FILES, shipped
 from eval.reporting.markdown import markdown_table
 
@@ -32,12 +32,14 @@ def card_data(infos: dict[str, Any]) -> Any:
         task_ids=["named-entity-recognition"],
         tags=["information-extraction", "news", "event-extraction", "quote-attribution", "benchmark"],
         configs=[
-            {"config_name": c, "data_files": [{"split": SPLIT, "path": f"{c}/{SPLIT}-*.parquet"}], **({"default": True} if c == "documents" else {})}
-            for c in CONFIGS
+            {"config_name": c, "data_files": [{"split": config_split(c), "path": f"{c}/{config_split(c)}-*.parquet"}],
+             **({"default": True} if c == "documents" else {})}
+            for c in infos
         ],
     )
     dataset_infos = DatasetInfosDict({
-        c: DatasetInfo(features=f, config_name=c, splits=SplitDict({SPLIT: SplitInfo(name=SPLIT, num_examples=n)}))
+        c: DatasetInfo(features=f, config_name=c,
+                       splits=SplitDict({config_split(c): SplitInfo(name=config_split(c), num_examples=n)}))
         for c, (f, n) in infos.items()
     })
     dataset_infos.to_dataset_card_data(data)
@@ -45,7 +47,8 @@ def card_data(infos: dict[str, Any]) -> Any:
 
 
 def dataset_card(
-    docs: list[Document], infos: dict[str, Any], leaderboard: str | None, *, repo_id: str | None, files: Iterable[str]
+    docs: list[Document], infos: dict[str, Any], leaderboard: str | None, *, repo_id: str | None, files: Iterable[str],
+    dev: dict[str, list[Document]] | None = None,
 ) -> Any:
     """The dataset card (``README.md``): validated metadata plus the body.
 
@@ -56,7 +59,7 @@ def dataset_card(
     """
     from huggingface_hub import DatasetCard
 
-    body = _card_body(docs, infos, leaderboard, repo_id, frozenset(files))
+    body = _card_body(docs, infos, leaderboard, repo_id, frozenset(files), dev or {})
     # DatasetCard parses the YAML header back into DatasetCardData; it raises on invalid metadata.
     return DatasetCard(f"---\n{card_data(infos).to_yaml()}\n---\n\n{body}")
 
@@ -152,15 +155,38 @@ def _named(files: frozenset[str], name: str, text: str, otherwise: str = "") -> 
     return text if name in files else otherwise
 
 
+def _development(dev: dict[str, list[Document]], repo_id: str | None) -> str:
+    """The section on the invented development halves, or nothing when none is published."""
+    if not dev:
+        return ""
+    where = f'"{repo_id}"' if repo_id else '"."'
+    counts = ", ".join(f"`{half}` {len(half_docs)} articles" for half, half_docs in dev.items())
+    return f"""## Development set (invented articles, not test data)
+
+Configs {", ".join(f"`{h}`" for h in dev)} ({counts}) hold **invented** news articles, written for developing
+extractors and annotated by the same guidelines (two independent passes, then adjudicated). They are never part of the
+headline scores: `dev` may be used freely while developing; `devtest` is meant to be scored once, to check that gains
+carry over. The people, most organisations and events in them are fictional; their texts are released with the
+annotations. Each config has one split of its own name and the columns of `documents`:
+
+```python
+dev = load_dataset({where}, "dev", split="dev")
+```
+
+"""
+
+
 def _card_body(
-    docs: list[Document], infos: dict[str, Any], leaderboard: str | None, repo_id: str | None, files: frozenset[str]
+    docs: list[Document], infos: dict[str, Any], leaderboard: str | None, repo_id: str | None, files: frozenset[str],
+    dev: dict[str, list[Document]],
 ) -> str:
     from eval.hub.fields import counts_table, event_types_table, fields_table, totals_table
     from eval.reporting.stats import stats_table
 
     configs = markdown_table(
         ["config", "split", "rows", "files"],
-        [[f"`{c}`", f"`{SPLIT}`", str(n), f"`{c}/{SPLIT}-*.parquet`"] for c, (_, n) in infos.items()], left=4,
+        [[f"`{c}`", f"`{config_split(c)}`", str(n), f"`{c}/{config_split(c)}-*.parquet`"] for c, (_, n) in infos.items()],
+        left=4,
     )
     board_files = [f"leaderboard/{name}" for name in RESULT_FILES.leaderboard() if f"leaderboard/{name}" in files]
     board = (leaderboard + "\nFiles: " + ", ".join(f"`{f}`" for f in board_files) + ".\n") if leaderboard else (
@@ -190,7 +216,7 @@ Dataset {title}, version {__version__}, tag `{tag_name()}`. Code (extractors, sc
 ## Data
 
 {configs}
-One split, `{SPLIT}`, since this is an evaluation set.
+The gold has one split, `{SPLIT}`, since it is an evaluation set.
 
 {_loading(repo_id)}
 The flat configs split every span field into `<field>_start`, `<field>_end`, `<field>_text` columns
@@ -204,7 +230,7 @@ locations of the same document. `meta` in `documents` is JSON text.
 ### Event types and subtypes
 
 {event_types_table()}
-## Statistics
+{_development(dev, repo_id)}## Statistics
 
 {totals_table(docs)}
 ### Counts per value
@@ -238,7 +264,8 @@ Extractors that could not run where the leaderboard was built are listed as "not
 
 - Only {len(docs)} articles: scores have wide confidence intervals and say little about other topics, genres or
   languages.
-- One annotation pass by the project's annotators following the guidelines.
+- Annotated by the project's annotators following the guidelines: a first pass, an independent second pass and an
+  adjudication of every difference; the agreement figures are in the guidelines.
 - Some texts carry extraction noise from their web pages (menus, missing spaces), kept verbatim.
 
 ## Citation

@@ -88,7 +88,7 @@ def test_card_names_the_files_it_has(shipped_card: tuple[str, set[str]]) -> None
 
 def test_card_uses_the_repository_id(shipped_card: tuple[str, set[str]]) -> None:
     card, _ = shipped_card
-    assert (card.count(f'load_dataset("{REPO_ID}"'), f"--gold hf://{REPO_ID}" in card, "OWNER" in card) == (2, True, False)
+    assert (card.count(f'load_dataset("{REPO_ID}"'), f"--gold hf://{REPO_ID}" in card, "OWNER" in card) == (3, True, False)
 
 
 def test_card_without_repo_id_loads_the_folder_and_has_no_placeholder(small_card: tuple[str, set[str]]) -> None:
