@@ -3,7 +3,8 @@
 #                 (ignored by git) and print the leaderboard; the checkout stays as it was
 #   make test     same install, then the full test suite
 # Maintainers only:
-#   make results  rerun into the committed results/ and refresh the README's generated blocks
+#   make results  rerun into the committed results/ (the test gold; dev/ and devtest/ for the invented
+#                 development halves) and refresh the README's generated blocks
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -25,6 +26,8 @@ run: install
 	$(BIN)/newsbench run --out runs/latest
 
 results: install
+	$(BIN)/newsbench run --split dev --out results/dev
+	$(BIN)/newsbench run --split devtest --out results/devtest
 	$(BIN)/newsbench run --out results
 	$(BIN)/newsbench leaderboard --readme README.md > /dev/null
 	$(BIN)/newsbench errors --readme README.md > /dev/null

@@ -25,6 +25,11 @@ EVENT_INVENTORY_FILE = "schema/event_inventory.yaml"
 GUIDELINES_FILE = "gold/GUIDELINES.md"
 CITATION_FILE = "CITATION.cff"
 CROSS_DOCUMENT_FILE = "cross_document.json"
+# The shipped gold folders by split: the test gold of the headline scores, and the two halves of the
+# invented development set (never in the headline scores; see gold/dev/README.md).
+GOLD_SPLITS = {"test": GOLD_DIR, "dev": f"{GOLD_DIR}/dev/dev", "devtest": f"{GOLD_DIR}/dev/devtest"}
+DEV_SPLITS = ("dev", "devtest")
+PYPROJECT_FILE = "pyproject.toml"  # in a checkout only; an installed package has its metadata instead
 
 
 def shipped(relative: str) -> Path:
@@ -36,6 +41,17 @@ def shipped(relative: str) -> Path:
 def default_gold_dir() -> Path:
     """The gold shipped with newsbench."""
     return shipped(GOLD_DIR)
+
+
+def split_gold_dir(split: str) -> Path:
+    """The shipped gold folder of ``split`` (``test``, ``dev`` or ``devtest``).
+
+    Raises:
+        InvalidInputError: ``split`` is not one of them.
+    """
+    if split not in GOLD_SPLITS:
+        raise InvalidInputError(Problem(split, "", f"unknown split; valid: {', '.join(GOLD_SPLITS)}"))
+    return shipped(GOLD_SPLITS[split])
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,24 @@ Engine = enum.Enum("Engine", {"local": "local", "ray": "ray"}, type=str)
 ENGINE = typer.Option("local", "--engine", help="local (this machine) or ray (Ray Data; pip install newsbench[ray]).")
 
 
+Split = enum.Enum("Split", {"test": "test", "dev": "dev", "devtest": "devtest"}, type=str)
+
+
+SPLIT = typer.Option(None, "--split", help="Shipped gold to use instead of --gold: test (the headline gold), or the invented "
+                     "development halves dev and devtest (never in the headline scores).")
+
+
+def gold_of(gold: str | None, split: Split | None) -> str | None:
+    """The gold a command reads: ``--gold``, or the shipped folder of ``--split``, never both."""
+    from eval.paths import split_gold_dir
+
+    if split is None:
+        return gold
+    if gold is not None:
+        raise NewsbenchError(f"--gold {gold} and --split {split.value}: give one of them")
+    return str(split_gold_dir(split.value))
+
+
 RAY_ADDRESS = typer.Option(None, "--ray-address", help="Ray cluster to join (auto, or an address); default: a local one.")
 
 

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -22,10 +23,12 @@ from eval.cli.app import (
     MAX_TOKENS,
     MODEL,
     RAY_ADDRESS,
+    SPLIT,
     TEMPERATURE,
     TIMEOUT,
     WORKERS,
     Engine,
+    Split,
     app,
     check_workers,
     err_console,
@@ -33,6 +36,7 @@ from eval.cli.app import (
     fail,
     file_progress,
     gold_folder,
+    gold_of,
     handles_errors,
     out_console,
     progress_factory,
@@ -49,6 +53,7 @@ def run(
         None, "--extractor", "-e", metavar="NAME", help="Extractor name; repeatable. Default: every one that can run here."
     ),
     gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
+    split: Optional[Split] = SPLIT,
     out: Path = typer.Option(Path("results"), "--out", help="Results folder; the new files go in together, only when the run succeeds."),
     model: Optional[str] = MODEL,
     workers: Optional[int] = WORKERS,
@@ -72,6 +77,7 @@ def run(
     from eval.runner import run_benchmark
 
     check_workers("--workers", workers)
+    gold = gold_of(gold, split)
     refuse_output(out, folder=True, protected=[("the gold", gold_folder(gold))])
     index = GoldIndex.open(gold)  # a missing or unreadable gold fails here, before any extractor starts
     n_gold = len(index)
@@ -184,6 +190,7 @@ def extract(
 def score(
     pred: Path = typer.Option(..., "--pred", help="Prediction file (JSON Lines)."),
     gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
+    split: Optional[Split] = SPLIT,
     as_json: bool = typer.Option(False, "--json", help="Print the results object as JSON."),
     name: Optional[str] = typer.Option(None, "--name", help="Extractor name in the results (default: file stem)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Also save results and the error list in this folder."),
@@ -198,6 +205,7 @@ def score(
     from eval.runner import score_file
 
     extractor = check_extractor_name(name if name is not None else pred.stem.split(".")[0], "--name")
+    gold = gold_of(gold, split)
     if out is not None:
         refuse_output(out, folder=True, inputs=[pred], protected=[("the gold", gold_folder(gold))])
     pair_scorer, session = None, contextlib.nullcontext()
@@ -243,8 +251,9 @@ def map_cmd(
     reason = unavailable_reason(extractor)  # fail fast, before starting any worker
     if reason:
         raise NewsbenchError(f"extractor {extractor!r} cannot run here: {reason}")
-    dataset = predict_dataset(gold_dataset(gold), extractor, num_proc=num_proc, batch_size=batch_size)
-    n = write_predictions(dataset, out)
+    with tempfile.TemporaryDirectory(prefix="newsbench-map-") as cache:  # the Arrow files of the gold and the map
+        dataset = predict_dataset(gold_dataset(gold, Path(cache)), extractor, num_proc=num_proc, batch_size=batch_size)
+        n = write_predictions(dataset, out)
     gold_option = f" --gold {gold}" if gold else ""
     err_console.print(
         f"wrote {n} prediction(s) to {out}; score them with: newsbench score --pred {out}{gold_option}", markup=False

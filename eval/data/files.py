@@ -89,6 +89,30 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
+def json_object_keys(text: str | bytes) -> list[str] | None:
+    """The keys of the JSON object ``text``, checked as :func:`loads_json` checks it, without building its values.
+
+    None when ``text`` is not one JSON object or :func:`loads_json` would refuse it (it then says why).
+    Reading a large document straight into the models, this check costs no copy of the document.
+
+    >>> json_object_keys('{"a": {"b": 1}, "c": [2]}')
+    ['a', 'c']
+    >>> json_object_keys('{"a": 1, "a": 2}') is None
+    True
+    """
+    last: list[list[str]] = []
+
+    def keys_only(pairs: list[tuple[str, Any]]) -> None:
+        _no_duplicate_keys(pairs)
+        last[:] = [[k for k, _ in pairs]]  # the outermost object is the last to close
+
+    try:
+        value = json.loads(text, object_pairs_hook=keys_only)
+    except (ValueError, RecursionError):  # JSONDecodeError, JsonValueError, too many digits
+        return None
+    return last[0] if value is None and last and text.lstrip()[:1] in ("{", b"{") else None
+
+
 def loads_json(text: str) -> Any:
     """``json.loads`` that refuses what readers disagree on or cannot hold.
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationInfo,
+    model_serializer,
+    model_validator,
+)
 
 from eval.data.checks import check_document
 
@@ -207,6 +215,15 @@ class Quote(_Model):
     cue: Span | None = Field(default=None, description='The reporting verb or phrase ("said", "according to").')
     speaker_mention: Span | None = Field(default=None, description="The mention of the speaker tied to this quote.")
     confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
+
+    @model_serializer(mode="wrap")
+    def _speaker_always(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # The contract requires `speaker` (null when unattributed), so leaving out None fields keeps it. Written
+        # here, in pydantic-core's one pass, a document goes straight to JSON without a dict of the whole document.
+        data = handler(self)
+        if isinstance(data, dict) and "speaker" not in data:
+            data["speaker"] = None
+        return data
 
 
 class Argument(_Model):

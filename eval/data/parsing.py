@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from pydantic import ValidationError
 
@@ -20,6 +20,7 @@ from eval.data.files import (
     UTF8_BOM,
     JsonValueError,
     atomic_writer,
+    json_object_keys,
     check_regular_file,
     loads_json,
     read_text,
@@ -58,12 +59,41 @@ def parse(data: Any, file: str, *, full: bool = False, gold: bool = False) -> Pa
         except ValidationError as exc:
             problems = schema_problems(data, file) or _model_problems(exc, file)
     warnings: list[Problem] = [] if gold else _missing_categories(data, file)
+    return _checked(doc, file, gold, problems, warnings)
+
+
+def _checked(doc: Document | None, file: str, gold: bool, problems: list[Problem], warnings: list[Problem]) -> Parsed:
+    """The semantic and span-quality checks of a document the models accepted (see :func:`parse`)."""
     if doc is not None:
         problems += [Problem(file, path, reason) for path, reason in check_document(doc)]
         if not problems:
             quality = [Problem(file, path, reason) for path, reason in check_span_quality(doc)]
             (problems if gold else warnings).extend(quality)
     return Parsed(file, None if problems else doc, problems, warnings)
+
+
+#: From this many characters a document is read straight into the models (:func:`_parse_direct`). It costs
+#: about a fifth more time than reading it into dicts first (a second JSON pass), so only large documents do.
+DIRECT_MIN_CHARS = 1 << 20
+
+
+def _parse_direct(source: str | bytes, file: str, gold: bool) -> Parsed | None:
+    """:func:`parse` of a large JSON text (or its UTF-8 bytes) read straight into the models, or None: a small
+    text, or one the models refuse.
+
+    Without the dicts of the whole document beside the models, a line costs less memory (``bench/memory.py``).
+    On any problem, None: :func:`parse` then reads the text again and names every problem as usual.
+    """
+    if len(source) < DIRECT_MIN_CHARS:
+        return None
+    keys = json_object_keys(source)
+    if keys is None:
+        return None
+    try:
+        doc = Document.model_validate_json(source, context={"semantics": False})
+    except ValidationError:
+        return None
+    return _checked(doc, file, gold, [], [] if gold else _missing_categories(dict.fromkeys(keys), file))
 
 
 CATEGORIES = ("actors", "locations", "quotes", "events")
@@ -138,6 +168,10 @@ def iter_parsed(path: Path, *, full: bool = False, gold: bool | None = None) -> 
     if not text.strip():
         yield Parsed(str(path), None, [Problem(str(path), "", "is empty; expected one JSON document")])
         return
+    direct = None if full else _parse_direct(text, str(path), gold)
+    if direct is not None:
+        yield direct
+        return
     data, problems = _loads(text, str(path))
     yield parse(data, str(path), full=full, gold=gold) if not problems else Parsed(str(path), None, problems)
 
@@ -188,6 +222,9 @@ def decode_line(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
 
 def parse_line(raw: bytes, label: str, *, full: bool = False, gold: bool = False) -> Parsed | None:
     """Parse one raw JSON Lines line (None for a blank line), as :func:`iter_parsed` does."""
+    direct = None if full else _parse_direct(raw, label, gold)  # bytes: no text copy of a large line meanwhile
+    if direct is not None:
+        return direct
     line, problems = decode_line(raw, label)
     if line is None:
         return Parsed(label, None, problems)
@@ -221,28 +258,44 @@ def document_json(doc: Document) -> str:
     """One document as compact JSON (one JSON Lines line, without the newline).
 
     Optional fields that are None are left out, but a quote's ``speaker`` is required by the
-    contract (``null`` when unattributed), so it stays even when None.
+    contract (``null`` when unattributed), so it stays even when None (``Quote`` serializes so).
     """
-    if all(q.speaker is not None for q in doc.quotes):
-        return doc.model_dump_json(exclude_none=True)
-    return json.dumps(document_dict(doc), ensure_ascii=False, separators=(",", ":"))
+    return doc.model_dump_json(exclude_none=True)
+
+
+def document_bytes(doc: Document) -> bytes:
+    """:func:`document_json` as UTF-8 bytes, made directly: no text copy of a large document on the way to a file."""
+    return doc.__pydantic_serializer__.to_json(doc, exclude_none=True)
 
 
 def document_dict(doc: Document) -> dict:
     """A document as the contract writes it: None fields left out, but a quote's ``speaker`` always kept."""
-    data = doc.model_dump(mode="json", exclude_none=True)
-    data["quotes"] = [{**q, "speaker": q.get("speaker")} for q in data["quotes"]]
-    return data
+    return doc.model_dump(mode="json", exclude_none=True)
+
+
+def write_lines(out: TextIO, docs: Iterable[Document]) -> int:
+    """Write one JSON Lines line per document to ``out``; returns the count.
+
+    The bytes go straight to the stream's binary buffer: a text line of a large article would cost
+    its size several times over (the JSON text, the line with its newline, the encoded bytes).
+    """
+    n = 0
+    out.flush()
+    binary = getattr(out, "buffer", None)
+    for doc in docs:
+        if binary is None:  # a text-only stream (StringIO)
+            out.write(document_json(doc) + "\n")
+        else:
+            binary.write(document_bytes(doc))
+            binary.write(b"\n")
+        n += 1
+    return n
 
 
 def write_documents(path: Path, docs: Iterable[Document]) -> int:
     """Write documents as JSON Lines atomically; returns how many were written."""
-    n = 0
     with atomic_writer(path) as fh:
-        for doc in docs:
-            fh.write(document_json(doc) + "\n")
-            n += 1
-    return n
+        return write_lines(fh, docs)
 
 
 def read_json_lines(path: Path, required: tuple[str, ...] = ()) -> list[dict[str, Any]]:

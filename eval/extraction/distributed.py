@@ -17,10 +17,11 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from eval.data.files import atomic_writer
 from eval.data.parsing import document_json
+from eval.exceptions import InvalidInputError, NewsbenchError
 from eval.registry import Article, Extractor, checked_extract, create
 
 if TYPE_CHECKING:
@@ -109,11 +110,39 @@ def write_predictions(dataset: Dataset, path: Path) -> int:
     return n
 
 
-def gold_dataset(gold: str | None = None) -> Dataset:
-    """The gold articles as a Dataset with ``doc_id`` and ``text`` columns."""
-    from datasets import Dataset
+def gold_dataset(gold: str | None = None, cache_dir: Path | None = None) -> Dataset:
+    """The gold articles as a Dataset with ``doc_id`` and ``text`` columns.
 
-    from eval.gold.load import load_gold
+    The rows are written to Arrow files in ``cache_dir`` (a folder the caller owns and removes; None: the
+    ``datasets`` cache) one gold document at a time, so the gold is never held whole.
 
-    docs = load_gold(gold).documents
-    return Dataset.from_dict({"doc_id": [d.doc_id for d in docs], "text": [d.text for d in docs]})
+    Raises:
+        InvalidInputError: the gold is missing, or a gold document has problems (every one listed).
+    """
+    from datasets import Dataset, Features, Value
+    from datasets.exceptions import DatasetGenerationError
+
+    try:
+        return Dataset.from_generator(
+            _gold_rows, gen_kwargs={"gold": gold}, features=Features({"doc_id": Value("string"), "text": Value("string")}),
+            cache_dir=None if cache_dir is None else str(cache_dir),
+        )
+    except DatasetGenerationError as exc:  # datasets wraps what the generator raised
+        if isinstance(exc.__cause__, NewsbenchError):
+            raise exc.__cause__ from None
+        raise
+
+
+def _gold_rows(gold: str | None) -> Iterator[dict[str, str]]:
+    from eval.gold.index import GoldIndex
+
+    index = GoldIndex.open(gold)
+    try:
+        for doc_id in index.ids:
+            doc = index.read(doc_id)
+            if doc is not None:
+                yield {"doc_id": doc.doc_id, "text": doc.text}
+        if index.has_problems():
+            raise InvalidInputError(index.problems)
+    finally:
+        index.close()

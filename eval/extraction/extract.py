@@ -19,29 +19,20 @@ import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TextIO
+from typing import Any, Callable, Iterable, Iterator
 
 from rich.console import Console
 
 from eval.data.files import atomic_writer
-from eval.data.parsing import document_json
+from eval.data.parsing import write_lines
 from eval.exceptions import InvalidInputError, Problem
 from eval.extraction.inputs import check_inputs, find_inputs, iter_articles
 from eval.registry import Article, checked_extract, create
 
 
-def _write(out: TextIO, docs: Iterable[Any]) -> int:
-    """Write one line per document (already checked by ``checked_extract``); returns the count."""
-    n = 0
-    for doc in docs:
-        out.write(document_json(doc) + "\n")
-        n += 1
-    return n
-
-
 def _write_stdout(docs: Iterable[Any]) -> int:
     try:
-        n = _write(sys.stdout, docs)
+        n = write_lines(sys.stdout, docs)
         sys.stdout.flush()
     except OSError as exc:  # a full disk behind a redirection, a closed pipe
         with contextlib.suppress(OSError):  # so that the interpreter's own final flush does not fail again
@@ -91,7 +82,7 @@ def extract_files(
             n = _write_stdout(docs)
         else:
             with atomic_writer(out) as fh:
-                n = _write(fh, docs)
+                n = write_lines(fh, docs)
     if console is not None:
         where = str(out) if out is not None else "stdout"
         console.print(f"wrote {n} document(s) to {where}", markup=False)

@@ -12,7 +12,7 @@ from eval.data.fingerprint import document_sha256
 from eval.data.models import Document
 from eval.data.parsing import iter_parsed
 from eval.exceptions import InvalidInputError, Problem
-from eval.paths import CROSS_DOCUMENT_FILE, default_gold_dir
+from eval.paths import CROSS_DOCUMENT_FILE, GOLD_SPLITS, default_gold_dir, split_gold_dir
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,9 @@ def describe_source(source: str) -> str:
     if source.startswith("hf://"):
         return source
     path = Path(source).resolve()
-    if path == default_gold_dir().resolve():
-        return SHIPPED
+    for split in GOLD_SPLITS:
+        if path == split_gold_dir(split).resolve():
+            return SHIPPED if split == "test" else f"{SHIPPED} {split}"
     return Path(os.path.relpath(path, Path.cwd())).as_posix()
 
 

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from eval import __version__
 from eval.data.models import Document
-from eval.data.rows import CONFIGS, SPLIT, dataset_features, document_row, item_rows
+from eval.data.rows import CONFIGS, DEV_CONFIGS, config_split, dataset_features, document_row, item_rows
 from eval.exceptions import PublishError
 from eval.hub.card import dataset_card, license_text, tag_name
 from eval.paths import (
@@ -55,28 +55,36 @@ def cross_document_of(gold: str | None, docs: list[Document]) -> Path | None:
     return path
 
 
-def _write_parquet(out: Path, docs: list[Document]) -> dict[str, Any]:
-    """Write every config's Parquet file; returns the ``datasets`` info of each config."""
+def _write_parquet(out: Path, docs: list[Document], dev: dict[str, list[Document]] | None = None) -> dict[str, Any]:
+    """Write every config's Parquet file; returns the ``datasets`` info of each config.
+
+    ``dev`` maps a development half (``dev``, ``devtest``) to its documents: each becomes a config of
+    document rows with a split of its own name.
+    """
     from datasets import Dataset
     from datasets.utils.logging import disable_progress_bar
 
     disable_progress_bar()  # one line per file on stderr says nothing to the user
     infos: dict[str, Any] = {}
     features = dataset_features()
-    for config in CONFIGS:
-        if config == "documents":
-            rows = [document_row(d) for d in docs]
-        else:
-            rows = [r for d in docs for r in item_rows(d, config)]
-        ds = Dataset.from_list(rows, features=features[config], split=SPLIT)
-        target = out / config / f"{SPLIT}-00000-of-00001.parquet"
+    tables = {c: [document_row(d) for d in docs] if c == "documents" else [r for d in docs for r in item_rows(d, c)]
+              for c in CONFIGS}
+    tables |= {half: [document_row(d) for d in half_docs] for half, half_docs in (dev or {}).items()}
+    for config, rows in tables.items():
+        kind = "documents" if config in DEV_CONFIGS else config
+        split = config_split(config)
+        ds = Dataset.from_list(rows, features=features[kind], split=split)
+        target = out / config / f"{split}-00000-of-00001.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)
         ds.to_parquet(str(target))
-        infos[config] = (features[config], len(ds))
+        infos[config] = (features[kind], len(ds))
     return infos
 
 
-def build_folder(out: Path, docs: list[Document], results: Path | None, cross_document: Path | None = None) -> Path:
+def build_folder(
+    out: Path, docs: list[Document], results: Path | None, cross_document: Path | None = None, repo_id: str | None = None,
+    dev: dict[str, list[Document]] | None = None,
+) -> Path:
     """Build the whole repository in a temporary sibling folder, then move it to ``out`` (nothing half-written).
 
     Raises:
@@ -88,7 +96,7 @@ def build_folder(out: Path, docs: list[Document], results: Path | None, cross_do
     out.resolve().parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.resolve().parent, prefix=f".{out.resolve().name}.", suffix=".building"))
     try:
-        infos = _write_parquet(tmp, docs)
+        infos = _write_parquet(tmp, docs, dev)
         for src, dst in BESIDE_DATA.items():
             source = shipped(src)
             if not source.exists():
@@ -98,8 +106,10 @@ def build_folder(out: Path, docs: list[Document], results: Path | None, cross_do
         if cross_document is not None:
             shutil.copyfile(cross_document, tmp / CROSS_DOCUMENT_FILE)
         leaderboard = _copy_leaderboard(results, tmp)
-        (tmp / "README.md").write_text(str(dataset_card(docs, infos, leaderboard)), encoding="utf-8")
         (tmp / "LICENSE.md").write_text(license_text(), encoding="utf-8")
+        files = [p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file()]
+        card = dataset_card(docs, infos, leaderboard, repo_id=repo_id, files=files, dev=dev)
+        (tmp / "README.md").write_text(str(card), encoding="utf-8")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -182,8 +192,10 @@ def publish(
         raise PublishError(f"Invalid --repo-id {repo_id!r}: expected OWNER/NAME.")
     token = None if dry_run else resolve_token(get_token)
     docs = sorted(load_gold(gold).documents, key=lambda d: d.doc_id)
-    folder = build_folder(Path(out), docs, results, cross_document_of(gold, docs))
-    _say(console, f"built dataset repository in {folder} ({len(docs)} documents, configs: {', '.join(CONFIGS)})")
+    dev = development_halves() if gold is None else None
+    folder = build_folder(Path(out), docs, results, cross_document_of(gold, docs), repo_id, dev)
+    configs = [*CONFIGS, *(dev or {})]
+    _say(console, f"built dataset repository in {folder} ({len(docs)} documents, configs: {', '.join(configs)})")
     if dry_run:
         return folder
     try:
@@ -194,6 +206,15 @@ def publish(
         raise PublishError(f"Upload to {repo_id} failed: {exc}") from None
     _say(console, f"uploaded to https://huggingface.co/datasets/{repo_id} and tagged {tag}")
     return folder
+
+
+def development_halves() -> dict[str, list[Document]]:
+    """The shipped development halves that exist (published with the shipped gold only)."""
+    from eval.gold.load import load_gold
+    from eval.paths import split_gold_dir
+
+    return {half: sorted(load_gold(split_gold_dir(half)).documents, key=lambda d: d.doc_id)
+            for half in DEV_CONFIGS if split_gold_dir(half).is_dir()}
 
 
 def _say(console: Any, message: str) -> None:

@@ -29,6 +29,14 @@ def load_errors(results_dir: Path) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["extractor", "category", "level", "outcome"])
 
 
+def error_counts(results_dir: Path) -> pd.DataFrame:
+    """Errors counted per (extractor, category, level), one column per outcome; empty without error lists."""
+    errors = load_errors(results_dir)
+    if errors.empty:
+        return pd.DataFrame()
+    return errors.groupby(["extractor", "category", "level", "outcome"]).size().unstack("outcome", fill_value=0)
+
+
 def error_summary_table(results_dir: Path) -> str:
     """Markdown table: one row per extractor, category and level; one column per outcome.
 
@@ -37,10 +45,9 @@ def error_summary_table(results_dir: Path) -> str:
     """
     if not Path(results_dir).is_dir():
         raise InvalidInputError(Problem(str(results_dir), "", "results folder not found; run `newsbench run` first"))
-    errors = load_errors(results_dir)
-    if errors.empty:
+    counts = error_counts(results_dir)
+    if counts.empty:
         return "No error lists found.\n"
-    counts = errors.groupby(["extractor", "category", "level", "outcome"]).size().unstack("outcome", fill_value=0)
     header = ["extractor", "category", "level", *counts.columns]
     rows = [[*key, *(str(int(v)) for v in row)] for key, row in counts.iterrows()]
     return markdown_table(header, rows, left=3)

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from eval.exceptions import NewsbenchError
-from eval.paths import RESULT_FILES
+from eval.paths import DEV_SPLITS, RESULT_FILES
 from eval.reporting.breakdowns import breakdown_columns, breakdown_markdown
 from eval.reporting.compare import (
     MAX_DOCS_COMPARED,
@@ -281,6 +281,38 @@ def _differences_markdown(frame: pd.DataFrame, n_scored: int) -> str:
     return f"Differences between extractors (paired tests): {why}.\n"
 
 
+def splits_markdown(results_dir: Path) -> str:
+    """The "Generalisation" section: each extractor's F1 on the test gold beside the development halves.
+
+    A results folder holds the test gold's results; ``dev/`` and ``devtest/`` inside it, when present,
+    hold runs on the invented development halves (``newsbench run --split dev --out results/dev``).
+    Empty when neither is there.
+    """
+    results_dir = Path(results_dir)
+    frames = {"test": load_frame(results_dir)} | {
+        split: leaderboard_frame(load_results(results_dir / split), load_not_run(results_dir / split))
+        for split in DEV_SPLITS if (results_dir / split).is_dir()
+    }
+    if len(frames) == 1:
+        return ""
+    head = ["extractor", "gold", *(f"{c} F1 [95% CI]" for c in SCORE_CATEGORIES), "documents"]
+    body = []
+    for name in sorted({n for frame in frames.values() for n in frame["extractor"]}):
+        for split, frame in frames.items():
+            rows = frame[frame["extractor"] == name]
+            if not len(rows):
+                continue
+            row = rows.iloc[0]
+            if row["status"] != "scored":
+                body.append([name, split, "not run", *[""] * (len(head) - 3)])
+                continue
+            body.append([name, split, *(_with_ci(row, f"{c}_f1") for c in SCORE_CATEGORIES), str(int(row["n_docs"]))])
+    intro = ("Generalisation: the same extractors on the test gold and on the two halves of the invented development "
+             "set (`gold/dev/`; `dev` was used while developing the extractors, `devtest` never), never part of the "
+             "headline figures above:")
+    return intro + "\n\n" + markdown_table(head, body)
+
+
 def write_leaderboard(results_dir: Path) -> pd.DataFrame:
     """Write ``leaderboard.md`` and ``leaderboard.csv`` beside the results; returns the table.
 
@@ -289,7 +321,8 @@ def write_leaderboard(results_dir: Path) -> pd.DataFrame:
     from eval.data.files import write_text
 
     frame = load_frame(results_dir)
-    write_text(Path(results_dir) / RESULT_FILES.leaderboard_md, render(frame, "md"))
+    splits = splits_markdown(results_dir)
+    write_text(Path(results_dir) / RESULT_FILES.leaderboard_md, render(frame, "md") + (f"\n{splits}" if splits else ""))
     write_text(Path(results_dir) / RESULT_FILES.leaderboard_csv, render(frame, "csv"))
     return frame
 
@@ -298,6 +331,8 @@ def readme_block(results_dir: Path, readme: Path) -> str:
     """The README's leaderboard block: the Markdown table and the chart, linked relative to the README."""
     results_dir = Path(results_dir)
     body = render(load_frame(results_dir), "md")
+    splits = splits_markdown(results_dir)
+    body += f"\n{splits}" if splits else ""
     chart = results_dir / RESULT_FILES.chart
     if chart.exists():
         try:

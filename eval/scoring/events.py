@@ -6,6 +6,7 @@ from typing import Any, NamedTuple, Sequence
 
 import numpy as np
 
+from eval.data.models import Argument
 from eval.scoring.align import Alignment, Matcher, Mode
 from eval.scoring.document import PairScoring, alignment_units
 from eval.scoring.entities import attribution, breakdown
@@ -38,7 +39,7 @@ def score_events(doc: PairScoring) -> None:
     # id comes last, so it only orders events identical in everything else (a choice no figure sees).
     def keys(side: int) -> list[tuple]:
         events, args, ek = (gold, g_args, entity_keys(0)) if side == 0 else (pred, p_args, entity_keys(1))
-        return [(e.trigger.start, e.trigger.end, e.type, e.polarity or "", e.modality or "",
+        return [(e.trigger.start, e.trigger.end, e.type, e.subtype or "", e.polarity or "", e.modality or "",
                  tuple(sorted((role, ek[cat][i] if i >= 0 else ()) for cat, i, role in a)), e.id) for e, a in zip(events, args)]
 
     type_ids = {t: k for k, t in enumerate(EVENT_TYPES)}
@@ -47,7 +48,7 @@ def score_events(doc: PairScoring) -> None:
     types = g_types[:, None] == p_types[None, :]
     g_sizes, p_sizes = [1 + len(a) for a in g_args], [1 + len(a) for a in p_args]
 
-    def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], EventAlignments]:
+    def align(sim: np.ndarray) -> tuple:
         valid = sim > 0
         typed = valid & types
         on_events = Matcher(valid, lambda: keys(0), lambda: keys(1))
@@ -55,17 +56,34 @@ def score_events(doc: PairScoring) -> None:
         events = on_events.match([typed, valid, sim])
         pairs = events.pairs
         flags = typed[events.at].tolist() if pairs else []
-        typed_pairs = [pair for pair, ok in zip(pairs, flags) if ok]
+        return valid, typed, ti, events, pairs, flags, [pair for pair, ok in zip(pairs, flags) if ok]
+
+    # The first (strict) run's similarities, event alignments, attribution alignments and result. Partial
+    # mode runs again when an entity alignment differs, yet its event alignments depend only on the
+    # similarities and its figures only on those and the attribution alignments: what is equal is reused.
+    first: list[tuple[np.ndarray, tuple, dict, tuple]] = []
+
+    def run(mode: Mode, sim: np.ndarray) -> tuple[dict[str, tuple], EventAlignments]:
+        same_sim = bool(first) and np.array_equal(first[0][0], sim)
+        aligned = first[0][1] if same_sim else align(sim)
+        valid, typed, ti, events, pairs, flags, typed_pairs = aligned
         maps = _attributions(doc, mode, typed_pairs, pairs, g_args, p_args)
+        if same_sim and maps == first[0][2]:
+            return first[0][3]
         # Each argument figure counts under its own attribution alignment; figures that share one share the counting.
         counts: dict[str, int] = {}
         ac = np.zeros(valid.shape)
         roles_right: list[int] = []
-        groups: dict[tuple, list[str]] = {}
+        # Figures whose alignments are equal (not only the same object: different objectives often agree) count once.
+        groups: list[tuple[dict[str, dict[int, int]], list[str]]] = []
         for figure in FIGURES:
-            groups.setdefault(tuple(id(maps[figure][cat]) for cat in ENTITY_CATEGORIES), []).append(figure)
-        for members in groups.values():
-            emap, with_ac = maps[members[0]], "ac" in members
+            same = next((members for emap, members in groups if emap == maps[figure]), None)
+            if same is None:
+                groups.append((maps[figure], [figure]))
+            else:
+                same.append(figure)
+        for emap, members in groups:
+            with_ac = "ac" in members
             got = dict.fromkeys(FIGURES, 0)
             for (g, p), ok in zip(pairs, flags):
                 mapped = [(cat, emap[cat].get(i, -2) if i >= 0 else -2, role) for cat, i, role in g_args[g]]
@@ -80,11 +98,13 @@ def score_events(doc: PairScoring) -> None:
             counts |= {figure: got[figure] for figure in members}
         gain = typed + ac
         tc = len(typed_pairs)
-        # Values are compared as given: an absent polarity or modality equals only an absent one.
+        # Values are compared as given: an absent polarity, modality or subtype equals only an absent one.
         polarity = modality = 0
         for g, p in ti.pairs:
             polarity += gold[g].polarity == pred[p].polarity
             modality += gold[g].modality == pred[p].modality
+        # A subtype refines its type, so it is judged only where the type is right (the TC pairs).
+        subtype = sum(gold[g].subtype == pred[p].subtype for g, p in typed_pairs)
         figures = {
             "trigger_identification": (len(ti), len(gold), len(pred)),
             "trigger_classification": (tc, len(gold), len(pred)),
@@ -96,8 +116,12 @@ def score_events(doc: PairScoring) -> None:
             "type_accuracy": (ti.total(typed), len(ti), len(gold) + len(pred)),
             "polarity_accuracy": (polarity, len(ti), len(gold) + len(pred)),
             "modality_accuracy": (modality, len(ti), len(gold) + len(pred)),
+            "subtype_accuracy": (subtype, tc, len(gold) + len(pred)),
         }
-        return figures, EventAlignments(events, gain, typed, ac, maps["ac"], roles_right)
+        result = figures, EventAlignments(events, gain, typed, ac, maps["ac"], roles_right)
+        if not first:
+            first.append((sim, aligned, maps, result))
+        return result
 
     by_mode = doc.per_mode("events", run, uses=ENTITY_CATEGORIES)
     doc.record("events", {mode: figures for mode, (figures, _) in by_mode.items()})
@@ -244,7 +268,7 @@ def _argument_errors(doc: PairScoring, ge: Any, pe: Any, entity_map: dict[str, s
             pending.remove((role, target))
         else:
             unmatched.append((role, ref, target))
-    wrong_role: list[tuple[str, str, str]] = []
+    wrong_role: list[tuple[str, str, str, str]] = []
     missed: list[tuple[str, str]] = []
     for role, ref, target in unmatched:
         other = next((r for r, t in pending if t == target), None) if target is not None else None
@@ -252,10 +276,13 @@ def _argument_errors(doc: PairScoring, ge: Any, pe: Any, entity_map: dict[str, s
             missed.append((role, ref))
         else:
             pending.remove((other, target))
-            wrong_role.append((role, other, ref))
-    for gold_role, pred_role, ref in wrong_role:
-        doc.error("events", "argument", "wrong_role", f"argument {ref!r} has role {pred_role!r}, gold {gold_role!r}", **kw)
+            wrong_role.append((role, other, ref, target))
+    for gold_role, pred_role, ref, target in wrong_role:
+        doc.error("events", "argument", "wrong_role", f"argument {ref!r} has role {pred_role!r}, gold {gold_role!r}",
+                  gold_arg=Argument(role=gold_role, ref=ref), pred_arg=Argument(role=pred_role, ref=target), **kw)
     for role, ref in missed:
-        doc.error("events", "argument", "missed", f"{role} argument {ref!r} not predicted (or its entity is not aligned)", **kw)
+        doc.error("events", "argument", "missed", f"{role} argument {ref!r} not predicted (or its entity is not aligned)",
+                  gold_arg=Argument(role=role, ref=ref), **kw)
     for role, ref in pending:
-        doc.error("events", "argument", "spurious", f"predicted {role} argument {ref!r} matches no gold argument", **kw)
+        doc.error("events", "argument", "spurious", f"predicted {role} argument {ref!r} matches no gold argument",
+                  pred_arg=Argument(role=role, ref=ref), **kw)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from eval.data.models import (
     ActorType,
+    Argument,
     ArgumentRole,
     EventType,
     LocationType,
@@ -74,6 +75,9 @@ class ErrorItem(BaseModel):
     pred: Span | None = None
     text: str
     reason: str
+    # Argument errors name the argument itself (role and entity id on its side), so a viewer needs no reason parsing.
+    gold_arg: Argument | None = None
+    pred_arg: Argument | None = None
 
 
 class Scorecard(BaseModel):

@@ -147,7 +147,7 @@ class NameFinder:
             return []
         if span in self.lex.demonyms:
             return [self._demonym(start, end, span)]
-        # a dateline or headline in capitals ("NAIROBI -") names a place in its usual spelling
+        # a dateline or headline in capitals ("LIMA -") names a place in its usual spelling
         place = self.lex.gazetteer.get(span) or (self.lex.gazetteer.get(span.title()) if span.isupper() else None)
         if place is not None:
             return [Candidate(start, end, span, "LOC", place=place)]

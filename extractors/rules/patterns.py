@@ -40,7 +40,7 @@ NAME_RE = re.compile(
     r"(?<![" + _LM + r"\d])" + _TOKEN + r"(?:[ \t]+(?:" + _CONNECTOR + r"[ \t]+)?" + _TOKEN + r")*"
 )
 TOKEN_RE = re.compile(_TOKEN)
-# "NAIROBI - ", "LIMA: ", "PARIS, France — ": a dateline opens the first sentence but is not reported speech.
+# "OSLO - ", "LIMA: ", "PARIS, France — ": a dateline opens the first sentence but is not reported speech.
 DATELINE_RE = re.compile(r"[A-Z][A-Z .'-]+(?:,[ \t]*[A-Z][\w .]*)?[ \t]*(?:-|–|—|:)[ \t]+")
 DETERMINER_END_RE = re.compile(r"(?:\b(?:the|a|an|The|A|An)\s+)$")
 NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")

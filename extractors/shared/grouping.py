@@ -6,7 +6,7 @@ per actor with a canonical name. The links made, in document order:
 
 * a person's surname or title-stripped name joins the earlier full name ("Amina Diallo" ...
   "Diallo", "Ms. Diallo", "President Diallo"); a later full name upgrades an earlier short one;
-* an acronym joins the organisation it abbreviates ("World Health Organization" ... "WHO"), in
+* an acronym joins the organisation it abbreviates ("Regional Water Authority" ... "RWA"), in
   either order;
 * a pronoun ("he", "her") joins the nearest preceding person of compatible gender; gender comes from
   titles and honorifics ("Mrs.", "King") and from pronouns already linked.
@@ -138,10 +138,10 @@ def group_mentions(mentions: list[RawMention], *, pronoun_window: int = PRONOUN_
         Groups in order of their first mention; pronouns that found no person are dropped.
 
     >>> ms = [RawMention(0, 12, "Amina Diallo", "PER"), RawMention(20, 26, "Diallo", "PER"),
-    ...       RawMention(30, 32, "he", "PER", kind="pronoun"), RawMention(40, 43, "WHO", "ORG"),
-    ...       RawMention(50, 75, "World Health Organization", "ORG")]
+    ...       RawMention(30, 32, "he", "PER", kind="pronoun"), RawMention(40, 43, "RWA", "ORG"),
+    ...       RawMention(50, 74, "Regional Water Authority", "ORG")]
     >>> [(g.name, [m.text for m in g.mentions]) for g in group_mentions(ms)]
-    [('Amina Diallo', ['Amina Diallo', 'Diallo', 'he']), ('World Health Organization', ['WHO', 'World Health Organization'])]
+    [('Amina Diallo', ['Amina Diallo', 'Diallo', 'he']), ('Regional Water Authority', ['RWA', 'Regional Water Authority'])]
     """
     groups: list[Group] = []
     by_key: dict[tuple[str, str], Group] = {}

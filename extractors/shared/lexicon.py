@@ -119,7 +119,7 @@ ORG_SUFFIXES: frozenset[str] = frozenset(
     Society Club Team Trust Bloc Initiative Programme Program Project Watch Institute Network Council Secretariat
     Directorate Command Headquarters Gendarmerie Militia Brotherhood Taliban""".split()
 )
-# First words of organisation names built with "of" ("Ministry of Defence", "University of Lagos").
+# First words of organisation names built with "of" ("Ministry of Defence", "University of Oslo").
 ORG_HEADS: frozenset[str] = frozenset(
     """Ministry Department Bank University Court Council Committee Commission Office Bureau Institute Organization
     Organisation Association Federation League Union Church House Board Agency Academy College Army Navy Party

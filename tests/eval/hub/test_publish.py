@@ -13,7 +13,7 @@ from datasets import load_dataset
 from huggingface_hub import DatasetCard
 
 from eval import __version__
-from eval.data.rows import CONFIGS, ITEM_CONFIGS, SPLIT, documents_from_items
+from eval.data.rows import CONFIGS, DEV_CONFIGS, ITEM_CONFIGS, SPLIT, documents_from_items
 from eval.exceptions import InvalidInputError, PublishError
 from eval.gold.load import load_gold
 from eval.gold.published import load_published
@@ -49,6 +49,7 @@ def test_folder_holds_data_card_and_companions(published: Path) -> None:
     files = sorted(p.relative_to(published).as_posix() for p in published.rglob("*") if p.is_file())
     assert files == sorted(
         [f"{c}/{SPLIT}-00000-of-00001.parquet" for c in CONFIGS]
+        + [f"{half}/{half}-00000-of-00001.parquet" for half in DEV_CONFIGS]
         + ["README.md", "LICENSE.md", "CITATION.cff", "GUIDELINES.md", "cross_document.json",
            "schema/document.schema.json", "leaderboard/leaderboard.md", "leaderboard/leaderboard.csv"]
     )
@@ -95,8 +96,8 @@ def test_card_metadata_is_valid_and_does_not_license_the_texts(published: Path) 
     assert got == {
         "license": "other",
         "license_name": "cc-by-4.0-annotations-only",
-        "configs": list(CONFIGS),
-        "infos": sorted(CONFIGS),
+        "configs": [*CONFIGS, *DEV_CONFIGS],
+        "infos": sorted([*CONFIGS, *DEV_CONFIGS]),
         "rights": True,
         "sections": True,
         "leaderboard_row": True,
@@ -169,3 +170,27 @@ def test_non_empty_out_is_refused_and_left_alone(tmp_path: Path, gold_docs: list
 def test_folder_without_card_is_not_a_published_dataset(tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match="not a published newsbench dataset"):
         load_published(str(tmp_path))
+
+
+@pytest.mark.parametrize("half", ["dev", "devtest"])
+def test_the_development_halves_are_configs_of_their_own(published: Path, half: str) -> None:
+    """Published beside the gold, one split named after the half, marked invented on the card."""
+    from eval.paths import split_gold_dir
+
+    rows = _load_split(published, half)
+    card = (published / "README.md").read_text(encoding="utf-8")
+    expected = sorted(d.doc_id for d in load_gold(split_gold_dir(half)).documents)
+    assert (sorted(rows["doc_id"]), "invented" in card, f"config_name: {half}" in card) == (expected, True, True)
+
+
+def test_a_gold_of_ones_own_is_published_without_the_development_halves(tmp_path: Path, gold_docs: list) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / f"{gold_docs[0].doc_id}.json").write_text(gold_docs[0].model_dump_json(exclude_none=True), encoding="utf-8")
+    folder = publish(tmp_path / "repo", None, True, str(gold), None)
+    assert sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name in ("dev", "devtest")) == []
+
+
+def _load_split(published: Path, half: str):
+    with tempfile.TemporaryDirectory() as cache:
+        return load_dataset(str(published), half, split=half, cache_dir=cache, keep_in_memory=True)

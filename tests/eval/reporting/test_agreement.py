@@ -30,8 +30,16 @@ def test_a_dropped_quote_lowers_quote_agreement_only() -> None:
     assert lowered == {"quotes: content", "quotes: content and speaker (headline)", "**overall F1** (mean of the four headlines)"}
 
 
-@pytest.mark.parametrize(("second", "block"), [("pass2", BLOCK), ("pass3", "agreement-pass3")])
-def test_guidelines_report_the_measured_agreement(second: str, block: str) -> None:
-    table = agreement_table(load_gold(PASSES / "pass1"), load_gold(PASSES / second))
+DEV_PASSES = ROOT / "gold" / "dev" / "agreement"
+
+
+@pytest.mark.parametrize(("first", "second", "block"), [
+    (PASSES / "pass1", PASSES / "pass2", BLOCK),
+    (PASSES / "pass1", PASSES / "pass3", "agreement-pass3"),
+    (DEV_PASSES / "pass1" / "dev", DEV_PASSES / "pass2" / "dev", "agreement-dev"),
+    (DEV_PASSES / "pass1" / "devtest", DEV_PASSES / "pass2" / "devtest", "agreement-devtest"),
+])
+def test_guidelines_report_the_measured_agreement(first, second, block: str) -> None:
+    table = agreement_table(load_gold(first), load_gold(second))
     guidelines = (ROOT / "gold" / "GUIDELINES.md").read_text(encoding="utf-8")
     assert read_block(guidelines, block, "gold/GUIDELINES.md") == table

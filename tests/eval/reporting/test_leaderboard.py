@@ -191,3 +191,30 @@ def test_failed_documents_are_shown_in_every_format(results_copy: Path) -> None:
     assert ("| 2 of 3 |" in md, "- toyllm: 2 of 3 documents failed; their items count as misses" in md, row["failed_docs"]) == (
         True, True, 2
     )
+
+
+@pytest.fixture
+def results_with_dev(results_copy: Path) -> Path:
+    """The fixture results plus a ``dev/`` run of rules (its test results reused: the table only reads them)."""
+    dev = results_copy / "dev"
+    dev.mkdir()
+    shutil.copy(results_copy / "rules.json", dev / "rules.json")
+    return results_copy
+
+
+def test_the_development_halves_sit_beside_the_test_figures(results_with_dev: Path) -> None:
+    from eval.reporting.leaderboard import splits_markdown
+
+    rows = [line.split("|")[1:3] for line in splits_markdown(results_with_dev).splitlines() if line.startswith("| rules")]
+    assert [[c.strip() for c in row] for row in rows] == [["rules", "test"], ["rules", "dev"]]
+
+
+def test_no_development_results_means_no_generalisation_section(results_copy: Path) -> None:
+    from eval.reporting.leaderboard import splits_markdown
+
+    assert splits_markdown(results_copy) == ""
+
+
+def test_the_written_leaderboard_has_the_generalisation_section(results_with_dev: Path) -> None:
+    write_leaderboard(results_with_dev)
+    assert "Generalisation" in (results_with_dev / "leaderboard.md").read_text(encoding="utf-8")

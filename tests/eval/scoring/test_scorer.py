@@ -294,3 +294,18 @@ def test_a_mention_with_two_valid_partners_is_aligned_once(mode) -> None:
         "mention": [2, 2, 3], "mention_typed": [2, 2, 3], "mention_type_accuracy": [2, 2],
         "entity": [2, 2, 3], "entity_typed": [2, 2, 3], "entity_type_accuracy": [2, 2], "ceaf_m": [2, 2, 3],
     }
+
+
+def test_argument_errors_name_the_argument_on_each_side(data_dir: Path) -> None:
+    """The report's fixture: two roles swapped, the place left out, an entity added; each error names its argument."""
+    gold = Document.model_validate_json((data_dir / "report" / "gold" / "tiny.json").read_text(encoding="utf-8"))
+    pred = Document.model_validate_json((data_dir / "report" / "results" / "alpha.predictions.jsonl").read_text(encoding="utf-8"))
+    card = score([(gold, pred)], n_boot=0)
+    named = [(e.outcome, e.gold_arg and e.gold_arg.model_dump(), e.pred_arg and e.pred_arg.model_dump())
+             for e in card.errors if e.level == "argument"]
+    assert named == [
+        ("wrong_role", {"role": "agent", "ref": "a1"}, {"role": "target", "ref": "a1"}),
+        ("wrong_role", {"role": "participant", "ref": "a2"}, {"role": "agent", "ref": "a2"}),
+        ("missed", {"role": "place", "ref": "l1"}, None),
+        ("spurious", None, {"role": "participant", "ref": "a3"}),
+    ]
