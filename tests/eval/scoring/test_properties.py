@@ -100,6 +100,11 @@ def every_figure(card: Any, name: str) -> dict[str, float]:
     return {p: v for p, n, v in figures({"scores": card.scores, "breakdowns": card.breakdowns}) if n == name}
 
 
+# Argument figures follow the event alignment, which in partial mode may pair more triggers and so give a gold
+# event a different partner than its exact twin in strict mode (METRICS.md, section 6): not monotone in the mode.
+ARGUMENT_FIGURES = tuple(f"/detail/argument_{k}{v}" for k in ("identification", "classification") for v in ("", "_lenient"))
+
+
 def exempt(path: str, shared: bool = False) -> bool:
     """Coreference figures whose mention mapping is a choice: partial mode, or strict mode when the prediction
     puts a mention in two entities (validate warns about it): the mapping is fixed before the figures (METRICS.md)."""
@@ -230,7 +235,9 @@ def test_strict_never_exceeds_partial(corpus: list) -> None:
     card = score(build(corpus), n_boot=0)
     found = {(path.rsplit("/", 1)[0], n): {} for path, n, _ in figures(card.scores) if path.endswith(("/strict", "/partial"))}
     for path, name, value in figures(card.scores):
-        if path.endswith(("/strict", "/partial")) and name != "accuracy" and not exempt(path.rsplit("/", 1)[0] + "/partial"):
+        head = path.rsplit("/", 1)[0]
+        if path.endswith(("/strict", "/partial")) and name != "accuracy" and not exempt(head + "/partial") \
+                and not head.endswith(ARGUMENT_FIGURES):
             head, mode = path.rsplit("/", 1)
             found[(head, name)][mode] = value
     assert {k: v for k, v in found.items() if v and v["strict"] > v["partial"]} == {}
