@@ -92,8 +92,17 @@ def repository_url() -> str | None:
 
 
 def _repository(urls: dict[str, str]) -> str | None:
+    """The code link among the project URLs; a placeholder on a reserved ``.invalid`` host is no link.
+
+    >>> _repository({"Repository": "https://example.invalid/x"}) is None
+    True
+    """
+    from urllib.parse import urlsplit
+
     by_label = {k.lower(): v for k, v in urls.items()}
-    return next((by_label[k] for k in ("repository", "source", "code", "homepage") if k in by_label), None)
+    url = next((by_label[k] for k in ("repository", "source", "code", "homepage") if k in by_label), None)
+    host = urlsplit(url).hostname or "" if url else ""
+    return None if url is None or host == "invalid" or host.endswith(".invalid") else url
 
 
 def citation() -> dict[str, Any]:
