@@ -57,6 +57,19 @@ def warn(message: str) -> None:
     err_console.print(f"warning: {message}", markup=False)
 
 
+def _interrupted(exc: BaseException) -> bool:
+    """Whether Ctrl-C caused ``exc``: a C extension may wrap the KeyboardInterrupt raised in a Python callback
+    (pydantic-core reports one from a serializer as a PydanticSerializationError naming it)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt) or (type(exc).__name__ == "PydanticSerializationError"
+                                                 and "KeyboardInterrupt" in str(exc)):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return False
+
+
 def handles_errors(func: F) -> F:
     """Turn newsbench errors into one ``error:`` line per problem and exit status 1."""
 
@@ -75,6 +88,8 @@ def handles_errors(func: F) -> F:
         except OSError as exc:  # the machine, not the input: a full disk, no permission, too many open files
             fail([f"{exc.filename}: {exc.strerror}" if exc.filename else f"{exc.strerror or exc}"])
         except Exception as exc:  # a bug, not bad input: still one line, the traceback on request
+            if _interrupted(exc):
+                fail(["interrupted; no output file was left half-written"], code=INTERRUPTED)
             if os.environ.get("NEWSBENCH_DEBUG"):
                 raise
             fail([f"internal error: {type(exc).__name__}: {exc} (set NEWSBENCH_DEBUG=1 to see the traceback)"], code=2)

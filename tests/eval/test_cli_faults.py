@@ -345,3 +345,22 @@ def test_long_files_show_progress_on_a_terminal_only(terminal: dict[str, str], s
     proc = subprocess.run([sys.executable, "-m", "eval", "validate", "p.jsonl"], cwd=tmp_path, capture_output=True, text=True,
                           env={**env, "PYTHONPATH": str(ROOT), **terminal}, timeout=120)
     assert (proc.returncode, "reading p.jsonl" in proc.stderr) == (0, shown), proc.stderr
+
+
+@pytest.mark.parametrize("raised", [
+    KeyboardInterrupt(),
+    # pydantic-core wraps a KeyboardInterrupt raised in a Python serializer (the Quote's) in its own error
+    __import__("pydantic_core").PydanticSerializationError("Error calling function `_speaker_always`: KeyboardInterrupt: "),
+])
+def test_ctrl_c_inside_a_c_extension_is_an_interruption_not_an_internal_error(raised: BaseException, capsys) -> None:
+    import typer
+
+    from eval.cli.app import INTERRUPTED, handles_errors
+
+    @handles_errors
+    def command() -> None:
+        raise raised
+
+    with pytest.raises(typer.Exit) as ended:
+        command()
+    assert (ended.value.exit_code, "interrupted" in capsys.readouterr().err) == (INTERRUPTED, True)
