@@ -23,6 +23,6 @@ and the scan for them; ``text`` sentences and headlines; ``patterns`` the compil
 
 Nothing here names a particular person, place or phrase (rule 2); see ``tests/test_no_gold_names.py``.
 """
-from extractors.rules.extractor import RulesExtractor
+from extractors.rules.extractor import RulesExtractor, RulesExtractorV1
 
-__all__ = ["RulesExtractor"]
+__all__ = ["RulesExtractor", "RulesExtractorV1"]

@@ -66,7 +66,8 @@ class MentionFinder:
         for m in PRONOUN_RE.finditer(text):
             raw.append(RawMention(m.start(), m.end(), m.group(), "PER", "pronoun"))
         actors: list[dict[str, Any]] = []
-        for actor, is_person in actor_records(text, group_mentions(raw), states, norp):
+        groups = group_mentions(raw)
+        for actor, is_person in actor_records(text, groups, states, norp, self.lex.profile.actor_cues):
             actors.append(actor)
             # Pronouns resolved by the grouping are mentions too, so "he said" finds its person here.
             self.refs.extend(Ref(m["start"], m["end"], actor["id"], True, is_person) for m in actor["mentions"])

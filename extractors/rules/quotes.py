@@ -28,7 +28,10 @@ from extractors.rules.patterns import (
 )
 from extractors.rules.text import Sentences, drop_final_determiner
 from extractors.shared.output import numbered, span
-from extractors.shared.quotes import QUOTE_RE, quote_record, quoted_content
+from extractors.shared.quotes import QUOTE_RE, continue_speakers, quote_record, quoted_content
+
+# "According to X, " right before an opening quotation mark (version 2).
+ACCORDING_BEFORE_RE = re.compile(r"\b([Aa]ccording to)[ \t]+[^,“”\"]{1,80},?[ \t]*$")
 
 
 class QuoteFinder:
@@ -51,6 +54,8 @@ class QuoteFinder:
                 quotes.append(q)
         quotes.extend(self._indirect())
         quotes.sort(key=lambda q: q["content"]["start"])
+        if self.lex.profile.quotes:
+            continue_speakers(quotes)
         return numbered("q", quotes)
 
     def _quote(self, start: int, end: int, cue: tuple[int, int] | None, ref: Ref | None, kind: str) -> dict[str, Any]:
@@ -88,6 +93,10 @@ class QuoteFinder:
         c_start, c_end = quoted_content(text, m)
         q_open, q_close = m.start(), m.end()
         cue, ref = self._cue_after(q_close)
+        if cue is None and self.lex.profile.quotes:
+            cue, ref = self._according_before(q_open)
+        if cue is None and self.lex.profile.quotes:
+            cue, ref = self._cue_later(q_close)
         if cue is None:
             cue, ref, prefix = self._cue_before(q_open)
             if cue is not None and prefix:
@@ -97,6 +106,29 @@ class QuoteFinder:
             return None  # a scare-quoted word or a title, not speech
         return self._quote(c_start, c_end, cue, ref, "direct")
 
+
+    def _according_before(self, pos: int) -> tuple[tuple[int, int] | None, Ref | None]:
+        """Version 2: "According to X, “...”": the cue "according to" and X, right before the marks."""
+        s_start = self.sentences.of(pos)[0]
+        m = ACCORDING_BEFORE_RE.search(self.text, s_start, pos)
+        if m is None:
+            return None, None
+        ref = self._actor_ref_at(m.end(1), m.end())
+        return ((m.start(1), m.end(1)), ref) if ref is not None else (None, None)
+
+    def _cue_later(self, pos: int) -> tuple[tuple[int, int] | None, Ref | None]:
+        """Version 2: ”, the group's director, Ana Ruiz, said.  The first cue later in the sentence, with
+        no other quotation between, and the last actor named before it (or the first after it)."""
+        text = self.text
+        s_end = self.sentences.of(max(0, pos - 1))[1]
+        i = bisect.bisect_left(self.cues, (pos, pos))
+        if i == len(self.cues) or self.cues[i][0] >= min(s_end, pos + 160):
+            return None, None
+        cue = self.cues[i]
+        if '"' in text[pos:cue[0]] or "“" in text[pos:cue[0]]:
+            return None, None
+        ref = self._actor_ref_ending(pos, cue[0]) or self._speaker_near_cue(*cue, after=True)
+        return (cue, ref) if ref is not None else (None, None)
 
     def _cue_after(self, pos: int) -> tuple[tuple[int, int] | None, Ref | None]:
         """ ”, said X  |  ”said X  |  ”, X said  |  ” he added """

@@ -6,6 +6,7 @@ from typing import Any, Iterable, Mapping
 
 from eval.api import Document, ExtractorUnavailableError
 from extractors.shared.grouping import Group
+from extractors.shared.orgs import org_subtype
 from extractors.shared.places import Place, country_name
 
 # A mention before it is written out: start and end offsets, kind (name, pronoun).
@@ -43,6 +44,7 @@ def actor_records(
     groups: list[Group],
     states: Mapping[str, list[tuple[int, int]]],
     norp: Mapping[str, list[tuple[int, int]]],
+    org_subtypes: bool = False,
 ) -> list[tuple[dict[str, Any], bool]]:
     """Every actor as plain data with its id, and whether it is a person, in order of first mention.
 
@@ -50,11 +52,14 @@ def actor_records(
         groups: the grouped persons and organisations.
         states: a country code (or the name, where it has none) -> spans of the state acting.
         norp: a country code or name -> spans of a nationality or group (NORP).
+        org_subtypes: give organisations the subtype their name's head says (version 2).
     """
     items: list[tuple[int, dict[str, Any], list[MentionSpan], bool]] = []
     for g in groups:
         mentions = [(m.start, m.end, m.kind) for m in g.mentions]
         extra = {"subtype": "person"} if g.type == "PER" else {}
+        if org_subtypes and g.type == "ORG" and (sub := org_subtype(g.name)) is not None:
+            extra = {"subtype": sub}
         items.append((mentions[0][0], {"name": g.name, "type": g.type, **extra}, mentions, g.type == "PER"))
     for key, spans in states.items():
         start, end = spans[0]

@@ -67,3 +67,19 @@ def cue_events(quotes: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
         args = [{"role": "agent", "ref": q["speaker"]}] if q["speaker"] else []
         found[q["cue"]["start"]] = event_record("STATEMENT", q["cue"], args, "positive", "asserted")
     return found
+
+
+def continue_speakers(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Version 2 (guidelines 2.2): a direct quote with neither cue nor speaker continues the voice of the
+    quote before it, so it gets that quote's speaker (no cue, no speaker mention). ``quotes`` are sorted.
+
+    >>> qs = [{"kind": "direct", "cue": {"start": 0}, "speaker": "a1"}, {"kind": "direct", "cue": None, "speaker": None}]
+    >>> [q["speaker"] for q in continue_speakers(qs)]
+    ['a1', 'a1']
+    """
+    previous: str | None = None
+    for q in quotes:
+        if q["speaker"] is None and q["cue"] is None and q["kind"] == "direct":
+            q["speaker"] = previous
+        previous = q["speaker"]
+    return quotes

@@ -19,6 +19,6 @@ downloaded); ``article`` the steps on one parsed article, in order; ``entities``
 
 Nothing here names a particular person, place or phrase (rule 2).
 """
-from extractors.spacy_pipeline.extractor import SpacyExtractor
+from extractors.spacy_pipeline.extractor import SpacyExtractor, SpacyExtractorV1
 
-__all__ = ["SpacyExtractor"]
+__all__ = ["SpacyExtractor", "SpacyExtractorV1"]

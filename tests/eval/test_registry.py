@@ -55,7 +55,7 @@ def test_create_passes_only_accepted_options(echo_registered: type) -> None:
 
 
 def test_unknown_name_lists_available(echo_registered: type) -> None:
-    with pytest.raises(UnknownExtractorError, match=r"Unknown extractor 'nope'\. Available: echo, llm, rules, spacy"):
+    with pytest.raises(UnknownExtractorError, match=r"Unknown extractor 'nope'\. Available: echo, llm, rules, rules\.v1, rules\.v2, spacy, spacy\.v1, spacy\.v2"):
         get_class("nope")
 
 
