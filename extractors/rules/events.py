@@ -54,7 +54,22 @@ class EventFinder:
                 event = self._event_v2(start, end, lemma, etype) if v2 else self._event(start, end, etype)
                 if event is not None:
                     found[start] = event
+        if v2:  # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
+            for start, end in self.cues:
+                if start not in found and start not in mention_starts:
+                    found[start] = self._statement_v2(start, end)
         return numbered("e", (found[start] for start in sorted(found)))
+
+    def _statement_v2(self, start: int, end: int) -> dict[str, Any]:
+        """A reporting verb without a quote: its speaker, before or after it, is the agent."""
+        ref = self._speaker_near_cue(start, end, after=False) or self._speaker_near_cue(start, end, after=True)
+        s_start = self.sentences.of(start)[0]
+        before_words = [w.lower() for w in WORD_RE.findall(self.text, max(s_start, start - 60), start)]
+        args = [{"role": "agent", "ref": ref.ref}] if ref is not None else []
+        in_quote = self.quotations.contains(start) or self._in_quote_content(start)
+        return event_record("STATEMENT", span(self.text, start, end), args,
+                            "negative" if negated(before_words[-3:]) else "positive",
+                            modality(before_words[-4:], in_quote, True, self.text[s_start:start]))
 
     def _event_v2(self, start: int, end: int, lemma: str, etype: str) -> dict[str, Any] | None:
         """Version 2: the trigger's sense here (noun or verb, particle, election), its arguments by the

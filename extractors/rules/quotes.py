@@ -21,7 +21,9 @@ from extractors.rules.patterns import (
     DATELINE_RE,
     OBJECT_THAT_RE,
     PUNCT_SPACE_RE,
+    BARE_CLAUSE_V2_RE,
     THAT_CLAUSE_RE,
+    THAT_CLAUSE_V2_RE,
     TITLE_PREFIX_RE,
     TITLE_SUFFIX_RE,
     WORD_RE,
@@ -247,6 +249,8 @@ class QuoteFinder:
 
     def _that_clause(self, cue_end: int, body_end: int) -> int | None:
         """Start of a finite complement clause after a cue, or None for a noun phrase complement."""
+        if self.lex.profile.quotes:
+            return _end_of_first_match(self.text, (THAT_CLAUSE_V2_RE, THAT_CLAUSE_RE, BARE_CLAUSE_V2_RE), cue_end, body_end)
         return _end_of_first_match(self.text, (THAT_CLAUSE_RE, BARE_CLAUSE_RE), cue_end, body_end)
 
     def _according_to(self, cue_start: int, cue_end: int, s_start: int, body_end: int) -> dict[str, Any] | None:

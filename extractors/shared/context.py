@@ -159,3 +159,42 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     (True, False)
     """
     return any(s <= start and end <= e for s, e in spans)
+
+
+# Common nouns of facilities: an unnamed building or site where something is or happens is a FAC
+# location (guidelines 1.3, 1.4), its head noun a nominal mention; one location per noun per article.
+FACILITY_NOUNS: dict[str, str] = {
+    **dict.fromkeys("mill mills factory factories plant plants mine mines refinery warehouse workshop".split(), "plant"),
+    **dict.fromkeys("hospital hospitals clinic clinics ward".split(), "hospital"),
+    **dict.fromkeys("school schools classroom college campus".split(), "school"),
+    **dict.fromkeys("stadium arena pitch".split(), "stadium"),
+    **dict.fromkeys("airport port harbour harbor".split(), "airport"),
+    **dict.fromkeys("prison jail".split(), "prison"),
+    **dict.fromkeys("hotel office offices headquarters building buildings capitol courthouse embassy church "
+                    "churches mosque mosques market markets station stations highway bridge camp camps site "
+                    "sites".split(), "building"),
+}
+_FACILITY_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(FACILITY_NOUNS, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def facility_mentions(text: str, taken: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """Version 2: the unnamed facilities an article names by a lower-case head noun, noun -> spans,
+    without spans that overlap ``taken`` (names found otherwise).
+
+    >>> facility_mentions("Workers left the mill. The mill closed.", [])
+    {'mill': [(17, 21), (27, 31)]}
+    """
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _FACILITY_RE.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            out.setdefault(m.group(), []).append(m.span())
+    return out
+
+
+def facility_fields(noun: str) -> dict[str, str]:
+    """A facility location's fields from its noun.
+
+    >>> facility_fields("mills")["subtype"]
+    'plant'
+    """
+    return {"name": noun, "type": "FAC", "subtype": FACILITY_NOUNS[noun]}

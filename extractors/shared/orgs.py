@@ -3,6 +3,8 @@ organisations ("... Mills", "... Rovers", "... Foundation"), and the subtype of 
 (guidelines 1.1 and 1.4). General English words only, the same for every article."""
 from __future__ import annotations
 
+import re
+
 # The last word of a name -> the organisation subtype it makes ("" : an organisation of no listed subtype).
 _LAST_WORD: dict[str, str] = {
     **dict.fromkeys("Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. LLC PLC plc AG GmbH SA NV Group Holdings "
@@ -68,3 +70,32 @@ def org_subtype(name: str) -> str | None:
     if last in _TEAM_ONLY and len(words) < 2:
         return None
     return _LAST_WORD.get(last) or _HEAD_OF.get(words[0]) or None
+
+
+# Plural nouns for people that news names as a collective actor of its own (guidelines 1.2: "other
+# collectives ... get their own actor", PER subtype group): general English, one actor per noun per article.
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    """officials supporters workers residents voters analysts economists protesters demonstrators strikers students
+    teachers nurses doctors farmers traders families parents villagers miners investors journalists reporters
+    spectators fans volunteers rescuers passengers patients victims survivors experts lawyers activists critics
+    opponents refugees migrants candidates soldiers detainees pupils shoppers drivers fishermen
+    crews midwives dockworkers contractors relatives mourners pilgrims tourists settlers rebels militants
+    gunmen suspects protestors""".split()
+)
+_PEOPLE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(PEOPLE_NOUNS, key=len, reverse=True)) + r")(?![\w-])",
+                        re.IGNORECASE)
+
+
+def people_groups(text: str, taken: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """Version 2: the collectives of people an article names by a plural noun ("officials", "voters"),
+    noun (lower case) -> its spans, leaving out spans that overlap ``taken`` (mentions found otherwise).
+
+    >>> people_groups("Voters queued. Officials said voters were calm.", [(15, 24)])
+    {'voters': [(0, 6), (30, 36)]}
+    """
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _PEOPLE_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        out.setdefault(m.group().lower(), []).append(m.span())
+    return out

@@ -22,21 +22,23 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     # --- movement
     ("MOVE", "evacuate", "evacuate flee", "evacuation exodus"),
     ("MOVE", "withdraw", "withdraw retreat", "withdrawal retreat pullout"),
-    ("MOVE", "transport", "travel arrive depart fly relocate return migrate sail commute transport ferry airlift",
-     "trip journey flight departure arrival relocation return migration voyage"),
+    ("MOVE", "transport", "travel arrive depart fly relocate return migrate sail commute transport ferry airlift "
+     "walk carry bring cross smuggle", "trip journey flight departure arrival relocation return migration voyage "
+     "movement smuggling"),
     ("DEPLOY", "", "deploy station mobilize mobilise dispatch reinforce", "deployment mobilization mobilisation "
      "reinforcement"),
     # --- contact
     ("MEET", "phone_write", "phone telephone email", "call phone letter email"),
-    ("MEET", "meet", "meet visit gather confer convene", "meeting summit conference talks visit session "
-     "gathering negotiations debate consultation consultations"),
+    ("MEET", "meet", "meet visit gather confer convene discuss consult", "meeting summit conference talks visit "
+     "session gathering negotiations debate consultation consultations congress"),
     # --- statements (quote cues are STATEMENT events wherever they are)
     ("STATEMENT", "request", "urge demand appeal request petition", "demand request plea petition"),
     ("STATEMENT", "reject", "reject refuse deny veto dismiss", "rejection refusal denial veto"),
-    ("STATEMENT", "", "announce declare warn pledge vow promise concede unveil", "statement announcement "
+    ("STATEMENT", "", "announce declare warn pledge vow promise concede unveil explain inform notify respond reply "
+     "answer publish offer summon", "statement announcement "
      "warning declaration speech remarks pledge promise"),
     ("AGREE", "", "agree sign negotiate broker ratify settle", "agreement deal treaty accord ceasefire truce pact "
-     "settlement compromise"),
+     "settlement compromise mediation"),
     # --- violence and force
     ("ATTACK", "", "attack bomb shell invade fight shoot assault raid bombard ambush clash stab", "attack invasion "
      "war battle offensive assault bombing shelling airstrike raid clash clashes fighting ambush hostilities "
@@ -49,10 +51,10 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("ACCUSE", "", "accuse criticize criticise condemn blame denounce allege", "accusation criticism condemnation "
      "allegation allegations complaint complaints"),
     # --- support
-    ("SUPPORT", "aid", "donate rescue", "aid donation donations relief rescue asylum refuge"),
+    ("SUPPORT", "aid", "donate rescue supply", "aid donation donations relief rescue asylum refuge"),
     ("SUPPORT", "cooperate", "cooperate collaborate partner", "cooperation collaboration partnership membership "
      "alliance"),
-    ("SUPPORT", "endorse", "support thank praise endorse back welcome congratulate applaud", "support backing "
+    ("SUPPORT", "endorse", "support thank praise endorse back welcome congratulate applaud accept", "support backing "
      "endorsement praise"),
     # --- justice
     ("LEGAL", "investigate", "investigate probe", "investigation inquiry probe"),
@@ -73,26 +75,27 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     # --- personnel
     ("PERSONNEL", "elect", "elect re-elect vote", "election elections vote votes poll polls ballot ballots "
      "recount re-election runoff"),
-    ("PERSONNEL", "nominate", "nominate", "nomination candidacy"),
-    ("PERSONNEL", "start_position", "appoint hire recruit", "appointment inauguration swearing-in"),
+    ("PERSONNEL", "nominate", "nominate choose", "nomination candidacy"),
+    ("PERSONNEL", "start_position", "appoint hire recruit replace", "appointment inauguration swearing-in oath "
+     "oaths"),
     ("PERSONNEL", "end_position", "resign quit retire fire sack dismiss oust", "resignation retirement dismissal "
      "departure ouster"),
     # --- business
-    ("BUSINESS", "lay_off", "", "layoffs lay-offs redundancies redundancy"),
-    ("BUSINESS", "declare_bankruptcy", "", "bankruptcy insolvency receivership"),
+    ("BUSINESS", "lay_off", "cut", "layoffs lay-offs redundancies redundancy"),
+    ("BUSINESS", "declare_bankruptcy", "", "bankruptcy insolvency receivership bankrupt"),
     ("BUSINESS", "merge_org", "merge acquire", "merger takeover acquisition"),
-    ("BUSINESS", "start_org", "found establish", "founding"),
+    ("BUSINESS", "start_org", "found establish form", "founding"),
     ("BUSINESS", "end_org", "dissolve liquidate", "dissolution liquidation"),
     ("BUSINESS", "close_facility", "close shut", "closure closures shutdown"),
     ("BUSINESS", "open_facility", "open inaugurate", "opening inauguration"),
     # --- transactions
     ("TRANSACTION", "transfer_ownership", "buy sell purchase", "sale purchase transfer"),
-    ("TRANSACTION", "transfer_money", "pay lend borrow invest fund finance award grant", "payment loan investment "
-     "grant compensation funding"),
+    ("TRANSACTION", "transfer_money", "pay lend borrow invest fund finance award grant receive", "payment loan "
+     "investment grant compensation funding tender fee lending export exports import imports"),
     # --- life
     ("LIFE", "die", "die kill", "death deaths killing killings"),
     ("LIFE", "injure", "injure wound hurt", "injury injuries"),
-    ("LIFE", "be_born", "", "birth"),
+    ("LIFE", "be_born", "bear", "birth"),
     ("LIFE", "marry", "marry wed", "marriage wedding"),
     ("LIFE", "divorce", "divorce", "divorce"),
     # --- protest
@@ -107,24 +110,25 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("POLICY", "legislate", "legislate enact amend repeal approve pass", "reform referendum amendment "
      "legislation"),
     # --- contests
-    ("CONTEST", "result", "beat defeat win lose draw qualify equalise equalize score", "victory defeat win draw"),
+    ("CONTEST", "result", "beat defeat win lose draw qualify equalise equalize score", "victory defeat win draw "
+     "result penalty"),
     ("CONTEST", "compete", "compete race play host", "match final semi-final tournament game championship "
      "fixture competition"),
     ("CONTEST", "award", "", "prize medal award trophy"),
     # --- disasters
     ("DISASTER", "epidemic", "spread", "outbreak epidemic pandemic"),
     ("DISASTER", "natural", "flood erupt", "earthquake flood floods storm cyclone hurricane typhoon drought "
-     "wildfire wildfires landslide eruption heatwave tsunami"),
+     "wildfire wildfires landslide eruption heatwave tsunami lightning"),
     ("DISASTER", "accident", "crash collide derail explode collapse", "crash collision derailment explosion "
      "blast fire collapse accident spill"),
     # --- campaigns
     ("CAMPAIGN", "health_programme", "vaccinate immunise immunize screen", "vaccination immunisation "
      "immunization screening"),
     ("CAMPAIGN", "election_campaign", "campaign canvass", "campaigning"),
-    ("CAMPAIGN", "", "", "campaign drive programme program initiative"),
+    ("CAMPAIGN", "", "", "campaign drive programme program initiative project effort"),
     # --- other: ending, preventing, building, deciding
-    ("OTHER", "", "prevent avert cancel abort halt suspend scrap abandon end build recruit decide", "decision "
-     "cancellation suspension construction"),
+    ("OTHER", "", "prevent avert cancel abort halt suspend scrap abandon end build recruit decide remove disperse "
+     "stop weaken postpone reschedule", "decision cancellation suspension construction"),
 )
 
 # Verbs that are triggers only with a particle after them: (lemma, particle) -> (type, subtype).
@@ -147,24 +151,26 @@ PHRASAL: dict[tuple[str, str], tuple[str, str]] = {
 PHRASAL_TYPE = "PHRASAL"
 # Verbs too vague alone (a light verb, or mostly another sense); nouns are kept.
 WEAK_VERBS_V2: frozenset[str] = frozenset({"pass", "play", "score", "free", "fire", "try", "screen", "draw",
-                                           "host", "award", "grant", "back", "welcome", "finance", "release",
+                                           "host", "award", "grant", "welcome", "finance", "release",
                                            "lift", "ease", "race", "spread", "hang", "charge", "sentence", "fine",
-                                           "vote", "return", "lose"})
+                                           "vote", "return", "lose", "go"})
 # Forms the regular rules of :func:`extractors.shared.inflection.verb_forms` miss, and forms that are
 # mostly another word ("found", the past of "find").
 EXTRA_FORMS: dict[str, tuple[str, ...]] = {
     "lend": ("lent",), "pay": ("paid",), "hurt": ("hurt",), "die": ("dying",), "stab": ("stabbed", "stabbing"),
     "wed": ("wedded", "wedding"), "quit": ("quitting",), "lay": ("laid",), "swear": ("sworn", "swore"),
     "shake": ("shook", "shaken"), "take": ("took", "taken"), "give": ("gave", "given"), "draw": ("drew", "drawn"),
-    "sell": ("sold",), "buy": ("bought",), "beat": ("beaten",), "ban": ("banned",), "shut": ("shut",), "step": ("stepped", "stepping"),
+    "sell": ("sold",), "buy": ("bought",), "beat": ("beaten",), "ban": ("banned",), "shut": ("shut",), "step": ("stepped", "stepping"), "travel": ("travelled", "travelling"),
+    "cancel": ("cancelled", "cancelling"), "bear": ("born", "borne"), "smuggle": ("smuggled",), "cut": ("cut",), "choose": ("chose", "chosen"),
 }
-NOT_FORMS: frozenset[str] = frozenset({"found", "ding", "quited", "hurted", "layed", "lended", "payed", "drawed",
+NOT_FORMS: frozenset[str] = frozenset({"found", "bear", "bears", "beared", "bearing", "back", "form", "forms",
+                                       "cutted", "chooseed", "ding", "quited", "hurted", "layed", "lended", "payed", "drawed",
                                        "stabed", "weded", "steped"})
 # Words that make "win", "beat", "defeat", "victory" an election (PERSONNEL elect) rather than a contest.
 ELECTION_WORDS: frozenset[str] = frozenset({"election", "elections", "vote", "votes", "poll", "polls", "ballot",
                                             "ballots", "governor", "seat", "presidency", "mayoralty", "recount",
                                             "candidate", "constituency", "electorate", "referendum"})
-RESULT_LEMMAS: frozenset[str] = frozenset({"win", "beat", "defeat", "victory", "lose"})
+RESULT_LEMMAS: frozenset[str] = frozenset({"win", "beat", "defeat", "victory", "lose", "result"})
 
 # A trigger form -> (lemma, EventType or PHRASAL_TYPE, subtype or None)
 Trigger = tuple[str, str, "str | None"]

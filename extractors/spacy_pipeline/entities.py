@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.shared.context import boilerplate_spans, cue_places, inside
+from extractors.shared.context import boilerplate_spans, cue_places, facility_fields, facility_mentions, inside
 from extractors.shared.grouping import Group, RawMention, group_mentions
-from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype
+from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype, people_groups
 from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
@@ -98,10 +98,26 @@ class EntityFinder:
             found.raw.append(RawMention(token.idx, token.idx + len(token), token.text, "PER", kind))
             found.tokens_of[(token.idx, token.idx + len(token))] = range(token.i, token.i + 1)
         self.groups = group_mentions(found.raw)
-        for actor, is_person in actor_records(text, self.groups, found.states, found.norp, self.lex.profile.actor_cues):
+        people = None
+        if self.lex.profile.actor_cues:
+            people = people_groups(text, list(found.tokens_of) + boilerplate_spans(text))
+            for spans in people.values():
+                for s, e in spans:
+                    span = doc.char_span(s, e, alignment_mode="expand")
+                    found.tokens_of[(s, e)] = range(span.start, span.end)
+        for actor, is_person in actor_records(text, self.groups, found.states, found.norp, self.lex.profile.actor_cues,
+                                              people):
             self.actors.append(actor)
             self._mark(actor, found.tokens_of, (actor["id"], True, is_person))
-        self.locations = location_records(text, found.places.values())
+        nominal = []
+        if self.lex.profile.places:
+            facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text))
+            for spans in facilities.values():
+                for s, e in spans:
+                    span = doc.char_span(s, e, alignment_mode="expand")
+                    found.tokens_of[(s, e)] = range(span.start, span.end)
+            nominal = [(facility_fields(noun), spans) for noun, spans in facilities.items()]
+        self.locations = location_records(text, found.places.values(), nominal)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
 

@@ -47,8 +47,13 @@ class EventFinder:
         found = cue_events(self.quotes)
         dates = self._dates()
         verbs, nouns = self.lex.event_verbs, self.lex.event_nouns
+        v2 = self.lex.profile.events
         for t in self.doc:
             pos = t.pos_
+            if v2 and t.idx not in found and self.ref[t.i] is None and self._is_cue(t):
+                # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
+                found[t.idx] = self._event(t, "STATEMENT", dates, None)
+                continue
             if pos == "VERB":
                 hit = verbs.get(t.lower_)
             elif pos == "NOUN":
