@@ -16,6 +16,7 @@ from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, P
 from extractors.shared.context import boilerplate_spans, facility_fields, facility_mentions
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
+from extractors.shared.pronouns import add_mentions, it_mentions
 from extractors.shared.output import actor_records, location_records, place_fields
 
 # Words before a place that make it a place rather than a state acting.
@@ -73,7 +74,11 @@ class MentionFinder:
         if self.lex.profile.actor_cues:
             taken = [(m.start, m.end) for m in raw] + [s for spans in (*states.values(), *norp.values()) for s in spans]
             people = people_groups(text, taken + boilerplate_spans(text))
-        for actor, is_person in actor_records(text, groups, states, norp, self.lex.profile.actor_cues, people):
+        records = actor_records(text, groups, states, norp, self.lex.profile.actor_cues, people)
+        if self.lex.profile.actor_cues:
+            taken = [(m["start"], m["end"]) for a, _ in records for m in a["mentions"]]
+            add_mentions(text, [a for a, _ in records], it_mentions(text, [a for a, _ in records], taken))
+        for actor, is_person in records:
             actors.append(actor)
             # Pronouns resolved by the grouping are mentions too, so "he said" finds its person here.
             self.refs.extend(Ref(m["start"], m["end"], actor["id"], True, is_person) for m in actor["mentions"])

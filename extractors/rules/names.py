@@ -83,7 +83,8 @@ class NameFinder:
             if inside(boiler, m.start(), m.end()):
                 continue
             cuts = sorted([(c.start, c.end) for c in cues if c.start < m.end() and m.start() < c.end]
-                          + [b.span() for b in SENTENCE_BREAK_RE.finditer(text, m.start(), m.end())])
+                          + [b.span() for b in SENTENCE_BREAK_RE.finditer(text, m.start(), m.end())
+                             if text[max(0, b.start() - 6):b.end()].split()[-1] not in HONORIFICS])
             pos = m.start()
             for cut_start, cut_end in cuts:
                 if pos < cut_start:
@@ -127,6 +128,8 @@ class NameFinder:
         """Split a capitalised sequence at titles, demonyms and non-names, and type each part."""
         text = self.text
         breaks = self.lex.headline_breaks if strict else self.lex.reporting
+        if not strict and self.lex.profile.actor_cues:
+            breaks = frozenset()  # v2: "Tolu State College" is one name; only a headline's "Says" ends one
         demonyms = self.lex.demonyms
         out: list[Candidate] = []
         part: list[tuple[int, int]] = []

@@ -52,6 +52,10 @@ def is_org_name(words: list[str]) -> bool:
     """
     if len(words) < 2:
         return False
+    if any(w in ("of", "de", "for") for w in words):  # "Tolu College of Health Sciences"
+        head = words[:[i for i, w in enumerate(words) if w in ("of", "de", "for")][0]]
+        if head and (head[-1] in _LAST_WORD or head[-1] in _HEAD_OF):
+            return True
     return words[-1].rstrip(".,") in _LAST_WORD or words[0] in _HEAD_OF
 
 

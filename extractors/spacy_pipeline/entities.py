@@ -15,6 +15,7 @@ from typing import Any
 from extractors.shared.context import boilerplate_spans, cue_places, facility_fields, facility_mentions, inside
 from extractors.shared.grouping import Group, RawMention, group_mentions
 from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype, people_groups
+from extractors.shared.pronouns import add_mentions, it_mentions
 from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
@@ -27,6 +28,13 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependency labels that attach a name to the token it belongs to ("the spokesman, Ana Ruiz").
 ATTACHED = ("compound", "appos", "poss", "nmod")
+
+# Lower-case role nouns right before a person's name ("the striker Ali Musa", "coach Rui Sana").
+ROLE_NOUNS = frozenset("""coach manager captain defender striker goalkeeper midfielder forward winger referee player
+    director officer spokesman spokeswoman spokesperson chairman chairwoman chair secretary minister president
+    head analyst economist lawyer doctor nurse teacher farmer worker mother father wife husband son daughter
+    brother sister official commissioner governor mayor senator judge prosecutor superintendent inspector editor
+    reporter correspondent founder owner chief executive deputy assistant""".split())
 
 # What a token refers to: (actor or location id, is an actor, is a person).
 TokenRef = tuple[str, bool, bool]
@@ -84,7 +92,7 @@ class EntityFinder:
             found.tokens_of[(start, end)] = tokens
             label = "PERSON" if text[start:end] in surnames else ent.label_
             if v2:
-                label = self._label_v2(text[start:end], label)
+                label = self._label_v2(text[start:end], label, tokens)
                 if label is None:
                     continue
             self._add_entity(found, ent, label, start, end)
@@ -105,8 +113,15 @@ class EntityFinder:
                 for s, e in spans:
                     span = doc.char_span(s, e, alignment_mode="expand")
                     found.tokens_of[(s, e)] = range(span.start, span.end)
-        for actor, is_person in actor_records(text, self.groups, found.states, found.norp, self.lex.profile.actor_cues,
-                                              people):
+        records = actor_records(text, self.groups, found.states, found.norp, self.lex.profile.actor_cues, people)
+        if self.lex.profile.actor_cues:
+            taken = [(m["start"], m["end"]) for a, _ in records for m in a["mentions"]]
+            its = it_mentions(text, [a for a, _ in records], taken)
+            for _, s, e in its:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                found.tokens_of[(s, e)] = range(span.start, span.end)
+            add_mentions(text, [a for a, _ in records], its)
+        for actor, is_person in records:
             self.actors.append(actor)
             self._mark(actor, found.tokens_of, (actor["id"], True, is_person))
         nominal = []
@@ -144,7 +159,7 @@ class EntityFinder:
             found.places.setdefault(key, (place_fields(place), []))[1].append((cue.start, cue.end))
         return spans
 
-    def _label_v2(self, surface: str, label: str) -> str | None:
+    def _label_v2(self, surface: str, label: str, tokens: range) -> str | None:
         """Version 2: an entity's label corrected by general cues, or None to drop it: a name with an
         organisation's head is an organisation ("Velmara Cotton Mills"), a contest or prize is no actor,
         a country's name is a place or state (never a person)."""
@@ -159,11 +174,23 @@ class EntityFinder:
             return "GPE"  # "the people of Tolu": a place spaCy took for an organisation
         if label == "PERSON" and (is_org_name(words) or (len(words) == 1 and org_subtype(surface) is not None)):
             return "ORG"
+        if label == "ORG" and 2 <= len(words) <= 3 and not is_org_name(words) and self._person_context(tokens):
+            return "PERSON"  # "coach Ana Ruiz", "Ana Ruiz, 54,": spaCy's ORG is a person
         if label in ("FAC", "LOC", "GPE") and is_org_name(words) and org_subtype(surface) is not None:
             return "ORG"  # "the Tana Policy Institute"
         if label in ("PERSON", "ORG", "NORP") and place is not None and place.subtype == "country":
             return "GPE"
         return label
+
+    def _person_context(self, tokens: range) -> bool:
+        """Whether a name stands where a person does: after a title or a role noun ("defender X"), or
+        before a comma and an age ("X, 54,")."""
+        doc = self.doc
+        before = doc[tokens.start - 1] if tokens.start > 0 else None
+        if before is not None and (before.text in ALL_TITLES or before.lower_ in ROLE_NOUNS):
+            return True
+        after = doc[tokens.stop:tokens.stop + 2]
+        return len(after) == 2 and after[0].text == "," and after[1].like_num
 
     def _add_entity(self, found: _Found, ent: Any, label: str, start: int, end: int) -> None:
         """File the entity at ``start:end`` (its label corrected for known surnames) as a person or
