@@ -56,6 +56,9 @@ class EventFinder:
                     found[start] = event
         if v2:  # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
             for start, end in self.cues:
+                before = self.text[max(0, start - 4):start].lower()
+                if before.endswith((" a ", "an ", "he ", "of ")) or self.text[start:start + 1].isupper():
+                    continue  # "a reported fee", "of added time": an adjective; "State House": a name
                 if start not in found and start not in mention_starts:
                     found[start] = self._statement_v2(start, end)
         return numbered("e", (found[start] for start in sorted(found)))

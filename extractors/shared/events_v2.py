@@ -60,6 +60,8 @@ def trigger_sense(lex: Lexicons, word: str, etype: str, lemma: str, before: str,
         as_noun = noun is not None and (verb is None or before in NOUN_BEFORE or before.endswith(("’s", "'s"))
                                         or after == "of")
         if as_noun and noun is not None:
+            if after in lex.event_nouns or after in ("crossing", "crossings"):
+                return None  # a modifier of the event noun after it: "vaccination campaign", "warning strike"
             etype, lemma, subtype = noun[1], noun[0], lex.noun_subtypes.get(word)
         elif verb is not None and verb[1] != PHRASAL_TYPE:
             if before in NOUN_BEFORE or before.endswith("ing"):  # "the polling stations": a noun after all

@@ -36,9 +36,52 @@ def it_mentions(text: str, actors: list[dict[str, Any]], taken: list[tuple[int, 
 
 
 def add_mentions(text: str, actors: list[dict[str, Any]], found: list[tuple[str, int, int]]) -> None:
-    """Add pronoun mentions to their actors, keeping each actor's mentions in text order."""
+    """Add pronoun and nominal mentions to their actors, keeping each actor's mentions in text order."""
     by_id = {a["id"]: a for a in actors}
     for ref, start, end in found:
-        by_id[ref]["mentions"].append({"start": start, "end": end, "text": text[start:end], "kind": "pronoun"})
+        kind = "pronoun" if text[start:end].lower() in ("it", "its") else "nominal"
+        by_id[ref]["mentions"].append({"start": start, "end": end, "text": text[start:end], "kind": kind})
     for ref in {ref for ref, _, _ in found}:
         by_id[ref]["mentions"].sort(key=lambda m: (m["start"], m["end"]))
+
+
+# "the company", "the ministry": a definite head noun -> the subtypes of the organisation it refers back to
+# (the state for "the government"); one word, the head noun only (guidelines 1: nominal mentions).
+NOMINAL_HEADS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("company", "firm", "group", "operator", "employer", "carmaker", "retailer",
+                     "lender", "insurer", "airline", "miner", "manufacturer", "maker", "producer", "bank"),
+                    frozenset({"company"})),
+    **dict.fromkeys(("ministry", "commission", "committee", "agency", "authority", "council", "board", "department",
+                     "regulator", "office"), frozenset({"government"})),
+    **dict.fromkeys(("union",), frozenset({"union"})),
+    **dict.fromkeys(("party",), frozenset({"party"})),
+    **dict.fromkeys(("club", "team", "side"), frozenset({"sports_team"})),
+    **dict.fromkeys(("charity", "foundation", "organisation", "organization", "network"), frozenset({"ngo"})),
+    **dict.fromkeys(("court", "tribunal"), frozenset({"court"})),
+    **dict.fromkeys(("university", "college"), frozenset({"university"})),
+    **dict.fromkeys(("newspaper", "broadcaster", "paper"), frozenset({"media"})),
+    "government": frozenset({"state"}),
+}
+_NOMINAL_RE = re.compile(r"(?<![\w-])[Tt]he(?:[ \t]+[a-z]+)?[ \t]+(" + "|".join(NOMINAL_HEADS) + r")(?![\w-])")
+
+
+def nominal_mentions(text: str, actors: list[dict[str, Any]], taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """(actor id, start, end) of each definite head noun that refers back to an organisation of a
+    matching subtype, or to a state for "the government" (the most recent one named before it).
+
+    >>> actors = [{"id": "a1", "type": "ORG", "subtype": "company", "mentions": [{"start": 0, "end": 4}]}]
+    >>> nominal_mentions("Acme cut jobs. The company said so.", actors, [])
+    [('a1', 19, 26)]
+    """
+    named = sorted((m["start"], m["end"], a["id"], a.get("subtype")) for a in actors for m in a["mentions"]
+                   if m.get("kind", "name") == "name")
+    out = []
+    for m in _NOMINAL_RE.finditer(text):
+        start, end = m.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        wanted = NOMINAL_HEADS[m.group(1)]
+        before = [ref for s, e, ref, subtype in named if e <= start and subtype in wanted]
+        if before:
+            out.append((before[-1], start, end))
+    return out

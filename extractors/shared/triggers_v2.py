@@ -90,7 +90,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
     ("BUSINESS", "open_facility", "open inaugurate", "opening inauguration"),
     # --- transactions
     ("TRANSACTION", "transfer_ownership", "buy sell purchase", "sale purchase transfer"),
-    ("TRANSACTION", "transfer_money", "pay lend borrow invest fund finance award grant receive", "payment loan "
+    ("TRANSACTION", "transfer_money", "pay lend borrow invest fund finance award grant", "payment loan "
      "investment grant compensation funding tender fee lending export exports import imports"),
     # --- life
     ("LIFE", "die", "die kill", "death deaths killing killings"),
@@ -114,7 +114,7 @@ _TABLE: tuple[tuple[str, str, str, str], ...] = (
      "result penalty"),
     ("CONTEST", "compete", "compete race play host", "match final semi-final tournament game championship "
      "fixture competition"),
-    ("CONTEST", "award", "", "prize medal award trophy"),
+    ("CONTEST", "award", "", "prize medal award"),
     # --- disasters
     ("DISASTER", "epidemic", "spread", "outbreak epidemic pandemic"),
     ("DISASTER", "natural", "flood erupt", "earthquake flood floods storm cyclone hurricane typhoon drought "
@@ -137,13 +137,11 @@ PHRASAL: dict[tuple[str, str], tuple[str, str]] = {
     ("step", "down"): ("PERSONNEL", "end_position"),
     ("lay", "off"): ("BUSINESS", "lay_off"),
     ("shut", "down"): ("BUSINESS", "close_facility"),
-    ("give", "birth"): ("LIFE", "be_born"),
     ("take", "office"): ("PERSONNEL", "start_position"),
     ("take", "charge"): ("PERSONNEL", "start_position"),
     ("swear", "in"): ("PERSONNEL", "start_position"),
     ("take", "over"): ("BUSINESS", "merge_org"),
     ("walk", "out"): ("DEMONSTRATE", "strike"),
-    ("set", "up"): ("BUSINESS", "start_org"),
     ("shake", "hands"): ("MEET", "meet"),
     ("call", "for"): ("STATEMENT", "request"),
 }

@@ -15,7 +15,7 @@ from typing import Any
 from extractors.shared.context import boilerplate_spans, cue_places, facility_fields, facility_mentions, inside
 from extractors.shared.grouping import Group, RawMention, group_mentions
 from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype, people_groups
-from extractors.shared.pronouns import add_mentions, it_mentions
+from extractors.shared.pronouns import add_mentions, it_mentions, nominal_mentions
 from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
@@ -117,6 +117,7 @@ class EntityFinder:
         if self.lex.profile.actor_cues:
             taken = [(m["start"], m["end"]) for a, _ in records for m in a["mentions"]]
             its = it_mentions(text, [a for a, _ in records], taken)
+            its += nominal_mentions(text, [a for a, _ in records], taken)
             for _, s, e in its:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 found.tokens_of[(s, e)] = range(span.start, span.end)

@@ -50,7 +50,7 @@ class EventFinder:
         v2 = self.lex.profile.events
         for t in self.doc:
             pos = t.pos_
-            if v2 and t.idx not in found and self.ref[t.i] is None and self._is_cue(t):
+            if v2 and t.idx not in found and self.ref[t.i] is None and self._is_cue(t) and t.text[:1].islower():
                 # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
                 found[t.idx] = self._event(t, "STATEMENT", dates, None)
                 continue
@@ -73,6 +73,8 @@ class EventFinder:
         win or defeat in a sentence about votes is an election."""
         lemma, etype = hit
         if t.pos_ == "NOUN":
+            if t.dep_ == "compound" and t.head.lower_ in self.lex.event_nouns:
+                return None  # a modifier of the event noun after it: "vaccination campaign"
             subtype = self.lex.noun_subtypes.get(t.lower_)
         elif etype == PHRASAL_TYPE:
             particle = next((c.lower_ for c in t.children if c.dep_ in ("prt", "dobj", "prep")), "")
