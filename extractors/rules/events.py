@@ -4,6 +4,7 @@ of its sentence, and polarity and modality from the few words before it."""
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from extractors.rules.mentions import Ref
@@ -26,6 +27,8 @@ from extractors.shared.quotes import QuotationSpans, cue_events
 NEGATIONS: frozenset[str] = frozenset({"not", "never", "no", "n't", "without", "nor"})
 HYPOTHETICAL: frozenset[str] = frozenset({"could", "might", "may", "if", "possible", "potential", "would", "risk"})
 PLANNED: frozenset[str] = frozenset({"will", "upcoming", "next", "plans", "planned", "plan", "shall", "to"})
+# What may stand between two places of one list ("Tolu, Ruvo and Kesto"; "Tolu, Kenya").
+LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
 # Punctuation between a subject and its verb that says it is not the subject (another clause, a list).
 CLAUSE_BREAKS = frozenset(",;:—–")
 # Prepositions before a place where the event happened ("clashes near X").
@@ -92,12 +95,18 @@ class EventFinder:
             self._noun_arguments(start, end, etype, lemma, subtype, before, after, args)
         else:
             self._verb_arguments(start, end, etype, lemma, subtype, before_words, before, after, args)
+        role, last_end = None, -1
         for r in after:
-            if not r.is_actor:
+            if r.is_actor:
+                continue
+            if role is not None and LIST_GAP_RE.fullmatch(text, last_end, r.start):
+                args.add(role, r.ref)  # "in Tolu, Ruvo and Kesto", "in Tolu, Kenya": the list goes on
+            else:
                 prep = text[max(s_start, r.start - 12):r.start].split()
                 role = place_role(etype, prep[-1].lower() if prep else "", PLACE_PREPS)
                 if role is not None:
                     args.add(role, r.ref)
+            last_end = r.end
         in_quote = self.quotations.contains(start) or self._in_quote_content(start)
         polarity = "negative" if negated(before_words[-3:]) else "positive"
         return event_record(etype, span(text, start, end), args.items, polarity,

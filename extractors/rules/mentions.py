@@ -16,7 +16,7 @@ from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, P
 from extractors.shared.context import boilerplate_spans, facility_fields, facility_mentions
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
-from extractors.shared.pronouns import add_mentions, it_mentions, nominal_mentions
+from extractors.shared.pronouns import add_reference_mentions
 from extractors.shared.output import actor_records, location_records, place_fields
 
 # Words before a place that make it a place rather than a state acting.
@@ -76,10 +76,7 @@ class MentionFinder:
             people = people_groups(text, taken + boilerplate_spans(text))
         records = actor_records(text, groups, states, norp, self.lex.profile.actor_cues, people)
         if self.lex.profile.actor_cues:
-            taken = [(m["start"], m["end"]) for a, _ in records for m in a["mentions"]]
-            found = it_mentions(text, [a for a, _ in records], taken)
-            found += nominal_mentions(text, [a for a, _ in records], taken)
-            add_mentions(text, [a for a, _ in records], found)
+            add_reference_mentions(text, [a for a, _ in records])
         for actor, is_person in records:
             actors.append(actor)
             # Pronouns resolved by the grouping are mentions too, so "he said" finds its person here.

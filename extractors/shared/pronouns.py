@@ -35,6 +35,44 @@ def it_mentions(text: str, actors: list[dict[str, Any]], taken: list[tuple[int, 
     return out
 
 
+# "the minister", "the coach": a role noun that refers back to the person last named with that title.
+ROLE_HEADS = ("minister", "president", "governor", "mayor", "coach", "chairman", "chairwoman", "director",
+              "spokesman", "spokeswoman", "senator", "judge", "captain", "manager", "secretary", "superintendent",
+              "commissioner", "prosecutor", "ambassador", "premier", "chancellor", "general", "governor-elect")
+_ROLE_RE = re.compile(r"(?<![\w-])[Tt]he(?:[ \t]+[a-z]+)?[ \t]+(" + "|".join(ROLE_HEADS) + r")(?![\w-])")
+
+
+def role_mentions(text: str, actors: list[dict[str, Any]], taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """(actor id, start, end) of each "the <role>" that refers back to the person most recently named
+    with that role in a title before the name ("Health Minister Ana Ruiz ... the minister said").
+
+    >>> actors = [{"id": "a1", "type": "PER", "mentions": [{"start": 16, "end": 24, "kind": "name"}]}]
+    >>> role_mentions("Health Minister Ana Ruiz spoke. The minister said so.", actors, [])
+    [('a1', 36, 44)]
+    """
+    titled = sorted((m["start"], a["id"], text[max(0, m["start"] - 40):m["start"]].lower()) for a in actors
+                    if a["type"] == "PER" for m in a["mentions"] if m.get("kind", "name") == "name")
+    out = []
+    for m in _ROLE_RE.finditer(text):
+        start, end = m.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        role = m.group(1)
+        before = [ref for s, ref, prefix in titled if s < start and re.search(rf"\b{role}\b[^,;]{{0,12}}$", prefix)]
+        if before:
+            out.append((before[-1], start, end))
+    return out
+
+
+def add_reference_mentions(text: str, actors: list[dict[str, Any]]) -> list[tuple[str, int, int]]:
+    """Version 2: add to the actors the "it"/"its" and the definite nominals that refer to them (not
+    overlapping a mention they have); returns what was added, as (actor id, start, end)."""
+    taken = [(m["start"], m["end"]) for a in actors for m in a["mentions"]]
+    found = it_mentions(text, actors, taken) + nominal_mentions(text, actors, taken) + role_mentions(text, actors, taken)
+    add_mentions(text, actors, found)
+    return found
+
+
 def add_mentions(text: str, actors: list[dict[str, Any]], found: list[tuple[str, int, int]]) -> None:
     """Add pronoun and nominal mentions to their actors, keeping each actor's mentions in text order."""
     by_id = {a["id"]: a for a in actors}

@@ -15,7 +15,7 @@ from typing import Any
 from extractors.shared.context import boilerplate_spans, cue_places, facility_fields, facility_mentions, inside
 from extractors.shared.grouping import Group, RawMention, group_mentions
 from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype, people_groups
-from extractors.shared.pronouns import add_mentions, it_mentions, nominal_mentions
+from extractors.shared.pronouns import add_reference_mentions
 from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
@@ -109,33 +109,28 @@ class EntityFinder:
         people = None
         if self.lex.profile.actor_cues:
             people = people_groups(text, list(found.tokens_of) + boilerplate_spans(text))
-            for spans in people.values():
-                for s, e in spans:
-                    span = doc.char_span(s, e, alignment_mode="expand")
-                    found.tokens_of[(s, e)] = range(span.start, span.end)
+            self._add_tokens(found, [s for spans in people.values() for s in spans])
         records = actor_records(text, self.groups, found.states, found.norp, self.lex.profile.actor_cues, people)
         if self.lex.profile.actor_cues:
-            taken = [(m["start"], m["end"]) for a, _ in records for m in a["mentions"]]
-            its = it_mentions(text, [a for a, _ in records], taken)
-            its += nominal_mentions(text, [a for a, _ in records], taken)
-            for _, s, e in its:
-                span = doc.char_span(s, e, alignment_mode="expand")
-                found.tokens_of[(s, e)] = range(span.start, span.end)
-            add_mentions(text, [a for a, _ in records], its)
+            added = add_reference_mentions(text, [a for a, _ in records])
+            self._add_tokens(found, [(s, e) for _, s, e in added])
         for actor, is_person in records:
             self.actors.append(actor)
             self._mark(actor, found.tokens_of, (actor["id"], True, is_person))
         nominal = []
         if self.lex.profile.places:
             facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text))
-            for spans in facilities.values():
-                for s, e in spans:
-                    span = doc.char_span(s, e, alignment_mode="expand")
-                    found.tokens_of[(s, e)] = range(span.start, span.end)
+            self._add_tokens(found, [s for spans in facilities.values() for s in spans])
             nominal = [(facility_fields(noun), spans) for noun, spans in facilities.items()]
         self.locations = location_records(text, found.places.values(), nominal)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
+
+    def _add_tokens(self, found: _Found, spans: list[tuple[int, int]]) -> None:
+        """Record the tokens of mentions found in the text rather than among spaCy's entities."""
+        for s, e in spans:
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            found.tokens_of[(s, e)] = range(span.start, span.end)
 
     def _cue_places(self, found: _Found, in_ent: set[int]) -> list[tuple[int, int]]:
         """Version 2: the places context cues name ("the town of X", "X-based"), filed as locations;

@@ -145,9 +145,10 @@ class EventFinder:
         X"), target ("against X"), or a place's role (destination, origin, place)."""
         add = args.add
         word = prep.lower_
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if self.lex.profile.events:  # v2: "in Tolu, Ruvo and Kesto", "in Tolu, Kenya": every place of the list
+            objects += [c for o in objects for c in o.children if c.dep_ in ("conj", "appos")]
+        for obj in objects:
             r = self._ref_of(obj)
             if r is None:
                 continue
