@@ -171,9 +171,12 @@ FACILITY_NOUNS: dict[str, str] = {
     **dict.fromkeys("airport port harbour harbor".split(), "airport"),
     **dict.fromkeys("prison jail".split(), "prison"),
     **dict.fromkeys("hotel office offices headquarters building buildings capitol courthouse embassy church "
-                    "churches mosque mosques market markets station stations highway bridge camp camps site "
+                    "churches mosque mosques station stations highway bridge camp camps site "
                     "sites".split(), "building"),
 }
+# Words before a facility noun that make it a post or an abstraction, not a place ("took office").
+NOT_A_PLACE_BEFORE = frozenset("took take takes taking taken leave left leaving seek sought run ran remain remained "
+                               "his her their its of".split())
 _FACILITY_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(FACILITY_NOUNS, key=len, reverse=True)) + r")(?![\w-])")
 
 
@@ -186,6 +189,9 @@ def facility_mentions(text: str, taken: list[tuple[int, int]]) -> dict[str, list
     """
     out: dict[str, list[tuple[int, int]]] = {}
     for m in _FACILITY_RE.finditer(text):
+        previous = text[max(0, m.start() - 12):m.start()].split()[-1:]
+        if previous and previous[0].lower() in NOT_A_PLACE_BEFORE:
+            continue  # "took office", "the power plant's output"
         if not any(s < m.end() and m.start() < e for s, e in taken):
             out.setdefault(m.group(), []).append(m.span())
     return out
