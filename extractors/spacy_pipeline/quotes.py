@@ -51,6 +51,10 @@ class QuoteFinder:
             group = nearest_person(self.groups, subject.idx, info.gender)
             if group is not None:
                 return self._group_id(group), subject
+        if self.lex.profile.quotes:  # v2: "the group's director, Ana Ruiz, said": a person inside the subject
+            named = [t for t in subject.subtree if (r := self._actor_of(t)) is not None and r[2]]
+            if named:
+                return self._actor_of(named[-1])[0], named[-1]
         return None, subject
 
     def _group_id(self, group: Group) -> str | None:
