@@ -86,8 +86,25 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     crews midwives dockworkers contractors relatives mourners pilgrims tourists settlers rebels militants
     gunmen suspects protestors""".split()
 )
-_PEOPLE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(PEOPLE_NOUNS, key=len, reverse=True)) + r")(?![\w-])",
-                        re.IGNORECASE)
+# Lower-case nouns of organisations acting as a body or a set ("police said", "employers must ..."):
+# noun -> (type, subtype), one actor per noun per article like the collectives of people.
+BODY_NOUNS: dict[str, tuple[str, str]] = {
+    "police": ("ORG", "police"), "army": ("ORG", "military"), "military": ("ORG", "military"),
+    **dict.fromkeys(("employers", "manufacturers", "companies", "firms", "banks", "airlines", "unions",
+                     "insurers", "lenders", "retailers", "carmakers", "exporters", "importers"),
+                    ("ORG", "group_of_organisations")),
+}
+_PEOPLE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted({*PEOPLE_NOUNS, *BODY_NOUNS}, key=len, reverse=True))
+                        + r")(?![\w-])", re.IGNORECASE)
+
+
+def collective_type(noun: str) -> tuple[str, str]:
+    """The actor type and subtype of a collective noun of :func:`people_groups`.
+
+    >>> collective_type("voters"), collective_type("police")
+    (('PER', 'group'), ('ORG', 'police'))
+    """
+    return BODY_NOUNS.get(noun, ("PER", "group"))
 
 
 def people_groups(text: str, taken: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:

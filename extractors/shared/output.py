@@ -6,7 +6,7 @@ from typing import Any, Iterable, Mapping
 
 from eval.api import Document, ExtractorUnavailableError
 from extractors.shared.grouping import Group
-from extractors.shared.orgs import org_subtype
+from extractors.shared.orgs import collective_type, org_subtype
 from extractors.shared.places import Place, country_name
 
 # A mention before it is written out: start and end offsets, kind (name, pronoun).
@@ -71,7 +71,8 @@ def actor_records(
         start, end = spans[0]
         items.append((start, {"name": text[start:end], "type": "NORP"}, [(s, e, "name") for s, e in spans], False))
     for noun, spans in (people or {}).items():
-        items.append((spans[0][0], {"name": noun, "type": "PER", "subtype": "group"},
+        type_, subtype = collective_type(noun)
+        items.append((spans[0][0], {"name": noun, "type": type_, "subtype": subtype},
                       [(s, e, "nominal") for s, e in spans], False))
     items.sort(key=lambda it: it[0])  # stable: groups, then states, then NORP at equal offsets
     return [({"id": f"a{n}", **fields, "mentions": _mentions(text, mentions)}, is_person)
