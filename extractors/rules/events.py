@@ -21,7 +21,7 @@ from extractors.shared.events import (
 from extractors.shared.output import numbered, span
 from extractors.rules.patterns import WORD_RE
 from extractors.shared.events_v2 import modality, negated, object_role, passive, subject_role, trigger_sense
-from extractors.shared.quotes import QuotationSpans, cue_events
+from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 
 # Words among the four before a trigger that make it negative, hypothetical or planned.
 NEGATIONS: frozenset[str] = frozenset({"not", "never", "no", "n't", "without", "nor"})
@@ -33,6 +33,7 @@ LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
 CLAUSE_BREAKS = frozenset(",;:—–")
 # Prepositions before a place where the event happened ("clashes near X").
 PLACE_PREPS = ("in", "at", "near", "inside", "across")
+PLACE_PREPS_V2 = PLACE_PREPS + ("outside", "around", "throughout", "within", "on")
 
 
 class EventFinder:
@@ -52,6 +53,11 @@ class EventFinder:
         found = cue_events(self.quotes)
         mention_starts = {r.start for r in self.refs}
         v2 = self.lex.profile.events
+        if v2:
+            for event in found.values():
+                end = event["trigger"]["end"]
+                ref = self._actor_ref_at(end, end + 2)
+                add_addressee(event, ref.ref if ref is not None else None)
         for start, end, (lemma, etype) in self.triggers:
             if start not in found and start not in mention_starts:
                 event = self._event_v2(start, end, lemma, etype) if v2 else self._event(start, end, etype)
@@ -103,7 +109,7 @@ class EventFinder:
                 args.add(role, r.ref)  # "in Tolu, Ruvo and Kesto", "in Tolu, Kenya": the list goes on
             else:
                 prep = text[max(s_start, r.start - 12):r.start].split()
-                role = place_role(etype, prep[-1].lower() if prep else "", PLACE_PREPS)
+                role = place_role(etype, prep[-1].lower() if prep else "", PLACE_PREPS_V2)
                 if role is not None:
                     args.add(role, r.ref)
             last_end = r.end

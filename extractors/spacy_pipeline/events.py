@@ -18,7 +18,7 @@ from extractors.shared.events_v2 import modality, negated, object_role, subject_
 from extractors.shared.lookups import Lexicons
 from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_LEMMAS, phrasal_trigger
 from extractors.shared.output import numbered, span
-from extractors.shared.quotes import QuotationSpans, cue_events
+from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 
 # Dependency labels of a verb's objects.
@@ -45,6 +45,12 @@ class EventFinder:
     def _events(self) -> list[dict[str, Any]]:
         """The quote cues' events and one event per trigger that is not part of a mention, with ids."""
         found = cue_events(self.quotes)
+        if self.lex.profile.events:
+            by_start = {t.idx: t for t in self.doc}
+            for start, event in found.items():
+                cue = by_start.get(start)
+                obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None) if cue is not None else None
+                add_addressee(event, (self._actor_of(obj) or (None,))[0] if obj is not None else None)
         dates = self._dates()
         verbs, nouns = self.lex.event_verbs, self.lex.event_nouns
         v2 = self.lex.profile.events
