@@ -54,6 +54,10 @@ def split_gold_dir(split: str) -> Path:
     return shipped(GOLD_SPLITS[split])
 
 
+# A name, with an optional version suffix ".v<N>" (``rules.v2``): the only dot a results name may hold.
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}(?:\.v[0-9]{1,4})?$")
+
+
 @dataclass(frozen=True)
 class ResultFiles:
     """The names of the files ``newsbench run`` and ``newsbench score --out`` write in a results folder."""
@@ -82,8 +86,25 @@ class ResultFiles:
 
     @staticmethod
     def is_result(name: str) -> bool:
-        """Whether a file name in a results folder is an extractor's results object."""
-        return name.endswith(".json") and name.count(".") == 1 and name not in (ResultFiles.not_run, ResultFiles.comparison)
+        """Whether a file name in a results folder is an extractor's results object ("rules.v2.json" is).
+
+        >>> [ResultFiles.is_result(n) for n in ("rules.v2.json", "llm.json", "not_run.json", "a.b.json")]
+        [True, True, False, False]
+        """
+        return (name.endswith(".json") and bool(_NAME.match(name.removesuffix(".json")))
+                and name not in (ResultFiles.not_run, ResultFiles.comparison))
+
+    @staticmethod
+    def extractor_of(file_name: str) -> str:
+        """The extractor a predictions or results file name belongs to (its stem without the file kind).
+
+        >>> ResultFiles.extractor_of("rules.v2.predictions.jsonl"), ResultFiles.extractor_of("my-run.jsonl")
+        ('rules.v2', 'my-run')
+        """
+        stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+        for kind in (".predictions", ".errors"):
+            stem = stem.removesuffix(kind)
+        return stem if _NAME.match(stem) else stem.split(".")[0]
 
     def leaderboard(self) -> tuple[str, ...]:
         """The leaderboard files, as published beside the dataset."""
@@ -92,21 +113,20 @@ class ResultFiles:
 
 RESULT_FILES = ResultFiles()
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
-
-
 def check_extractor_name(name: str, option: str = "extractor name") -> str:
-    """``name`` when it can name results files: letters, digits, ``_`` and ``-`` (no path, no dot).
+    """``name`` when it can name results files: letters, digits, ``_`` and ``-``, and an optional
+    version suffix ``.v<N>`` (no path, no other dot).
 
-    >>> check_extractor_name("rules")
-    'rules'
+    >>> check_extractor_name("rules"), check_extractor_name("rules.v2")
+    ('rules', 'rules.v2')
 
     Raises:
         InvalidInputError: the name would put a file outside the results folder or break its file names.
     """
     if not _NAME.match(name):
         raise InvalidInputError(Problem(option, "", f"{name!r} cannot name results files: use letters, digits, "
-                                                    "'_' and '-' (at most 100, no '/', '.' or spaces)"))
+                                                    "'_' and '-' (at most 100, no '/' or spaces; '.' only "
+                                                    "in a version suffix such as '.v2')"))
     return name
 
 

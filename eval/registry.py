@@ -6,6 +6,9 @@ registry in one of two ways:
 
 * inside newsbench: ``@register("name")`` on the class, plus one line in ``BUILTIN`` so that the
   module is imported only when the extractor is asked for (spaCy and openai are heavy);
+  a built-in extractor whose output changed keeps each version under its own name (``rules.v1``,
+  ``rules.v2``), and ``ALIASES`` points the plain name at the current one (``rules`` -> ``rules.v2``):
+  an old version's output never changes, and results are named by the version that ran;
 * from another package: an entry point in the group ``newsbench.extractors``::
 
       [project.entry-points."newsbench.extractors"]
@@ -69,12 +72,17 @@ class Extractor(Protocol):
         ...
 
 
-# Built-in extractors: name -> "module:Class", imported lazily.
+# Built-in extractors: name -> "module:Class", imported lazily. A versioned name is "<family>.v<N>".
 BUILTIN: dict[str, str] = {
-    "rules": "extractors.rules:RulesExtractor",
-    "spacy": "extractors.spacy_pipeline:SpacyExtractor",
+    "rules.v1": "extractors.rules:RulesExtractorV1",
+    "rules.v2": "extractors.rules:RulesExtractor",
+    "spacy.v1": "extractors.spacy_pipeline:SpacyExtractorV1",
+    "spacy.v2": "extractors.spacy_pipeline:SpacyExtractor",
     "llm": "extractors.llm:LLMExtractor",
 }
+# Plain names of versioned extractors -> their current version. ``create("rules")`` makes a
+# ``rules.v2``, and a run records it as ``rules.v2``: a published row never changes its meaning.
+ALIASES: dict[str, str] = {"rules": "rules.v2", "spacy": "spacy.v2"}
 
 _REGISTERED: dict[str, type] = {}
 T = TypeVar("T", bound=type)
@@ -102,8 +110,37 @@ def _entry_points() -> dict[str, str]:
 
 
 def available_names() -> list[str]:
-    """Every extractor name known: built-in, registered at run time, or from entry points."""
-    return sorted(set(BUILTIN) | set(_REGISTERED) | set(_entry_points()))
+    """Every extractor name known: built-in, registered at run time, from entry points, or an alias."""
+    return sorted(set(BUILTIN) | set(_REGISTERED) | set(_entry_points()) | set(ALIASES))
+
+
+def resolve(name: str) -> str:
+    """The extractor a name runs: an alias's current version, any other name itself.
+
+    >>> resolve("rules"), resolve("rules.v1"), resolve("llm")
+    ('rules.v2', 'rules.v1', 'llm')
+    """
+    return ALIASES.get(name, name)
+
+
+def current_names() -> list[str]:
+    """The extractors a default run runs: every known name except aliases and superseded versions.
+
+    >>> [n for n in current_names() if n.startswith("rules")]
+    ['rules.v2']
+    """
+    superseded = {n for n in available_names() if n not in ALIASES and n.split(".v")[0] in ALIASES
+                  and n not in ALIASES.values()}
+    return [n for n in available_names() if n not in ALIASES and n not in superseded]
+
+
+def aliases_of(name: str) -> list[str]:
+    """The aliases that point at ``name``.
+
+    >>> aliases_of("rules.v2"), aliases_of("rules.v1")
+    (['rules'], [])
+    """
+    return sorted(alias for alias, target in ALIASES.items() if target == name)
 
 
 def _import(target: str) -> type:
@@ -117,6 +154,7 @@ def get_class(name: str) -> type:
     Raises:
         UnknownExtractorError: no extractor has that name (the message lists the valid ones).
     """
+    name = resolve(name)
     if name in _REGISTERED:
         return _REGISTERED[name]
     target = BUILTIN.get(name) or _entry_points().get(name)

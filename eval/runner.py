@@ -16,9 +16,10 @@ from eval.paths import RESULT_FILES
 from eval.registry import (
     Article,
     Extractor,
-    available_names,
+    current_names,
     checked_extract,
     create,
+    resolve,
     unavailable_reason,
 )
 from eval.reporting.results import (
@@ -149,6 +150,7 @@ def run_one(
     """
     from eval.gold.index import GoldIndex
 
+    name = resolve(name)  # results are named by the version that runs
     try:
         with measure() as setup:  # model loading is a cost of its own, reported beside the run time
             extractor = create(name, **options)
@@ -196,8 +198,9 @@ def _counted(doc: Document, progress: Callable[[int], None] | None) -> Document:
 
 
 def default_extractors() -> list[str]:
-    """Every registered extractor; those that cannot run here end as "not run" rows."""
-    return available_names()
+    """The current version of every registered extractor (no aliases, no superseded versions);
+    those that cannot run here end as "not run" rows."""
+    return current_names()
 
 
 def run_benchmark(
@@ -209,7 +212,8 @@ def run_benchmark(
     engine: Engine | None = None,
 ) -> tuple[list[RunResult], list[NotRun]]:
     """Run every named extractor (default: all registered) over the gold (a source as ``--gold`` takes) and save ``out/``."""
-    names = list(names) if names else default_extractors()
+    # An alias runs the version it names, and the results row is that version ("rules" -> "rules.v2").
+    names = list(dict.fromkeys(resolve(n) for n in names)) if names else default_extractors()
     for name in names:  # fail on an unknown name before running anything
         unavailable_reason(name)
     scored, not_run = [], []

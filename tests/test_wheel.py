@@ -69,7 +69,7 @@ def test_every_command_works_from_the_wheel_in_an_empty_folder(installed: Path, 
         ["extract", "-e", "rules", "a.txt", "--out", "a.jsonl"],
         ["validate", "a.jsonl"],
         ["run", "-e", "rules", "--out", "res"],
-        ["score", "--pred", "res/rules.predictions.jsonl", "--out", "scored"],
+        ["score", "--pred", "res/rules.v2.predictions.jsonl", "--out", "scored"],
         ["leaderboard", "--results", "res"],
         ["errors", "--results", "res"],
         ["schema", "--out", "schema.json"],
@@ -79,7 +79,7 @@ def test_every_command_works_from_the_wheel_in_an_empty_folder(installed: Path, 
     for args in steps:
         proc = run(installed, tmp_path, *args)
         outcomes.append((args[0], proc.returncode, "Traceback" in proc.stderr, proc.stderr[-300:] if proc.returncode else ""))
-    written = [p for p in ("a.jsonl", "res/rules.json", "res/report.html", "scored/rules.json", "schema.json")
+    written = [p for p in ("a.jsonl", "res/rules.v2.json", "res/report.html", "scored/rules.v2.json", "schema.json")
                if not (tmp_path / p).is_file()]
     assert (outcomes, written, "| `" in (tmp_path / "README.md").read_text()) == (
         [(args[0], 0, False, "") for args in steps], [], True)

@@ -115,7 +115,9 @@ def _save_comparison(results_dir: Path, gold: str | None, n_gold: int) -> None:
 
 def _fail_if_named_not_run(named: list[str] | None, not_run: list) -> None:
     """The exit rule of run and extract: an extractor the user named that could not run is an error."""
-    failed = [row for row in not_run if named and row.extractor in named]
+    from eval.registry import resolve
+
+    failed = [row for row in not_run if named and row.extractor in {resolve(n) for n in named}]
     if failed:
         fail([f"extractor {row.extractor!r} could not run: {row.reason}" for row in failed])
 
@@ -204,7 +206,7 @@ def score(
     from eval.paths import check_extractor_name
     from eval.runner import score_file
 
-    extractor = check_extractor_name(name if name is not None else pred.stem.split(".")[0], "--name")
+    extractor = check_extractor_name(name if name is not None else RESULT_FILES.extractor_of(pred.name), "--name")
     gold = gold_of(gold, split)
     if out is not None:
         refuse_output(out, folder=True, inputs=[pred], protected=[("the gold", gold_folder(gold))])
@@ -263,15 +265,19 @@ def map_cmd(
 @app.command("list")
 @handles_errors
 def list_extractors() -> None:
-    """List the registered extractors and whether each can run here."""
-    from eval.registry import available_names, unavailable_reason
+    """List the registered extractors: each version, the aliases that name the current one, whether it runs here."""
+    from eval.registry import ALIASES, aliases_of, available_names, current_names, unavailable_reason
 
-    table = Table(title="newsbench extractors")
-    for col in ("name", "can run here", "why not"):
+    table = Table(title="newsbench extractors (an alias runs, and results record, the version it names)")
+    for col in ("name", "can run here", "aliases", "current", "why not"):
         table.add_column(col)
+    current = set(current_names())
     for name in available_names():
+        if name in ALIASES:
+            continue
         reason = unavailable_reason(name)
-        table.add_row(name, "no" if reason else "yes", reason or "")
+        table.add_row(name, "no" if reason else "yes", ", ".join(aliases_of(name)),
+                      "yes" if name in current else "no (superseded)", reason or "")
     out_console.print(table)
 
 

@@ -8,7 +8,7 @@ from typing import Any, Iterable
 from extractors.rules.patterns import HEADLINE_CUE_RE
 from extractors.shared.lexicon import WEAK_REPORTING_LEMMAS
 from extractors.shared.lookups import Lexicons
-from extractors.shared.triggers import WEAK_EVENT_LEMMAS
+from extractors.shared.profile import V1, Profile
 
 # Cues and event triggers are whole lower-case words: not next to a letter, digit, apostrophe or hyphen.
 _WORD_BEFORE, _WORD_AFTER = r"(?<![\w’'-])", r"(?![\w’'-])"
@@ -20,13 +20,13 @@ Role = tuple[bool | None, tuple[str, str] | None]
 class RuleLexicons(Lexicons):
     """The shared lexicons plus what the ``rules`` extractor derives from them, built once."""
 
-    def __init__(self, min_population: int):
-        super().__init__(min_population)
-        self.word_roles = _word_roles(self.reporting, self.event_verbs, self.event_nouns)
+    def __init__(self, min_population: int, profile: Profile = V1):
+        super().__init__(min_population, profile)
+        self.word_roles = _word_roles(self.reporting, self.event_verbs, self.event_nouns, self.weak_lemmas)
         # One pattern for every word with a role, as a letter tree: the engine rejects the other words
         # in C, which is several times faster than matching every word and looking it up.
         self.role_re = re.compile(
-            _WORD_BEFORE + word_tree(w for w in self.word_roles if w.isascii() and w.isalpha() and w.islower())
+            _WORD_BEFORE + word_tree(w for w in self.word_roles if w.isascii() and w.replace("-", "").isalpha() and w.islower())
             + _WORD_AFTER
         )
         # Words that end a capitalised name in a headline: reporting verbs and event words.
@@ -47,8 +47,11 @@ def scan_words(lex: RuleLexicons, text: str) -> tuple[list[tuple[int, int]], lis
     cues: list[tuple[int, int]] = []
     triggers: list[tuple[int, int, tuple[str, str]]] = []
     roles = lex.word_roles
+    noun_cue_check = lex.profile.quotes
     for m in lex.role_re.finditer(text):
         cue, trigger = roles[m.group()]
+        if cue and noun_cue_check and text[max(0, m.start() - 4):m.start()].lower() in ("the ", " an ", "a "):
+            cue = False  # "the recount", "a claim": a noun, not a reporting verb
         if cue:
             cues.append(m.span())
         elif cue is None and text.startswith(" to", m.end()):  # "according to"
@@ -63,7 +66,8 @@ def scan_words(lex: RuleLexicons, text: str) -> tuple[list[tuple[int, int]], lis
 
 
 def _word_roles(
-    reporting: dict[str, str], verbs: dict[str, tuple[str, str]], nouns: dict[str, tuple[str, str]]
+    reporting: dict[str, str], verbs: dict[str, tuple[str, str]], nouns: dict[str, tuple[str, str]],
+    weak: frozenset[str],
 ) -> dict[str, Role]:
     """For every lower-case word that is a cue or an event trigger: (is a cue, trigger lemma and type).
 
@@ -76,7 +80,7 @@ def _word_roles(
         if not cue and word == "according":
             cue = None
         hit = verbs.get(word) or nouns.get(word)
-        trigger = hit if hit is not None and hit[0] not in WEAK_EVENT_LEMMAS else None
+        trigger = hit if hit is not None and hit[0] not in weak else None
         if cue is not False or trigger is not None:
             roles[word] = (cue, trigger)
     return roles

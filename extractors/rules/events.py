@@ -4,9 +4,11 @@ of its sentence, and polarity and modality from the few words before it."""
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from extractors.rules.mentions import Ref
+from extractors.shared.lookups import Lexicons
 from extractors.rules.text import Sentences
 from extractors.shared.events import (
     PARTICIPANT_TYPES,
@@ -17,14 +19,21 @@ from extractors.shared.events import (
     place_role,
 )
 from extractors.shared.output import numbered, span
-from extractors.shared.quotes import QuotationSpans, cue_events
+from extractors.rules.patterns import WORD_RE
+from extractors.shared.events_v2 import modality, negated, object_role, passive, subject_role, trigger_sense
+from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 
 # Words among the four before a trigger that make it negative, hypothetical or planned.
 NEGATIONS: frozenset[str] = frozenset({"not", "never", "no", "n't", "without", "nor"})
 HYPOTHETICAL: frozenset[str] = frozenset({"could", "might", "may", "if", "possible", "potential", "would", "risk"})
 PLANNED: frozenset[str] = frozenset({"will", "upcoming", "next", "plans", "planned", "plan", "shall", "to"})
+# What may stand between two places of one list ("Tolu, Ruvo and Kesto"; "Tolu, Kenya").
+LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+# Punctuation between a subject and its verb that says it is not the subject (another clause, a list).
+CLAUSE_BREAKS = frozenset(",;:—–")
 # Prepositions before a place where the event happened ("clashes near X").
 PLACE_PREPS = ("in", "at", "near", "inside", "across")
+PLACE_PREPS_V2 = PLACE_PREPS + ("outside", "around", "throughout", "within", "on")
 
 
 class EventFinder:
@@ -35,6 +44,7 @@ class EventFinder:
     quotations: QuotationSpans
     triggers: list[tuple[int, int, tuple[str, str]]]
     quotes: list[dict[str, Any]]
+    lex: Lexicons
     refs: list[Ref]
     ref_starts: list[int]
 
@@ -42,10 +52,114 @@ class EventFinder:
         """The quote cues' events and one event per trigger that is not part of a mention, with ids."""
         found = cue_events(self.quotes)
         mention_starts = {r.start for r in self.refs}
-        for start, end, (_, etype) in self.triggers:
+        v2 = self.lex.profile.events
+        if v2:
+            for event in found.values():
+                end = event["trigger"]["end"]
+                ref = self._actor_ref_at(end, end + 2)
+                add_addressee(event, ref.ref if ref is not None else None)
+        for start, end, (lemma, etype) in self.triggers:
             if start not in found and start not in mention_starts:
-                found[start] = self._event(start, end, etype)
+                event = self._event_v2(start, end, lemma, etype) if v2 else self._event(start, end, etype)
+                if event is not None:
+                    found[start] = event
+        if v2:  # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
+            for start, end in self.cues:
+                before = self.text[max(0, start - 4):start].lower()
+                if before.endswith((" a ", "an ", "he ", "of ")) or self.text[start:start + 1].isupper():
+                    continue  # "a reported fee", "of added time": an adjective; "Union House": a name
+                if start not in found and start not in mention_starts:
+                    found[start] = self._statement_v2(start, end)
         return numbered("e", (found[start] for start in sorted(found)))
+
+    def _statement_v2(self, start: int, end: int) -> dict[str, Any]:
+        """A reporting verb without a quote: its speaker, before or after it, is the agent."""
+        ref = self._speaker_near_cue(start, end, after=False) or self._speaker_near_cue(start, end, after=True)
+        s_start = self.sentences.of(start)[0]
+        before_words = [w.lower() for w in WORD_RE.findall(self.text, max(s_start, start - 60), start)]
+        args = [{"role": "agent", "ref": ref.ref}] if ref is not None else []
+        in_quote = self.quotations.contains(start) or self._in_quote_content(start)
+        return event_record("STATEMENT", span(self.text, start, end), args,
+                            "negative" if negated(before_words[-3:]) else "positive",
+                            modality(before_words[-4:], in_quote, True, self.text[s_start:start]))
+
+    def _event_v2(self, start: int, end: int, lemma: str, etype: str) -> dict[str, Any] | None:
+        """Version 2: the trigger's sense here (noun or verb, particle, election), its arguments by the
+        roles of its type, and polarity and modality from the words before it."""
+        text = self.text
+        s_start, s_end = self.sentences.of(start)
+        before_words = [w.lower() for w in WORD_RE.findall(text, max(s_start, start - 60), start)]
+        after_words = [w.lower() for w in WORD_RE.findall(text, end, min(s_end, end + 30))]
+        sense = trigger_sense(self.lex, text[start:end].lower(), etype, lemma, before_words[-1] if before_words else "",
+                              after_words[0] if after_words else "", text[s_start:s_end])
+        if sense is None:
+            return None
+        etype, subtype, is_noun = sense
+        before, after = self._refs_around(start, s_start, s_end)
+        args = Arguments()
+        if is_noun:
+            self._noun_arguments(start, end, etype, lemma, subtype, before, after, args)
+        else:
+            self._verb_arguments(start, end, etype, lemma, subtype, before_words, before, after, args)
+        role, last_end = None, -1
+        for r in after:
+            if r.is_actor:
+                continue
+            if role is not None and LIST_GAP_RE.fullmatch(text, last_end, r.start):
+                args.add(role, r.ref)  # "in Tolu, Ruvo and Kesto", "in Tolu, Kenya": the list goes on
+            else:
+                prep = text[max(s_start, r.start - 12):r.start].split()
+                role = place_role(etype, prep[-1].lower() if prep else "", PLACE_PREPS_V2)
+                if role is not None:
+                    args.add(role, r.ref)
+            last_end = r.end
+        in_quote = self.quotations.contains(start) or self._in_quote_content(start)
+        polarity = "negative" if negated(before_words[-3:]) else "positive"
+        return event_record(etype, span(text, start, end), args.items, polarity,
+                            modality(before_words[-4:], in_quote, not is_noun, text[s_start:start]), subtype)
+
+    def _verb_arguments(self, start: int, end: int, etype: str, lemma: str, subtype: str | None,
+                        before_words: list[str], before: list[Ref], after: list[Ref], args: Arguments) -> None:
+        text = self.text
+        is_passive = passive(before_words, text[start:end].lower())
+        subject = next((r for r in reversed(before) if r.is_actor), None)
+        role = subject_role(etype, lemma, is_passive, subtype)
+        if subject is not None and role is not None and not CLAUSE_BREAKS.intersection(text[subject.end:start]):
+            args.add(role, subject.ref)
+        obj_role = object_role(etype, subtype)
+        for r in after:
+            if not r.is_actor:
+                continue
+            between = text[end:r.start]
+            if is_passive and between.strip().lower().startswith("by"):
+                args.add("agent", r.ref)
+            elif obj_role and len(between.split()) <= 3 and "," not in between and not is_passive:
+                args.add(obj_role, r.ref)
+            break
+
+    def _noun_arguments(self, start: int, end: int, etype: str, lemma: str, subtype: str | None, before: list[Ref],
+                        after: list[Ref], args: Arguments) -> None:
+        """An event noun's own participants: its possessor ("the union's strike"), "by X", "of X"."""
+        text = self.text
+        owner = next((r for r in reversed(before) if r.is_actor), None)
+        role = subject_role(etype, lemma, False, subtype)
+        if owner is not None and role and len(text[owner.end:start].split()) <= 2 and not CLAUSE_BREAKS.intersection(
+                text[owner.end:start]):
+            args.add(role, owner.ref)
+        for r in after[:2]:
+            between = text[end:r.start].strip().lower()
+            if not r.is_actor or len(between.split()) > 2:
+                continue
+            if between.startswith("by"):
+                args.add("agent", r.ref)
+            elif between.startswith(("with", "between")) and etype in ("MEET", "AGREE"):
+                args.add("participant", r.ref)
+            elif between.startswith(("of", "against", "on")) and etype not in ("MEET", "AGREE", "MOVE"):
+                args.add("target", r.ref)
+
+    def _in_quote_content(self, offset: int) -> bool:
+        """Whether ``offset`` lies in the content of an indirect or mixed quote."""
+        return any(q["content"]["start"] <= offset < q["content"]["end"] for q in self.quotes)
 
     def _event(self, start: int, end: int, etype: str) -> dict[str, Any]:
         text = self.text

@@ -13,7 +13,10 @@ from typing import Any, NamedTuple
 from extractors.rules.cues import RuleLexicons
 from extractors.rules.names import Candidate
 from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, PRONOUN_RE, WORD_RE
+from extractors.shared.context import boilerplate_spans, facility_fields, facility_mentions
 from extractors.shared.grouping import RawMention, group_mentions
+from extractors.shared.orgs import people_groups
+from extractors.shared.pronouns import add_reference_mentions
 from extractors.shared.output import actor_records, location_records, place_fields
 
 # Words before a place that make it a place rather than a state acting.
@@ -66,7 +69,15 @@ class MentionFinder:
         for m in PRONOUN_RE.finditer(text):
             raw.append(RawMention(m.start(), m.end(), m.group(), "PER", "pronoun"))
         actors: list[dict[str, Any]] = []
-        for actor, is_person in actor_records(text, group_mentions(raw), states, norp):
+        groups = group_mentions(raw)
+        people = None
+        if self.lex.profile.actor_cues:
+            taken = [(m.start, m.end) for m in raw] + [s for spans in (*states.values(), *norp.values()) for s in spans]
+            people = people_groups(text, taken + boilerplate_spans(text))
+        records = actor_records(text, groups, states, norp, self.lex.profile.actor_cues, people)
+        if self.lex.profile.actor_cues:
+            add_reference_mentions(text, [a for a, _ in records])
+        for actor, is_person in records:
             actors.append(actor)
             # Pronouns resolved by the grouping are mentions too, so "he said" finds its person here.
             self.refs.extend(Ref(m["start"], m["end"], actor["id"], True, is_person) for m in actor["mentions"])
@@ -108,7 +119,12 @@ class MentionFinder:
             if key not in places:
                 places[key] = (place_fields(c.place), [])
             places[key][1].append((c.start, c.end))
-        locations = location_records(self.text, places.values())
+        nominal = []
+        if self.lex.profile.places:
+            taken = [(r.start, r.end) for r in self.refs] + [(c.start, c.end) for c in candidates]
+            found = facility_mentions(self.text, taken + boilerplate_spans(self.text))
+            nominal = [(facility_fields(noun), spans) for noun, spans in found.items()]
+        locations = location_records(self.text, places.values(), nominal)
         for loc in locations:
             self.refs.extend(Ref(m["start"], m["end"], loc["id"], False, False) for m in loc["mentions"])
         return locations

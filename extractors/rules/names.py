@@ -9,14 +9,18 @@ a NORP actor; two to four capitalised words are a person; a single word is a can
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from extractors.rules.cues import RuleLexicons
 from extractors.rules.patterns import INITIALS_RE, NAME_RE, TOKEN_RE
 from extractors.rules.text import title_case_lines
 from extractors.shared.grouping import is_acronym
 from extractors.shared.lexicon import ALL_TITLES, HONORIFICS, NOT_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, TITLE_WORDS_MAX
-from extractors.shared.places import Place, is_plural_demonym
+from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype
+from extractors.shared.context import boilerplate_spans, cue_places, inside
+from extractors.shared.places import Place, is_common_word, is_plural_demonym
 
 # Capitalised words that open sentences or headlines but are not names (general English).
 NOT_NAMES: frozenset[str] = frozenset(
@@ -51,6 +55,7 @@ class Candidate:
     place: Place | None = None
     country: str | None = None  # GPE/NORP actors: ISO code
     single: bool = False  # a lone capitalised word: kept only if it shortens a known person
+    cue: bool = False  # a place found by its context (version 2)
 
 
 
@@ -62,11 +67,44 @@ class NameFinder:
 
     def _candidates(self) -> list[Candidate]:
         """Every name candidate, in text order."""
+        headline_lines = title_case_lines(self.text)
+        if self.lex.profile.places:
+            return self._candidates_v2(headline_lines)
+        return self._typed(NAME_RE.finditer(self.text), headline_lines)
+
+    def _candidates_v2(self, headline_lines: list[tuple[int, int]]) -> list[Candidate]:
+        """Version 2: boilerplate left out, places named by their context first (a name sequence is cut
+        around them: "Tolu City Ana Ruiz", "Lagos-based"), then the names as in version 1."""
+        text, lex = self.text, self.lex
+        boiler = boilerplate_spans(text)
+        cues = [c for c in cue_places(text, lex.countries) if not inside(boiler, c.start, c.end)]
+        out: list[Candidate] = []
+        for m in NAME_RE.finditer(text):
+            if inside(boiler, m.start(), m.end()):
+                continue
+            cuts = sorted([(c.start, c.end) for c in cues if c.start < m.end() and m.start() < c.end]
+                          + [b.span() for b in SENTENCE_BREAK_RE.finditer(text, m.start(), m.end())
+                             if text[max(0, b.start() - 6):b.end()].split()[-1] not in HONORIFICS])
+            pos = m.start()
+            for cut_start, cut_end in cuts:
+                if pos < cut_start:
+                    out.extend(self._typed(NAME_RE.finditer(text, pos, cut_start), headline_lines))
+                pos = max(pos, cut_end)
+            if pos < m.end():
+                out.extend(self._typed(NAME_RE.finditer(text, pos, m.end()), headline_lines))
+        for cue in cues:
+            name = " ".join(text[cue.start:cue.end].split())
+            known = lex.gazetteer.get(name) or (lex.gazetteer.get(name.title()) if name.isupper() else None)
+            out.append(Candidate(cue.start, cue.end, name, "LOC", place=cue.place(text, known), cue=True))
+        out.sort(key=lambda c: c.start)
+        return retype_by_context(text, out, lex.min_population)
+
+    def _typed(self, matches: Iterable[re.Match[str]], headline_lines: list[tuple[int, int]]) -> list[Candidate]:
+        """The candidates of capitalised name sequences."""
         text = self.text
         out: list[Candidate] = []
-        headline_lines = title_case_lines(text)
         breaks, breaks_strict = self.lex.reporting, self.lex.headline_breaks
-        for match in NAME_RE.finditer(text):
+        for match in matches:
             name = match.group()
             if name in NOT_NAMES:  # fast path: a sentence-opening "The", "But", "In"
                 continue
@@ -90,6 +128,8 @@ class NameFinder:
         """Split a capitalised sequence at titles, demonyms and non-names, and type each part."""
         text = self.text
         breaks = self.lex.headline_breaks if strict else self.lex.reporting
+        if not strict and self.lex.profile.actor_cues:
+            breaks = frozenset()  # v2: "Tolu State College" is one name; only a headline's "Says" ends one
         demonyms = self.lex.demonyms
         out: list[Candidate] = []
         part: list[tuple[int, int]] = []
@@ -145,7 +185,7 @@ class NameFinder:
         span = self.text[start:end]
         if not span:
             return []
-        if span in self.lex.demonyms:
+        if span in self.lex.demonyms and not (self.lex.profile.places and span in self.lex.countries):
             return [self._demonym(start, end, span)]
         # a dateline or headline in capitals ("LIMA -") names a place in its usual spelling
         place = self.lex.gazetteer.get(span) or (self.lex.gazetteer.get(span.title()) if span.isupper() else None)
@@ -156,9 +196,11 @@ class NameFinder:
             if span in NOT_ACRONYMS or len(span.replace(".", "")) > 6:
                 return []
             return [Candidate(start, end, span, "ORG")]
+        if self.lex.profile.actor_cues and "and" in words and words[0] != "and":
+            return self._split_connectors(part, title, strict)  # "Tolu Stars and Ruvo Town": two clubs
         if (len(words) > 1 and words[-1].rstrip(".") in ORG_SUFFIXES) or (
             words[0] in ORG_HEADS and len(words) > 2 and words[1] == "of"
-        ):
+        ) or (self.lex.profile.actor_cues and is_org_name(words)):
             return [Candidate(start, end, span, "ORG")]
         if not _SPLIT_WORDS.isdisjoint(words):
             # Not an organisation: "X of Y" and "X and Y" are two names; type each side.
@@ -218,3 +260,28 @@ def _title_at(text: str, tokens: list[tuple[int, int]], i: int) -> int:
             return n
     return 0
 
+
+
+# A sentence end inside a capitalised sequence ("... Okoro. Dede was ..."): not one name.
+SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z]{2})\.(?=[ \t]+[A-Z])")
+# Words before a lone unknown name that make it a place ("in Ruvo", "near Tolu").
+PLACE_CUE_WORDS = frozenset({"in", "near", "at", "outside", "from", "to", "into", "around", "towards", "toward"})
+
+
+def retype_by_context(text: str, candidates: list[Candidate], min_population: int) -> list[Candidate]:
+    """Version 2: a lone unknown name after "in", "near", "at" ... is a place unless it names a person
+    of the article ("in Ruvo"); a small gazetteer town that is a person's name in the article is that
+    person ("Marlow" the mayor, not a town of that name)."""
+    candidates = [c for c in candidates if not (c.type in ("PER", "ORG") and c.text.split()[-1] in OCCASION_HEADS)]
+    people = {w for c in candidates if c.type == "PER" and not c.single for w in c.text.split()}
+    for c in candidates:
+        if c.type == "PER" and c.single and org_subtype(c.text) is not None and c.text.istitle():
+            c.type, c.single = "ORG", False  # "Police said", "Customs officials"
+        elif c.type == "PER" and c.single and c.text not in people and " " not in c.text:
+            before = text[max(0, c.start - 12):c.start].split()[-1:]
+            if before and before[0] in PLACE_CUE_WORDS and not is_common_word(c.text) and not c.text.isupper():
+                c.type, c.place = "LOC", Place(c.text, "GPE", "city", None, None, 0)
+        elif (c.type == "LOC" and not c.cue and c.text in people and c.place is not None
+              and c.place.subtype != "country" and c.place.population < min_population):
+            c.type, c.place, c.single = "PER", None, True
+    return candidates

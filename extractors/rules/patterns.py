@@ -69,6 +69,14 @@ ADVERBS_RE = re.compile(r"\s*(?:(?:\w+ly|also|has|had|have)\s+)*")
 THAT_CLAUSE_RE = re.compile(
     r"[ \t]+(?:(?:on|last|this|in)[ \t]+[" + _LM + r"\d]+[ \t]+)?(?:(?:[" + _LM + r"’']+[ \t]+){0,2}?)that[ \t]+"
 )
+# Version 2: up to two adverbials between the cue and its clause ("said on Wednesday in a statement it
+# would close"), then "that" or a word that opens a clause (a pronoun, a determiner, a name).
+_ADVERBIAL = (r"(?:[ \t]+(?:(?:on|last|this|late|early)[ \t]+[" + _LM + r"]+|in[ \t]+an?[ \t]+(?:[" + _LM
+              + r"-]+[ \t]+){0,2}?(?:statement|letter|interview|post|conference|briefing)|at[ \t]+an?[ \t]+(?:[" + _LM
+              + r"]+[ \t]+)?(?:conference|briefing|meeting)|(?:to|told)[ \t]+reporters)){0,2}")
+THAT_CLAUSE_V2_RE = re.compile(_ADVERBIAL + r"[ \t]+that[ \t]+")
+BARE_CLAUSE_V2_RE = re.compile(_ADVERBIAL + r"[ \t]+(?=(?:he|she|it|they|we|I|there|the|a|an|his|her|its|their|"
+                               r"this|some|most|all|no|[A-Z][" + _LM + r"]+)[ \t]+[" + _LM + r"’']+)")
 BARE_CLAUSE_RE = re.compile(r"[ \t]+(?=(?:he|she|it|they|we|I|there|the|his|her|its|their)[ \t]+[" + _LM + r"’']+)")
 # Auxiliaries and adverbs that may stand between a subject and its verb ("X has also said").
 AUXILIARIES: frozenset[str] = frozenset(

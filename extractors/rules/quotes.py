@@ -21,14 +21,19 @@ from extractors.rules.patterns import (
     DATELINE_RE,
     OBJECT_THAT_RE,
     PUNCT_SPACE_RE,
+    BARE_CLAUSE_V2_RE,
     THAT_CLAUSE_RE,
+    THAT_CLAUSE_V2_RE,
     TITLE_PREFIX_RE,
     TITLE_SUFFIX_RE,
     WORD_RE,
 )
 from extractors.rules.text import Sentences, drop_final_determiner
 from extractors.shared.output import numbered, span
-from extractors.shared.quotes import QUOTE_RE, quote_record, quoted_content
+from extractors.shared.quotes import QUOTE_RE, continue_speakers, quote_record, quoted_content
+
+# "According to X, " right before an opening quotation mark (version 2).
+ACCORDING_BEFORE_RE = re.compile(r"\b([Aa]ccording to)[ \t]+[^,“”\"]{1,80},?[ \t]*$")
 
 
 class QuoteFinder:
@@ -51,6 +56,8 @@ class QuoteFinder:
                 quotes.append(q)
         quotes.extend(self._indirect())
         quotes.sort(key=lambda q: q["content"]["start"])
+        if self.lex.profile.quotes:
+            continue_speakers(quotes)
         return numbered("q", quotes)
 
     def _quote(self, start: int, end: int, cue: tuple[int, int] | None, ref: Ref | None, kind: str) -> dict[str, Any]:
@@ -88,6 +95,10 @@ class QuoteFinder:
         c_start, c_end = quoted_content(text, m)
         q_open, q_close = m.start(), m.end()
         cue, ref = self._cue_after(q_close)
+        if cue is None and self.lex.profile.quotes:
+            cue, ref = self._according_before(q_open)
+        if cue is None and self.lex.profile.quotes:
+            cue, ref = self._cue_later(q_close)
         if cue is None:
             cue, ref, prefix = self._cue_before(q_open)
             if cue is not None and prefix:
@@ -97,6 +108,29 @@ class QuoteFinder:
             return None  # a scare-quoted word or a title, not speech
         return self._quote(c_start, c_end, cue, ref, "direct")
 
+
+    def _according_before(self, pos: int) -> tuple[tuple[int, int] | None, Ref | None]:
+        """Version 2: "According to X, “...”": the cue "according to" and X, right before the marks."""
+        s_start = self.sentences.of(pos)[0]
+        m = ACCORDING_BEFORE_RE.search(self.text, s_start, pos)
+        if m is None:
+            return None, None
+        ref = self._actor_ref_at(m.end(1), m.end())
+        return ((m.start(1), m.end(1)), ref) if ref is not None else (None, None)
+
+    def _cue_later(self, pos: int) -> tuple[tuple[int, int] | None, Ref | None]:
+        """Version 2: ”, the group's director, Ana Ruiz, said.  The first cue later in the sentence, with
+        no other quotation between, and the last actor named before it (or the first after it)."""
+        text = self.text
+        s_end = self.sentences.of(max(0, pos - 1))[1]
+        i = bisect.bisect_left(self.cues, (pos, pos))
+        if i == len(self.cues) or self.cues[i][0] >= min(s_end, pos + 160):
+            return None, None
+        cue = self.cues[i]
+        if '"' in text[pos:cue[0]] or "“" in text[pos:cue[0]]:
+            return None, None
+        ref = self._actor_ref_ending(pos, cue[0]) or self._speaker_near_cue(*cue, after=True)
+        return (cue, ref) if ref is not None else (None, None)
 
     def _cue_after(self, pos: int) -> tuple[tuple[int, int] | None, Ref | None]:
         """ ”, said X  |  ”said X  |  ”, X said  |  ” he added """
@@ -215,6 +249,8 @@ class QuoteFinder:
 
     def _that_clause(self, cue_end: int, body_end: int) -> int | None:
         """Start of a finite complement clause after a cue, or None for a noun phrase complement."""
+        if self.lex.profile.quotes:
+            return _end_of_first_match(self.text, (THAT_CLAUSE_V2_RE, THAT_CLAUSE_RE, BARE_CLAUSE_V2_RE), cue_end, body_end)
         return _end_of_first_match(self.text, (THAT_CLAUSE_RE, BARE_CLAUSE_RE), cue_end, body_end)
 
     def _according_to(self, cue_start: int, cue_end: int, s_start: int, body_end: int) -> dict[str, Any] | None:

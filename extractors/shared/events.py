@@ -49,6 +49,13 @@ class Arguments:
 
 
 def event_record(etype: str, trigger: dict[str, Any], arguments: list[dict[str, str]], polarity: str,
-                 modality: str) -> dict[str, Any]:
-    """An event as plain data, without its id (given once all events are sorted)."""
-    return {"type": etype, "trigger": trigger, "arguments": arguments, "polarity": polarity, "modality": modality}
+                 modality: str, subtype: str | None = None) -> dict[str, Any]:
+    """An event as plain data, without its id (given once all events are sorted); ``subtype`` only when given.
+
+    >>> event_record("LIFE", {}, [], "positive", "asserted", "die")["subtype"]
+    'die'
+    """
+    record = {"type": etype, "trigger": trigger, "arguments": arguments, "polarity": polarity, "modality": modality}
+    if subtype is not None:
+        record["subtype"] = subtype
+    return record

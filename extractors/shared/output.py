@@ -8,6 +8,7 @@ import pydantic_core
 
 from eval.api import Document, ExtractorUnavailableError
 from extractors.shared.grouping import Group
+from extractors.shared.orgs import collective_type, org_subtype
 from extractors.shared.places import Place, country_name
 
 # A mention before it is written out: start and end offsets, kind (name, pronoun).
@@ -45,6 +46,8 @@ def actor_records(
     groups: list[Group],
     states: Mapping[str, list[tuple[int, int]]],
     norp: Mapping[str, list[tuple[int, int]]],
+    org_subtypes: bool = False,
+    people: Mapping[str, list[tuple[int, int]]] | None = None,
 ) -> list[tuple[dict[str, Any], bool]]:
     """Every actor as plain data with its id, and whether it is a person, in order of first mention.
 
@@ -52,11 +55,15 @@ def actor_records(
         groups: the grouped persons and organisations.
         states: a country code (or the name, where it has none) -> spans of the state acting.
         norp: a country code or name -> spans of a nationality or group (NORP).
+        org_subtypes: give organisations the subtype their name's head says (version 2).
+        people: a plural noun -> the spans of a collective of people it names (version 2; PER group).
     """
     items: list[tuple[int, dict[str, Any], list[MentionSpan], bool]] = []
     for g in groups:
         mentions = [(m.start, m.end, m.kind) for m in g.mentions]
         extra = {"subtype": "person"} if g.type == "PER" else {}
+        if org_subtypes and g.type == "ORG" and (sub := org_subtype(g.name)) is not None:
+            extra = {"subtype": sub}
         items.append((mentions[0][0], {"name": g.name, "type": g.type, **extra}, mentions, g.type == "PER"))
     for key, spans in states.items():
         start, end = spans[0]
@@ -65,6 +72,10 @@ def actor_records(
     for spans in norp.values():
         start, end = spans[0]
         items.append((start, {"name": text[start:end], "type": "NORP"}, [(s, e, "name") for s, e in spans], False))
+    for noun, spans in (people or {}).items():
+        type_, subtype = collective_type(noun)
+        items.append((spans[0][0], {"name": noun, "type": type_, "subtype": subtype},
+                      [(s, e, "nominal") for s, e in spans], False))
     items.sort(key=lambda it: it[0])  # stable: groups, then states, then NORP at equal offsets
     return [({"id": f"a{n}", **fields, "mentions": _mentions(text, mentions)}, is_person)
             for n, (_, fields, mentions, is_person) in enumerate(items, start=1)]
@@ -76,11 +87,15 @@ def place_fields(place: Place, type_: str | None = None) -> dict[str, Any]:
             "geonames_id": place.geonames_id}
 
 
-def location_records(text: str, places: Iterable[tuple[dict[str, Any], list[tuple[int, int]]]]) -> list[dict[str, Any]]:
+def location_records(text: str, places: Iterable[tuple[dict[str, Any], list[tuple[int, int]]]],
+                     nominal: Iterable[tuple[dict[str, Any], list[tuple[int, int]]]] = ()) -> list[dict[str, Any]]:
     """Every location as plain data with its id, in order of first mention; ``places`` holds the
-    fields and the mention spans of each."""
-    ordered = sorted(places, key=lambda fm: fm[1][0][0])
-    return [{"id": f"l{n}", **fields, "mentions": _mentions(text, [(s, e, "name") for s, e in spans])}
+    fields and the mention spans of each named place, ``nominal`` those of places named by a common
+    noun (version 2: "the mill")."""
+    items = [(fields, [(s, e, "name") for s, e in spans]) for fields, spans in places]
+    items += [(fields, [(s, e, "nominal") for s, e in spans]) for fields, spans in nominal]
+    ordered = sorted(items, key=lambda fm: fm[1][0][0])
+    return [{"id": f"l{n}", **fields, "mentions": _mentions(text, spans)}
             for n, (fields, spans) in enumerate(ordered, start=1)]
 
 

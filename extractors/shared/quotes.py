@@ -67,3 +67,35 @@ def cue_events(quotes: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
         args = [{"role": "agent", "ref": q["speaker"]}] if q["speaker"] else []
         found[q["cue"]["start"]] = event_record("STATEMENT", q["cue"], args, "positive", "asserted")
     return found
+
+
+# Reporting verbs whose object is the addressee, the target of the STATEMENT ("told reporters").
+ADDRESSEE_CUES = frozenset({"told", "tell", "tells", "telling", "informed", "assured", "warned", "urged"})
+
+
+def add_addressee(event: dict[str, Any], ref: str | None) -> None:
+    """Version 2: the addressee of a cue ("told X") as the target of its STATEMENT event.
+
+    >>> e = {"trigger": {"text": "told"}, "arguments": [{"role": "agent", "ref": "a1"}]}
+    >>> add_addressee(e, "a2"); e["arguments"][-1]
+    {'role': 'target', 'ref': 'a2'}
+    """
+    if ref is not None and event["trigger"]["text"].lower() in ADDRESSEE_CUES:
+        if {"role": "target", "ref": ref} not in event["arguments"]:
+            event["arguments"].append({"role": "target", "ref": ref})
+
+
+def continue_speakers(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Version 2 (guidelines 2.2): a direct quote with neither cue nor speaker continues the voice of the
+    quote before it, so it gets that quote's speaker (no cue, no speaker mention). ``quotes`` are sorted.
+
+    >>> qs = [{"kind": "direct", "cue": {"start": 0}, "speaker": "a1"}, {"kind": "direct", "cue": None, "speaker": None}]
+    >>> [q["speaker"] for q in continue_speakers(qs)]
+    ['a1', 'a1']
+    """
+    previous: str | None = None
+    for q in quotes:
+        if q["speaker"] is None and q["cue"] is None and q["kind"] == "direct":
+            q["speaker"] = previous
+        previous = q["speaker"]
+    return quotes

@@ -12,11 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from extractors.shared.context import boilerplate_spans, cue_places, facility_fields, facility_mentions, inside
 from extractors.shared.grouping import Group, RawMention, group_mentions
+from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype, people_groups
+from extractors.shared.pronouns import add_reference_mentions
 from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
-from extractors.shared.places import is_plural_demonym
+from extractors.shared.places import is_common_word, is_plural_demonym
 
 # Entity labels that make actors, and those that make places.
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP"})
@@ -25,6 +28,13 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependency labels that attach a name to the token it belongs to ("the spokesman, Ana Ruiz").
 ATTACHED = ("compound", "appos", "poss", "nmod")
+
+# Lower-case role nouns right before a person's name ("the striker Ali Musa", "coach Rui Sana").
+ROLE_NOUNS = frozenset("""coach manager captain defender striker goalkeeper midfielder forward winger referee player
+    director officer spokesman spokeswoman spokesperson chairman chairwoman chair secretary minister president
+    head analyst economist lawyer doctor nurse teacher farmer worker mother father wife husband son daughter
+    brother sister official commissioner governor mayor senator judge prosecutor superintendent inspector editor
+    reporter correspondent founder owner chief executive deputy assistant""".split())
 
 # What a token refers to: (actor or location id, is an actor, is a person).
 TokenRef = tuple[str, bool, bool]
@@ -64,18 +74,27 @@ class EntityFinder:
         found = _Found()
         # Surnames of the persons spaCy found: a later lone "Surname" it types ORG or GPE, or misses
         # altogether ("..., Surname said"), is that person.
-        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         in_ent: set[int] = set()
+        v2 = self.lex.profile.places
+        skip = self._cue_places(found, in_ent) if v2 else []
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                    and not (v2 and any(s < ent.end_char and ent.start_char < e for s, e in skip))}
         for ent in doc.ents:
             if ent.label_ not in ACTOR_ENTS and ent.label_ not in PLACE_ENTS:
                 continue
             tokens = _trimmed(doc, ent.start, ent.end)
             if tokens is None:
                 continue
-            in_ent.update(tokens)
             start, end = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
+            if v2 and any(s < end and start < e for s, e in skip):
+                continue  # boilerplate, or a place its context names
+            in_ent.update(tokens)
             found.tokens_of[(start, end)] = tokens
             label = "PERSON" if text[start:end] in surnames else ent.label_
+            if v2:
+                label = self._label_v2(text[start:end], label, tokens)
+                if label is None:
+                    continue
             self._add_entity(found, ent, label, start, end)
         for token in doc:
             if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -87,12 +106,87 @@ class EntityFinder:
             found.raw.append(RawMention(token.idx, token.idx + len(token), token.text, "PER", kind))
             found.tokens_of[(token.idx, token.idx + len(token))] = range(token.i, token.i + 1)
         self.groups = group_mentions(found.raw)
-        for actor, is_person in actor_records(text, self.groups, found.states, found.norp):
+        people = None
+        if self.lex.profile.actor_cues:
+            people = people_groups(text, list(found.tokens_of) + boilerplate_spans(text))
+            self._add_tokens(found, [s for spans in people.values() for s in spans])
+        records = actor_records(text, self.groups, found.states, found.norp, self.lex.profile.actor_cues, people)
+        if self.lex.profile.actor_cues:
+            added = add_reference_mentions(text, [a for a, _ in records])
+            self._add_tokens(found, [(s, e) for _, s, e in added])
+        for actor, is_person in records:
             self.actors.append(actor)
             self._mark(actor, found.tokens_of, (actor["id"], True, is_person))
-        self.locations = location_records(text, found.places.values())
+        nominal = []
+        if self.lex.profile.places:
+            facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text))
+            self._add_tokens(found, [s for spans in facilities.values() for s in spans])
+            nominal = [(facility_fields(noun), spans) for noun, spans in facilities.items()]
+        self.locations = location_records(text, found.places.values(), nominal)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
+
+    def _add_tokens(self, found: _Found, spans: list[tuple[int, int]]) -> None:
+        """Record the tokens of mentions found in the text rather than among spaCy's entities."""
+        for s, e in spans:
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            found.tokens_of[(s, e)] = range(span.start, span.end)
+
+    def _cue_places(self, found: _Found, in_ent: set[int]) -> list[tuple[int, int]]:
+        """Version 2: the places context cues name ("the town of X", "X-based"), filed as locations;
+        returns the spans entities must keep out of (those places and the boilerplate)."""
+        doc, text, lex = self.doc, self.text, self.lex
+        boiler = boilerplate_spans(text)
+        spans = list(boiler)
+        for cue in cue_places(text, lex.countries):
+            if inside(boiler, cue.start, cue.end):
+                continue
+            span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+            if span is None:
+                continue
+            spans.append((cue.start, cue.end))
+            name = " ".join(text[cue.start:cue.end].split())
+            known = lex.gazetteer.get(name) or (lex.gazetteer.get(name.title()) if name.isupper() else None)
+            place = cue.place(text, known)
+            tokens = range(span.start, span.end)
+            in_ent.update(tokens)
+            found.tokens_of[(cue.start, cue.end)] = tokens
+            key = (place.name, place.country, "" if known is not None else place.type)
+            found.places.setdefault(key, (place_fields(place), []))[1].append((cue.start, cue.end))
+        return spans
+
+    def _label_v2(self, surface: str, label: str, tokens: range) -> str | None:
+        """Version 2: an entity's label corrected by general cues, or None to drop it: a name with an
+        organisation's head is an organisation ("Velmara Cotton Mills"), a contest or prize is no actor,
+        a country's name is a place or state (never a person)."""
+        words = surface.split()
+        if words and words[-1] in OCCASION_HEADS and label in ("PERSON", "ORG"):
+            return None
+        if surface.islower() or (label == "ORG" and len(words) == 1 and is_common_word(surface)
+                                 and org_subtype(surface) is None):
+            return None  # "congress", "Operations": a common word, not a name
+        place = self.lex.gazetteer.get(surface)
+        if label == "ORG" and place is not None and len(words) == 1 and not is_org_name(words):
+            return "GPE"  # "the people of Tolu": a place spaCy took for an organisation
+        if label == "PERSON" and (is_org_name(words) or (len(words) == 1 and org_subtype(surface) is not None)):
+            return "ORG"
+        if label == "ORG" and 2 <= len(words) <= 3 and not is_org_name(words) and self._person_context(tokens):
+            return "PERSON"  # "coach Ana Ruiz", "Ana Ruiz, 54,": spaCy's ORG is a person
+        if label in ("FAC", "LOC", "GPE") and is_org_name(words) and org_subtype(surface) is not None:
+            return "ORG"  # "the Tana Policy Institute"
+        if label in ("PERSON", "ORG", "NORP") and place is not None and place.subtype == "country":
+            return "GPE"
+        return label
+
+    def _person_context(self, tokens: range) -> bool:
+        """Whether a name stands where a person does: after a title or a role noun ("defender X"), or
+        before a comma and an age ("X, 54,")."""
+        doc = self.doc
+        before = doc[tokens.start - 1] if tokens.start > 0 else None
+        if before is not None and (before.text in ALL_TITLES or before.lower_ in ROLE_NOUNS):
+            return True
+        after = doc[tokens.stop:tokens.stop + 2]
+        return len(after) == 2 and after[0].text == "," and after[1].like_num
 
     def _add_entity(self, found: _Found, ent: Any, label: str, start: int, end: int) -> None:
         """File the entity at ``start:end`` (its label corrected for known surnames) as a person or
@@ -112,6 +206,8 @@ class EntityFinder:
                 found.norp.setdefault(iso or surface, []).append((start, end))
         else:
             place = lex.gazetteer.get(surface)
+            if place is None and lex.profile.places and surface.isupper():
+                place = lex.gazetteer.get(surface.title())  # a dateline: "LIMA"
             if label == "GPE" and self._acts(ent.root) and (place is None or place.subtype == "country"):
                 found.states.setdefault(place.country if place else surface, []).append((start, end))
                 return

@@ -14,10 +14,11 @@ from extractors.shared.events import (
     event_record,
     place_role,
 )
-from extractors.shared.triggers import WEAK_EVENT_LEMMAS
+from extractors.shared.events_v2 import modality, negated, object_role, subject_role
 from extractors.shared.lookups import Lexicons
+from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_LEMMAS, phrasal_trigger
 from extractors.shared.output import numbered, span
-from extractors.shared.quotes import QuotationSpans, cue_events
+from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 
 # Dependency labels of a verb's objects.
@@ -44,20 +45,55 @@ class EventFinder:
     def _events(self) -> list[dict[str, Any]]:
         """The quote cues' events and one event per trigger that is not part of a mention, with ids."""
         found = cue_events(self.quotes)
+        if self.lex.profile.events:
+            by_start = {t.idx: t for t in self.doc}
+            for start, event in found.items():
+                cue = by_start.get(start)
+                obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None) if cue is not None else None
+                add_addressee(event, (self._actor_of(obj) or (None,))[0] if obj is not None else None)
         dates = self._dates()
         verbs, nouns = self.lex.event_verbs, self.lex.event_nouns
+        v2 = self.lex.profile.events
         for t in self.doc:
             pos = t.pos_
+            if v2 and t.idx not in found and self.ref[t.i] is None and self._is_cue(t) and t.text[:1].islower():
+                # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
+                found[t.idx] = self._event(t, "STATEMENT", dates, None)
+                continue
             if pos == "VERB":
                 hit = verbs.get(t.lower_)
             elif pos == "NOUN":
                 hit = nouns.get(t.lower_)
             else:
                 continue
-            if hit is None or hit[0] in WEAK_EVENT_LEMMAS or t.idx in found or self.ref[t.i] is not None:
+            if hit is None or hit[0] in self.lex.weak_lemmas or t.idx in found or self.ref[t.i] is not None:
                 continue
-            found[t.idx] = self._event(t, hit[1], dates)
+            if not self.lex.profile.events:
+                found[t.idx] = self._event(t, hit[1], dates)
+            elif (sense := self._sense(t, hit)) is not None:
+                found[t.idx] = self._event(t, sense[0], dates, sense[1])
         return numbered("e", (found[start] for start in sorted(found)))
+
+    def _sense(self, t: Any, hit: tuple[str, str]) -> tuple[str, str | None] | None:
+        """Version 2: the (type, subtype) of a trigger token: a phrasal verb needs its particle, and a
+        win or defeat in a sentence about votes is an election."""
+        lemma, etype = hit
+        if t.pos_ == "NOUN":
+            if t.dep_ == "compound" and t.head.lower_ in self.lex.event_nouns:
+                return None  # a modifier of the event noun after it: "vaccination campaign"
+            subtype = self.lex.noun_subtypes.get(t.lower_)
+        elif etype == PHRASAL_TYPE:
+            particle = next((c.lower_ for c in t.children if c.dep_ in ("prt", "dobj", "prep")), "")
+            nxt = t.nbor(1).lower_ if t.i + 1 < len(self.doc) else ""
+            sense = phrasal_trigger(lemma, particle) or phrasal_trigger(lemma, nxt)
+            if sense is None:
+                return None
+            etype, subtype = sense
+        else:
+            subtype = self.lex.verb_subtypes.get(t.lower_)
+        if lemma in RESULT_LEMMAS and not ELECTION_WORDS.isdisjoint(w.lower_ for w in t.sent):
+            return "PERSONNEL", "elect"
+        return etype, subtype
 
     def _dates(self) -> dict[int, dict[str, Any]]:
         """Token index of the word a DATE entity attaches to (through a preposition) -> its span."""
@@ -71,9 +107,11 @@ class EventFinder:
             out.setdefault(head.i, span(self.text, ent.start_char, ent.end_char))
         return out
 
-    def _event(self, t: Any, etype: str, dates: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    def _event(self, t: Any, etype: str, dates: dict[int, dict[str, Any]], subtype: str | None = None) -> dict[str, Any]:
         """The event of the trigger ``t``: arguments from its dependents, polarity from a negation,
         modality from an auxiliary (or "reported" inside a quotation), time from an attached DATE."""
+        if self.lex.profile.events:
+            return self._event_v2(t, etype, dates, subtype)
         args = Arguments()
         add = args.add
         subject_role = "participant" if etype in PARTICIPANT_TYPES else "agent"
@@ -113,9 +151,10 @@ class EventFinder:
         X"), target ("against X"), or a place's role (destination, origin, place)."""
         add = args.add
         word = prep.lower_
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if self.lex.profile.events:  # v2: "in Tolu, Ruvo and Kesto", "in Tolu, Kenya": every place of the list
+            objects += [c for o in objects for c in o.children if c.dep_ in ("conj", "appos")]
+        for obj in objects:
             r = self._ref_of(obj)
             if r is None:
                 continue
@@ -130,3 +169,44 @@ class EventFinder:
             elif (role := place_role(etype, word, PLACE_PREPS)) is not None:
                 add(role, ref)
 
+
+    def _event_v2(self, t: Any, etype: str, dates: dict[int, dict[str, Any]], subtype: str | None) -> dict[str, Any]:
+        """Version 2: roles by the event type (guidelines 3.3: who resigns is the target, the sides of
+        a match are participants), modality from the words before the trigger (3.4)."""
+        args = Arguments()
+        lemma = self.lex.event_nouns.get(t.lower_, self.lex.event_verbs.get(t.lower_, ("", "")))[0]
+        children = list(t.children)
+        is_noun = t.pos_ == "NOUN"
+        if is_noun:
+            for c in children:
+                if c.dep_ in ("poss", "compound") and (r := self._actor_of(c)) is not None:
+                    if (role := subject_role(etype, lemma, False, subtype)) is not None:
+                        args.add(role, r[0])
+        elif t.dep_ in ("xcomp", "conj", "advcl") and not any(c.dep_ in SUBJECTS for c in children):
+            children = children + [c for c in t.head.children if c.dep_ in SUBJECTS]
+        is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+        polarity = "positive"
+        for c in children:
+            dep = c.dep_
+            if dep in ("nsubj", "nsubjpass") and (r := self._actor_of(c)) is not None:
+                if (role := subject_role(etype, lemma, is_passive, subtype)) is not None:
+                    args.add(role, r[0])
+            elif dep in OBJECTS and (r := self._ref_of(c)) is not None:
+                role = object_role(etype, subtype)
+                if role is not None and (r[1] or etype in PLACE_TARGET_TYPES):
+                    args.add(role, r[0])
+            elif dep == "prep" or dep == "agent":
+                self._prep_argument(c, etype, args)
+            elif dep == "neg":
+                polarity = "negative"
+        sent = t.sent
+        before = [w.lower_ for w in self.doc[max(sent.start, t.i - 4):t.i]]
+        if negated(before[-2:]):
+            polarity = "negative"
+        in_quote = self.quotations.contains(t.idx) or any(
+            q["content"]["start"] <= t.idx < q["content"]["end"] for q in self.quotes)
+        event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), args.items, polarity,
+                             modality(before, in_quote, not is_noun, self.text[sent.start_char:t.idx]), subtype)
+        if t.i in dates:
+            event["time"] = dates[t.i]
+        return event

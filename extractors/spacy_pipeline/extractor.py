@@ -7,13 +7,15 @@ from eval.api import Article, Document, ExtractorUnavailableError, register
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import check_settings, document_data, to_document
 from extractors.shared.places import DEFAULT_MIN_POPULATION
+from extractors.shared.profile import V1, V2, Profile
 from extractors.spacy_pipeline import pipeline
 from extractors.spacy_pipeline.article import SpacyArticle
 
 
-@register("spacy")
+@register("spacy.v2")
 class SpacyExtractor:
-    """spaCy-based extractor; see the :mod:`extractors.spacy_pipeline` docstring for what it finds.
+    """spaCy-based extractor, current version; see the :mod:`extractors.spacy_pipeline` docstring for
+    what it finds and :mod:`extractors.shared.profile` for what each version does.
 
     Args:
         batch_size: texts per ``nlp.pipe`` batch.
@@ -21,20 +23,21 @@ class SpacyExtractor:
         min_population: cities below this population are not in the gazetteer (capitals always are).
     """
 
-    name: ClassVar[str] = "spacy"
-    version: ClassVar[str] = "1"
+    name: ClassVar[str] = "spacy.v2"
+    version: ClassVar[str] = "2"
+    profile: ClassVar[Profile] = V2
 
     def __init__(self, batch_size: int = 64, workers: int = 1, min_population: int = DEFAULT_MIN_POPULATION):
         check_settings(self.name, batch_size=batch_size, workers=workers)
         reason = self.unavailable_reason()
         if reason:
-            raise ExtractorUnavailableError(f"extractor 'spacy' cannot run here: {reason}")
+            raise ExtractorUnavailableError(f"extractor {self.name!r} cannot run here: {reason}")
         self.batch_size = batch_size
         self.workers = workers
         self.min_population = min_population
         self.pipeline = pipeline.find_pipeline() or ""
         self.nlp = pipeline.load(self.pipeline)
-        self._lex = Lexicons(min_population)
+        self._lex = Lexicons(min_population, self.profile)
 
     @classmethod
     def unavailable_reason(cls) -> str | None:
@@ -56,6 +59,7 @@ class SpacyExtractor:
             "batch_size": self.batch_size,
             "workers": self.workers,
             "min_population": self.min_population,
+            "profile": self.profile.config(),
         }
 
     def parse(self, texts: Iterable[str]) -> Iterator[Any]:
@@ -74,3 +78,12 @@ class SpacyExtractor:
         if doc.text.strip():
             data.update(SpacyArticle(self._lex, doc).annotations())
         return to_document(data)
+
+
+@register("spacy.v1")
+class SpacyExtractorV1(SpacyExtractor):
+    """The first version, frozen: its output on the gold is held byte for byte by a golden-file test."""
+
+    name: ClassVar[str] = "spacy.v1"
+    version: ClassVar[str] = "1"
+    profile: ClassVar[Profile] = V1

@@ -14,7 +14,7 @@ from extractors.shared.lexicon import WEAK_REPORTING_LEMMAS, pronoun_info
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import numbered
 from extractors.shared.output import span as span_of
-from extractors.shared.quotes import QUOTE_RE, quote_record, quoted_content
+from extractors.shared.quotes import QUOTE_RE, continue_speakers, quote_record, quoted_content
 from extractors.spacy_pipeline.entities import ATTACHED, SUBJECTS
 
 # Quotation marks as tokens: a cue after a quote is looked for only up to the next one.
@@ -51,6 +51,10 @@ class QuoteFinder:
             group = nearest_person(self.groups, subject.idx, info.gender)
             if group is not None:
                 return self._group_id(group), subject
+        if self.lex.profile.quotes:  # v2: "the group's director, Ana Ruiz, said": a person inside the subject
+            named = [t for t in subject.subtree if (r := self._actor_of(t)) is not None and r[2]]
+            if named:
+                return self._actor_of(named[-1])[0], named[-1]
         return None, subject
 
     def _group_id(self, group: Group) -> str | None:
@@ -91,6 +95,8 @@ class QuoteFinder:
                 if q is not None:
                     quotes.append(q)
         quotes.sort(key=lambda q: q["content"]["start"])
+        if self.lex.profile.quotes:
+            continue_speakers(quotes)
         return numbered("q", quotes)
 
     def _direct(self, m: Any, quoted_sentences: set[int]) -> dict[str, Any] | None:
@@ -101,7 +107,12 @@ class QuoteFinder:
             return None
         for sent in {doc[first.start].sent.start, doc[first.end - 1].sent.start}:
             quoted_sentences.add(sent)
+        if self.lex.profile.quotes and (according := self._according_before(first.start)) is not None:
+            return according(c_start, c_end)
         cue = self._cue_after(first.end) or self._cue_before(first.start)
+        if cue is not None and self.lex.profile.quotes and cue.i < first.start and any(
+                t.text in QUOTE_MARKS for t in doc[cue.i:first.start]):
+            cue = None  # the cue of an earlier quote in the sentence: this one continues it (2.2)
         if cue is not None and cue.i < first.start - 1 and not (
             doc[first.start - 1].text in (":", ",") or doc[first.start - 1].lower_ == "that"
         ):
@@ -115,6 +126,26 @@ class QuoteFinder:
         if len(text[c_start:c_end].split()) < 3:
             return None  # a scare-quoted word or a title, not speech
         return self._quote(c_start, c_end, cue, "direct")
+
+    def _according_before(self, i: int) -> Any:
+        """Version 2: "According to X, “...”": a function making the direct quote of X, or None."""
+        doc = self.doc
+        sent_start = doc[i].sent.start
+        according = next((t for t in doc[sent_start:i] if t.lower_ == "according"
+                          and t.i + 1 < i and doc[t.i + 1].lower_ == "to"), None)
+        if according is None:
+            return None
+        to = doc[according.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        r = self._actor_of(pobj) if pobj is not None else None
+        if r is None or pobj.right_edge.i + 2 < i:
+            return None
+
+        def make(start: int, end: int) -> dict[str, Any]:
+            return quote_record(span_of(self.text, start, end), r[0], "direct",
+                                span_of(self.text, according.idx, to.idx + len(to)), self._mention_span(pobj))
+
+        return make
 
     def _content_start(self, cue: Any) -> int:
         """Where reported content begins after a cue: its clausal complement, else the next word."""

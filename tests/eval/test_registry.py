@@ -55,7 +55,7 @@ def test_create_passes_only_accepted_options(echo_registered: type) -> None:
 
 
 def test_unknown_name_lists_available(echo_registered: type) -> None:
-    with pytest.raises(UnknownExtractorError, match=r"Unknown extractor 'nope'\. Available: echo, llm, rules, spacy"):
+    with pytest.raises(UnknownExtractorError, match=r"Unknown extractor 'nope'\. Available: echo, llm, rules, rules\.v1, rules\.v2, spacy, spacy\.v1, spacy\.v2"):
         get_class("nope")
 
 
@@ -118,3 +118,9 @@ def test_checked_extract_holds_outputs_to_the_contract(extractor: EchoExtractor,
     articles = [Article("d1", "Hi there."), Article("d2", "Bye.")]
     with pytest.raises(InvalidInputError, match=message):
         list(checked_extract(extractor, articles))
+
+
+def test_an_alias_creates_the_current_version_and_a_default_run_skips_old_ones() -> None:
+    assert (create("rules").name, get_class("spacy") is get_class("spacy.v2"), registry.resolve("rules.v1"),
+            [n for n in registry.current_names() if n.startswith(("rules", "spacy"))]) == (
+        "rules.v2", True, "rules.v1", ["rules.v2", "spacy.v2"])

@@ -53,7 +53,7 @@ def test_gold_against_itself_scores_one(gold_jsonl: Path) -> None:
 
 
 def test_run_writes_contract_results(rules_run: Path) -> None:
-    result = json.loads((rules_run / "rules.json").read_text())
+    result = json.loads((rules_run / "rules.v2.json").read_text())
     gold = load_gold()
     assert (
         CONTRACT_KEYS <= set(result),
@@ -65,7 +65,7 @@ def test_run_writes_contract_results(rules_run: Path) -> None:
 
 
 def test_run_saves_predictions_that_validate(rules_run: Path) -> None:
-    proc = newsbench("validate", str(rules_run / "rules.predictions.jsonl"), "--gold", str(default_gold_dir()))
+    proc = newsbench("validate", str(rules_run / "rules.v2.predictions.jsonl"), "--gold", str(default_gold_dir()))
     assert proc.returncode == 0, proc.stderr
 
 
@@ -78,4 +78,4 @@ def test_extractor_that_cannot_run_is_listed_not_scored(rules_run: Path) -> None
 def test_saved_leaderboard_is_printed_again(rules_run: Path) -> None:
     proc = newsbench("leaderboard", "--results", str(rules_run), "--format", "csv")
     assert proc.returncode == 0 and proc.stdout.splitlines()[0].startswith("extractor")
-    assert [line.split(",")[0] for line in proc.stdout.splitlines()[1:]] == ["rules", "llm"]
+    assert [line.split(",")[0] for line in proc.stdout.splitlines()[1:]] == ["rules.v2", "llm"]

