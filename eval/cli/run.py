@@ -94,7 +94,7 @@ def run(
         with session, progress:
             scored, not_run = run_benchmark(extractor, gold, stage, options, factory, extract_engine)
         _save_comparison(stage, gold, n_gold)
-        frame = write_leaderboard(stage)
+        frame = write_leaderboard(stage, splits_root=out)
         _after_run(stage, gold, n_gold)
     print_leaderboard(frame)
     _fail_if_named_not_run(extractor, not_run)

@@ -281,17 +281,19 @@ def _differences_markdown(frame: pd.DataFrame, n_scored: int) -> str:
     return f"Differences between extractors (paired tests): {why}.\n"
 
 
-def splits_markdown(results_dir: Path) -> str:
+def splits_markdown(results_dir: Path, splits_root: Path | None = None) -> str:
     """The "Generalisation" section: each extractor's F1 on the test gold beside the development halves.
 
     A results folder holds the test gold's results; ``dev/`` and ``devtest/`` inside it, when present,
     hold runs on the invented development halves (``newsbench run --split dev --out results/dev``).
-    Empty when neither is there.
+    Empty when neither is there. ``splits_root`` is where those folders are when ``results_dir`` is a
+    stage of it (``newsbench run`` builds its files in a hidden folder inside ``--out``).
     """
     results_dir = Path(results_dir)
+    root = Path(splits_root) if splits_root is not None else results_dir
     frames = {"test": load_frame(results_dir)} | {
-        split: leaderboard_frame(load_results(results_dir / split), load_not_run(results_dir / split))
-        for split in DEV_SPLITS if (results_dir / split).is_dir()
+        split: leaderboard_frame(load_results(root / split), load_not_run(root / split))
+        for split in DEV_SPLITS if (root / split).is_dir()
     }
     if len(frames) == 1:
         return ""
@@ -313,7 +315,7 @@ def splits_markdown(results_dir: Path) -> str:
     return intro + "\n\n" + markdown_table(head, body)
 
 
-def write_leaderboard(results_dir: Path) -> pd.DataFrame:
+def write_leaderboard(results_dir: Path, splits_root: Path | None = None) -> pd.DataFrame:
     """Write ``leaderboard.md`` and ``leaderboard.csv`` beside the results; returns the table.
 
     No ``leaderboard.json`` here: every other ``*.json`` in the folder is a results object.
@@ -321,7 +323,7 @@ def write_leaderboard(results_dir: Path) -> pd.DataFrame:
     from eval.data.files import write_text
 
     frame = load_frame(results_dir)
-    splits = splits_markdown(results_dir)
+    splits = splits_markdown(results_dir, splits_root)
     write_text(Path(results_dir) / RESULT_FILES.leaderboard_md, render(frame, "md") + (f"\n{splits}" if splits else ""))
     write_text(Path(results_dir) / RESULT_FILES.leaderboard_csv, render(frame, "csv"))
     return frame

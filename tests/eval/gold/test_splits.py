@@ -31,11 +31,19 @@ def test_an_unknown_split_names_the_valid_ones() -> None:
 
 
 def test_run_on_the_dev_split_records_it(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["run", "--split", "dev", "-e", "rules", "--out", str(tmp_path / "out")])
-    saved = json.loads((tmp_path / "out" / "rules.json").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(app, ["run", "--split", "dev", "-e", "rules.v1", "--out", str(tmp_path / "out")])
+    saved = json.loads((tmp_path / "out" / "rules.v1.json").read_text(encoding="utf-8"))
     assert (result.exit_code, saved["gold_source"], saved["n_docs"]) == (0, "shipped dev", 7)
 
 
 def test_gold_and_split_together_are_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["run", "--split", "dev", "--gold", "gold", "--out", str(tmp_path / "out")])
     assert (result.exit_code, "give one of them" in result.output, (tmp_path / "out").exists()) == (1, True, False)
+
+
+def test_a_run_beside_development_results_writes_the_generalisation_table(tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    first = CliRunner().invoke(app, ["run", "--split", "dev", "-e", "rules.v1", "--out", str(out / "dev")])
+    second = CliRunner().invoke(app, ["run", "-e", "rules.v1", "--out", str(out)])
+    table = (out / "leaderboard.md").read_text(encoding="utf-8")
+    assert (first.exit_code, second.exit_code, "| rules.v1 | dev |" in table) == (0, 0, True)
