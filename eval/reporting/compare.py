@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict
 from eval.data.files import read_text, write_text
 from eval.data.models import Document
 from eval.exceptions import InvalidInputError, NewsbenchError, Problem
-from eval.gold.load import GoldSet, load_gold
+from eval.gold.load import GoldSet, describe_source, load_gold
 from eval.paths import RESULT_FILES, extractors_with
 from eval.reporting.results import load_results
 from eval.reporting.significance import paired_tests
@@ -136,7 +136,7 @@ def compare_results(
         found = ", ".join(names) or "none"
         notes.append(f"fewer than two extractors have a {RESULT_FILES.predictions('<name>')} file in {results_dir} (found: {found})")
     return Comparison(
-        gold_source=gold_set.source, n_docs=len(gold_set.documents), unit=unit, caveat=CAVEAT if unit == "annotation" else None,
+        gold_source=describe_source(gold_set.source), n_docs=len(gold_set.documents), unit=unit, caveat=CAVEAT if unit == "annotation" else None,
         n_boot=n_boot, rounds=rounds, seed=seed, extractors=names,
         pairs=sorted(pairs, key=lambda p: (p.a, p.b)), notes=notes,
     )

@@ -168,3 +168,9 @@ def test_cli_table_says_when_no_difference_is_significant(runner: CliRunner, res
 def test_cli_bad_input_is_one_error_line(runner: CliRunner, tmp_path: Path) -> None:
     run = runner.invoke(app, ["compare", "--results", str(tmp_path / "nowhere")])
     assert (run.exit_code, run.stderr.strip()) == (1, f"error: {tmp_path / 'nowhere'}: results folder not found; run `newsbench run` first")
+
+
+def test_the_gold_is_recorded_by_what_it_is_never_by_an_absolute_path(results: Path, gold_dir: Path, monkeypatch) -> None:
+    monkeypatch.chdir(gold_dir.parent)
+    comparison = compare_results(results, gold_dir, n_boot=10, rounds=10)
+    assert comparison.gold_source == "gold"
