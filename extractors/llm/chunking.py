@@ -4,15 +4,16 @@ Pieces end at a paragraph, sentence or word boundary where one is near the budge
 pieces overlap by about ``overlap`` characters (at most a quarter of the piece, so the window
 always advances by at least three quarters of it) so that a sentence cut by one piece is whole in
 the next. Merging only removes what two pieces both found: entities with the same kind, type and
-name, or sharing a mention, become one; a quote found by two pieces (the same span, or one cut by
-its piece's edge) is kept once; events by (type, trigger offsets), with the first subtype given. Two
-quotes of the same piece are both kept, so a quote nested in another survives.
+name, or sharing a mention, become one; a quote found by two pieces (the same span, or a part of it
+cut by its piece's edge) is kept once, and the two parts of a quote cut by a piece boundary (the
+end of one piece holds its beginning, the next piece its end) are joined into one; events by
+(type, trigger offsets), with the first subtype given. Two quotes of the same piece are both kept,
+so a quote nested in another survives.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import combinations
 from dataclasses import dataclass
 
 from extractors.llm.grounding import Offsets
@@ -75,8 +76,9 @@ def _resume(text: str, lo: int, hi: int, cut: int) -> int:
     return later.end() if later else cut
 
 
-def merge(parts: list[Grounded]) -> Grounded:
-    """One answer from the pieces' answers; only what two different pieces both found is merged."""
+def merge(parts: list[Grounded], text: str | None = None) -> Grounded:
+    """One answer from the pieces' answers; only what two different pieces both found is merged.
+    ``text``, the article, lets a quote end or start a few spaces from its piece's edge and still count as cut there."""
     out = Grounded(methods=sum((p.methods for p in parts), Counter()))
     for p in parts:
         out.dropped.extend(p.dropped)
@@ -86,7 +88,7 @@ def merge(parts: list[Grounded]) -> Grounded:
     out.entities = list(dict.fromkeys(same.values()))
     quotes = [GroundedQuote(q.content, same.get(q.speaker) if q.speaker else None, q.kind, q.cue, q.piece)
               for p in parts for q in p.quotes]
-    out.quotes = _merge_quotes(quotes, out.bounds) if len(parts) > 1 else quotes
+    out.quotes = _merge_quotes(quotes, out.bounds, text) if len(parts) > 1 else quotes
     events: dict[tuple, GroundedEvent] = {}
     for p in parts:
         for ev in p.events:
@@ -132,24 +134,57 @@ def _merge_entities(entities: list[Entity]) -> dict[Entity, Entity]:
     return out
 
 
-def _touches_edge(q: GroundedQuote, bounds: list[Offsets]) -> bool:
-    """Whether the quote may have been cut by its piece: it reaches an edge that is not the article's."""
-    start, end = bounds[q.piece]
-    first, last = min(s for s, _ in bounds), max(e for _, e in bounds)
-    return (q.content[0] <= start and start > first) or (q.content[1] >= end and end < last)
+def _blank(text: str | None, start: int, end: int) -> bool:
+    """Whether nothing but spaces lies in ``text[start:end]`` (exact contact when the text is unknown)."""
+    return start >= end or (text is not None and not text[start:end].strip())
 
 
-def _merge_quotes(quotes: list[GroundedQuote], bounds: list[Offsets]) -> list[GroundedQuote]:
-    """Quotes of different pieces that are one quote: the same span, or overlapping where the
-    shorter one was cut by its piece's edge. The longer one is kept, with what the other adds."""
-    gone: set[int] = set()
-    for (i, a), (j, b) in combinations(enumerate(quotes), 2):
-        if i in gone or j in gone or a.piece == b.piece or not (a.content[0] < b.content[1] and b.content[0] < a.content[1]):
-            continue
-        shorter, k = (a, i) if a.content[1] - a.content[0] < b.content[1] - b.content[0] else (b, j)
-        if a.content == b.content or _touches_edge(shorter, bounds):
-            keep, other = (b, a) if k == i else (a, b)
-            quotes[j if k == i else i] = GroundedQuote(
-                keep.content, keep.speaker or other.speaker, keep.kind, keep.cue or other.cue, keep.piece)
-            gone.add(k)
-    return [q for n, q in enumerate(quotes) if n not in gone]
+def _at_end(q: GroundedQuote, bounds: list[Offsets], text: str | None) -> bool:
+    """Whether the quote runs to the end of its piece, and that end is not the article's."""
+    end = bounds[q.piece][1]
+    return end < max(e for _, e in bounds) and _blank(text, q.content[1], end)
+
+
+def _at_start(q: GroundedQuote, bounds: list[Offsets], text: str | None) -> bool:
+    """Whether the quote runs from the start of its piece, and that start is not the article's."""
+    start = bounds[q.piece][0]
+    return start > min(s for s, _ in bounds) and _blank(text, start, q.content[0])
+
+
+def _repeats(kept: GroundedQuote, q: GroundedQuote, bounds: list[Offsets], text: str | None) -> bool:
+    """Whether ``q`` is ``kept`` found again: the same span, or inside it and cut by its piece's edge."""
+    inside = kept.content[0] <= q.content[0] and q.content[1] <= kept.content[1]
+    return kept.content == q.content or (inside and (_at_start(q, bounds, text) or _at_end(q, bounds, text)))
+
+
+def _continues(kept: GroundedQuote, q: GroundedQuote, bounds: list[Offsets], text: str | None) -> bool:
+    """Whether ``q`` is the rest of ``kept``: ``kept`` runs to the end of its piece, ``q`` from the start
+    of a later piece that touches or overlaps it, the two spans overlap or only spaces lie between
+    them, and they do not name two different speakers."""
+    (a, b), (c, d) = kept.content, q.content
+    first, then = bounds[kept.piece], bounds[q.piece]
+    return (a < c and b < d and first[0] < then[0] <= first[1]
+            and _at_end(kept, bounds, text) and _at_start(q, bounds, text) and (c <= b or _blank(text, b, c))
+            and (kept.speaker is None or q.speaker is None or kept.speaker is q.speaker))
+
+
+def _merge_quotes(quotes: list[GroundedQuote], bounds: list[Offsets], text: str | None = None) -> list[GroundedQuote]:
+    """Quotes of different pieces that are one quote. Read in article order, a quote is dropped when
+    it repeats one already kept (the same span, or inside it and cut by its piece's edge), and joined
+    to one kept when it continues it across a piece boundary (the earliest start, the latest end);
+    the speaker and cue come from whichever has them. The kept quotes stay in the order first given."""
+    kept: list[tuple[int, GroundedQuote]] = []
+    for n, q in sorted(enumerate(quotes), key=lambda nq: (nq[1].content[0], -nq[1].content[1], nq[0])):
+        for k, (first, r) in enumerate(kept):
+            if r.piece == q.piece:
+                continue
+            if _repeats(r, q, bounds, text):
+                kept[k] = first, GroundedQuote(r.content, r.speaker or q.speaker, r.kind, r.cue or q.cue, r.piece)
+                break
+            if _continues(r, q, bounds, text):
+                # The joined quote ends in q's piece: a fragment of the next piece may continue it there.
+                kept[k] = first, GroundedQuote((r.content[0], q.content[1]), r.speaker or q.speaker, r.kind, r.cue or q.cue, q.piece)
+                break
+        else:
+            kept.append((n, q))
+    return [q for _, q in sorted(kept, key=lambda nq: nq[0])]

@@ -356,7 +356,7 @@ class LLMExtractor:
         grounded = merge([
             ground_answer(answer, chunk.text, offset=chunk.start, fuzzy_threshold=self.fuzzy_threshold, piece=i)
             for i, (chunk, answer) in enumerate(parts)
-        ])
+        ], article.text)
         n_items = sum(len(answer.dropped) for _, answer in parts)
         meta.update(
             status="ok",

@@ -138,7 +138,11 @@ class Oracle:
     with a mention in it (and those a quote or event of the piece refers to), every quote and event
     (with its subtype) inside it, in the answer format the extractor asks for. Like a careful model
     following the prompt, it adds context to a mention whose words also occur in the piece for something else,
-    and to a trigger or cue that reading order or nearness alone would place wrongly.
+    and to a trigger or cue that reading order or nearness alone would place wrongly. A quote cut by the
+    piece's edge is answered as a model reading the piece would: the part of its content in the piece
+    (without the spaces at the cut), with its speaker only when the speaker's mention is in the piece and
+    its cue only when the cue is; nested quotes cut at the same place leave one fragment. Mentions and triggers are short and never cut (the pieces overlap and
+    end between words), so they are given whole or not at all.
     ``answers`` keeps (piece length, answer length) per request.
     """
 
@@ -170,9 +174,12 @@ class Oracle:
         def local(span: Any) -> tuple[int, int]:
             return span.start - offset, span.end - offset
 
-        quotes = sorted((q for q in doc.quotes if inside(q.content)), key=lambda q: (q.content.start, -q.content.end))
+        seen = sorted(filter(None, (self._seen(doc, q, offset, end) for q in doc.quotes)), key=lambda s: (s[0][0], -s[0][1]))
+        # Nested quotes cut at the same place leave the same words in the piece: a model sees one quote there.
+        quotes = [s for n, s in enumerate(seen) if s[0] == (s[3].content.start, s[3].content.end) or all(
+            t[0] != s[0] for t in seen[:n])]
         events = sorted((e for e in doc.events if inside(e.trigger)), key=lambda e: e.trigger.start)
-        wanted = {q.speaker for q in quotes if q.speaker} | {a.ref for e in events for a in e.arguments}
+        wanted = {speaker for _, speaker, _, _ in quotes if speaker} | {a.ref for e in events for a in e.arguments}
         entities = {"actors": [], "locations": []}
         for key in entities:
             for ent in getattr(doc, key):
@@ -185,23 +192,44 @@ class Oracle:
                 ]})
         return {
             **entities,
-            "quotes": [self._quote(piece, q, local) for q in quotes],
+            "quotes": [self._quote(piece, offset, *item) for item in quotes],
             "events": self._events(piece, events, local),
         }
 
     @staticmethod
-    def _quote(piece: str, q: Any, local: Callable) -> dict[str, Any]:
-        out = {"content": q.content.text, "speaker": q.speaker, "kind": q.kind, "cue": None}
-        if q.cue is not None:
-            content, cue = local(q.content), local(q.cue)
-            spans = [s for s in _occurrences(piece, q.cue.text) if s[1] <= content[0] or s[0] >= content[1]]
+    def _seen(doc: Any, q: Any, start: int, end: int) -> tuple[tuple[int, int], str | None, Any, Any] | None:
+        """What of quote ``q`` a model reading ``doc.text[start:end]`` sees: (content span, speaker,
+        cue, quote); None when no letter or digit of its content is in the piece."""
+        if start <= q.content.start and q.content.end <= end:  # whole: as annotated
+            return (q.content.start, q.content.end), q.speaker, q.cue, q
+        lo, hi = max(q.content.start, start), min(q.content.end, end)
+        part = doc.text[lo:hi] if lo < hi else ""
+        if not any(ch.isalnum() for ch in part):
+            return None
+        lo, hi = lo + len(part) - len(part.lstrip()), hi - len(part) + len(part.rstrip())
+
+        def visible(span: Any) -> bool:
+            return span is not None and start <= span.start and span.end <= end
+
+        mentions = [q.speaker_mention] if q.speaker_mention is not None else [
+            m for a in doc.actors if a.id == q.speaker for m in a.mentions]
+        speaker = q.speaker if any(visible(m) for m in mentions) else None
+        return (lo, hi), speaker, q.cue if visible(q.cue) else None, q
+
+    @staticmethod
+    def _quote(piece: str, offset: int, span: tuple[int, int], speaker: str | None, cue_span: Any, q: Any) -> dict[str, Any]:
+        content = span[0] - offset, span[1] - offset
+        out = {"content": piece[content[0]:content[1]], "speaker": speaker, "kind": q.kind, "cue": None}
+        if cue_span is not None:
+            cue = cue_span.start - offset, cue_span.end - offset
+            spans = [s for s in _occurrences(piece, cue_span.text) if s[1] <= content[0] or s[0] >= content[1]]
 
             def distance(s: tuple[int, int]) -> tuple[int, bool]:
                 gap = content[0] - s[1] if s[1] <= content[0] else s[0] - content[1]
                 return gap, (s[0] >= content[1]) != (q.kind == "direct")
 
             nearest = min(spans, key=distance, default=None)
-            out["cue"] = q.cue.text if nearest == cue else with_context(piece, cue)
+            out["cue"] = cue_span.text if nearest == cue else with_context(piece, cue)
         return out
 
     @staticmethod

@@ -7,35 +7,51 @@ from pathlib import Path
 
 import pytest
 
-from bench.llm import CHARS_PER_TOKEN, gold_documents, joined, oracle_run, scored, subtypes_through
+from bench.llm import CHARS_PER_TOKEN, gold_documents, long_documents, oracle_run, scored, subtypes_through
+from tests.conftest import ROOT
 from tests.extractors.llm.test_prompt import example_documents
 
-TARGET_F1 = 0.995
+TARGET_F1 = 1.0
+GOLDS = [pytest.param(None, id="shipped"), pytest.param(ROOT / "gold" / "dev" / "dev", id="dev")]
 # Answer characters per article character of a perfect answer: at the default piece of 4,000
 # characters, 3.25 is ~13,000 characters, ~3,250 tokens, under a 4,096-token output limit. Subtypes
 # (schema 1.1) add about 3% to an answer (bench/llm.py --oracle: 2.987 without, 3.075 with).
 MAX_ANSWER_RATIO = 3.25
 
 
+@pytest.fixture(scope="module", params=GOLDS)
+def gold_dir(request) -> Path | None:
+    """The shipped test gold and the development half the extractors are tuned on (never devtest)."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def golds():
-    return gold_documents()
+def golds(gold_dir):
+    return gold_documents(gold_dir)
 
 
-def test_the_perfect_model_scores_the_gold_with_compact_answers(golds, tmp_path: Path) -> None:
-    docs, oracle, usage = oracle_run(golds, tmp_path, "gold")
+def test_the_perfect_model_scores_the_gold(golds, gold_dir, tmp_path: Path) -> None:
+    docs, _, usage = oracle_run(golds, tmp_path, "gold")
+    f1 = scored(docs, gold_dir, tmp_path)
+    subtypes = subtypes_through(docs, golds)
+    assert (min(f1.values()) >= TARGET_F1, subtypes["kept"] == subtypes["gold"], subtypes["extra"],
+            usage["dropped_spans"]) == (True, True, 0, 0), (f1, subtypes)
+
+
+def test_the_perfect_model_answers_the_shipped_gold_compactly(tmp_path: Path) -> None:
+    # The shipped gold only: the development half is more densely annotated (3.526 answer characters
+    # per article character, bench/llm.py --oracle --gold gold/dev/dev).
+    _, oracle, _ = oracle_run(gold_documents(), tmp_path, "gold")
     pieces, answers = zip(*oracle.answers)
     ratio = sum(answers) / sum(pieces)
-    f1 = scored(docs, None, tmp_path)
-    subtypes = subtypes_through(docs, golds)
-    assert (min(f1.values()) >= TARGET_F1, subtypes["kept"] == subtypes["gold"], subtypes["extra"], ratio <= MAX_ANSWER_RATIO,
-            max(answers) / CHARS_PER_TOKEN < 4096, usage["dropped_spans"]) == (True, True, 0, True, True, 0), (
-        f1, subtypes, ratio, max(answers))
+    assert (ratio <= MAX_ANSWER_RATIO, max(answers) / CHARS_PER_TOKEN < 4096) == (True, True), (ratio, max(answers))
 
 
-@pytest.mark.parametrize("max_chars", [None, 1000])
+@pytest.mark.parametrize("max_chars", [None, 1000, 500])
 def test_the_perfect_model_scores_long_articles_that_must_be_split(golds, tmp_path: Path, max_chars) -> None:
-    long_docs = [joined(golds, "joined_all"), joined(golds[::-1], "joined_reversed")]
+    # At 500 characters quotes longer than the overlap are cut by piece boundaries: the oracle answers
+    # the part each piece holds, and the merge must make them one quote again.
+    long_docs = long_documents(golds)
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
     for d in long_docs:
