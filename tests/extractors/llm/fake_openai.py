@@ -137,12 +137,14 @@ class Oracle:
     The piece is found in one of the gold documents; the answer holds every actor and location
     with a mention in it (and those a quote or event of the piece refers to), every quote and event
     (with its subtype) inside it, in the answer format the extractor asks for. Like a careful model
-    following the prompt, it adds context to a mention whose words also occur in the piece for something else,
-    and to a trigger or cue that reading order or nearness alone would place wrongly. A quote cut by the
-    piece's edge is answered as a model reading the piece would: the part of its content in the piece
-    (without the spaces at the cut), with its speaker only when the speaker's mention is in the piece and
-    its cue only when the cue is; nested quotes cut at the same place leave one fragment. Mentions and triggers are short and never cut (the pieces overlap and
-    end between words), so they are given whole or not at all.
+    following the prompt, it adds context to a mention whose words also occur in the piece for something
+    else, and to a trigger or cue that reading order or nearness alone would place wrongly. A quote cut
+    by the piece's edge is answered as a model reading the piece would: the part of its content in the
+    piece (without the spaces at the cut), its speaker only when the speaker's mention is in the piece
+    and its cue only when the cue is; nested quotes cut at the same place leave one part. Mentions,
+    triggers and cues are given whole or not at all: they are short, and in the shipped gold and
+    gold/dev/dev each lies whole in some piece at 500, 1,000 and 4,000 characters (pieces overlap
+    and end between words).
     ``answers`` keeps (piece length, answer length) per request.
     """
 
