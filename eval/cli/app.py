@@ -18,6 +18,7 @@ import typer.core
 from rich.console import Console
 
 from eval.exceptions import InvalidInputError, NewsbenchError
+from eval.paths import GOLD_SPLITS
 
 app = typer.Typer(
     name="newsbench",
@@ -123,7 +124,7 @@ Engine = enum.Enum("Engine", {"local": "local", "ray": "ray"}, type=str)
 ENGINE = typer.Option("local", "--engine", help="local (this machine) or ray (Ray Data; pip install newsbench[ray]).")
 
 
-Split = enum.Enum("Split", {"test": "test", "dev": "dev", "devtest": "devtest"}, type=str)
+Split = enum.Enum("Split", {name: name for name in GOLD_SPLITS}, type=str)
 
 
 SPLIT = typer.Option(None, "--split", help="Shipped gold to use instead of --gold: test (the headline gold), or the invented "

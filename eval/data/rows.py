@@ -7,6 +7,7 @@ from typing import Any, Iterable
 
 from eval.data.models import Document
 from eval.exceptions import InvalidInputError, Problem
+from eval.paths import DEV_SPLITS
 
 SPLIT = "test"
 
@@ -19,7 +20,7 @@ CONFIGS = ("documents", *ITEM_CONFIGS)
 
 # The invented development halves travel as configs of their own (one row per article, like
 # ``documents``), each with one split of its own name, so that nobody loads them as test data.
-DEV_CONFIGS = ("dev", "devtest")
+DEV_CONFIGS = DEV_SPLITS
 
 
 def config_split(config: str) -> str:

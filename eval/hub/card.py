@@ -101,8 +101,10 @@ def _repository(urls: dict[str, str]) -> str | None:
 
     by_label = {k.lower(): v for k, v in urls.items()}
     url = next((by_label[k] for k in ("repository", "source", "code", "homepage") if k in by_label), None)
-    host = urlsplit(url).hostname or "" if url else ""
-    return None if url is None or host == "invalid" or host.endswith(".invalid") else url
+    if url is None:
+        return None
+    host = urlsplit(url).hostname or ""
+    return None if host == "invalid" or host.endswith(".invalid") else url
 
 
 def citation() -> dict[str, Any]:

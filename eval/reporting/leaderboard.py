@@ -281,17 +281,18 @@ def _differences_markdown(frame: pd.DataFrame, n_scored: int) -> str:
     return f"Differences between extractors (paired tests): {why}.\n"
 
 
-def splits_markdown(results_dir: Path, splits_root: Path | None = None) -> str:
+def splits_markdown(results_dir: Path, splits_root: Path | None = None, frame: pd.DataFrame | None = None) -> str:
     """The "Generalisation" section: each extractor's F1 on the test gold beside the development halves.
 
     A results folder holds the test gold's results; ``dev/`` and ``devtest/`` inside it, when present,
     hold runs on the invented development halves (``newsbench run --split dev --out results/dev``).
     Empty when neither is there. ``splits_root`` is where those folders are when ``results_dir`` is a
-    stage of it (``newsbench run`` builds its files in a hidden folder inside ``--out``).
+    stage of it (``newsbench run`` builds its files in a hidden folder inside ``--out``); ``frame`` is the
+    test gold's leaderboard when the caller has already loaded it.
     """
     results_dir = Path(results_dir)
     root = Path(splits_root) if splits_root is not None else results_dir
-    frames = {"test": load_frame(results_dir)} | {
+    frames = {"test": frame if frame is not None else load_frame(results_dir)} | {
         split: leaderboard_frame(load_results(root / split), load_not_run(root / split))
         for split in DEV_SPLITS if (root / split).is_dir()
     }
@@ -323,7 +324,7 @@ def write_leaderboard(results_dir: Path, splits_root: Path | None = None) -> pd.
     from eval.data.files import write_text
 
     frame = load_frame(results_dir)
-    splits = splits_markdown(results_dir, splits_root)
+    splits = splits_markdown(results_dir, splits_root, frame)
     write_text(Path(results_dir) / RESULT_FILES.leaderboard_md, render(frame, "md") + (f"\n{splits}" if splits else ""))
     write_text(Path(results_dir) / RESULT_FILES.leaderboard_csv, render(frame, "csv"))
     return frame
@@ -332,8 +333,9 @@ def write_leaderboard(results_dir: Path, splits_root: Path | None = None) -> pd.
 def readme_block(results_dir: Path, readme: Path) -> str:
     """The README's leaderboard block: the Markdown table and the chart, linked relative to the README."""
     results_dir = Path(results_dir)
-    body = render(load_frame(results_dir), "md")
-    splits = splits_markdown(results_dir)
+    frame = load_frame(results_dir)
+    body = render(frame, "md")
+    splits = splits_markdown(results_dir, frame=frame)
     body += f"\n{splits}" if splits else ""
     chart = results_dir / RESULT_FILES.chart
     if chart.exists():
