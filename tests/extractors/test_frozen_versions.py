@@ -1,9 +1,10 @@
-"""``rules.v1`` and ``spacy.v1`` are frozen: on the three gold texts their output is byte for byte what
-it was when version 2 was added (``tests/data/golden/<name>.jsonl``), run metadata aside.
+"""Published versions are frozen: on the three gold texts the output of ``rules.v1``, ``spacy.v1``,
+``rules.v2`` and ``spacy.v2`` is byte for byte what it was when the next version was added
+(``tests/data/golden/<name>.jsonl``), run metadata aside.
 
 The texts are read from ``gold/*.json`` (only their ``text``; the annotations play no part). After an
-intended change to a v1 output, which should not happen, the files are rewritten with
-``python -m tests.extractors.test_golden_v1``.
+intended change to a frozen output, which should not happen, the files are rewritten with
+``python -m tests.extractors.test_frozen_versions``.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from tests.conftest import DATA
 
 GOLDEN = DATA / "golden"
 GOLD = Path(__file__).resolve().parents[2] / "gold"
-FROZEN = ("rules.v1", "spacy.v1")
+FROZEN = ("rules.v1", "spacy.v1", "rules.v2", "spacy.v2")
 
 
 def gold_articles() -> list[Article]:
@@ -46,7 +47,7 @@ def articles() -> list[Article]:
 
 
 @pytest.mark.parametrize("name", FROZEN)
-def test_v1_output_is_frozen(name: str, articles: list[Article]) -> None:
+def test_published_output_is_frozen(name: str, articles: list[Article]) -> None:
     expected = (GOLDEN / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
     assert output_lines(list(create(name).extract(articles))) == expected
 
@@ -57,7 +58,7 @@ def test_golden_file_records_every_gold_text(name: str, articles: list[Article])
     assert [json.loads(line)["doc_id"] for line in lines] == [a.doc_id for a in articles]
 
 
-if __name__ == "__main__":  # rewrite the golden files (only after an intended change to a v1 output)
+if __name__ == "__main__":  # rewrite the golden files (only after an intended change to a frozen output)
     for frozen in FROZEN:
         out = output_lines(list(create(frozen).extract(gold_articles())))
         (GOLDEN / f"{frozen}.jsonl").write_text("\n".join(out) + "\n", encoding="utf-8")
