@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from eval.registry import resolve
 from tests.conftest import ROOT
+
+CURRENT_RULES = resolve("rules")  # the version the plain name runs, and names its results by
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +72,7 @@ def test_every_command_works_from_the_wheel_in_an_empty_folder(installed: Path, 
         ["extract", "-e", "rules", "a.txt", "--out", "a.jsonl"],
         ["validate", "a.jsonl"],
         ["run", "-e", "rules", "--out", "res"],
-        ["score", "--pred", "res/rules.v2.predictions.jsonl", "--out", "scored"],
+        ["score", "--pred", f"res/{CURRENT_RULES}.predictions.jsonl", "--out", "scored"],
         ["leaderboard", "--results", "res"],
         ["errors", "--results", "res"],
         ["schema", "--out", "schema.json"],
@@ -79,7 +82,7 @@ def test_every_command_works_from_the_wheel_in_an_empty_folder(installed: Path, 
     for args in steps:
         proc = run(installed, tmp_path, *args)
         outcomes.append((args[0], proc.returncode, "Traceback" in proc.stderr, proc.stderr[-300:] if proc.returncode else ""))
-    written = [p for p in ("a.jsonl", "res/rules.v2.json", "res/report.html", "scored/rules.v2.json", "schema.json")
+    written = [p for p in ("a.jsonl", f"res/{CURRENT_RULES}.json", "res/report.html", f"scored/{CURRENT_RULES}.json", "schema.json")
                if not (tmp_path / p).is_file()]
     assert (outcomes, written, "| `" in (tmp_path / "README.md").read_text()) == (
         [(args[0], 0, False, "") for args in steps], [], True)

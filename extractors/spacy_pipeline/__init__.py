@@ -17,11 +17,11 @@ Modules: ``extractor`` the class; ``pipeline`` which spaCy package is loaded and
 downloaded); ``article`` the steps on one parsed article, in order; ``entities``, ``quotes``,
 ``events`` the steps.
 
-Two versions share this code: ``spacy.v1`` (frozen) and ``spacy.v2`` (the current one, ``spacy``), which
-differ by the switches of :mod:`extractors.shared.profile`; what v2 adds is listed there.
+Three versions share this code: ``spacy.v1`` and ``spacy.v2`` (frozen) and ``spacy.v3`` (the current one,
+``spacy``), which differ by the switches of :mod:`extractors.shared.profile`; what each adds is listed there.
 
 Nothing here names a particular person, place or phrase (rule 2).
 """
-from extractors.spacy_pipeline.extractor import SpacyExtractor, SpacyExtractorV1
+from extractors.spacy_pipeline.extractor import SpacyExtractor, SpacyExtractorV1, SpacyExtractorV2
 
-__all__ = ["SpacyExtractor", "SpacyExtractorV1"]
+__all__ = ["SpacyExtractor", "SpacyExtractorV1", "SpacyExtractorV2"]

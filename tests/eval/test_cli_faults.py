@@ -18,10 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from eval.registry import resolve
 from tests.conftest import DATA, ROOT
 
 GOLD = DATA / "bad" / "gold"
 VALID = DATA / "bad" / "valid.jsonl"
+CURRENT_RULES = resolve("rules")  # the version the plain name runs, and names its results by
 
 
 def newsbench(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120,
@@ -187,7 +189,7 @@ def plugin_env(tmp_path: Path) -> dict[str, str]:
 def test_list_shows_failing_plugins_as_not_runnable(plugin_env: dict[str, str], tmp_path: Path) -> None:
     proc = newsbench("list", cwd=tmp_path, env=plugin_env)
     rows = {line.split("│")[1].strip(): line for line in proc.stdout.splitlines() if line.count("│") >= 3}
-    assert (proc.returncode, "rules.v2" in rows, "fine" in rows, "cannot load it: AttributeError" in rows.get("noclass", ""),
+    assert (proc.returncode, CURRENT_RULES in rows, "fine" in rows, "cannot load it: AttributeError" in rows.get("noclass", ""),
             "cannot load it: RuntimeError" in rows.get("brokenmod", "")) == (0, True, True, True, True), proc.stdout
 
 
@@ -195,7 +197,7 @@ def test_run_with_failing_plugins_keeps_every_other_extractor(plugin_env: dict[s
     proc = newsbench("run", "-e", "rules", "-e", "fine", "-e", "noclass", "-e", "brokenmod", "-e", "badinit",
                      "--gold", str(GOLD), "--out", "res", cwd=tmp_path, env=plugin_env)
     not_run = {r["extractor"]: r["reason"] for r in json.loads((tmp_path / "res" / "not_run.json").read_text())}
-    assert (proc.returncode, (tmp_path / "res" / "rules.v2.json").exists(), (tmp_path / "res" / "fine.json").exists(),
+    assert (proc.returncode, (tmp_path / "res" / f"{CURRENT_RULES}.json").exists(), (tmp_path / "res" / "fine.json").exists(),
             sorted(not_run), "no licence key" in not_run.get("badinit", ""), "Traceback" in proc.stderr) == (
         1, True, True, ["badinit", "brokenmod", "noclass"], True, False), proc.stderr
 
@@ -223,10 +225,10 @@ def test_a_failed_run_leaves_the_previous_results_whole(plugin_env: dict[str, st
 
 def test_a_run_keeps_the_results_of_extractors_not_run_again(plugin_env: dict[str, str], tmp_path: Path) -> None:
     newsbench("run", "-e", "rules", "--gold", str(GOLD), "--out", "res", cwd=tmp_path, env=plugin_env)
-    rules = (tmp_path / "res" / "rules.v2.json").read_bytes()
+    rules = (tmp_path / "res" / f"{CURRENT_RULES}.json").read_bytes()
     proc = newsbench("run", "-e", "fine", "--gold", str(GOLD), "--out", "res", cwd=tmp_path, env=plugin_env)
     board = (tmp_path / "res" / "leaderboard.csv").read_text()
-    assert (proc.returncode, (tmp_path / "res" / "rules.v2.json").read_bytes() == rules, "rules" in board, "fine" in board) == (
+    assert (proc.returncode, (tmp_path / "res" / f"{CURRENT_RULES}.json").read_bytes() == rules, "rules" in board, "fine" in board) == (
         0, True, True, True), proc.stderr
 
 
@@ -252,7 +254,7 @@ def test_run_builds_the_report_from_its_own_gold_and_records_it_relative(tmp_pat
     shutil.copytree(GOLD, tmp_path / "g")
     proc = newsbench("run", "-e", "rules", "--gold", "g", "--out", "res", cwd=tmp_path)
     report = (tmp_path / "res" / "report.html").read_text()
-    result = json.loads((tmp_path / "res" / "rules.v2.json").read_text())
+    result = json.loads((tmp_path / "res" / f"{CURRENT_RULES}.json").read_text())
     assert (proc.returncode, "alpha" in report, "Porto Verde" in report, result["gold_source"]) == (0, True, True, "g"), proc.stderr
 
 

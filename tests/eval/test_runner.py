@@ -12,7 +12,10 @@ import pytest
 from eval.data.parsing import document_json
 from eval.gold.load import load_gold
 from eval.paths import default_gold_dir
+from eval.registry import resolve
 from eval.scoring.figures import CATEGORIES
+
+CURRENT_RULES = resolve("rules")  # the version the plain name runs, and names its results by
 
 CONTRACT_KEYS = {"extractor", "newsbench_version", "gold_sha256", "n_docs", "runtime_s", "peak_memory_mb", "created", "scores"}
 
@@ -53,7 +56,7 @@ def test_gold_against_itself_scores_one(gold_jsonl: Path) -> None:
 
 
 def test_run_writes_contract_results(rules_run: Path) -> None:
-    result = json.loads((rules_run / "rules.v2.json").read_text())
+    result = json.loads((rules_run / f"{CURRENT_RULES}.json").read_text())
     gold = load_gold()
     assert (
         CONTRACT_KEYS <= set(result),
@@ -65,7 +68,7 @@ def test_run_writes_contract_results(rules_run: Path) -> None:
 
 
 def test_run_saves_predictions_that_validate(rules_run: Path) -> None:
-    proc = newsbench("validate", str(rules_run / "rules.v2.predictions.jsonl"), "--gold", str(default_gold_dir()))
+    proc = newsbench("validate", str(rules_run / f"{CURRENT_RULES}.predictions.jsonl"), "--gold", str(default_gold_dir()))
     assert proc.returncode == 0, proc.stderr
 
 
@@ -78,4 +81,4 @@ def test_extractor_that_cannot_run_is_listed_not_scored(rules_run: Path) -> None
 def test_saved_leaderboard_is_printed_again(rules_run: Path) -> None:
     proc = newsbench("leaderboard", "--results", str(rules_run), "--format", "csv")
     assert proc.returncode == 0 and proc.stdout.splitlines()[0].startswith("extractor")
-    assert [line.split(",")[0] for line in proc.stdout.splitlines()[1:]] == ["rules.v2", "llm"]
+    assert [line.split(",")[0] for line in proc.stdout.splitlines()[1:]] == [CURRENT_RULES, "llm"]

@@ -19,7 +19,7 @@ from eval.exceptions import ExtractorFailedError, NewsbenchError
 from eval.extraction.extract import extract_files
 from eval.extraction.ray_engine import extract_files_ray, ray_session
 from eval.gold.load import load_gold
-from eval.registry import Article, register
+from eval.registry import Article, register, resolve
 from eval.schema import Document
 from tests.conftest import ROOT
 
@@ -163,11 +163,11 @@ def _cmdline(pid: int) -> str:
 
 
 def test_run_on_ray_saves_the_predictions_and_scores_of_the_local_run(ray_local, tmp_path):
+    from eval.extraction.ray_engine import run_engine
     from eval.paths import RESULT_FILES
     from eval.runner import run_benchmark
-    from eval.extraction.ray_engine import run_engine
 
     (local,), _ = run_benchmark(["rules"], None, tmp_path / "local", {})
     (on_ray,), _ = run_benchmark(["rules"], None, tmp_path / "ray", {}, engine=run_engine({}))
-    preds = RESULT_FILES.predictions("rules.v2")  # the alias runs, and names the files by, the current version
+    preds = RESULT_FILES.predictions(resolve("rules"))  # the alias runs, and names the files by, the current version
     assert (on_ray.scores, _without_meta(tmp_path / "ray" / preds)) == (local.scores, _without_meta(tmp_path / "local" / preds))

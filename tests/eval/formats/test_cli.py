@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from eval.registry import resolve
 from tests.conftest import DATA, ROOT
 
 ARTICLES = [DATA / "articles" / f"{name}.txt" for name in ("andes_water", "hamburg_strike", "kenya_floods")]
@@ -29,7 +30,7 @@ def test_pre_annotate_import_and_run(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "my_gold").iterdir()) == sorted(f"{p.stem}.json" for p in ARTICLES)
     run = newsbench("run", "--gold", "my_gold", "-e", "rules", "--out", "results", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    result = json.loads((tmp_path / "results" / "rules.v2.json").read_text(encoding="utf-8"))
+    result = json.loads((tmp_path / "results" / f"{resolve('rules')}.json").read_text(encoding="utf-8"))
     assert result["scores"]["overall"]["f1"] == 1.0  # the accepted pre-annotation is the gold: a perfect score
 
 
