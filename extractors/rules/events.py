@@ -7,6 +7,7 @@ import bisect
 import re
 from typing import Any
 
+from extractors.rules.clauses import ClauseReader
 from extractors.rules.mentions import Ref
 from extractors.shared.lookups import Lexicons
 from extractors.rules.text import Sentences
@@ -58,6 +59,9 @@ class EventFinder:
                 end = event["trigger"]["end"]
                 ref = self._actor_ref_at(end, end + 2)
                 add_addressee(event, ref.ref if ref is not None else None)
+        if self.lex.profile.arguments:
+            for event in found.values():
+                self._statement_agents_v3(event)
         for start, end, (lemma, etype) in self.triggers:
             if start not in found and start not in mention_starts:
                 event = self._event_v2(start, end, lemma, etype) if v2 else self._event(start, end, etype)
@@ -79,9 +83,12 @@ class EventFinder:
         before_words = [w.lower() for w in WORD_RE.findall(self.text, max(s_start, start - 60), start)]
         args = [{"role": "agent", "ref": ref.ref}] if ref is not None else []
         in_quote = self.quotations.contains(start) or self._in_quote_content(start)
-        return event_record("STATEMENT", span(self.text, start, end), args,
-                            "negative" if negated(before_words[-3:]) else "positive",
-                            modality(before_words[-4:], in_quote, True, self.text[s_start:start]))
+        event = event_record("STATEMENT", span(self.text, start, end), args,
+                             "negative" if negated(before_words[-3:]) else "positive",
+                             modality(before_words[-4:], in_quote, True, self.text[s_start:start]))
+        if self.lex.profile.arguments:
+            self._statement_agents_v3(event)
+        return event
 
     def _event_v2(self, start: int, end: int, lemma: str, etype: str) -> dict[str, Any] | None:
         """Version 2: the trigger's sense here (noun or verb, particle, election), its arguments by the
@@ -124,7 +131,11 @@ class EventFinder:
         is_passive = passive(before_words, text[start:end].lower())
         subject = next((r for r in reversed(before) if r.is_actor), None)
         role = subject_role(etype, lemma, is_passive, subtype)
-        if subject is not None and role is not None and not CLAUSE_BREAKS.intersection(text[subject.end:start]):
+        subjects = self._subjects_v3(start) if self.lex.profile.arguments else []
+        if subjects and role is not None:
+            for r in subjects:
+                args.add(role, r.ref)
+        elif subject is not None and role is not None and not CLAUSE_BREAKS.intersection(text[subject.end:start]):
             args.add(role, subject.ref)
         obj_role = object_role(etype, subtype)
         for r in after:
@@ -156,6 +167,27 @@ class EventFinder:
                 args.add("participant", r.ref)
             elif between.startswith(("of", "against", "on")) and etype not in ("MEET", "AGREE", "MOVE"):
                 args.add("target", r.ref)
+
+    def _subjects_v3(self, start: int) -> list[Ref]:
+        """Version 3: the subjects of the verb at ``start`` read from its clause; a verb after "and" with
+        no subject of its own shares the subject of the verb before it ("X accepted Y and nominated Z")."""
+        if getattr(self, "_clauses", None) is None:
+            self._clauses = ClauseReader(self.text, self.refs)
+            self._last_subjects: tuple[int, int, list[Ref]] = (-1, -1, [])
+        s_start = self.sentences.of(start)[0]
+        found = self._clauses.subjects(s_start, start)
+        if found:
+            self._last_subjects = (s_start, start, found)
+        elif self._last_subjects[0] == s_start and _shares_subject(self.text[s_start:start]):
+            found = self._last_subjects[2]
+        return found
+
+    def _statement_agents_v3(self, event: dict[str, Any]) -> None:
+        """Version 3: a cue's STATEMENT event gets every subject of the cue as agent (guidelines 5 o:
+        coordinated speakers), also when no quote names its speaker."""
+        for r in self._subjects_v3(event["trigger"]["start"]):
+            if {"role": "agent", "ref": r.ref} not in event["arguments"]:
+                event["arguments"].append({"role": "agent", "ref": r.ref})
 
     def _in_quote_content(self, offset: int) -> bool:
         """Whether ``offset`` lies in the content of an indirect or mixed quote."""
@@ -194,6 +226,20 @@ class EventFinder:
             elif start < r.start and r.end <= s_end:
                 after.append(r)
         return before, after
+
+
+# Words before a verb that leave its subject to the clause before: a coordinated verb ("and
+# nominated"), a non-finite one ("after alleging", "to meet").
+_SHARED_SUBJECT_RE = re.compile(r"(?:\band|\b(?:after|before|while|without|by|when|to))\s*$")
+
+
+def _shares_subject(before: str) -> bool:
+    """Whether the verb after ``before`` shares the subject of the verb before it in its sentence.
+
+    >>> _shares_subject("He accepted the offer and"), _shares_subject("He said after"), _shares_subject("He said")
+    (True, True, False)
+    """
+    return _SHARED_SUBJECT_RE.search(before.rstrip()) is not None
 
 
 def _arguments(text: str, etype: str, before: list[Ref], after: list[Ref], s_start: int) -> list[dict[str, str]]:

@@ -17,7 +17,8 @@ from extractors.shared.context import boilerplate_spans, facility_fields, facili
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
 from extractors.shared.pronouns import add_reference_mentions
-from extractors.shared.output import actor_records, location_records, place_fields
+from extractors.shared.output import actor_records, location_records, place_fields, role_records
+from extractors.shared.roles import role_actors
 
 # Words before a place that make it a place rather than a state acting.
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(
@@ -77,6 +78,11 @@ class MentionFinder:
         records = actor_records(text, groups, states, norp, self.lex.profile.actor_cues, people)
         if self.lex.profile.actor_cues:
             add_reference_mentions(text, [a for a, _ in records])
+        if self.lex.profile.nominal_actors:
+            taken = [(m["start"], m["end"]) for a, _ in records for m in a["mentions"]]
+            names = sorted(m["start"] for a, is_person in records if is_person for m in a["mentions"]
+                           if m["kind"] == "name")
+            records += role_records(text, role_actors(text, taken + boilerplate_spans(text), names), len(records))
         for actor, is_person in records:
             actors.append(actor)
             # Pronouns resolved by the grouping are mentions too, so "he said" finds its person here.

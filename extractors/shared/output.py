@@ -9,6 +9,7 @@ import pydantic_core
 from eval.api import Document, ExtractorUnavailableError
 from extractors.shared.grouping import Group
 from extractors.shared.orgs import collective_type, org_subtype
+from extractors.shared.roles import role_type
 from extractors.shared.places import Place, country_name
 
 # A mention before it is written out: start and end offsets, kind (name, pronoun).
@@ -79,6 +80,20 @@ def actor_records(
     items.sort(key=lambda it: it[0])  # stable: groups, then states, then NORP at equal offsets
     return [({"id": f"a{n}", **fields, "mentions": _mentions(text, mentions)}, is_person)
             for n, (_, fields, mentions, is_person) in enumerate(items, start=1)]
+
+
+def role_records(text: str, roles: Mapping[str, list[tuple[int, int]]], numbered_so_far: int
+                 ) -> list[tuple[dict[str, Any], bool]]:
+    """Version 3: an actor for each unnamed person or body named by a role noun (:mod:`.roles`), with
+    ids after the ``numbered_so_far`` actors, in order of first mention, and whether it is a person."""
+    items = sorted(roles.items(), key=lambda kv: kv[1][0][0])
+    out = []
+    for n, (noun, spans) in enumerate(items, start=numbered_so_far + 1):
+        type_, subtype = role_type(noun)
+        fields = {"name": noun, "type": type_, **({"subtype": subtype} if subtype else {})}
+        out.append(({"id": f"a{n}", **fields, "mentions": _mentions(text, [(s, e, "nominal") for s, e in spans])},
+                    type_ == "PER"))
+    return out
 
 
 def place_fields(place: Place, type_: str | None = None) -> dict[str, Any]:

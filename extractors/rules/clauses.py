@@ -1,0 +1,192 @@
+"""Version 3 of the ``rules`` extractor: who an event's subject is, read from the clause around the
+verb without a parser (guidelines 3.3 and 1.4).
+
+Version 2 takes the nearest actor before a verb unless a comma stands between them. Here the words
+between are read: auxiliaries and adverbs are skipped; a parenthesis set off by commas is passed
+over ("Ana Ruiz, the minister, said": an apposition; "Ruiz, who led the talks, said": a relative
+clause); "X, who had asked" makes X the subject of the relative clause; coordinated actors ("Ana
+Ruiz and Tomas Berg said", "Ruiz and her deputy, Tomas Berg, said") are all subjects; a plural "they"
+stands for the last such coordination before it (1.4: two coordinated antecedents).
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from extractors.rules.mentions import Ref
+from extractors.rules.patterns import AUXILIARIES, WORD_RE
+
+# Words that may stand between a subject and its verb: auxiliaries, negations, a few adverbs
+# (any word ending in "-ly" too).
+LINK_WORDS = AUXILIARIES | frozenset(
+    "be been being shall cannot still both all each jointly reportedly allegedly previously recently "
+    "earlier immediately later soon first finally only just even now once".split())
+# The words that open a relative clause after a subject.
+RELATIVES = frozenset({"who", "which", "whose"})
+# A parenthesis between a subject and its verb: at most this many words.
+MAX_PARENTHESIS_WORDS = 12
+# What ends the search back from a parenthesis for the noun phrase it belongs to.
+_PHRASE_BREAK_RE = re.compile(r"(?:[,;:—–(\"“”]|\band\b)")
+# "X and", "X, Y and" before a noun phrase: the actors coordinated with it.
+_AND_BEFORE_RE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+PLURAL_PRONOUNS = frozenset({"they", "They"})
+# How far back (characters) a "they" looks for its coordinated antecedents: about two sentences.
+THEY_WINDOW = 400
+
+
+def link_start(text: str, lo: int, start: int) -> int:
+    """The offset where the auxiliaries and adverbs right before ``start`` begin (``start`` if none).
+
+    >>> text = "Ana has also said"
+    >>> text[:link_start(text, 0, 13)]
+    'Ana '
+    """
+    words = list(WORD_RE.finditer(text, lo, start))
+    pos = start
+    for w in reversed(words):
+        word = w.group().lower()
+        if text[w.end():pos].strip():
+            break  # punctuation between two link words ends the run
+        if word not in LINK_WORDS and not word.endswith("ly"):
+            break
+        pos = w.start()
+    return pos
+
+
+class ClauseReader:
+    """The subjects of verbs in one text, given its actor and location mentions (sorted by offset)."""
+
+    def __init__(self, text: str, refs: Sequence[Ref]):
+        self.text = text
+        self.refs = [r for r in refs if r.is_actor]
+
+    def actor_ending(self, end: int, lo: int) -> Ref | None:
+        """The actor mention whose end is ``end`` once trailing spaces are dropped (not before ``lo``)."""
+        end = len(self.text[:end].rstrip())
+        for r in reversed(self.refs):
+            if r.end == end and r.start >= lo:
+                return r
+            if r.end < end:
+                return None
+        return None
+
+    def actor_spanning(self, start: int, end: int) -> Ref | None:
+        """The actor mention that is exactly the text between ``start`` and ``end`` (spaces aside)."""
+        chunk = self.text[start:end]
+        s = start + len(chunk) - len(chunk.lstrip())
+        e = start + len(chunk.rstrip())
+        return next((r for r in self.refs if r.start == s and r.end == e), None)
+
+    def subjects(self, s_start: int, start: int) -> list[Ref]:
+        """The actors that are the subject of the verb at ``start``, or [] when the clause does not say.
+
+        >>> refs = [Ref(0, 8, "a1", True, True), Ref(13, 23, "a2", True, True)]
+        >>> [r.ref for r in ClauseReader("Ana Ruiz and Tomas Berg have said", refs).subjects(0, 29)]
+        ['a1', 'a2']
+        >>> refs = [Ref(0, 4, "a1", True, True), Ref(18, 22, "a2", True, True)]
+        >>> reader = ClauseReader("Ruiz, who had met Berg in March, resigned", refs)
+        >>> [r.ref for r in reader.subjects(0, 33)], [r.ref for r in reader.subjects(0, 14)]
+        (['a1'], ['a1'])
+        """
+        text = self.text
+        pos = link_start(text, s_start, start)
+        head = text[s_start:pos].rstrip()
+        end = s_start + len(head)
+        if not head:
+            return []
+        direct = self.actor_ending(end, s_start)
+        if direct is not None:
+            return self.coordinated(direct, direct.start, s_start)
+        if head.endswith(","):
+            return self._through_parenthesis(s_start, end - 1)
+        last = head.split()[-1]
+        if last in PLURAL_PRONOUNS:
+            return self.antecedents_of_they(end - len(last))
+        if last in RELATIVES:  # "Ruiz, who had asked": the relative pronoun's antecedent
+            comma = len(text[:end - len(last)].rstrip())
+            if text[comma - 1:comma] == ",":
+                antecedent = self.actor_ending(comma - 1, s_start)
+                return [antecedent] if antecedent is not None else []
+        return []
+
+    def _through_parenthesis(self, s_start: int, close: int) -> list[Ref]:
+        """The subject before a parenthesis closed by the comma at ``close``: "X, who ..., V", "X, the
+        minister, V", "A teacher, Ana Ruiz, was named" (the name inside is the subject)."""
+        text = self.text
+        open_ = text.rfind(",", s_start, close)
+        if open_ < 0:
+            return []
+        inner = text[open_ + 1:close]
+        words = inner.split()
+        if not words or len(words) > MAX_PARENTHESIS_WORDS or any(c in inner for c in ";:—–\"“”"):
+            return []
+        before = self.actor_ending(open_, s_start)
+        if before is not None:
+            return self.coordinated(before, before.start, s_start)
+        if words[0].lower() in RELATIVES:
+            return []
+        named = self.actor_spanning(open_ + 1, close)
+        if named is None:
+            return []
+        return self.coordinated(named, self._phrase_start(s_start, open_), s_start)
+
+    def _phrase_start(self, s_start: int, open_: int) -> int:
+        """Where the noun phrase before the comma at ``open_`` starts: after the last "and", comma or
+        other break before it, or at the sentence start."""
+        breaks = [m.end() for m in _PHRASE_BREAK_RE.finditer(self.text, s_start, open_)]
+        start = breaks[-1] if breaks else s_start
+        if self.text[start - 3:start] == "and":
+            start -= 3
+        while start < open_ and self.text[start].isspace():
+            start += 1
+        return start
+
+    def coordinated(self, ref: Ref, phrase_start: int, lo: int) -> list[Ref]:
+        """``ref`` and the actors coordinated before its phrase: "X and Y", "X, Y and Z".
+
+        >>> refs = [Ref(0, 4, "a1", True, True), Ref(9, 13, "a2", True, True)]
+        >>> [r.ref for r in ClauseReader("Ruiz and Berg", refs).coordinated(refs[1], 9, 0)]
+        ['a1', 'a2']
+        """
+        found = [ref]
+        pos = phrase_start
+        while True:
+            m = _AND_BEFORE_RE.search(self.text, lo, pos)
+            if m is None or m.start() == m.end():
+                break
+            prev = self.actor_ending(m.start(), lo)
+            if prev is None or prev in found:
+                break
+            found.insert(0, prev)
+            if "and" in m.group():
+                break  # "X, Y and Z": the list is read back to its "and", then one comma at a time
+            pos = prev.start
+        return found
+
+    def antecedents_of_they(self, pronoun: int) -> list[Ref]:
+        """The coordinated actors a plural "they" at ``pronoun`` stands for: the last "X and Y" before
+        it, within about two sentences and the same paragraph, or [] when there is none."""
+        lo = max(0, pronoun - THEY_WINDOW)
+        para = self.text.rfind("\n\n", lo, pronoun)
+        lo = para + 2 if para >= 0 else lo
+        for r in reversed(self.refs):
+            if r.end > pronoun:
+                continue
+            if r.start < lo:
+                break
+            group = self._group_of(r, lo)
+            if len(group) > 1:
+                return group
+        return []
+
+    def _group_of(self, r: Ref, lo: int) -> list[Ref]:
+        """``r`` with its coordinated actors, also when ``r`` is the name in an apposition ("X and her
+        deputy, Y")."""
+        group = self.coordinated(r, r.start, lo)
+        if len(group) > 1:
+            return group
+        text = self.text
+        if text[:r.start].rstrip().endswith(","):
+            open_ = len(text[:r.start].rstrip()) - 1
+            return self.coordinated(r, self._phrase_start(lo, open_), lo)
+        return group

@@ -1,0 +1,98 @@
+"""Version 3 of the offline extractors: actors that news names only by a description ("the president",
+"a government mediator", "the referee", "the league"; guidelines 1.1 and 1.2: a nominal that refers to
+a specific person or body is an actor of its own when no name is given for it).
+
+A singular role noun after a determiner is a candidate; one actor per noun per article (every "the
+referee" is the same referee). A noun that is a title before a name ("chairwoman Ana Ruiz") or an
+apposition of a name ("Ana Ruiz, the referee", "a teacher, Ana Ruiz") belongs to that name and is
+left to the grouping; so is a noun the caller has already given to an actor (``taken``). General
+English nouns only, the same for every article.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Sequence
+
+# Singular nouns for one person by role, kin or age -> subtype "person".
+PERSON_ROLES: frozenset[str] = frozenset(
+    """president vice-president minister governor mayor premier chancellor senator lawmaker legislator
+    referee umpire mediator arbitrator chairman chairwoman chairperson chair chief spokesman spokeswoman
+    spokesperson official director manager coach captain goalkeeper striker defender midfielder substitute
+    judge magistrate prosecutor lawyer attorney witness suspect victim defendant plaintiff
+    doctor surgeon nurse midwife paramedic teacher headteacher principal professor lecturer researcher
+    scientist economist analyst engineer worker employee driver pilot captain officer soldier commander
+    farmer fisherman miner student pupil patient resident villager survivor
+    girl boy baby infant toddler child teenager woman man daughter son mother father wife husband
+    brother sister widow widower grandmother grandfather
+    bishop priest imam pastor rabbi archbishop
+    executive founder owner chief-executive secretary treasurer commissioner inspector ambassador envoy
+    negotiator candidate challenger incumbent winner player""".split())
+# Singular nouns for a body acting -> (type, subtype).
+BODY_ROLES: dict[str, tuple[str, str | None]] = {
+    "league": ("ORG", None), "parliament": ("ORG", "government"), "legislature": ("ORG", "government"),
+    "senate": ("ORG", "government"), "cabinet": ("ORG", "government"), "regulator": ("ORG", "government"),
+    "board": ("ORG", None), "jury": ("ORG", None), "panel": ("ORG", None), "tribunal": ("ORG", "court"),
+    "court": ("ORG", "court"), "police": ("ORG", "police"), "army": ("ORG", "military"),
+    "navy": ("ORG", "military"), "military": ("ORG", "military"), "municipality": ("ORG", "government"),
+    "council": ("ORG", "government"), "ministry": ("ORG", "government"), "commission": ("ORG", "government"),
+    "committee": ("ORG", "government"), "union": ("ORG", "union"), "company": ("ORG", "company"),
+    "club": ("ORG", "sports_team"), "charity": ("ORG", "ngo"), "hospital": ("ORG", "hospital"),
+}
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)"
+_MODIFIER = r"(?:[a-z][a-z0-9-]*[ \t]+)"
+_ROLE_RE = re.compile(r"(?<![\w-])" + _DETERMINER + r"[ \t]+" + _MODIFIER + r"{0,2}("
+                      + "|".join(sorted({*PERSON_ROLES, *BODY_ROLES}, key=len, reverse=True)) + r")(?![\w-])")
+# Modifier words that make the phrase no single, specific one ("every", "any", "no", "other").
+_NOT_SPECIFIC = frozenset("every any no other each such new next former".split())
+# A capitalised word after the noun: a title before a name ("the chairwoman Ana Ruiz").
+_NAME_AFTER_RE = re.compile(r"[ \t]+(?:[A-Z][\w’'-]+)")
+# How far (characters) a person's name may follow a role noun that is its title, and what ends the clause.
+TITLE_REACH = 60
+_CLAUSE_END_RE = re.compile(r"[,.;:!?()\"“”]")
+_APPOSITION_AFTER_RE = re.compile(r"[ \t]*,[ \t]+[A-Z][\w’'-]+")
+
+
+def role_type(noun: str) -> tuple[str, str | None]:
+    """The actor type and subtype a role noun of :func:`role_actors` makes.
+
+    >>> role_type("referee"), role_type("league")
+    (('PER', 'person'), ('ORG', None))
+    """
+    return BODY_ROLES.get(noun, ("PER", "person"))
+
+
+def role_actors(text: str, taken: list[tuple[int, int]], names: Sequence[int] = ()) -> dict[str, list[tuple[int, int]]]:
+    """Noun -> the spans of the unnamed person or body an article names by that singular role noun
+    (the head noun only), leaving out titles and appositions of names and spans overlapping ``taken``;
+    ``names`` are the starts of person names, and a role with one shortly after it in the same clause
+    is a title ("the mayor of Tolu Ana Ruiz").
+
+    >>> role_actors("The referee sent him off. The league fined the referee Ana Ruiz.", [])
+    {'referee': [(4, 11)], 'league': [(30, 36)]}
+    >>> role_actors("Ana Ruiz, the referee, left. A teacher, Ana Dede, won.", [])
+    {}
+    """
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _ROLE_RE.finditer(text):
+        start, end = m.span(1)
+        noun = m.group(1).lower()
+        words = m.group().lower().split()
+        if not _NOT_SPECIFIC.isdisjoint(words) or any(s < end and start < e for s, e in taken):
+            continue
+        if _NAME_AFTER_RE.match(text, end) or _APPOSITION_AFTER_RE.match(text, end):
+            continue  # a title before a name, or a descriptor before a name in an apposition
+        if text[:m.start()].rstrip().endswith(",") and _capitalised_before(text, m.start()):
+            continue  # "Ana Ruiz, the referee": an apposition of the name
+        i = bisect.bisect_left(names, end)
+        if i < len(names) and names[i] - end <= TITLE_REACH and not _CLAUSE_END_RE.search(text, end, names[i]):
+            continue  # "the general secretary of the union Ana Ruiz": a title before her name
+        out.setdefault(noun, []).append((start, end))
+    return out
+
+
+def _capitalised_before(text: str, pos: int) -> bool:
+    """Whether the word before the comma before ``pos`` is capitalised (a name ends there)."""
+    head = text[:pos].rstrip()[:-1].rstrip()
+    word = head.split()[-1] if head.split() else ""
+    return word[:1].isupper()
