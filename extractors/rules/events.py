@@ -69,12 +69,22 @@ class EventFinder:
                     found[start] = event
         if v2:  # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
             for start, end in self.cues:
-                before = self.text[max(0, start - 4):start].lower()
-                if before.endswith((" a ", "an ", "he ", "of ")) or self.text[start:start + 1].isupper():
+                if self._adjective_or_name(start):
                     continue  # "a reported fee", "of added time": an adjective; "Union House": a name
                 if start not in found and start not in mention_starts:
                     found[start] = self._statement_v2(start, end)
         return numbered("e", (found[start] for start in sorted(found)))
+
+    def _adjective_or_name(self, start: int) -> bool:
+        """Whether a reporting verb's form at ``start`` is an adjective after an article or "of", or
+        part of a name. Version 2 read the last letters before it, so "She said" passed for "the said";
+        version 3 reads the word."""
+        if self.text[start:start + 1].isupper():
+            return True
+        if self.lex.profile.triggers:
+            words = self.text[max(0, start - 6):start].split()
+            return bool(words) and words[-1].lower() in ("a", "an", "the", "of")
+        return self.text[max(0, start - 4):start].lower().endswith((" a ", "an ", "he ", "of "))
 
     def _statement_v2(self, start: int, end: int) -> dict[str, Any]:
         """A reporting verb without a quote: its speaker, before or after it, is the agent."""

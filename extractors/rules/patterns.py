@@ -78,6 +78,13 @@ THAT_CLAUSE_V2_RE = re.compile(_ADVERBIAL + r"[ \t]+that[ \t]+")
 BARE_CLAUSE_V2_RE = re.compile(_ADVERBIAL + r"[ \t]+(?=(?:he|she|it|they|we|I|there|the|a|an|his|her|its|their|"
                                r"this|some|most|all|no|[A-Z][" + _LM + r"]+)[ \t]+[" + _LM + r"’']+)")
 BARE_CLAUSE_RE = re.compile(r"[ \t]+(?=(?:he|she|it|they|we|I|there|the|his|her|its|their)[ \t]+[" + _LM + r"’']+)")
+# Version 3: a clause opened by any word that cannot start a phrase after the verb ("said volunteers
+# would go", "said 246 cases had been recorded"): not a preposition, conjunction or time adverb.
+_NOT_CLAUSE_START = ("in|on|at|by|for|with|without|to|from|after|before|during|about|of|as|and|or|but|so|when|"
+                     "while|if|then|later|earlier|afterwards|yesterday|today|tomorrow|nothing|something|goodbye|"
+                     "hello|yes|no|again|instead|too|also|repeatedly|publicly|privately|previously|recently")
+BARE_CLAUSE_V3_RE = re.compile(_ADVERBIAL + r"[ \t]+(?=(?!(?:" + _NOT_CLAUSE_START + r")\b)[" + _LM
+                               + r"\d][" + _LM + r"\d,.%-]*[ \t]+[" + _LM + r"’']+)")
 # Auxiliaries and adverbs that may stand between a subject and its verb ("X has also said").
 AUXILIARIES: frozenset[str] = frozenset(
     "has have had is was were are will would could should can may might must did does do also later then "

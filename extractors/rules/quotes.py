@@ -17,6 +17,7 @@ from extractors.rules.patterns import (
     ADVERBS_RE,
     AUXILIARIES,
     BARE_CLAUSE_RE,
+    BARE_CLAUSE_V3_RE,
     BARE_THAT_RE,
     DATELINE_RE,
     OBJECT_THAT_RE,
@@ -240,6 +241,8 @@ class QuoteFinder:
             title = TITLE_SUFFIX_RE.search(text[s_start:head_end])
             if title:
                 head_end = s_start + title.start()
+            elif self.lex.profile.reported_speech:  # "..., election officials said": the speaker's modifiers
+                head_end = s_start + len(_without_modifiers(text[s_start:head_end]))
         head = drop_final_determiner(text[s_start:head_end]).rstrip()
         if not head.endswith(",") or len(head.split()) < 3:
             return None
@@ -249,6 +252,14 @@ class QuoteFinder:
 
     def _that_clause(self, cue_end: int, body_end: int) -> int | None:
         """Start of a finite complement clause after a cue, or None for a noun phrase complement."""
+        if self.lex.profile.reported_speech:
+            start = _end_of_first_match(self.text, (THAT_CLAUSE_V2_RE, THAT_CLAUSE_RE, BARE_CLAUSE_V2_RE), cue_end,
+                                        body_end)
+            if start is None:
+                start = _end_of_first_match(self.text, (BARE_CLAUSE_V3_RE,), cue_end, body_end)
+                if start is not None and not _has_finite_verb(self.text[start:body_end]):
+                    return None
+            return start
         if self.lex.profile.quotes:
             return _end_of_first_match(self.text, (THAT_CLAUSE_V2_RE, THAT_CLAUSE_RE, BARE_CLAUSE_V2_RE), cue_end, body_end)
         return _end_of_first_match(self.text, (THAT_CLAUSE_RE, BARE_CLAUSE_RE), cue_end, body_end)
@@ -280,6 +291,41 @@ class QuoteFinder:
         return self._quote(start, end, (cue_start, cue_end), ref, "indirect")
 
     # -- events ---------------------------------------------------------------------------------
+
+
+# Lower-case words before a speaker that modify it ("election officials", "district health officers").
+_MODIFIERS_RE = re.compile(r"(?:[ \t]+[a-z][a-z-]*){1,3}[ \t]*$")
+
+
+def _without_modifiers(head: str) -> str:
+    """``head`` without the lower-case modifiers of the speaker after its last comma, when a comma then
+    ends it.
+
+    >>> _without_modifiers("Turnout was high, election"), _without_modifiers("Turnout was high and election")
+    ('Turnout was high,', 'Turnout was high and election')
+    """
+    m = _MODIFIERS_RE.search(head)
+    if m and head[:m.start()].endswith(","):
+        return head[:m.start()]
+    return head
+
+
+# Words that show a finite verb near the start of a reported clause.
+_FINITE = frozenset("would will had has have was were is are could can may might must should did does do "
+                    "shall".split())
+# How many words into a bare clause its finite verb must show.
+FINITE_REACH = 6
+
+
+def _has_finite_verb(clause: str) -> bool:
+    """Whether one of the first words of a clause is an auxiliary or a past form: the mark of a clause
+    ("volunteers would go", "turnout reached 81 percent") rather than a noun phrase ("said goodbye").
+
+    >>> _has_finite_verb("volunteers would go from house to house"), _has_finite_verb("goodbye to the fans")
+    (True, False)
+    """
+    words = WORD_RE.findall(clause)[1:FINITE_REACH + 1]
+    return any(w.lower() in _FINITE or (w.islower() and w.endswith("ed")) for w in words)
 
 
 def _end_of_first_match(text: str, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> int | None:

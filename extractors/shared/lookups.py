@@ -6,6 +6,7 @@ from extractors.shared.places import Place, demonyms, gazetteer, gazetteer_v2
 from extractors.shared.profile import V1, Profile
 from extractors.shared.triggers import WEAK_EVENT_LEMMAS, event_noun_forms, event_verb_forms
 from extractors.shared.triggers_v2 import inventory_noun_forms, inventory_verb_forms
+from extractors.shared.triggers_v3 import added_noun_forms, added_verb_forms
 
 
 class Lexicons:
@@ -35,6 +36,9 @@ class Lexicons:
         self.weak_lemmas: frozenset[str] = frozenset() if profile.events else WEAK_EVENT_LEMMAS
         if profile.events:
             verbs, nouns = inventory_verb_forms(), inventory_noun_forms()
+            if profile.triggers:
+                verbs = {**added_verb_forms(), **verbs}  # a version 2 form keeps its version 2 sense
+                nouns = {**added_noun_forms(), **nouns}
             self.event_verbs: dict[str, tuple[str, str]] = {f: (lemma, t) for f, (lemma, t, _) in verbs.items()}
             self.event_nouns: dict[str, tuple[str, str]] = {f: (lemma, t) for f, (lemma, t, _) in nouns.items()}
             self.verb_subtypes = {f: sub for f, (_, _, sub) in verbs.items()}

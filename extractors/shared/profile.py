@@ -22,7 +22,11 @@ them to it); a step added later is off in every earlier profile.
   3.3): past an apposition or a relative clause to the subject it belongs to, a subject shared by
   coordinated verbs, a relative pronoun's antecedent, the controller of a non-finite verb;
 * ``nominal_actors``: actors named only by a description ("the president", "the provincial board",
-  "the company's workers"), kept as entities of their own (guidelines 1.1, 1.4).
+  "the company's workers"), kept as entities of their own (guidelines 1.1, 1.4);
+* ``triggers``: everyday verbs and nouns of contact, requests, money, help and movement added to the
+  event lexicon (:mod:`extractors.shared.triggers_v3`);
+* ``reported_speech``: reported speech opened by any clause after the cue ("said volunteers would
+  go"), and a speaker with modifiers after the reported clause ("..., election officials said").
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -46,6 +50,8 @@ class Profile:
     small_city_population: int = 0
     arguments: bool = False
     nominal_actors: bool = False
+    triggers: bool = False
+    reported_speech: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -59,4 +65,4 @@ class Profile:
 V1 = Profile("1")
 V2 = Profile("2", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000)
 V3 = Profile("3", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
-             arguments=True, nominal_actors=True)
+             arguments=True, nominal_actors=True, triggers=True, reported_speech=True)

@@ -77,3 +77,45 @@ def test_v3_finds_actors_named_only_by_their_role(extractors: dict[str, Any], fa
 def test_v3_leaves_titles_and_appositions_to_the_name(extractors: dict[str, Any], family: str, text: str) -> None:
     names = {a.name for a in run(extractors, f"{family}.v3", text).actors}
     assert names.isdisjoint({"secretary", "referee", "teacher"}), names
+
+
+QUOTE_CASES = {
+    "bare clause": ("Ana Dede said volunteers would visit every school in the district.", "Ana Dede"),
+    "speaker with modifiers": ("Turnout reached 81 percent in the province, election officials said.", "officials"),
+}
+
+
+def quotes(doc: Document) -> set[str]:
+    """The speakers' names of the document's quotes."""
+    names = {a.id: a.name for a in doc.actors}
+    return {names[q.speaker] for q in doc.quotes if q.speaker}
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+@pytest.mark.parametrize("case", QUOTE_CASES, ids=list(QUOTE_CASES))
+def test_v3_finds_reported_speech_beyond_v2(extractors: dict[str, Any], family: str, case: str) -> None:
+    text, speaker = QUOTE_CASES[case]
+    found = {v: speaker in quotes(run(extractors, f"{family}.{v}", text)) for v in ("v2", "v3")}
+    assert found == {"v2": False, "v3": True}
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_v3_leaves_a_noun_phrase_after_said_alone(extractors: dict[str, Any], family: str) -> None:
+    doc = run(extractors, f"{family}.v3", "Ana Dede said goodbye to the fans after the final match.")
+    assert [q.content.text for q in doc.quotes] == []
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_v3_reads_she_said_as_a_statement(extractors: dict[str, Any], family: str) -> None:
+    text = "Ana Dede visited the plant on Monday. She said so in a radio interview."
+    found = {v: {e.trigger.text for e in run(extractors, f"{family}.{v}", text).events if e.type == "STATEMENT"}
+             for v in ("v2", "v3")}
+    assert found == {"v2": set(), "v3": {"said"}}
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_v3_adds_everyday_triggers(extractors: dict[str, Any], family: str) -> None:
+    text = "The clinic received a grant last year. Ana Dede had spoken to the mayor by phone."
+    found = {v: {(e.trigger.text, e.type) for e in run(extractors, f"{family}.{v}", text).events} for v in ("v2", "v3")}
+    assert ({("received", "TRANSACTION"), ("spoken", "MEET")} & found["v2"],
+            {("received", "TRANSACTION"), ("spoken", "MEET")} <= found["v3"]) == (set(), True)
