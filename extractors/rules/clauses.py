@@ -21,6 +21,9 @@ from extractors.rules.patterns import AUXILIARIES, WORD_RE
 LINK_WORDS = AUXILIARIES | frozenset(
     "be been being shall cannot still both all each jointly reportedly allegedly previously recently "
     "earlier immediately later soon first finally only just even now once".split())
+# Prepositions that may govern a place argument (:func:`extractors.shared.events.place_role` reads them).
+PLACE_WORDS_BEFORE = frozenset("in at near inside across outside around throughout within on to into from "
+                               "towards toward via between".split())
 # The words that open a relative clause after a subject.
 RELATIVES = frozenset({"who", "which", "whose"})
 # A parenthesis between a subject and its verb: at most this many words.
@@ -190,3 +193,32 @@ class ClauseReader:
             open_ = len(text[:r.start].rstrip()) - 1
             return self.coordinated(r, self._phrase_start(lo, open_), lo)
         return group
+
+
+# Words a place's noun phrase may hold between its preposition and the place: articles, possessive
+# determiners, "of" ("the towns of X"), numbers.
+_PHRASE_WORDS = frozenset("the a an its their his her our this that these those of".split())
+# How many words back from a place its preposition may stand ("at the union's main regional offices").
+PREPOSITION_REACH = 6
+
+
+def place_preposition(text: str, lo: int, start: int) -> str:
+    """The preposition that governs the place mention at ``start``, read back over the words of its
+    noun phrase (articles, possessives, lower-case modifiers, "of"), or "" when there is none.
+
+    >>> text = "They met at the union's main offices in the town of Tolu."
+    >>> place_preposition(text, 0, text.index("offices")), place_preposition(text, 0, text.index("Tolu"))
+    ('at', 'in')
+    >>> place_preposition("Ruiz beat Tolu.", 0, 10)
+    ''
+    """
+    words = WORD_RE.findall(text, max(lo, start - 80), start)
+    for word in list(reversed(words))[:PREPOSITION_REACH]:
+        lower = word.lower()
+        if lower in PLACE_WORDS_BEFORE:
+            return lower
+        if lower in _PHRASE_WORDS or lower.endswith(("’s", "'s")) or word.isdigit() or (
+                word.islower() and lower not in LINK_WORDS):
+            continue
+        break
+    return ""

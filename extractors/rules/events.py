@@ -7,7 +7,7 @@ import bisect
 import re
 from typing import Any
 
-from extractors.rules.clauses import ClauseReader
+from extractors.rules.clauses import ClauseReader, place_preposition
 from extractors.rules.mentions import Ref
 from extractors.shared.lookups import Lexicons
 from extractors.rules.text import Sentences
@@ -125,8 +125,14 @@ class EventFinder:
             if role is not None and LIST_GAP_RE.fullmatch(text, last_end, r.start):
                 args.add(role, r.ref)  # "in Tolu, Ruvo and Kesto", "in Tolu, Kenya": the list goes on
             else:
-                prep = text[max(s_start, r.start - 12):r.start].split()
-                role = place_role(etype, prep[-1].lower() if prep else "", PLACE_PREPS_V2)
+                if self.lex.profile.arguments:
+                    if self._trigger_between(end, r.start):
+                        break  # a later event in the sentence is nearer: the place is its argument
+                    word = place_preposition(text, s_start, r.start)
+                else:
+                    prep = text[max(s_start, r.start - 12):r.start].split()
+                    word = prep[-1].lower() if prep else ""
+                role = place_role(etype, word, PLACE_PREPS_V2)
                 if role is not None:
                     args.add(role, r.ref)
             last_end = r.end
@@ -191,6 +197,13 @@ class EventFinder:
         elif self._last_subjects[0] == s_start and _shares_subject(self.text[s_start:start]):
             found = self._last_subjects[2]
         return found
+
+    def _trigger_between(self, start: int, end: int) -> bool:
+        """Version 3: whether another trigger or cue word starts between ``start`` and ``end``."""
+        if getattr(self, "_trigger_starts", None) is None:
+            self._trigger_starts = sorted({s for s, _, _ in self.triggers} | {s for s, _ in self.cues})
+        i = bisect.bisect_left(self._trigger_starts, start)
+        return i < len(self._trigger_starts) and self._trigger_starts[i] < end
 
     def _statement_agents_v3(self, event: dict[str, Any]) -> None:
         """Version 3: a cue's STATEMENT event gets every subject of the cue as agent (guidelines 5 o:

@@ -23,7 +23,7 @@ them to it); a step added later is off in every earlier profile.
   coordinated verbs, a relative pronoun's antecedent, the controller of a non-finite verb;
 * ``nominal_actors``: actors named only by a description ("the president", "the provincial board",
   "the company's workers"), kept as entities of their own (guidelines 1.1, 1.4);
-* ``triggers``: everyday verbs and nouns of contact, requests, money, help and movement added to the
+* ``triggers``: everyday verbs and nouns of contact, requests, money, help and joining added to the
   event lexicon (:mod:`extractors.shared.triggers_v3`);
 * ``reported_speech``: reported speech opened by any clause after the cue ("said volunteers would
   go"), and a speaker with modifiers after the reported clause ("..., election officials said").

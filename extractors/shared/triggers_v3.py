@@ -1,5 +1,5 @@
 """Triggers that version 3 adds to the event lexicon of version 2 (:mod:`.triggers_v2`): everyday news
-verbs and nouns of contact, requests, money, help and movement that the inventory's types cover but
+verbs and nouns of contact, requests, money, help and joining that the inventory's types cover but
 the version 2 table left out. General English only, never a phrase of an article; a form already in
 the version 2 table keeps its version 2 sense.
 """
@@ -16,7 +16,6 @@ _TABLE_V3: tuple[tuple[str, str, str, str], ...] = (
     ("STATEMENT", "request", "ask apply", "application"),
     ("TRANSACTION", "transfer_money", "receive transfer spend", "contract contracts"),
     ("SUPPORT", "aid", "help assist provide equip", "assistance"),
-    ("MOVE", "transport", "reach", ""),
     ("PERSONNEL", "start_position", "join", ""),
 )
 # Irregular forms of the verbs above.

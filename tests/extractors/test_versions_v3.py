@@ -119,3 +119,19 @@ def test_v3_adds_everyday_triggers(extractors: dict[str, Any], family: str) -> N
     found = {v: {(e.trigger.text, e.type) for e in run(extractors, f"{family}.{v}", text).events} for v in ("v2", "v3")}
     assert ({("received", "TRANSACTION"), ("spoken", "MEET")} & found["v2"],
             {("received", "TRANSACTION"), ("spoken", "MEET")} <= found["v3"]) == (set(), True)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_v3_reads_the_preposition_of_a_place_over_its_noun_phrase(extractors: dict[str, Any], family: str) -> None:
+    text = "Hundreds of nurses gathered in the town of Kelomo on Monday."
+    found = {v: ("place", "Kelomo") in arguments(run(extractors, f"{family}.{v}", text), "gathered")
+             for v in ("v2", "v3")}
+    assert found == {"v2": False, "v3": True}
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_v3_gives_a_place_to_the_nearest_event_before_it(extractors: dict[str, Any], family: str) -> None:
+    text = "Ana Dede resigned and the board met in Kelomo on Monday."
+    found = {v: (("place", "Kelomo") in arguments(doc, "resigned"), ("place", "Kelomo") in arguments(doc, "met"))
+             for v in ("v2", "v3") for doc in [run(extractors, f"{family}.{v}", text)]}
+    assert found == {"v2": (True, True), "v3": (False, True)}
