@@ -18,7 +18,7 @@ from extractors.rules.patterns import INITIALS_RE, NAME_RE, TOKEN_RE
 from extractors.rules.text import title_case_lines
 from extractors.shared.grouping import is_acronym
 from extractors.shared.lexicon import ALL_TITLES, HONORIFICS, NOT_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, TITLE_WORDS_MAX
-from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype
+from extractors.shared.orgs import OCCASION_HEADS, ends_as_org, is_org_name, org_subtype
 from extractors.shared.context import boilerplate_spans, cue_places, inside
 from extractors.shared.places import Place, is_common_word, is_plural_demonym
 
@@ -196,6 +196,10 @@ class NameFinder:
             if span in NOT_ACRONYMS or len(span.replace(".", "")) > 6:
                 return []
             return [Candidate(start, end, span, "ORG")]
+        if self.lex.profile.nominal_actors and (split := self._close_apposition(part)) is not None:
+            org_end = split[0][-1][1]
+            org = Candidate(start, org_end, self.text[start:org_end], "ORG")
+            return [org, *self._type_part(split[1], None, strict)]
         if self.lex.profile.actor_cues and "and" in words and words[0] != "and":
             return self._split_connectors(part, title, strict)  # "Tolu Stars and Ruvo Town": two clubs
         if (len(words) > 1 and words[-1].rstrip(".") in ORG_SUFFIXES) or (
@@ -216,6 +220,25 @@ class NameFinder:
         if len(words) == 1:
             return [Candidate(start, end, span, "PER", single=True)]
         return []
+
+    def _close_apposition(self, part: list[tuple[int, int]]
+                          ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+        """Version 3: an organisation's name followed by a person's name with no comma between ("the
+        Tolu Workers' Union Ana Dede said"; guidelines 1.4, close apposition): the two parts, or None.
+
+        The organisation part must end in a word that makes an organisation; the person part is two
+        or three capitalised words that make none and are no place."""
+        words = [self.text[s:e] for s, e in part]
+        for k in range(len(words) - 3, 0, -1):
+            person = words[k + 1:]
+            if not (2 <= len(person) <= 3) or not all(w[:1].isupper() and w.isalpha() for w in person):
+                continue
+            if any(self.text[a[1]:b[0]].strip() for a, b in zip(part[k:], part[k + 1:])):
+                continue  # a connector ("of", "and") between: one name ("College of Health Sciences")
+            if ends_as_org(words[:k + 1]) and not is_org_name(person) and not any(
+                    w.rstrip(".") in ORG_SUFFIXES for w in person) and " ".join(person) not in self.lex.gazetteer:
+                return part[:k + 1], part[k + 1:]
+        return None
 
     def _name_end(self, part: list[tuple[int, int]]) -> int:
         """Where the name of a run of tokens ends: before a sentence's final period (an initial's or an

@@ -44,6 +44,15 @@ OCCASION_HEADS = frozenset("Cup Trophy Championship Championships Tournament Gam
 _TEAM_ONLY = frozenset({"City", "Town", "United"})
 
 
+def ends_as_org(words: list[str]) -> bool:
+    """Whether a name of two or more words ends in a word that makes an organisation ("... Union").
+
+    >>> ends_as_org(["Tolu", "Workers'", "Union"]), ends_as_org(["Centro", "de", "Estudios"])
+    (True, False)
+    """
+    return len(words) >= 2 and words[-1].rstrip(".,") in _LAST_WORD and words[-1] not in _TEAM_ONLY
+
+
 def is_org_name(words: list[str]) -> bool:
     """Whether a name of two or more words is an organisation by its last or first word.
 

@@ -135,3 +135,11 @@ def test_v3_gives_a_place_to_the_nearest_event_before_it(extractors: dict[str, A
     found = {v: (("place", "Kelomo") in arguments(doc, "resigned"), ("place", "Kelomo") in arguments(doc, "met"))
              for v in ("v2", "v3") for doc in [run(extractors, f"{family}.{v}", text)]}
     assert found == {"v2": (True, True), "v3": (False, True)}
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_v3_splits_an_organisation_from_the_name_after_it(extractors: dict[str, Any], family: str) -> None:
+    text = "The chair of the Tolmaro Housing Commission Edda Varsi told reporters the plan was dead."
+    found = {v: actors(run(extractors, f"{family}.{v}", text)) & {("Tolmaro Housing Commission", "ORG"),
+                                                                   ("Edda Varsi", "PER")} for v in ("v2", "v3")}
+    assert found == {"v2": set(), "v3": {("Tolmaro Housing Commission", "ORG"), ("Edda Varsi", "PER")}}
