@@ -11,6 +11,7 @@ may raise; nothing else of ``eval`` is promised to stay where it is.
 from __future__ import annotations
 
 from eval import schema
+from eval.data.compact import Compactor
 from eval.data.files import atomic_writer, write_json, write_text
 from eval.data.inventory import Inventory, load_inventory
 from eval.data.models import subtype_problem
@@ -21,6 +22,7 @@ from eval.schema import *  # noqa: F403 (the whole data model, as eval.schema li
 __all__ = [
     *schema.__all__,
     "Article",
+    "Compactor",
     "Extractor",
     "ExtractorUnavailableError",
     "InvalidInputError",
