@@ -50,3 +50,42 @@ def test_v3_finds_arguments_through_the_parse(spacy_versions: dict[str, Any], ca
     text, expected = ARGUMENT_CASES[case]
     found = {name: expected in arguments(ex, text) for name, ex in spacy_versions.items()}
     assert found == {"spacy.v2": False, "spacy.v3": True}, arguments(spacy_versions["spacy.v3"], text)
+
+
+def actors(extractor: Any, text: str) -> dict[str, tuple[str, str | None, list[str]]]:
+    """Actor name -> (type, subtype, mention texts)."""
+    (doc,) = extractor.extract([Article("t", text)])
+    return {a.name: (a.type, a.subtype, [m.text for m in a.mentions]) for a in doc.actors}
+
+
+DESCRIPTION_CASES = {
+    "person role": ("Fans booed the referee after the match on Sunday.", "referee", ("PER", "person", ["referee"])),
+    "body with a modifier": ("The regional board of examiners said on Monday that results would be late.",
+                             "board", ("ORG", "government", ["board"])),
+    "set of people": ("Investigators said the investigators had found no evidence.",
+                      "investigators", ("PER", "group", ["Investigators", "investigators"])),
+}
+
+
+@pytest.mark.parametrize("case", DESCRIPTION_CASES, ids=list(DESCRIPTION_CASES))
+def test_v3_finds_actors_named_by_a_description(spacy_versions: dict[str, Any], case: str) -> None:
+    text, name, expected = DESCRIPTION_CASES[case]
+    found = {version: actors(ex, text).get(name) for version, ex in spacy_versions.items()}
+    assert found == {"spacy.v2": None, "spacy.v3": expected}
+
+
+CORE_CASES = {
+    "appositive": ("Maria Santos, a former teacher, won the race on Sunday.", ["Maria Santos", "teacher"]),
+    "close apposition": ("The chairman of the Tarvo Farmers' Union David Okoro said prices had fallen.",
+                         ["chairman", "David Okoro"]),
+    "same head later": ("The finance minister, David Okoro, resigned on Monday. The minister said he was tired.",
+                        ["minister", "David Okoro", "minister", "he"]),
+}
+
+
+@pytest.mark.parametrize("case", CORE_CASES, ids=list(CORE_CASES))
+def test_v3_descriptions_of_a_named_person_are_its_mentions(spacy_versions: dict[str, Any], case: str) -> None:
+    text, mentions = CORE_CASES[case]
+    v2, v3 = (actors(spacy_versions[name], text) for name in ("spacy.v2", "spacy.v3"))
+    person = [n for n, (type_, _, _) in v3.items() if type_ == "PER"]
+    assert (person, v3[person[0]][2], v2[person[0]][2] != mentions) == (person[:1], mentions, True)
