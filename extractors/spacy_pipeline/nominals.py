@@ -2,9 +2,9 @@
 1.2, 1.4): actors named only by a description, found by the head noun of a noun phrase.
 
 A common noun of a person's role ("the referee", "a government mediator"), of a set of people ("the
-investigators", "hospitalised children") or of a body ("the provincial board", "the league") is the
+investigators", "hospitalised children") or of a body ("the regional board", "the league") is the
 head-noun mention of an actor of its own, one actor per noun per article; the noun must head its
-phrase (not a modifier: "union leaders"), and a singular one needs a determiner or a possessor. A
+phrase (not a modifier of another noun), and a singular one needs a determiner or a possessor. A
 noun set off as an appositive of a named actor, or its predicate ("X, a teacher,", "X is the
 coach"), is a nominal mention of that actor instead. General English words only.
 """
@@ -24,7 +24,7 @@ PERSON_NOUNS = frozenset("""president minister governor mayor senator judge pros
     editor founder owner""".split())
 # Plural nouns of sets of people that the collectives of version 2 leave out.
 GROUP_NOUNS = frozenset("""investigators officers children newborns babies negotiators bidders employees staff
-    inspectors guards leaders mediators ministers lawmakers legislators senators councillors residents""".split()) - PEOPLE_NOUNS
+    inspectors guards mediators ministers lawmakers legislators senators councillors residents""".split()) - PEOPLE_NOUNS
 # Lower-case nouns of bodies -> organisation subtype ("" for none listed).
 ORG_NOUNS: dict[str, str] = {
     **dict.fromkeys("board committee commission council ministry parliament senate cabinet agency authority "
