@@ -20,6 +20,7 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
+from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
 
 # Entity labels that make actors, and those that make places.
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP"})
@@ -117,6 +118,8 @@ class EntityFinder:
         for actor, is_person in records:
             self.actors.append(actor)
             self._mark(actor, found.tokens_of, (actor["id"], True, is_person))
+        if self.lex.profile.nominal_actors:
+            self._nominal_actors()
         nominal = []
         if self.lex.profile.places:
             facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text))
@@ -125,6 +128,40 @@ class EntityFinder:
         self.locations = location_records(text, found.places.values(), nominal)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
+
+    def _nominal_actors(self) -> None:
+        """Version 3: descriptions as mentions of the named actor they stand beside, or as actors of
+        their own (one per head noun); then every actor renumbered in order of first mention."""
+        text, ref = self.text, self.ref
+        by_id = {a["id"]: a for a in self.actors}
+        new: dict[str, dict[str, Any]] = {}
+        described: dict[str, TokenRef] = {}  # head noun -> the named actor it last described
+        for t in self.doc:
+            if ref[t.i] is not None or not is_description(t):
+                continue
+            mention = {"start": t.idx, "end": t.idx + len(t), "text": t.text, "kind": "nominal"}
+            named = described_actor(t, ref)
+            if named is not None:
+                described[t.lower_] = named
+            elif t.lower_ in described and any(c.lower_ == "the" for c in t.children):
+                named = described[t.lower_]  # "the minister" after "the finance minister, Ana Ruiz,"
+            if named is not None:
+                by_id[named[0]]["mentions"].append(mention)
+                ref[t.i] = named
+                continue
+            type_, subtype = description_type(t.lower_)  # type: ignore[misc]
+            actor = new.setdefault(t.lower_, {"id": f"n{len(new) + 1}", "name": t.lower_, "type": type_,
+                                              **({"subtype": subtype} if subtype else {}), "mentions": []})
+            actor["mentions"].append(mention)
+            by_id[actor["id"]] = actor
+            ref[t.i] = (actor["id"], True, type_ == "PER")
+        actors = sorted([*self.actors, *new.values()], key=lambda a: min(m["start"] for m in a["mentions"]))
+        renamed = {a["id"]: f"a{n}" for n, a in enumerate(actors, start=1)}
+        for a in actors:
+            a["id"] = renamed[a["id"]]
+            a["mentions"].sort(key=lambda m: (m["start"], m["end"]))
+        self.ref = [r if r is None or not r[1] else (renamed[r[0]], r[1], r[2]) for r in ref]
+        self.actors = actors
 
     def _add_tokens(self, found: _Found, spans: list[tuple[int, int]]) -> None:
         """Record the tokens of mentions found in the text rather than among spaCy's entities."""

@@ -19,6 +19,7 @@ from extractors.shared.lookups import Lexicons
 from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_LEMMAS, phrasal_trigger
 from extractors.shared.output import numbered, span
 from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
+from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 
 # Dependency labels of a verb's objects.
@@ -31,7 +32,7 @@ HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
 PLANNED = frozenset({"will", "shall", "'ll"})
 
 
-class EventFinder:
+class EventFinder(ArgumentFinder):
     """The events of one parsed article (a part of :class:`extractors.spacy_pipeline.article.SpacyArticle`,
     which finds the actor or location a token refers to)."""
 
@@ -51,6 +52,8 @@ class EventFinder:
                 cue = by_start.get(start)
                 obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None) if cue is not None else None
                 add_addressee(event, (self._actor_of(obj) or (None,))[0] if obj is not None else None)
+                if self.lex.profile.arguments and cue is not None and not event["arguments"]:
+                    self._cue_agents(cue, event)
         dates = self._dates()
         verbs, nouns = self.lex.event_verbs, self.lex.event_nouns
         v2 = self.lex.profile.events
@@ -170,6 +173,13 @@ class EventFinder:
                 add(role, ref)
 
 
+    def _subject_of(self, token: Any, v3: bool) -> TokenRef | None:
+        """The actor a subject names; version 3 prefers an appositive name and never takes the possessor."""
+        if not v3:
+            return self._actor_of(token)
+        ref = self._actor_ref(token)
+        return None if ref is None else (ref, True, False)
+
     def _event_v2(self, t: Any, etype: str, dates: dict[int, dict[str, Any]], subtype: str | None) -> dict[str, Any]:
         """Version 2: roles by the event type (guidelines 3.3: who resigns is the target, the sides of
         a match are participants), modality from the words before the trigger (3.4)."""
@@ -177,9 +187,11 @@ class EventFinder:
         lemma = self.lex.event_nouns.get(t.lower_, self.lex.event_verbs.get(t.lower_, ("", "")))[0]
         children = list(t.children)
         is_noun = t.pos_ == "NOUN"
+        v3 = self.lex.profile.arguments
         if is_noun:
             for c in children:
-                if c.dep_ in ("poss", "compound") and (r := self._actor_of(c)) is not None:
+                if c.dep_ in ("poss", "compound") and (r := self._actor_of(c)) is not None and not (
+                        v3 and etype == "PERSONNEL" and c.dep_ == "poss"):
                     if (role := subject_role(etype, lemma, False, subtype)) is not None:
                         args.add(role, r[0])
         elif t.dep_ in ("xcomp", "conj", "advcl") and not any(c.dep_ in SUBJECTS for c in children):
@@ -188,7 +200,7 @@ class EventFinder:
         polarity = "positive"
         for c in children:
             dep = c.dep_
-            if dep in ("nsubj", "nsubjpass") and (r := self._actor_of(c)) is not None:
+            if dep in ("nsubj", "nsubjpass") and (r := self._subject_of(c, v3)) is not None:
                 if (role := subject_role(etype, lemma, is_passive, subtype)) is not None:
                     args.add(role, r[0])
             elif dep in OBJECTS and (r := self._ref_of(c)) is not None:
@@ -203,6 +215,8 @@ class EventFinder:
         before = [w.lower_ for w in self.doc[max(sent.start, t.i - 4):t.i]]
         if negated(before[-2:]):
             polarity = "negative"
+        if self.lex.profile.arguments:
+            self._v3_arguments(t, etype, lemma, subtype, args)
         in_quote = self.quotations.contains(t.idx) or any(
             q["content"]["start"] <= t.idx < q["content"]["end"] for q in self.quotes)
         event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), args.items, polarity,
