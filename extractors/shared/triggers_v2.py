@@ -221,8 +221,18 @@ def inventory_noun_forms() -> dict[str, Trigger]:
     >>> inventory_noun_forms()["strikes"]
     ('strike', 'DEMONSTRATE', 'strike')
     """
+    return table_noun_forms(_TABLE)
+
+
+def table_noun_forms(table: tuple[tuple[str, str, str, str], ...]) -> dict[str, Trigger]:
+    """Noun form (lower case) -> (noun, EventType, subtype) of a trigger table's nouns; the first entry
+    that lists a form wins.
+
+    >>> table_noun_forms((("LEGAL", "sue", "", "lawsuit"),))["lawsuits"]
+    ('lawsuit', 'LEGAL', 'sue')
+    """
     out: dict[str, Trigger] = {}
-    for etype, subtype, _, nouns in _TABLE:
+    for etype, subtype, _, nouns in table:
         for noun in nouns.split():
             for form in noun_forms(noun):
                 out.setdefault(form, (noun, etype, subtype or None))

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractors.shared.inflection import noun_forms
-from extractors.shared.triggers_v2 import Trigger, all_verb_forms
+from extractors.shared.triggers_v2 import Trigger, all_verb_forms, table_noun_forms
 
 # (type, subtype or "", verb lemmas, nouns), read like the version 2 table.
 _TABLE_V3: tuple[tuple[str, str, str, str], ...] = (
@@ -46,9 +45,4 @@ def added_noun_forms() -> dict[str, Trigger]:
     >>> added_noun_forms()["contract"]
     ('contract', 'TRANSACTION', 'transfer_money')
     """
-    out: dict[str, Trigger] = {}
-    for etype, subtype, _, nouns in _TABLE_V3:
-        for noun in nouns.split():
-            for form in noun_forms(noun):
-                out.setdefault(form, (noun, etype, subtype or None))
-    return out
+    return table_noun_forms(_TABLE_V3)
