@@ -9,6 +9,7 @@ the gazetteer when the name is in it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,6 +120,7 @@ class EntityFinder:
             self.actors.append(actor)
             self._mark(actor, found.tokens_of, (actor["id"], True, is_person))
         if self.lex.profile.nominal_actors:
+            self._repeated_names()
             self._nominal_actors()
         nominal = []
         if self.lex.profile.places:
@@ -128,6 +130,23 @@ class EntityFinder:
         self.locations = location_records(text, found.places.values(), nominal)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
+
+    def _repeated_names(self) -> None:
+        """Version 3: a name of two or more words that spaCy tagged once is the same actor wherever else
+        the text repeats it untagged ("the Office of Water Rights said")."""
+        text = self.text
+        names = {m["text"]: a for a in self.actors for m in a["mentions"]
+                 if m["kind"] == "name" and " " in m["text"] and a["type"] in ("PER", "ORG")}
+        for surface, actor in names.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+                span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is None or any(self.ref[i] is not None for i in range(span.start, span.end)):
+                    continue
+                actor["mentions"].append({"start": m.start(), "end": m.end(), "text": surface, "kind": "name"})
+                actor["mentions"].sort(key=lambda x: (x["start"], x["end"]))
+                for i in range(span.start, span.end):
+                    self.ref[i] = (actor["id"], True, actor["type"] == "PER")
+                    self.mention_of[i] = (m.start(), m.end())
 
     def _nominal_actors(self) -> None:
         """Version 3: descriptions as mentions of the named actor they stand beside, or as actors of

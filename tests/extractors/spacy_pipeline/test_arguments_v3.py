@@ -89,3 +89,13 @@ def test_v3_descriptions_of_a_named_person_are_its_mentions(spacy_versions: dict
     v2, v3 = (actors(spacy_versions[name], text) for name in ("spacy.v2", "spacy.v3"))
     person = [n for n, (type_, _, _) in v3.items() if type_ == "PER"]
     assert (person, v3[person[0]][2], v2[person[0]][2] != mentions) == (person[:1], mentions, True)
+
+
+@pytest.mark.parametrize("version", ["spacy.v2", "spacy.v3"])
+def test_v3_finds_a_name_again_where_the_tagger_missed_it(spacy_versions: dict[str, Any], version: str) -> None:
+    """The tagger's entity is kept on the first mention only (as spaCy leaves a repeated name untagged)."""
+    extractor = spacy_versions[version]
+    doc = extractor.nlp("The Office of Water Rights fined a mill. The Office of Water Rights said costs rose.")
+    doc.set_ents([e for e in doc.ents if e.start_char < 30], default="outside")
+    names = {a.name: [m.start for m in a.mentions] for a in extractor.document("t", doc).actors}
+    assert names.get("Office of Water Rights") == {"spacy.v2": [4], "spacy.v3": [4, 45]}[version]
