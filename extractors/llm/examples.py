@@ -99,13 +99,13 @@ _ANSWER_2 = {
 }
 
 _EXAMPLE_3 = (
-    "Rosa Kettering was elected in Dunmere on Sunday, three weeks after the Kessan Shipyard said it would "
-    "cut 400 jobs. Kettering will be sworn in on June 1. A district court fined the shipyard in May, and "
+    "Rosa Kelleway was elected in Dunmere on Sunday, three weeks after the Kessan Shipyard said it would "
+    "cut 400 jobs. Kelleway will be sworn in on June 1. A district court fined the shipyard in May, and "
     "prosecutors have charged its former director."
 )
 _ANSWER_3 = {
     "actors": [
-        {"id": "a1", "name": "Rosa Kettering", "type": "PER", "mentions": ["Rosa Kettering", "Kettering"]},
+        {"id": "a1", "name": "Rosa Kelleway", "type": "PER", "mentions": ["Rosa Kelleway", "Kelleway"]},
         {"id": "a2", "name": "Kessan Shipyard", "type": "ORG", "mentions": ["Kessan Shipyard", "it", "shipyard", "its"]},
         {"id": "a3", "name": "district court", "type": "ORG", "mentions": ["court"]},
         {"id": "a4", "name": "prosecutors", "type": "PER", "mentions": ["prosecutors"]},

@@ -222,8 +222,10 @@ class Oracle:
     def _quote(piece: str, offset: int, span: tuple[int, int], speaker: str | None, cue_span: Any, q: Any) -> dict[str, Any]:
         content = span[0] - offset, span[1] - offset
         out = {"content": piece[content[0]:content[1]], "speaker": speaker, "kind": q.kind, "cue": None}
-        if cue_span is not None:
-            cue = cue_span.start - offset, cue_span.end - offset
+        cue = None if cue_span is None else (cue_span.start - offset, cue_span.end - offset)
+        if cue is not None and not (0 <= cue[0] and cue[1] <= len(piece)):
+            cue = None  # the cue lies in another piece: a model sees only this one, and cues are not scored
+        if cue is not None:
             spans = [s for s in _occurrences(piece, cue_span.text) if s[1] <= content[0] or s[0] >= content[1]]
 
             def distance(s: tuple[int, int]) -> tuple[int, bool]:
