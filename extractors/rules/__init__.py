@@ -21,11 +21,11 @@ Modules: ``extractor`` the class and its worker processes; ``article`` the steps
 order; ``names``, ``mentions``, ``quotes``, ``events`` the steps; ``cues`` the cue and trigger words
 and the scan for them; ``text`` sentences and headlines; ``patterns`` the compiled expressions.
 
-Three versions share this code: ``rules.v1`` and ``rules.v2`` (frozen) and ``rules.v3`` (the current one,
+Four versions share this code: ``rules.v1``, ``rules.v2`` and ``rules.v3`` (frozen) and ``rules.v4`` (the current one,
 ``rules``), which differ by the switches of :mod:`extractors.shared.profile`; what each adds is listed there.
 
 Nothing here names a particular person, place or phrase (rule 2); see ``tests/test_no_gold_names.py``.
 """
-from extractors.rules.extractor import RulesExtractor, RulesExtractorV1, RulesExtractorV2
+from extractors.rules.extractor import RulesExtractor, RulesExtractorV1, RulesExtractorV2, RulesExtractorV3
 
-__all__ = ["RulesExtractor", "RulesExtractorV1", "RulesExtractorV2"]
+__all__ = ["RulesExtractor", "RulesExtractorV1", "RulesExtractorV2", "RulesExtractorV3"]

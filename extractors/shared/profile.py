@@ -1,8 +1,8 @@
 """What one version of the offline extractors does: one :class:`Profile` per version, shared by
 ``rules`` and ``spacy``, so that a version is a set of switches over one body of code, not a copy.
 
-Published versions are frozen: ``rules.v1``/``spacy.v1`` and ``rules.v2``/``spacy.v2`` give exactly the
-output they gave when the next version was added (``tests/extractors/test_frozen_versions.py`` holds
+Published versions are frozen: ``rules.v1``/``spacy.v1``, ``rules.v2``/``spacy.v2`` and ``rules.v3``/``spacy.v3``
+give exactly the output they gave when the next version was added (``tests/extractors/test_frozen_versions.py`` holds
 them to it); a step added later is off in every earlier profile.
 ``V2`` adds what general news needs (``gold/GUIDELINES.md`` 1.4, 2.2, 3.2-3.4):
 
@@ -27,6 +27,8 @@ them to it); a step added later is off in every earlier profile.
   event lexicon (:mod:`extractors.shared.triggers_v3`);
 * ``reported_speech``: reported speech opened by any clause after the cue ("said volunteers would
   go"), and a speaker with modifiers after the reported clause ("..., election officials said").
+
+``V4`` (developed on the ``dev`` half only) is ``V3`` plus the switches listed at its definition.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -65,4 +67,6 @@ class Profile:
 V1 = Profile("1")
 V2 = Profile("2", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000)
 V3 = Profile("3", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
+             arguments=True, nominal_actors=True, triggers=True, reported_speech=True)
+V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
              arguments=True, nominal_actors=True, triggers=True, reported_speech=True)
