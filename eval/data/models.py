@@ -185,7 +185,7 @@ class Actor(_Model):
     subtype: str | None = Field(
         default=None,
         description="Finer type, e.g. government, military, armed_group, intergovernmental, company, media, "
-        "news_agency, university, think_tank (guidelines 1.1 and 1.4).",
+        "news_agency, university, think_tank, religious (guidelines 1.1 and 1.4).",
     )
     wikidata_id: str | None = Field(default=None, pattern=_WIKIDATA)
     confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
