@@ -28,7 +28,14 @@ them to it); a step added later is off in every earlier profile.
 * ``reported_speech``: reported speech opened by any clause after the cue ("said volunteers would
   go"), and a speaker with modifiers after the reported clause ("..., election officials said").
 
-``V4`` (developed on the ``dev`` half only) is ``V3`` plus the switches listed at its definition.
+``V4`` (developed on the ``dev`` half only) is ``V3`` plus the switches listed at its definition;
+those of the ``spacy`` extractor alone (``rules`` ignores them):
+
+* ``parse_triggers``: a content verb outside the event lexicon is an event, typed by its verb class
+  or ``OTHER``, found through spaCy's part of speech and lemma (guidelines 3.1, 3.2;
+  :mod:`extractors.spacy_pipeline.verb_classes`);
+* ``parse_roles``: roles from the parse that version 3 left out: the object actor of an OTHER event
+  or a movement is its target (guidelines 3.3);
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -54,6 +61,9 @@ class Profile:
     nominal_actors: bool = False
     triggers: bool = False
     reported_speech: bool = False
+    # spaCy only (version 4): triggers and roles from spaCy's lemmas and dependency parse
+    parse_triggers: bool = False
+    parse_roles: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -69,4 +79,5 @@ V2 = Profile("2", places=True, actor_cues=True, events=True, quotes=True, small_
 V3 = Profile("3", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
              arguments=True, nominal_actors=True, triggers=True, reported_speech=True)
 V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
-             arguments=True, nominal_actors=True, triggers=True, reported_speech=True)
+             arguments=True, nominal_actors=True, triggers=True, reported_speech=True,
+             parse_triggers=True, parse_roles=True)

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 
 from extractors.shared.events import Arguments
 from extractors.shared.events_v2 import object_role, subject_role
+from extractors.shared.lookups import Lexicons
 from extractors.spacy_pipeline.entities import TokenRef
 
 # Pronouns that open a relative clause: the clause's subject is the noun the clause modifies.
@@ -35,6 +36,8 @@ LIGHT_VERBS = frozenset("hold held holds holding give gave given gives issue iss
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "within", "throughout", "on"})
 # Event types whose sides are each a participant ("talks with X", "a match between X and Y").
 SIDES = frozenset({"MEET", "AGREE"})
+# Event types whose object actor is the target from version 4 on (version 2 gives them none).
+OBJECT_TARGET_TYPES = frozenset({"OTHER", "MOVE"})
 
 
 class ArgumentFinder:
@@ -42,7 +45,16 @@ class ArgumentFinder:
     :class:`extractors.spacy_pipeline.article.SpacyArticle`)."""
 
     doc: Any
+    lex: Lexicons
     ref: list[TokenRef | None]
+
+    def _object_role(self, etype: str, subtype: str | None) -> str | None:
+        """The role of a trigger's object; version 4 (``parse_roles``) makes the actor that an OTHER
+        event or a movement is done to its target ("removed the manager", "carried the injured";
+        guidelines 3.3: "who or what it is done to")."""
+        if self.lex.profile.parse_roles and etype in OBJECT_TARGET_TYPES:
+            return "target"
+        return object_role(etype, subtype)
 
     def _v3_arguments(self, t: Any, etype: str, lemma: str, subtype: str | None, args: Arguments) -> None:
         """Add the version 3 arguments of the trigger ``t`` to ``args``."""
@@ -135,7 +147,7 @@ class ArgumentFinder:
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None and role is not None:
                         args.add(role, r)
-            elif c.dep_ == "prep" and c.lower_ == "of" and (role := object_role(etype, subtype)) is not None:
+            elif c.dep_ == "prep" and c.lower_ == "of" and (role := self._object_role(etype, subtype)) is not None:
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None:
                         args.add(role, r)

@@ -14,13 +14,14 @@ from extractors.shared.events import (
     event_record,
     place_role,
 )
-from extractors.shared.events_v2 import modality, negated, object_role, subject_role
+from extractors.shared.events_v2 import modality, negated, subject_role
 from extractors.shared.lookups import Lexicons
 from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_LEMMAS, phrasal_trigger
 from extractors.shared.output import numbered, span
 from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
+from extractors.spacy_pipeline.verb_classes import LIGHT_VERBS, fallback_sense
 
 # Dependency labels of a verb's objects.
 OBJECTS = frozenset({"dobj", "obj", "attr"})
@@ -65,6 +66,9 @@ class EventFinder(ArgumentFinder):
                 continue
             if pos == "VERB":
                 hit = verbs.get(t.lower_)
+                if hit is None and self.lex.profile.parse_triggers:
+                    self._fallback_event(t, found, dates)
+                    continue
             elif pos == "NOUN":
                 hit = nouns.get(t.lower_)
             else:
@@ -73,9 +77,32 @@ class EventFinder(ArgumentFinder):
                 continue
             if not self.lex.profile.events:
                 found[t.idx] = self._event(t, hit[1], dates)
-            elif (sense := self._sense(t, hit)) is not None:
+            elif (sense := self._sense(t, hit)) is None:
+                if self.lex.profile.parse_triggers and pos == "VERB":
+                    self._fallback_event(t, found, dates)  # a phrasal verb without its particle
+            else:
+                if self.lex.profile.parse_triggers and sense == ("MEET", "phone_write") and pos == "VERB":
+                    sense = self._contact_or_statement(t)
                 found[t.idx] = self._event(t, sense[0], dates, sense[1])
         return numbered("e", (found[start] for start in sorted(found)))
+
+    def _fallback_event(self, t: Any, found: dict[int, dict[str, Any]], dates: dict[int, dict[str, Any]]) -> None:
+        """Version 4: a content verb the lexicon does not know, typed by its class or OTHER."""
+        if t.idx in found or self.ref[t.i] is not None:
+            return
+        if t.lemma_.lower() in LIGHT_VERBS and any(c.dep_ == "dobj" and c.lower_ in self.lex.event_nouns
+                                                   for c in t.children):
+            return  # a light verb before an event noun: the noun is the trigger (guidelines 3.1)
+        if (sense := fallback_sense(t)) is not None:
+            found[t.idx] = self._event(t, sense[0], dates, sense[1])
+
+    def _contact_or_statement(self, t: Any) -> tuple[str, str | None]:
+        """Version 4: speaking or writing is contact (MEET ``phone_write``) when it is with or to an
+        actor, else a STATEMENT (guidelines 3.2.2: "she wrote that ..." is a statement)."""
+        for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+            if any((r := self.ref[o.i]) is not None and r[1] for o in prep.children if o.dep_ == "pobj"):
+                return "MEET", "phone_write"
+        return "STATEMENT", None
 
     def _sense(self, t: Any, hit: tuple[str, str]) -> tuple[str, str | None] | None:
         """Version 2: the (type, subtype) of a trigger token: a phrasal verb needs its particle, and a
@@ -185,6 +212,8 @@ class EventFinder(ArgumentFinder):
         a match are participants), modality from the words before the trigger (3.4)."""
         args = Arguments()
         lemma = self.lex.event_nouns.get(t.lower_, self.lex.event_verbs.get(t.lower_, ("", "")))[0]
+        if not lemma and self.lex.profile.parse_triggers:
+            lemma = t.lemma_.lower()  # a verb outside the lexicon (version 4)
         children = list(t.children)
         is_noun = t.pos_ == "NOUN"
         v3 = self.lex.profile.arguments
@@ -204,7 +233,7 @@ class EventFinder(ArgumentFinder):
                 if (role := subject_role(etype, lemma, is_passive, subtype)) is not None:
                     args.add(role, r[0])
             elif dep in OBJECTS and (r := self._ref_of(c)) is not None:
-                role = object_role(etype, subtype)
+                role = self._object_role(etype, subtype)
                 if role is not None and (r[1] or etype in PLACE_TARGET_TYPES):
                     args.add(role, r[0])
             elif dep == "prep" or dep == "agent":
