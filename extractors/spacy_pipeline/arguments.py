@@ -36,6 +36,12 @@ LIGHT_VERBS = frozenset("hold held holds holding give gave given gives issue iss
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "within", "throughout", "on"})
 # Event types whose sides are each a participant ("talks with X", "a match between X and Y").
 SIDES = frozenset({"MEET", "AGREE"})
+# Version 4: the roles of the giver and the receiver of a noun of help or money (guidelines 3.3).
+GIVING: dict[tuple[str, str], str] = {("SUPPORT", "from"): "agent", ("TRANSACTION", "from"): "agent",
+                                      ("SUPPORT", "to"): "target", ("TRANSACTION", "to"): "participant"}
+# Words for a quantity or a part of a group that acts for the group ("hundreds of workers").
+QUANTITIES = frozenset("hundreds thousands dozens millions scores some many most all several few both each half "
+                       "majority minority part rest none one two three".split())
 # Event types whose object actor is the target from version 4 on (version 2 gives them none).
 OBJECT_TARGET_TYPES = frozenset({"OTHER", "MOVE"})
 
@@ -104,6 +110,8 @@ class ArgumentFinder:
         """The actors a subject token names: itself or its appositive name, then its compounds, then its
         possessor; each conjunct of a coordination; a plural pronoun's coordinated antecedents."""
         out = []
+        if self.lex.profile.parse_roles:
+            subject = self._group_of(subject)
         for token in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
             ref = self._actor_ref(token)
             if ref is not None:
@@ -111,6 +119,15 @@ class ArgumentFinder:
             elif token.lower_ in PLURAL:
                 out.extend(self._coordinated_before(token))
         return out
+
+    def _group_of(self, token: Any) -> Any:
+        """Version 4: the group a quantity or part of it stands for ("hundreds of workers", "some
+        of the nurses" -> the workers, the nurses; guidelines 1.2), else the token itself."""
+        if self.ref[token.i] is not None or not (token.pos_ == "NUM" or token.lower_ in QUANTITIES):
+            return token
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        return obj if obj is not None else token
 
     def _actor_ref(self, token: Any) -> str | None:
         """The actor a token names: itself, else its appositive name or a name compounded with it (not
@@ -147,6 +164,10 @@ class ArgumentFinder:
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None and role is not None:
                         args.add(role, r)
+            elif c.dep_ == "prep" and self.lex.profile.parse_roles and (role := GIVING.get((etype, c.lower_))):
+                for r in (self._actor_ref(o) for o in _objects(c)):
+                    if r is not None:
+                        args.add(role, r)  # "a grant from X", "aid to Y"
             elif c.dep_ == "prep" and c.lower_ == "of" and (role := self._object_role(etype, subtype)) is not None:
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None:

@@ -204,6 +204,8 @@ class EventFinder(ArgumentFinder):
         """The actor a subject names; version 3 prefers an appositive name and never takes the possessor."""
         if not v3:
             return self._actor_of(token)
+        if self.lex.profile.parse_roles:
+            token = self._group_of(token)
         ref = self._actor_ref(token)
         return None if ref is None else (ref, True, False)
 
@@ -234,7 +236,8 @@ class EventFinder(ArgumentFinder):
                     args.add(role, r[0])
             elif dep in OBJECTS and (r := self._ref_of(c)) is not None:
                 role = self._object_role(etype, subtype)
-                if role is not None and (r[1] or etype in PLACE_TARGET_TYPES):
+                if role is not None and (r[1] or etype in PLACE_TARGET_TYPES or (
+                        self.lex.profile.parse_roles and etype == "BUSINESS")):  # the site closed (3.3)
                     args.add(role, r[0])
             elif dep == "prep" or dep == "agent":
                 self._prep_argument(c, etype, args)

@@ -37,6 +37,7 @@ EVENT_CASES = {
     "vote on a rule": ("The city council voted to ban cars from the old town.", ("voted", "POLICY")),
     "taken somewhere": ("The injured driver was taken to a hospital in Paris.", ("taken", "MOVE")),
     "writing that": ("Maria Santos wrote on social media that the plan would fail.", ("wrote", "STATEMENT")),
+    "irregular form through its lemma": ("Volunteers built a school in the village.", ("built", "OTHER")),
 }
 
 
@@ -52,6 +53,11 @@ ARGUMENT_CASES = {
                                  ("suspended", "target", "Maria Santos")),
     "subject of a verb outside the lexicon": ("David Okoro repaired the old bridge on Monday.",
                                               ("repaired", "agent", "David Okoro")),
+    "part of a group as subject": ("Hundreds of farmers protested outside the ministry on Monday.",
+                                   ("protested", "agent", "farmers")),
+    "site closed": ("Norvik Foods will close the Paris factory next year.", ("close", "target", "factory")),
+    "giver of a grant": ("The clinic was built with a grant from the Okoro Foundation.",
+                         ("grant", "agent", "Okoro Foundation")),
 }
 
 
