@@ -32,10 +32,13 @@ them to it); a step added later is off in every earlier profile.
 those of the ``spacy`` extractor alone (``rules`` ignores them):
 
 * ``parse_triggers``: a content verb outside the event lexicon is an event, typed by its verb class
-  or ``OTHER``, found through spaCy's part of speech and lemma (guidelines 3.1, 3.2;
-  :mod:`extractors.spacy_pipeline.verb_classes`);
-* ``parse_roles``: roles from the parse that version 3 left out: the object actor of an OTHER event
-  or a movement is its target (guidelines 3.3);
+  or ``OTHER`` when the parse gives it a participant, found through spaCy's part of speech and
+  lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes`); a light verb before an
+  event noun is left to the noun; speaking or writing is a STATEMENT unless it is with or to an actor;
+* ``parse_roles``: roles from the parse that version 3 left out (guidelines 3.3): a site (location)
+  a BUSINESS event closes or opens is its target, a quantity or part of a group as subject stands for
+  the group ("hundreds of nurses marched"), the giver ("from X") and receiver ("to X") of a noun of
+  help or money.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)

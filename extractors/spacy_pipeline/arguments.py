@@ -42,8 +42,6 @@ GIVING: dict[tuple[str, str], str] = {("SUPPORT", "from"): "agent", ("TRANSACTIO
 # Words for a quantity or a part of a group that acts for the group ("hundreds of workers").
 QUANTITIES = frozenset("hundreds thousands dozens millions scores some many most all several few both each half "
                        "majority minority part rest none one two three".split())
-# Event types whose object actor is the target from version 4 on (version 2 gives them none).
-OBJECT_TARGET_TYPES = frozenset({"OTHER", "MOVE"})
 
 
 class ArgumentFinder:
@@ -53,14 +51,6 @@ class ArgumentFinder:
     doc: Any
     lex: Lexicons
     ref: list[TokenRef | None]
-
-    def _object_role(self, etype: str, subtype: str | None) -> str | None:
-        """The role of a trigger's object; version 4 (``parse_roles``) makes the actor that an OTHER
-        event or a movement is done to its target ("removed the manager", "carried the injured";
-        guidelines 3.3: "who or what it is done to")."""
-        if self.lex.profile.parse_roles and etype in OBJECT_TARGET_TYPES:
-            return "target"
-        return object_role(etype, subtype)
 
     def _v3_arguments(self, t: Any, etype: str, lemma: str, subtype: str | None, args: Arguments) -> None:
         """Add the version 3 arguments of the trigger ``t`` to ``args``."""
@@ -168,7 +158,7 @@ class ArgumentFinder:
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None:
                         args.add(role, r)  # "a grant from X", "aid to Y"
-            elif c.dep_ == "prep" and c.lower_ == "of" and (role := self._object_role(etype, subtype)) is not None:
+            elif c.dep_ == "prep" and c.lower_ == "of" and (role := object_role(etype, subtype)) is not None:
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None:
                         args.add(role, r)

@@ -14,7 +14,7 @@ from extractors.shared.events import (
     event_record,
     place_role,
 )
-from extractors.shared.events_v2 import modality, negated, subject_role
+from extractors.shared.events_v2 import modality, negated, object_role, subject_role
 from extractors.shared.lookups import Lexicons
 from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_LEMMAS, phrasal_trigger
 from extractors.shared.output import numbered, span
@@ -87,14 +87,18 @@ class EventFinder(ArgumentFinder):
         return numbered("e", (found[start] for start in sorted(found)))
 
     def _fallback_event(self, t: Any, found: dict[int, dict[str, Any]], dates: dict[int, dict[str, Any]]) -> None:
-        """Version 4: a content verb the lexicon does not know, typed by its class or OTHER."""
+        """Version 4: a content verb the lexicon does not know, typed by its class, or OTHER when the
+        parse gives it an actor or place (without one it is mostly a state: "taps ran dry")."""
         if t.idx in found or self.ref[t.i] is not None:
             return
         if t.lemma_.lower() in LIGHT_VERBS and any(c.dep_ == "dobj" and c.lower_ in self.lex.event_nouns
                                                    for c in t.children):
             return  # a light verb before an event noun: the noun is the trigger (guidelines 3.1)
-        if (sense := fallback_sense(t)) is not None:
-            found[t.idx] = self._event(t, sense[0], dates, sense[1])
+        if (sense := fallback_sense(t)) is None:
+            return
+        event = self._event(t, sense[0], dates, sense[1])
+        if sense[0] != "OTHER" or event["arguments"]:
+            found[t.idx] = event  # an unclassed verb is an event only with a participant (guidelines 3.3)
 
     def _contact_or_statement(self, t: Any) -> tuple[str, str | None]:
         """Version 4: speaking or writing is contact (MEET ``phone_write``) when it is with or to an
@@ -235,7 +239,7 @@ class EventFinder(ArgumentFinder):
                 if (role := subject_role(etype, lemma, is_passive, subtype)) is not None:
                     args.add(role, r[0])
             elif dep in OBJECTS and (r := self._ref_of(c)) is not None:
-                role = self._object_role(etype, subtype)
+                role = object_role(etype, subtype)
                 if role is not None and (r[1] or etype in PLACE_TARGET_TYPES or (
                         self.lex.profile.parse_roles and etype == "BUSINESS")):  # the site closed (3.3)
                     args.add(role, r[0])
