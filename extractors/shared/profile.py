@@ -35,6 +35,8 @@ those of the ``spacy`` extractor alone (``rules`` ignores them):
   or ``OTHER`` when the parse gives it a participant, found through spaCy's part of speech and
   lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes`); a light verb before an
   event noun is left to the noun; speaking or writing is a STATEMENT unless it is with or to an actor;
+  a count of votes ("by 30 votes to 12") is no event, and a vote is an election only in a sentence
+  that names one by another word (else POLICY ``legislate``, guidelines 3.2.2);
 * ``parse_roles``: roles from the parse that version 3 left out (guidelines 3.3): a site (location)
   a BUSINESS event closes or opens is its target, a quantity or part of a group as subject stands for
   the group ("hundreds of nurses marched"), the giver ("from X") and receiver ("to X") of a noun of

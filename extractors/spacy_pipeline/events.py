@@ -21,7 +21,7 @@ from extractors.shared.output import numbered, span
 from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
-from extractors.spacy_pipeline.verb_classes import LIGHT_VERBS, fallback_sense
+from extractors.spacy_pipeline.verb_classes import LIGHT_VERBS, VOTE_WORDS, fallback_sense, vote_sense
 
 # Dependency labels of a verb's objects.
 OBJECTS = frozenset({"dobj", "obj", "attr"})
@@ -80,9 +80,9 @@ class EventFinder(ArgumentFinder):
             elif (sense := self._sense(t, hit)) is None:
                 if self.lex.profile.parse_triggers and pos == "VERB":
                     self._fallback_event(t, found, dates)  # a phrasal verb without its particle
-            else:
-                if self.lex.profile.parse_triggers and sense == ("MEET", "phone_write") and pos == "VERB":
-                    sense = self._contact_or_statement(t)
+            elif not self.lex.profile.parse_triggers:
+                found[t.idx] = self._event(t, sense[0], dates, sense[1])
+            elif (sense := self._sense_v4(t, sense)) is not None:
                 found[t.idx] = self._event(t, sense[0], dates, sense[1])
         return numbered("e", (found[start] for start in sorted(found)))
 
@@ -99,6 +99,17 @@ class EventFinder(ArgumentFinder):
         event = self._event(t, sense[0], dates, sense[1])
         if sense[0] != "OTHER" or event["arguments"]:
             found[t.idx] = event  # an unclassed verb is an event only with a participant (guidelines 3.3)
+
+    def _sense_v4(self, t: Any, sense: tuple[str, str | None]) -> tuple[str, str | None] | None:
+        """Version 4: speaking or writing without an actor to speak to is a statement; a count of
+        votes ("by 41 votes to 12") is no event, and a vote is an election only in a sentence about one."""
+        if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
+            return self._contact_or_statement(t)
+        if t.pos_ == "NOUN" and t.lower_ in VOTE_WORDS:
+            if any(c.dep_ == "nummod" for c in t.children):
+                return None
+            return vote_sense(t)
+        return sense
 
     def _contact_or_statement(self, t: Any) -> tuple[str, str | None]:
         """Version 4: speaking or writing is contact (MEET ``phone_write``) when it is with or to an

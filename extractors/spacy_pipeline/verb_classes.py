@@ -42,6 +42,8 @@ DIRECTION_ADVERBS = frozenset({"home", "back", "abroad", "ashore", "away", "insi
 # Light verbs: before an event noun, the noun is the trigger ("filed a complaint", guidelines 3.1).
 LIGHT_VERBS = frozenset("file lodge launch stage conduct carry hold make give issue pose raise express deliver "
                         "undertake perform mount".split())
+# Forms of "vote", which say nothing about what the vote is for.
+VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting"})
 # Dependency labels of verbs that are adjectives or names rather than events ("a registered
 # charity", "the running mate"), and tags of participles that only describe a noun.
 NOT_EVENT_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
@@ -85,6 +87,13 @@ def verb_classes() -> dict[str, tuple[str, str | None]]:
     return out
 
 
+def vote_sense(t: Any) -> tuple[str, str | None]:
+    """A vote is an election when its sentence names one by another word than "vote" (guidelines
+    3.2.2), else a vote on a rule, a plan or a motion (POLICY ``legislate``)."""
+    words = {w.lower_ for w in t.sent} - VOTE_WORDS
+    return ("PERSONNEL", "elect") if not ELECTION_WORDS.isdisjoint(words) else ("POLICY", "legislate")
+
+
 def fallback_sense(t: Any) -> tuple[str, str | None] | None:
     """The (type, subtype) of a verb token the lexicon does not know, or None when it is no event:
     a stop lemma, a word that is no verb of its own, or a verb used as an adjective.
@@ -97,8 +106,7 @@ def fallback_sense(t: Any) -> tuple[str, str | None] | None:
     if t.dep_ in NOT_EVENT_DEPS:
         return None
     if lemma == "vote":
-        election = not ELECTION_WORDS.isdisjoint(w.lower_ for w in t.sent if w.i != t.i)
-        return ("PERSONNEL", "elect") if election else ("POLICY", "legislate")
+        return vote_sense(t)
     if lemma in MOTION_LIGHT:
         return ("MOVE", "transport") if _has_destination(t) else None
     if lemma in STOP_LEMMAS and lemma not in verb_classes():
