@@ -40,7 +40,8 @@ those of the ``spacy`` extractor alone (``rules`` ignores them):
 * ``parse_roles``: roles from the parse that version 3 left out (guidelines 3.3): a site (location)
   a BUSINESS event closes or opens is its target, a quantity or part of a group as subject stands for
   the group ("hundreds of nurses marched"), the giver ("from X") and receiver ("to X") of a noun of
-  help or money.
+  help or money, the place where a quote's cue was spoken ("told reporters in X"), the place of an
+  event noun through its participle ("a meeting held in X").
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)

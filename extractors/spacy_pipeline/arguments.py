@@ -178,6 +178,8 @@ class ArgumentFinder:
         """Places after a place preposition inside the trigger's objects and places ("outside the
         office in X"), and place names modifying the trigger or its object."""
         heads = [t] + [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        if self.lex.profile.parse_roles and t.pos_ == "NOUN":  # version 4: "a meeting held in X"
+            heads += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         seen: set[int] = set()
         while heads:
             head = heads.pop()

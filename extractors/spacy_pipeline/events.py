@@ -55,6 +55,8 @@ class EventFinder(ArgumentFinder):
                 add_addressee(event, (self._actor_of(obj) or (None,))[0] if obj is not None else None)
                 if self.lex.profile.arguments and cue is not None and not event["arguments"]:
                     self._cue_agents(cue, event)
+                if self.lex.profile.parse_roles and cue is not None:
+                    self._statement_places(cue, event)
         dates = self._dates()
         verbs, nouns = self.lex.event_verbs, self.lex.event_nouns
         v2 = self.lex.profile.events
@@ -85,6 +87,20 @@ class EventFinder(ArgumentFinder):
             elif (sense := self._sense_v4(t, sense)) is not None:
                 found[t.idx] = self._event(t, sense[0], dates, sense[1])
         return numbered("e", (found[start] for start in sorted(found)))
+
+    def _statement_places(self, cue: Any, event: dict[str, Any]) -> None:
+        """Version 4: where a quote's cue was spoken ("told reporters in X", "said at a news
+        conference in X") is its STATEMENT's place, as for any other event (guidelines 3.3)."""
+        args = Arguments()
+        for item in event["arguments"]:
+            args.add(item["role"], item["ref"])
+        for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                if (r := self._ref_of(obj)) is not None and not r[1]:
+                    args.add("place", r[0])
+        for place in self._places(cue):
+            args.add("place", place)
+        event["arguments"] = args.items
 
     def _fallback_event(self, t: Any, found: dict[int, dict[str, Any]], dates: dict[int, dict[str, Any]]) -> None:
         """Version 4: a content verb the lexicon does not know, typed by its class, or OTHER when the

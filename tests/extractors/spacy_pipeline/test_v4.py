@@ -55,6 +55,10 @@ ARGUMENT_CASES = {
     "part of a group as subject": ("Hundreds of farmers protested outside the ministry on Monday.",
                                    ("protested", "agent", "farmers")),
     "site closed": ("Norvik Foods will close the Paris factory next year.", ("close", "target", "factory")),
+    "place of a quote's cue": ('"We will not give up," Maria Santos told reporters in Paris on Monday.',
+                               ("told", "place", "Paris")),
+    "place through a participle": ("Maria Santos did not attend a regional meeting held in Paris on Thursday.",
+                                   ("meeting", "place", "Paris")),
     "giver of a grant": ("The clinic was built with a grant from the Okoro Foundation.",
                          ("grant", "agent", "Okoro Foundation")),
 }
