@@ -33,7 +33,8 @@ those of the ``spacy`` extractor alone (``rules`` ignores them):
 
 * ``parse_triggers``: a content verb outside the event lexicon is an event, typed by its verb class
   or ``OTHER`` when the parse gives it a participant, found through spaCy's part of speech and
-  lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes`); a light verb before an
+  lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes`), and nouns of event
+  classes the lexicon lacks ("an inspection", "a gas leak"); a light verb before an
   event noun is left to the noun; speaking or writing is a STATEMENT unless it is with or to an actor;
   a count of votes ("by 30 votes to 12") is no event, and a vote is an election only in a sentence
   that names one by another word (else POLICY ``legislate``, guidelines 3.2.2);

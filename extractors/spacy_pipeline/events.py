@@ -21,7 +21,7 @@ from extractors.shared.output import numbered, span
 from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
-from extractors.spacy_pipeline.verb_classes import LIGHT_VERBS, VOTE_WORDS, fallback_sense, vote_sense
+from extractors.spacy_pipeline.verb_classes import LIGHT_VERBS, VOTE_WORDS, fallback_sense, noun_classes, vote_sense
 
 # Dependency labels of a verb's objects.
 OBJECTS = frozenset({"dobj", "obj", "attr"})
@@ -73,6 +73,9 @@ class EventFinder(ArgumentFinder):
                     continue
             elif pos == "NOUN":
                 hit = nouns.get(t.lower_)
+                if hit is None and self.lex.profile.parse_triggers:
+                    self._class_noun_event(t, found, dates)
+                    continue
             else:
                 continue
             if hit is None or hit[0] in self.lex.weak_lemmas or t.idx in found or self.ref[t.i] is not None:
@@ -101,6 +104,12 @@ class EventFinder(ArgumentFinder):
         for place in self._places(cue):
             args.add("place", place)
         event["arguments"] = args.items
+
+    def _class_noun_event(self, t: Any, found: dict[int, dict[str, Any]], dates: dict[int, dict[str, Any]]) -> None:
+        """Version 4: a noun of an event class the lexicon lacks ("the audit", "a gas leak")."""
+        sense = noun_classes().get(t.lemma_.lower())
+        if sense is not None and t.idx not in found and self.ref[t.i] is None and t.dep_ != "compound":
+            found[t.idx] = self._event(t, sense[0], dates, sense[1])
 
     def _fallback_event(self, t: Any, found: dict[int, dict[str, Any]], dates: dict[int, dict[str, Any]]) -> None:
         """Version 4: a content verb the lexicon does not know, typed by its class, or OTHER when the

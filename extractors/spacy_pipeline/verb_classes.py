@@ -1,7 +1,7 @@
 """Version 4 of the ``spacy`` extractor's triggers (profile switch ``parse_triggers``): a content verb
 that the event lexicon does not know is still an event (guidelines 3.1: "the main verb"), typed by
 its semantic class when it has one, else ``OTHER`` (3.2: "a reported event that fits none of the
-types above").
+types above"); a noun of an event class the lexicon lacks is an event of that class.
 
 The parse says which words are verbs (``VERB``, not ``AUX``) and gives their lemmas; this module says
 which lemmas are no events at all (auxiliaries, copulas, light, aspectual, modal, cognitive and
@@ -71,6 +71,28 @@ _CLASSES: tuple[tuple[str, str, str], ...] = (
     ("PERSONNEL", "nominate", "vet shortlist"),
     ("DISASTER", "", "spread burn sink capsize flood"),
 )
+
+# (type, subtype or "", noun lemmas): event nouns of the inventory's classes that the lexicon leaves out,
+# each a noun that names an occurrence (never a general noun such as "case" or "service").
+_NOUN_CLASSES: tuple[tuple[str, str, str], ...] = (
+    ("LEGAL", "investigate", "audit inspection examination scrutiny"),
+    ("MEET", "meet", "ceremony congress convention forum seminar workshop reunion"),
+    ("DISASTER", "accident", "leak rupture blaze outage blackout"),
+    ("POLICY", "", "hike devaluation"),
+    ("AGREE", "", "signing"),
+    ("OTHER", "", "fraud breach irregularity wrongdoing mistake error lapse misconduct"),
+    ("CAMPAIGN", "public_programme", "scheme"),
+)
+
+
+@lru_cache(maxsize=1)
+def noun_classes() -> dict[str, tuple[str, str | None]]:
+    """Noun lemma -> (type, subtype) of the nouns of :data:`_NOUN_CLASSES`.
+
+    >>> noun_classes()["audit"]
+    ('LEGAL', 'investigate')
+    """
+    return {noun: (etype, subtype or None) for etype, subtype, nouns in _NOUN_CLASSES for noun in nouns.split()}
 
 
 @lru_cache(maxsize=1)

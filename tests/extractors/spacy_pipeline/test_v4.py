@@ -37,6 +37,8 @@ EVENT_CASES = {
     "vote on a rule": ("The city council voted to ban cars from the old town.", ("voted", "POLICY")),
     "taken somewhere": ("The injured driver was taken to a hospital in Paris.", ("taken", "MOVE")),
     "writing that": ("Maria Santos wrote on social media that the plan would fail.", ("wrote", "STATEMENT")),
+    "noun of inspecting": ("The regulator ordered an inspection of the mine.", ("inspection", "LEGAL")),
+    "noun of an accident": ("A gas leak closed the school for two days.", ("leak", "DISASTER")),
     "vote on a plan": ("The union's members backed the plan in a vote on Friday.", ("vote", "POLICY")),
     "irregular form through its lemma": ("Volunteers built a school in Paris.", ("built", "OTHER")),
 }
