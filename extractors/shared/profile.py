@@ -42,7 +42,9 @@ those of the ``spacy`` extractor alone (``rules`` ignores them):
   a BUSINESS event closes or opens is its target, a quantity or part of a group as subject stands for
   the group ("hundreds of nurses marched"), the giver ("from X") and receiver ("to X") of a noun of
   help or money, the place where a quote's cue was spoken ("told reporters in X"), the place of an
-  event noun through its participle ("a meeting held in X").
+  event noun through its participle ("a meeting held in X"), and the roles of 3.3 for spouses, the
+  winner of an election, an organisation founded or merged, and a movement's destination
+  (:mod:`extractors.spacy_pipeline.roles_v4`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)

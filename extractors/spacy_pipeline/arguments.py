@@ -21,6 +21,7 @@ from extractors.shared.events import Arguments
 from extractors.shared.events_v2 import object_role, subject_role
 from extractors.shared.lookups import Lexicons
 from extractors.spacy_pipeline.entities import TokenRef
+from extractors.spacy_pipeline.roles_v4 import object_role_v4, subject_role_v4
 
 # Pronouns that open a relative clause: the clause's subject is the noun the clause modifies.
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -52,13 +53,25 @@ class ArgumentFinder:
     lex: Lexicons
     ref: list[TokenRef | None]
 
+    def _subject_role(self, etype: str, lemma: str, passive: bool, subtype: str | None) -> str | None:
+        """The role of a subject: version 2's table, or version 4's (``parse_roles``)."""
+        if self.lex.profile.parse_roles:
+            return subject_role_v4(etype, lemma, passive, subtype)
+        return subject_role(etype, lemma, passive, subtype)
+
+    def _object_role(self, etype: str, subtype: str | None) -> str | None:
+        """The role of an object actor: version 2's table, or version 4's (``parse_roles``)."""
+        if self.lex.profile.parse_roles:
+            return object_role_v4(etype, subtype)
+        return object_role(etype, subtype)
+
     def _v3_arguments(self, t: Any, etype: str, lemma: str, subtype: str | None, args: Arguments) -> None:
         """Add the version 3 arguments of the trigger ``t`` to ``args``."""
         if t.pos_ == "NOUN":
             self._noun_arguments(t, etype, lemma, subtype, args)
         else:
             for subject, passive in self._subjects(t):
-                role = subject_role(etype, lemma, passive, subtype)
+                role = self._subject_role(etype, lemma, passive, subtype)
                 for ref in self._subject_refs(subject) if role is not None else []:
                     args.add(role, ref)
         sides = etype in SIDES or (etype == "CONTEST" and subtype == "compete")
@@ -150,7 +163,7 @@ class ArgumentFinder:
             if c.dep_ == "poss" and etype == "PERSONNEL" and (r := self._actor_ref(c)) is not None:
                 args.add("target", r)
             elif c.dep_ == "prep" and c.lower_ == "by":
-                role = subject_role(etype, lemma, False, subtype)
+                role = self._subject_role(etype, lemma, False, subtype)
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None and role is not None:
                         args.add(role, r)
@@ -158,7 +171,7 @@ class ArgumentFinder:
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None:
                         args.add(role, r)  # "a grant from X", "aid to Y"
-            elif c.dep_ == "prep" and c.lower_ == "of" and (role := object_role(etype, subtype)) is not None:
+            elif c.dep_ == "prep" and c.lower_ == "of" and (role := self._object_role(etype, subtype)) is not None:
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None:
                         args.add(role, r)
@@ -169,7 +182,7 @@ class ArgumentFinder:
             head = head.head  # "said in a statement"
         elif not (t.dep_ == "dobj" and head.lower_ in LIGHT_VERBS):
             return
-        if head.pos_ in ("VERB", "AUX") and (role := subject_role(etype, lemma, False, subtype)) is not None:
+        if head.pos_ in ("VERB", "AUX") and (role := self._subject_role(etype, lemma, False, subtype)) is not None:
             for subject, _ in self._subjects(head):
                 for ref in self._subject_refs(subject):
                     args.add(role, ref)

@@ -14,13 +14,14 @@ from extractors.shared.events import (
     event_record,
     place_role,
 )
-from extractors.shared.events_v2 import modality, negated, object_role, subject_role
+from extractors.shared.events_v2 import modality, negated
 from extractors.shared.lookups import Lexicons
 from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_LEMMAS, phrasal_trigger
 from extractors.shared.output import numbered, span
 from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
+from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.verb_classes import LIGHT_VERBS, VOTE_WORDS, fallback_sense, noun_classes, vote_sense
 
 # Dependency labels of a verb's objects.
@@ -263,7 +264,7 @@ class EventFinder(ArgumentFinder):
             for c in children:
                 if c.dep_ in ("poss", "compound") and (r := self._actor_of(c)) is not None and not (
                         v3 and etype == "PERSONNEL" and c.dep_ == "poss"):
-                    if (role := subject_role(etype, lemma, False, subtype)) is not None:
+                    if (role := self._subject_role(etype, lemma, False, subtype)) is not None:
                         args.add(role, r[0])
         elif t.dep_ in ("xcomp", "conj", "advcl") and not any(c.dep_ in SUBJECTS for c in children):
             children = children + [c for c in t.head.children if c.dep_ in SUBJECTS]
@@ -272,10 +273,10 @@ class EventFinder(ArgumentFinder):
         for c in children:
             dep = c.dep_
             if dep in ("nsubj", "nsubjpass") and (r := self._subject_of(c, v3)) is not None:
-                if (role := subject_role(etype, lemma, is_passive, subtype)) is not None:
+                if (role := self._subject_role(etype, lemma, is_passive, subtype)) is not None:
                     args.add(role, r[0])
             elif dep in OBJECTS and (r := self._ref_of(c)) is not None:
-                role = object_role(etype, subtype)
+                role = self._object_role(etype, subtype)
                 if role is not None and (r[1] or etype in PLACE_TARGET_TYPES or (
                         self.lex.profile.parse_roles and etype == "BUSINESS")):  # the site closed (3.3)
                     args.add(role, r[0])
@@ -291,7 +292,8 @@ class EventFinder(ArgumentFinder):
             self._v3_arguments(t, etype, lemma, subtype, args)
         in_quote = self.quotations.contains(t.idx) or any(
             q["content"]["start"] <= t.idx < q["content"]["end"] for q in self.quotes)
-        event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), args.items, polarity,
+        items = destinations(t, etype, lemma, args.items) if self.lex.profile.parse_roles else args.items
+        event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), items, polarity,
                              modality(before, in_quote, not is_noun, self.text[sent.start_char:t.idx]), subtype)
         if t.i in dates:
             event["time"] = dates[t.i]

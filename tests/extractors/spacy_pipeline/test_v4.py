@@ -61,6 +61,11 @@ ARGUMENT_CASES = {
                                ("told", "place", "Paris")),
     "place through a participle": ("Maria Santos did not attend a regional meeting held in Paris on Thursday.",
                                    ("meeting", "place", "Paris")),
+    "spouses": ("Maria Santos married David Okoro in Paris in 2019.", ("married", "participant", "David Okoro")),
+    "winner of an election": ("Maria Santos won the election for governor on Sunday.",
+                              ("won", "target", "Maria Santos")),
+    "organisation founded": ("Three engineers founded Norvik Foods in 2019.", ("founded", "agent", "Norvik Foods")),
+    "arrival": ("The delegation arrived in Paris on Monday.", ("arrived", "destination", "Paris")),
     "giver of a grant": ("The clinic was built with a grant from the Okoro Foundation.",
                          ("grant", "agent", "Okoro Foundation")),
 }
