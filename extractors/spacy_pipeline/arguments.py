@@ -35,6 +35,8 @@ LIGHT_VERBS = frozenset("hold held holds holding give gave given gives issue iss
                         "announced end ended call called".split())
 # Prepositions before a place where an event happens (those of version 2 and a few more).
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "within", "throughout", "on"})
+# Dependency labels of a word that stands as a noun, whatever its tag ("reached the final").
+NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Event types whose sides are each a participant ("talks with X", "a match between X and Y").
 SIDES = frozenset({"MEET", "AGREE"})
 # Version 4: the roles of the giver and the receiver of a noun of help or money (guidelines 3.3).
@@ -53,6 +55,10 @@ class ArgumentFinder:
     lex: Lexicons
     ref: list[TokenRef | None]
 
+    def _is_noun(self, t: Any) -> bool:
+        """Whether a trigger is a noun: tagged one, or (version 4) an adjective standing as a noun."""
+        return t.pos_ == "NOUN" or (self.lex.profile.parse_triggers and t.pos_ == "ADJ" and t.dep_ in NOUN_DEPS)
+
     def _subject_role(self, etype: str, lemma: str, passive: bool, subtype: str | None) -> str | None:
         """The role of a subject: version 2's table, or version 4's (``parse_roles``)."""
         if self.lex.profile.parse_roles:
@@ -67,7 +73,7 @@ class ArgumentFinder:
 
     def _v3_arguments(self, t: Any, etype: str, lemma: str, subtype: str | None, args: Arguments) -> None:
         """Add the version 3 arguments of the trigger ``t`` to ``args``."""
-        if t.pos_ == "NOUN":
+        if self._is_noun(t):
             self._noun_arguments(t, etype, lemma, subtype, args)
         else:
             for subject, passive in self._subjects(t):

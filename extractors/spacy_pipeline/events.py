@@ -29,6 +29,10 @@ OBJECTS = frozenset({"dobj", "obj", "attr"})
 # Prepositions before a place where the event happened, and before an actor that is its target.
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "outside", "on", "within", "throughout"})
 TARGET_PREPS = frozenset({"against", "on", "of", "over"})
+# Version 4: words of coming together, and the signs that make it a protest.
+GATHERING = frozenset({"gather", "gathering", "assemble", "converge", "congregate", "crowd"})
+PROTEST_WORDS = frozenset("protest protester protestor demonstrator placard banner slogan chant picket rally "
+                          "march".split())
 # Auxiliaries that make an event hypothetical or planned.
 HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
 PLANNED = frozenset({"will", "shall", "'ll"})
@@ -72,7 +76,7 @@ class EventFinder(ArgumentFinder):
                 if hit is None and self.lex.profile.parse_triggers:
                     self._fallback_event(t, found, dates)
                     continue
-            elif pos == "NOUN":
+            elif self._is_noun(t):  # version 4: also a noun the tagger took for an adjective ("the final")
                 hit = nouns.get(t.lower_)
                 if hit is None and self.lex.profile.parse_triggers:
                     self._class_noun_event(t, found, dates)
@@ -127,10 +131,14 @@ class EventFinder(ArgumentFinder):
             found[t.idx] = event  # an unclassed verb is an event only with a participant (guidelines 3.3)
 
     def _sense_v4(self, t: Any, sense: tuple[str, str | None]) -> tuple[str, str | None] | None:
-        """Version 4: speaking or writing without an actor to speak to is a statement; a count of
-        votes ("by 41 votes to 12") is no event, and a vote is an election only in a sentence about one."""
+        """Version 4: speaking or writing without an actor to speak to is a statement; a gathering with
+        the signs of a protest is one; a count of votes ("by 41 votes to 12") is no event, and a vote
+        is an election only in a sentence about one."""
         if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
             return self._contact_or_statement(t)
+        if sense[0] == "MEET" and t.lemma_.lower() in GATHERING and not PROTEST_WORDS.isdisjoint(
+                w.lemma_.lower() for w in t.sent):
+            return "DEMONSTRATE", "rally"  # a crowd gathered with placards is a protest (guidelines 3.2.2)
         if t.pos_ == "NOUN" and t.lower_ in VOTE_WORDS:
             if any(c.dep_ == "nummod" for c in t.children):
                 return None
@@ -149,7 +157,7 @@ class EventFinder(ArgumentFinder):
         """Version 2: the (type, subtype) of a trigger token: a phrasal verb needs its particle, and a
         win or defeat in a sentence about votes is an election."""
         lemma, etype = hit
-        if t.pos_ == "NOUN":
+        if self._is_noun(t):
             if t.dep_ == "compound" and t.head.lower_ in self.lex.event_nouns:
                 return None  # a modifier of the event noun after it: "vaccination campaign"
             subtype = self.lex.noun_subtypes.get(t.lower_)
@@ -258,7 +266,7 @@ class EventFinder(ArgumentFinder):
         if not lemma and self.lex.profile.parse_triggers:
             lemma = t.lemma_.lower()  # a verb outside the lexicon (version 4)
         children = list(t.children)
-        is_noun = t.pos_ == "NOUN"
+        is_noun = self._is_noun(t)
         v3 = self.lex.profile.arguments
         if is_noun:
             for c in children:

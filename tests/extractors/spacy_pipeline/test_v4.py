@@ -39,6 +39,9 @@ EVENT_CASES = {
     "writing that": ("Maria Santos wrote on social media that the plan would fail.", ("wrote", "STATEMENT")),
     "noun of inspecting": ("The regulator ordered an inspection of the mine.", ("inspection", "LEGAL")),
     "noun of an accident": ("A gas leak closed the school for two days.", ("leak", "DISASTER")),
+    "gathering as a protest": ("Hundreds of nurses gathered outside the ministry, chanting slogans and waving placards.",
+                               ("gathered", "DEMONSTRATE")),
+    "noun tagged as an adjective": ("The home side reached the final on Sunday.", ("final", "CONTEST")),
     "vote on a plan": ("The union's members backed the plan in a vote on Friday.", ("vote", "POLICY")),
     "irregular form through its lemma": ("Volunteers built a school in Paris.", ("built", "OTHER")),
 }
