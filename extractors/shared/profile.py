@@ -38,7 +38,8 @@ those of the ``spacy`` extractor alone (``rules`` ignores them):
   event noun is left to the noun; speaking or writing is a STATEMENT unless it is with or to an actor;
   a count of votes ("by 30 votes to 12") is no event, and a vote is an election only in a sentence
   that names one by another word (else POLICY ``legislate``, guidelines 3.2.2); a gathering with
-  placards or slogans is a protest; an event noun the tagger took for an adjective ("the final") is
+  placards or slogans is a protest; a win or result in an article about an election is PERSONNEL
+  ``elect`` even when its sentence names no election; an event noun the tagger took for an adjective ("the final") is
   still a noun;
 * ``parse_roles``: roles from the parse that version 3 left out (guidelines 3.3): a site (location)
   a BUSINESS event closes or opens is its target, a quantity or part of a group as subject stands for

@@ -33,6 +33,9 @@ TARGET_PREPS = frozenset({"against", "on", "of", "over"})
 GATHERING = frozenset({"gather", "gathering", "assemble", "converge", "congregate", "crowd"})
 PROTEST_WORDS = frozenset("protest protester protestor demonstrator placard banner slogan chant picket rally "
                           "march".split())
+# Version 4: words of sport, against which an article's election words are weighed.
+SPORT_WORDS = frozenset("match matches game games league cup final tournament championship season club team goal "
+                        "goals race player players coach".split())
 # Auxiliaries that make an event hypothetical or planned.
 HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
 PLANNED = frozenset({"will", "shall", "'ll"})
@@ -132,18 +135,29 @@ class EventFinder(ArgumentFinder):
 
     def _sense_v4(self, t: Any, sense: tuple[str, str | None]) -> tuple[str, str | None] | None:
         """Version 4: speaking or writing without an actor to speak to is a statement; a gathering with
-        the signs of a protest is one; a count of votes ("by 41 votes to 12") is no event, and a vote
+        the signs of a protest is one; a result in an article about an election is the election's; a count of votes ("by 41 votes to 12") is no event, and a vote
         is an election only in a sentence about one."""
         if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
             return self._contact_or_statement(t)
         if sense[0] == "MEET" and t.lemma_.lower() in GATHERING and not PROTEST_WORDS.isdisjoint(
                 w.lemma_.lower() for w in t.sent):
             return "DEMONSTRATE", "rally"  # a crowd gathered with placards is a protest (guidelines 3.2.2)
+        if sense[0] == "CONTEST" and self._election_article() and (
+                self.lex.event_nouns.get(t.lower_) or self.lex.event_verbs.get(t.lower_) or ("",))[0] in RESULT_LEMMAS:
+            return "PERSONNEL", "elect"  # "the result" of an article about an election (guidelines 3.2.2)
         if t.pos_ == "NOUN" and t.lower_ in VOTE_WORDS:
             if any(c.dep_ == "nummod" for c in t.children):
                 return None
             return vote_sense(t)
         return sense
+
+    def _election_article(self) -> bool:
+        """Whether the article is about an election: more election words than words of sport (counted once)."""
+        if not hasattr(self, "_about_election"):
+            words = [w.lower_ for w in self.doc]
+            election = sum(w in ELECTION_WORDS for w in words)
+            self._about_election = election >= 3 and election > sum(w in SPORT_WORDS for w in words)
+        return self._about_election
 
     def _contact_or_statement(self, t: Any) -> tuple[str, str | None]:
         """Version 4: speaking or writing is contact (MEET ``phone_write``) when it is with or to an

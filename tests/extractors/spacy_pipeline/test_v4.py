@@ -42,6 +42,9 @@ EVENT_CASES = {
     "gathering as a protest": ("Hundreds of nurses gathered outside the ministry, chanting slogans and waving placards.",
                                ("gathered", "DEMONSTRATE")),
     "noun tagged as an adjective": ("The home side reached the final on Sunday.", ("final", "CONTEST")),
+    "result of an election article": ("Maria Santos ran for governor in the election. Turnout in the election "
+                                      "was high, and the poll was calm. Her rivals accepted the result.",
+                                      ("result", "PERSONNEL")),
     "vote on a plan": ("The union's members backed the plan in a vote on Friday.", ("vote", "POLICY")),
     "irregular form through its lemma": ("Volunteers built a school in Paris.", ("built", "OTHER")),
 }
