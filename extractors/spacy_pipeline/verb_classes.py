@@ -31,7 +31,7 @@ STOP_LEMMAS: frozenset[str] = frozenset("""
     stand face represent compare link relate correspond equal total amount number count average rank
     base age edit schedule happen occur follow serve use allow enable permit cause help lead
     call name describe label term dub title mention note report say tell write add claim
-    wait spend last remain hold carry work try deal fit suit miss lack run
+    wait spend last hold carry work deal fit suit miss lack run
     authorise authorize entitle oblige compel
     fall grow shrink decline climb soar plunge slump fluctuate
 """.split())
@@ -44,8 +44,8 @@ LIGHT_VERBS = frozenset("file lodge launch stage conduct carry hold make give is
                         "undertake perform mount".split())
 # Forms of "vote", which say nothing about what the vote is for.
 VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting"})
-# Dependency labels of verbs that are adjectives or names rather than events ("a registered
-# charity", "the running mate"), and tags of participles that only describe a noun.
+# Dependency labels of verbs that are adjectives or parts of names rather than events ("a registered
+# charity", "the running mate").
 NOT_EVENT_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
 
 # (type, subtype or "", verb lemmas): whole semantic classes of the inventory's types that the event
