@@ -28,7 +28,26 @@ them to it); a step added later is off in every earlier profile.
 * ``reported_speech``: reported speech opened by any clause after the cue ("said volunteers would
   go"), and a speaker with modifiers after the reported clause ("..., election officials said").
 
-``V4`` (developed on the ``dev`` half only) is ``V3`` plus the switches listed at its definition.
+``V4`` (developed on the ``dev`` half only) is ``V3`` plus the switches listed at its definition;
+those of the ``spacy`` extractor alone (``rules`` ignores them):
+
+* ``parse_triggers``: a content verb outside the event lexicon is an event, typed by its verb class
+  or ``OTHER`` when the parse gives it a participant, found through spaCy's part of speech and
+  lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes`), and nouns of event
+  classes the lexicon lacks ("an inspection", "a gas leak"); a light verb before an
+  event noun is left to the noun; speaking or writing is a STATEMENT unless it is with or to an actor;
+  a count of votes ("by 30 votes to 12") is no event, and a vote is an election only in a sentence
+  that names one by another word (else POLICY ``legislate``, guidelines 3.2.2); a gathering with
+  placards or slogans is a protest; a win or result in an article about an election is PERSONNEL
+  ``elect`` even when its sentence names no election; an event noun the tagger took for an adjective ("the final") is
+  still a noun;
+* ``parse_roles``: roles from the parse that version 3 left out (guidelines 3.3): a site (location)
+  a BUSINESS event closes or opens is its target, a quantity or part of a group as subject stands for
+  the group ("hundreds of nurses marched"), the giver ("from X") and receiver ("to X") of a noun of
+  help or money, the place where a quote's cue was spoken ("told reporters in X"), the place of an
+  event noun through its participle ("a meeting held in X"), and the roles of 3.3 for spouses, the
+  winner of an election, an organisation founded or merged, and a movement's destination
+  (:mod:`extractors.spacy_pipeline.roles_v4`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -54,6 +73,9 @@ class Profile:
     nominal_actors: bool = False
     triggers: bool = False
     reported_speech: bool = False
+    # spaCy only (version 4): triggers and roles from spaCy's lemmas and dependency parse
+    parse_triggers: bool = False
+    parse_roles: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -69,4 +91,5 @@ V2 = Profile("2", places=True, actor_cues=True, events=True, quotes=True, small_
 V3 = Profile("3", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
              arguments=True, nominal_actors=True, triggers=True, reported_speech=True)
 V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
-             arguments=True, nominal_actors=True, triggers=True, reported_speech=True)
+             arguments=True, nominal_actors=True, triggers=True, reported_speech=True,
+             parse_triggers=True, parse_roles=True)

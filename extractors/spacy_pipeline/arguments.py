@@ -19,7 +19,9 @@ from typing import Any, Iterator
 
 from extractors.shared.events import Arguments
 from extractors.shared.events_v2 import object_role, subject_role
+from extractors.shared.lookups import Lexicons
 from extractors.spacy_pipeline.entities import TokenRef
+from extractors.spacy_pipeline.roles_v4 import object_role_v4, subject_role_v4
 
 # Pronouns that open a relative clause: the clause's subject is the noun the clause modifies.
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -33,8 +35,16 @@ LIGHT_VERBS = frozenset("hold held holds holding give gave given gives issue iss
                         "announced end ended call called".split())
 # Prepositions before a place where an event happens (those of version 2 and a few more).
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "within", "throughout", "on"})
+# Dependency labels of a word that stands as a noun, whatever its tag ("reached the final").
+NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Event types whose sides are each a participant ("talks with X", "a match between X and Y").
 SIDES = frozenset({"MEET", "AGREE"})
+# Version 4: the roles of the giver and the receiver of a noun of help or money (guidelines 3.3).
+GIVING: dict[tuple[str, str], str] = {("SUPPORT", "from"): "agent", ("TRANSACTION", "from"): "agent",
+                                      ("SUPPORT", "to"): "target", ("TRANSACTION", "to"): "participant"}
+# Words for a quantity or a part of a group that acts for the group ("hundreds of workers").
+QUANTITIES = frozenset("hundreds thousands dozens millions scores some many most all several few both each half "
+                       "majority minority part rest none one two three".split())
 
 
 class ArgumentFinder:
@@ -42,15 +52,32 @@ class ArgumentFinder:
     :class:`extractors.spacy_pipeline.article.SpacyArticle`)."""
 
     doc: Any
+    lex: Lexicons
     ref: list[TokenRef | None]
+
+    def _is_noun(self, t: Any) -> bool:
+        """Whether a trigger is a noun: tagged one, or (version 4) an adjective standing as a noun."""
+        return t.pos_ == "NOUN" or (self.lex.profile.parse_triggers and t.pos_ == "ADJ" and t.dep_ in NOUN_DEPS)
+
+    def _subject_role(self, etype: str, lemma: str, passive: bool, subtype: str | None) -> str | None:
+        """The role of a subject: version 2's table, or version 4's (``parse_roles``)."""
+        if self.lex.profile.parse_roles:
+            return subject_role_v4(etype, lemma, passive, subtype)
+        return subject_role(etype, lemma, passive, subtype)
+
+    def _object_role(self, etype: str, subtype: str | None) -> str | None:
+        """The role of an object actor: version 2's table, or version 4's (``parse_roles``)."""
+        if self.lex.profile.parse_roles:
+            return object_role_v4(etype, subtype)
+        return object_role(etype, subtype)
 
     def _v3_arguments(self, t: Any, etype: str, lemma: str, subtype: str | None, args: Arguments) -> None:
         """Add the version 3 arguments of the trigger ``t`` to ``args``."""
-        if t.pos_ == "NOUN":
+        if self._is_noun(t):
             self._noun_arguments(t, etype, lemma, subtype, args)
         else:
             for subject, passive in self._subjects(t):
-                role = subject_role(etype, lemma, passive, subtype)
+                role = self._subject_role(etype, lemma, passive, subtype)
                 for ref in self._subject_refs(subject) if role is not None else []:
                     args.add(role, ref)
         sides = etype in SIDES or (etype == "CONTEST" and subtype == "compete")
@@ -92,6 +119,8 @@ class ArgumentFinder:
         """The actors a subject token names: itself or its appositive name, then its compounds, then its
         possessor; each conjunct of a coordination; a plural pronoun's coordinated antecedents."""
         out = []
+        if self.lex.profile.parse_roles:
+            subject = self._group_of(subject)
         for token in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
             ref = self._actor_ref(token)
             if ref is not None:
@@ -99,6 +128,15 @@ class ArgumentFinder:
             elif token.lower_ in PLURAL:
                 out.extend(self._coordinated_before(token))
         return out
+
+    def _group_of(self, token: Any) -> Any:
+        """Version 4: the group a quantity or part of it stands for ("hundreds of workers", "some
+        of the nurses" -> the workers, the nurses; guidelines 1.2), else the token itself."""
+        if self.ref[token.i] is not None or not (token.pos_ == "NUM" or token.lower_ in QUANTITIES):
+            return token
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        return obj if obj is not None else token
 
     def _actor_ref(self, token: Any) -> str | None:
         """The actor a token names: itself, else its appositive name or a name compounded with it (not
@@ -131,11 +169,15 @@ class ArgumentFinder:
             if c.dep_ == "poss" and etype == "PERSONNEL" and (r := self._actor_ref(c)) is not None:
                 args.add("target", r)
             elif c.dep_ == "prep" and c.lower_ == "by":
-                role = subject_role(etype, lemma, False, subtype)
+                role = self._subject_role(etype, lemma, False, subtype)
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None and role is not None:
                         args.add(role, r)
-            elif c.dep_ == "prep" and c.lower_ == "of" and (role := object_role(etype, subtype)) is not None:
+            elif c.dep_ == "prep" and self.lex.profile.parse_roles and (role := GIVING.get((etype, c.lower_))):
+                for r in (self._actor_ref(o) for o in _objects(c)):
+                    if r is not None:
+                        args.add(role, r)  # "a grant from X", "aid to Y"
+            elif c.dep_ == "prep" and c.lower_ == "of" and (role := self._object_role(etype, subtype)) is not None:
                 for r in (self._actor_ref(o) for o in _objects(c)):
                     if r is not None:
                         args.add(role, r)
@@ -146,7 +188,7 @@ class ArgumentFinder:
             head = head.head  # "said in a statement"
         elif not (t.dep_ == "dobj" and head.lower_ in LIGHT_VERBS):
             return
-        if head.pos_ in ("VERB", "AUX") and (role := subject_role(etype, lemma, False, subtype)) is not None:
+        if head.pos_ in ("VERB", "AUX") and (role := self._subject_role(etype, lemma, False, subtype)) is not None:
             for subject, _ in self._subjects(head):
                 for ref in self._subject_refs(subject):
                     args.add(role, ref)
@@ -155,6 +197,8 @@ class ArgumentFinder:
         """Places after a place preposition inside the trigger's objects and places ("outside the
         office in X"), and place names modifying the trigger or its object."""
         heads = [t] + [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        if self.lex.profile.parse_roles and t.pos_ == "NOUN":  # version 4: "a meeting held in X"
+            heads += [c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         seen: set[int] = set()
         while heads:
             head = heads.pop()

@@ -14,19 +14,28 @@ from extractors.shared.events import (
     event_record,
     place_role,
 )
-from extractors.shared.events_v2 import modality, negated, object_role, subject_role
+from extractors.shared.events_v2 import modality, negated
 from extractors.shared.lookups import Lexicons
 from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_LEMMAS, phrasal_trigger
 from extractors.shared.output import numbered, span
 from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
+from extractors.spacy_pipeline.roles_v4 import destinations
+from extractors.spacy_pipeline.verb_classes import LIGHT_VERBS, VOTE_WORDS, fallback_sense, noun_classes, vote_sense
 
 # Dependency labels of a verb's objects.
 OBJECTS = frozenset({"dobj", "obj", "attr"})
 # Prepositions before a place where the event happened, and before an actor that is its target.
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "outside", "on", "within", "throughout"})
 TARGET_PREPS = frozenset({"against", "on", "of", "over"})
+# Version 4: words of coming together, and the signs that make it a protest.
+GATHERING = frozenset({"gather", "gathering", "assemble", "converge", "congregate", "crowd"})
+PROTEST_WORDS = frozenset("protest protester protestor demonstrator placard banner slogan chant picket rally "
+                          "march".split())
+# Version 4: words of sport, against which an article's election words are weighed.
+SPORT_WORDS = frozenset("match matches game games league cup final tournament championship season club team goal "
+                        "goals race player players coach".split())
 # Auxiliaries that make an event hypothetical or planned.
 HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
 PLANNED = frozenset({"will", "shall", "'ll"})
@@ -54,6 +63,8 @@ class EventFinder(ArgumentFinder):
                 add_addressee(event, (self._actor_of(obj) or (None,))[0] if obj is not None else None)
                 if self.lex.profile.arguments and cue is not None and not event["arguments"]:
                     self._cue_agents(cue, event)
+                if self.lex.profile.parse_roles and cue is not None:
+                    self._statement_places(cue, event)
         dates = self._dates()
         verbs, nouns = self.lex.event_verbs, self.lex.event_nouns
         v2 = self.lex.profile.events
@@ -65,23 +76,102 @@ class EventFinder(ArgumentFinder):
                 continue
             if pos == "VERB":
                 hit = verbs.get(t.lower_)
-            elif pos == "NOUN":
+                if hit is None and self.lex.profile.parse_triggers:
+                    self._fallback_event(t, found, dates)
+                    continue
+            elif self._is_noun(t):  # version 4: also a noun the tagger took for an adjective ("the final")
                 hit = nouns.get(t.lower_)
+                if hit is None and self.lex.profile.parse_triggers:
+                    self._class_noun_event(t, found, dates)
+                    continue
             else:
                 continue
             if hit is None or hit[0] in self.lex.weak_lemmas or t.idx in found or self.ref[t.i] is not None:
                 continue
             if not self.lex.profile.events:
                 found[t.idx] = self._event(t, hit[1], dates)
-            elif (sense := self._sense(t, hit)) is not None:
+            elif (sense := self._sense(t, hit)) is None:
+                if self.lex.profile.parse_triggers and pos == "VERB":
+                    self._fallback_event(t, found, dates)  # a phrasal verb without its particle
+            elif not self.lex.profile.parse_triggers:
+                found[t.idx] = self._event(t, sense[0], dates, sense[1])
+            elif (sense := self._sense_v4(t, sense)) is not None:
                 found[t.idx] = self._event(t, sense[0], dates, sense[1])
         return numbered("e", (found[start] for start in sorted(found)))
+
+    def _statement_places(self, cue: Any, event: dict[str, Any]) -> None:
+        """Version 4: where a quote's cue was spoken ("told reporters in X", "said at a news
+        conference in X") is its STATEMENT's place, as for any other event (guidelines 3.3)."""
+        args = Arguments()
+        for item in event["arguments"]:
+            args.add(item["role"], item["ref"])
+        for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                if (r := self._ref_of(obj)) is not None and not r[1]:
+                    args.add("place", r[0])
+        for place in self._places(cue):
+            args.add("place", place)
+        event["arguments"] = args.items
+
+    def _class_noun_event(self, t: Any, found: dict[int, dict[str, Any]], dates: dict[int, dict[str, Any]]) -> None:
+        """Version 4: a noun of an event class the lexicon lacks ("the audit", "a gas leak")."""
+        sense = noun_classes().get(t.lemma_.lower())
+        if sense is not None and t.idx not in found and self.ref[t.i] is None and t.dep_ != "compound":
+            found[t.idx] = self._event(t, sense[0], dates, sense[1])
+
+    def _fallback_event(self, t: Any, found: dict[int, dict[str, Any]], dates: dict[int, dict[str, Any]]) -> None:
+        """Version 4: a content verb the lexicon does not know, typed by its class, or OTHER when the
+        parse gives it an actor or place (without one it is mostly a state: "taps ran dry")."""
+        if t.idx in found or self.ref[t.i] is not None:
+            return
+        if t.lemma_.lower() in LIGHT_VERBS and any(c.dep_ == "dobj" and c.lower_ in self.lex.event_nouns
+                                                   for c in t.children):
+            return  # a light verb before an event noun: the noun is the trigger (guidelines 3.1)
+        if (sense := fallback_sense(t)) is None:
+            return
+        event = self._event(t, sense[0], dates, sense[1])
+        if sense[0] != "OTHER" or event["arguments"]:
+            found[t.idx] = event  # an unclassed verb is an event only with a participant (guidelines 3.3)
+
+    def _sense_v4(self, t: Any, sense: tuple[str, str | None]) -> tuple[str, str | None] | None:
+        """Version 4: speaking or writing without an actor to speak to is a statement; a gathering with
+        the signs of a protest is one; a result in an article about an election is the election's; a count of votes ("by 41 votes to 12") is no event, and a vote
+        is an election only in a sentence about one."""
+        if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
+            return self._contact_or_statement(t)
+        if sense[0] == "MEET" and t.lemma_.lower() in GATHERING and not PROTEST_WORDS.isdisjoint(
+                w.lemma_.lower() for w in t.sent):
+            return "DEMONSTRATE", "rally"  # a crowd gathered with placards is a protest (guidelines 3.2.2)
+        if sense[0] == "CONTEST" and self._election_article() and (
+                self.lex.event_nouns.get(t.lower_) or self.lex.event_verbs.get(t.lower_) or ("",))[0] in RESULT_LEMMAS:
+            return "PERSONNEL", "elect"  # "the result" of an article about an election (guidelines 3.2.2)
+        if t.pos_ == "NOUN" and t.lower_ in VOTE_WORDS:
+            if any(c.dep_ == "nummod" for c in t.children):
+                return None
+            return vote_sense(t)
+        return sense
+
+    def _election_article(self) -> bool:
+        """Whether the article is about an election: more election words than words of sport (counted once)."""
+        if not hasattr(self, "_about_election"):
+            words = [w.lower_ for w in self.doc]
+            election = sum(w in ELECTION_WORDS for w in words)
+            self._about_election = election >= 3 and election > sum(w in SPORT_WORDS for w in words)
+        return self._about_election
+
+    def _contact_or_statement(self, t: Any) -> tuple[str, str | None]:
+        """Version 4: speaking or writing is contact (MEET ``phone_write``) when it is with or to an
+        actor, else a STATEMENT (guidelines 3.2.2: "she wrote that ..." is a statement)."""
+        for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+            if any((r := self.ref[o.i]) is not None and r[1] for o in prep.children if o.dep_ == "pobj"):
+                return "MEET", "phone_write"
+        return "STATEMENT", None
 
     def _sense(self, t: Any, hit: tuple[str, str]) -> tuple[str, str | None] | None:
         """Version 2: the (type, subtype) of a trigger token: a phrasal verb needs its particle, and a
         win or defeat in a sentence about votes is an election."""
         lemma, etype = hit
-        if t.pos_ == "NOUN":
+        if self._is_noun(t):
             if t.dep_ == "compound" and t.head.lower_ in self.lex.event_nouns:
                 return None  # a modifier of the event noun after it: "vaccination campaign"
             subtype = self.lex.noun_subtypes.get(t.lower_)
@@ -177,6 +267,8 @@ class EventFinder(ArgumentFinder):
         """The actor a subject names; version 3 prefers an appositive name and never takes the possessor."""
         if not v3:
             return self._actor_of(token)
+        if self.lex.profile.parse_roles:
+            token = self._group_of(token)
         ref = self._actor_ref(token)
         return None if ref is None else (ref, True, False)
 
@@ -185,14 +277,16 @@ class EventFinder(ArgumentFinder):
         a match are participants), modality from the words before the trigger (3.4)."""
         args = Arguments()
         lemma = self.lex.event_nouns.get(t.lower_, self.lex.event_verbs.get(t.lower_, ("", "")))[0]
+        if not lemma and self.lex.profile.parse_triggers:
+            lemma = t.lemma_.lower()  # a verb outside the lexicon (version 4)
         children = list(t.children)
-        is_noun = t.pos_ == "NOUN"
+        is_noun = self._is_noun(t)
         v3 = self.lex.profile.arguments
         if is_noun:
             for c in children:
                 if c.dep_ in ("poss", "compound") and (r := self._actor_of(c)) is not None and not (
                         v3 and etype == "PERSONNEL" and c.dep_ == "poss"):
-                    if (role := subject_role(etype, lemma, False, subtype)) is not None:
+                    if (role := self._subject_role(etype, lemma, False, subtype)) is not None:
                         args.add(role, r[0])
         elif t.dep_ in ("xcomp", "conj", "advcl") and not any(c.dep_ in SUBJECTS for c in children):
             children = children + [c for c in t.head.children if c.dep_ in SUBJECTS]
@@ -201,11 +295,12 @@ class EventFinder(ArgumentFinder):
         for c in children:
             dep = c.dep_
             if dep in ("nsubj", "nsubjpass") and (r := self._subject_of(c, v3)) is not None:
-                if (role := subject_role(etype, lemma, is_passive, subtype)) is not None:
+                if (role := self._subject_role(etype, lemma, is_passive, subtype)) is not None:
                     args.add(role, r[0])
             elif dep in OBJECTS and (r := self._ref_of(c)) is not None:
-                role = object_role(etype, subtype)
-                if role is not None and (r[1] or etype in PLACE_TARGET_TYPES):
+                role = self._object_role(etype, subtype)
+                if role is not None and (r[1] or etype in PLACE_TARGET_TYPES or (
+                        self.lex.profile.parse_roles and etype == "BUSINESS")):  # the site closed (3.3)
                     args.add(role, r[0])
             elif dep == "prep" or dep == "agent":
                 self._prep_argument(c, etype, args)
@@ -219,7 +314,8 @@ class EventFinder(ArgumentFinder):
             self._v3_arguments(t, etype, lemma, subtype, args)
         in_quote = self.quotations.contains(t.idx) or any(
             q["content"]["start"] <= t.idx < q["content"]["end"] for q in self.quotes)
-        event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), args.items, polarity,
+        items = destinations(t, etype, lemma, args.items) if self.lex.profile.parse_roles else args.items
+        event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), items, polarity,
                              modality(before, in_quote, not is_noun, self.text[sent.start_char:t.idx]), subtype)
         if t.i in dates:
             event["time"] = dates[t.i]

@@ -36,7 +36,7 @@ class SpacyExtractor:
         self.workers = workers
         self.min_population = min_population
         self.pipeline = pipeline.find_pipeline() or ""
-        self.nlp = pipeline.load(self.pipeline)
+        self.nlp = pipeline.load(self.pipeline, lemmas=self.profile.parse_triggers)
         self._lex = Lexicons(min_population, self.profile)
 
     @classmethod

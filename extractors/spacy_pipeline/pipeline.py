@@ -50,9 +50,12 @@ def unavailable_reason() -> str | None:
     return None
 
 
-def load(name: str) -> Any:
+def load(name: str, lemmas: bool = False) -> Any:
     """The pipeline of the installed package ``name``, without the lemmatizer (the lexicons map
-    inflected forms) and with the line-break component before the parser."""
-    nlp = importlib.import_module(name).load(exclude=list(EXCLUDED_COMPONENTS))
+    inflected forms) unless ``lemmas`` (version 4 types verbs the lexicon lacks by their lemma; the
+    lemmatizer only adds lemmas, so the other annotations are the same), and with the line-break
+    component before the parser."""
+    exclude = [c for c in EXCLUDED_COMPONENTS if not (lemmas and c == "lemmatizer")]
+    nlp = importlib.import_module(name).load(exclude=exclude)
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp
