@@ -32,7 +32,7 @@ them to it); a step added later is off in every earlier profile.
 those of the ``spacy`` extractor alone (``rules`` ignores them):
 
 * ``parse_triggers``: a content verb outside the event lexicon is an event, typed by its verb class
-  or ``OTHER`` when the parse gives it a participant, found through spaCy's part of speech and
+  or ``OTHER``, found through spaCy's part of speech and
   lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes`), and nouns of event
   classes the lexicon lacks ("an inspection", "a gas leak"); a light verb before an
   event noun is left to the noun; speaking or writing is a STATEMENT unless it is with or to an actor;
@@ -43,7 +43,8 @@ those of the ``spacy`` extractor alone (``rules`` ignores them):
   still a noun;
 * ``parse_roles``: roles from the parse that version 3 left out (guidelines 3.3): a site (location)
   a BUSINESS event closes or opens is its target, a quantity or part of a group as subject stands for
-  the group ("hundreds of nurses marched"), the giver ("from X") and receiver ("to X") of a noun of
+  the group ("hundreds of nurses marched"), the actor an OTHER event or a movement is done to
+  (its target), the giver ("from X") and receiver ("to X") of a noun of
   help or money, the place where a quote's cue was spoken ("told reporters in X"), the place of an
   event noun through its participle ("a meeting held in X"), and the roles of 3.3 for spouses, the
   winner of an election, an organisation founded or merged, and a movement's destination

@@ -120,18 +120,14 @@ class EventFinder(ArgumentFinder):
             found[t.idx] = self._event(t, sense[0], dates, sense[1])
 
     def _fallback_event(self, t: Any, found: dict[int, dict[str, Any]], dates: dict[int, dict[str, Any]]) -> None:
-        """Version 4: a content verb the lexicon does not know, typed by its class, or OTHER when the
-        parse gives it an actor or place (without one it is mostly a state: "taps ran dry")."""
+        """Version 4: a content verb the lexicon does not know, typed by its class or OTHER."""
         if t.idx in found or self.ref[t.i] is not None:
             return
         if t.lemma_.lower() in LIGHT_VERBS and any(c.dep_ == "dobj" and c.lower_ in self.lex.event_nouns
                                                    for c in t.children):
             return  # a light verb before an event noun: the noun is the trigger (guidelines 3.1)
-        if (sense := fallback_sense(t)) is None:
-            return
-        event = self._event(t, sense[0], dates, sense[1])
-        if sense[0] != "OTHER" or event["arguments"]:
-            found[t.idx] = event  # an unclassed verb is an event only with a participant (guidelines 3.3)
+        if (sense := fallback_sense(t)) is not None:
+            found[t.idx] = self._event(t, sense[0], dates, sense[1])
 
     def _sense_v4(self, t: Any, sense: tuple[str, str | None]) -> tuple[str, str | None] | None:
         """Version 4: speaking or writing without an actor to speak to is a statement; a gathering with

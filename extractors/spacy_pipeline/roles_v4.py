@@ -41,8 +41,8 @@ def subject_role_v4(etype: str, lemma: str, passive: bool, subtype: str | None) 
 def object_role_v4(etype: str, subtype: str | None) -> str | None:
     """The role of a trigger's object actor in version 4.
 
-    >>> object_role_v4("BUSINESS", "start_org"), object_role_v4("BUSINESS", "merge_org")
-    ('agent', 'participant')
+    >>> object_role_v4("BUSINESS", "start_org"), object_role_v4("BUSINESS", "merge_org"), object_role_v4("OTHER", None)
+    ('agent', 'participant', 'target')
     """
     if etype == "LIFE" and subtype in ("marry", "divorce"):
         return "participant"
@@ -50,6 +50,8 @@ def object_role_v4(etype: str, subtype: str | None) -> str | None:
         return "agent"
     if etype == "BUSINESS" and subtype == "merge_org":
         return "participant"
+    if etype in ("OTHER", "MOVE"):
+        return "target"  # who or what it is done to: "removed the manager", "carried the injured" (3.3)
     return object_role(etype, subtype)
 
 
