@@ -8,6 +8,8 @@ import re
 from typing import Any
 
 from extractors.rules.clauses import ClauseReader, place_preposition
+from extractors.rules.fallback import FALLBACK_TYPE, fallback_sense
+from extractors.rules.retype import retyped
 from extractors.rules.mentions import Ref
 from extractors.shared.lookups import Lexicons
 from extractors.rules.text import Sentences
@@ -102,15 +104,22 @@ class EventFinder:
 
     def _event_v2(self, start: int, end: int, lemma: str, etype: str) -> dict[str, Any] | None:
         """Version 2: the trigger's sense here (noun or verb, particle, election), its arguments by the
-        roles of its type, and polarity and modality from the words before it."""
+        roles of its type, and polarity and modality from the words before it. Version 4: a fallback
+        verb (:mod:`extractors.rules.fallback`) is an OTHER verb."""
         text = self.text
         s_start, s_end = self.sentences.of(start)
         before_words = [w.lower() for w in WORD_RE.findall(text, max(s_start, start - 60), start)]
         after_words = [w.lower() for w in WORD_RE.findall(text, end, min(s_end, end + 30))]
-        sense = trigger_sense(self.lex, text[start:end].lower(), etype, lemma, before_words[-1] if before_words else "",
-                              after_words[0] if after_words else "", text[s_start:s_end])
+        if etype == FALLBACK_TYPE:
+            sense: tuple[str, str | None, bool] | None = (*fallback_sense(lemma, text[s_start:s_end]), False)
+        else:
+            sense = trigger_sense(self.lex, text[start:end].lower(), etype, lemma,
+                                  before_words[-1] if before_words else "", after_words[0] if after_words else "",
+                                  text[s_start:s_end])
         if sense is None:
             return None
+        if self.lex.profile.type_rules:
+            sense = retyped(text[start:end].lower(), lemma, sense, text[s_start:s_end], text[end:s_end])
         etype, subtype, is_noun = sense
         before, after = self._refs_around(start, s_start, s_end)
         args = Arguments()

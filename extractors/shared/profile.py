@@ -28,7 +28,17 @@ them to it); a step added later is off in every earlier profile.
 * ``reported_speech``: reported speech opened by any clause after the cue ("said volunteers would
   go"), and a speaker with modifiers after the reported clause ("..., election officials said").
 
-``V4`` (developed on the ``dev`` half only) is ``V3`` plus the switches listed at its definition.
+``V4`` (developed on the ``dev`` half only) is ``V3`` plus the switches listed at its definition:
+
+* ``fallback_triggers`` (``rules``): a content verb that no trigger table lists is an OTHER event where
+  the words around it make it a verb (after "to" or a modal, a participle after "be" or "have", a
+  finite form after a subject); verbs of the general English verb index only, without auxiliaries,
+  copulas, light, aspectual, cognitive, evidence and state verbs (:mod:`extractors.rules.fallback`);
+  a verb of a class the inventory names gets that type ("audit" LEGAL ``investigate``), a verb the
+  version 2 table left out as too vague alone gets the table's type once it is surely a verb;
+* ``type_rules`` (``rules``): the type of a listed trigger chosen by its sentence (3.2.2): a vote is
+  POLICY ``legislate`` unless the sentence is about an election to an office; "wrote", "spoke" are a
+  STATEMENT unless an addressee or a medium of contact follows (:mod:`extractors.rules.retype`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -54,6 +64,8 @@ class Profile:
     nominal_actors: bool = False
     triggers: bool = False
     reported_speech: bool = False
+    fallback_triggers: bool = False
+    type_rules: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -69,4 +81,5 @@ V2 = Profile("2", places=True, actor_cues=True, events=True, quotes=True, small_
 V3 = Profile("3", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
              arguments=True, nominal_actors=True, triggers=True, reported_speech=True)
 V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
-             arguments=True, nominal_actors=True, triggers=True, reported_speech=True)
+             arguments=True, nominal_actors=True, triggers=True, reported_speech=True,
+             fallback_triggers=True, type_rules=True)
