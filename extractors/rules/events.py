@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from extractors.rules.clauses import ClauseReader, place_preposition
-from extractors.rules.fallback import FALLBACK_TYPE, fallback_sense
+from extractors.rules.fallback import FALLBACK_TYPE, fallback_sense, noun_not_verb
 from extractors.rules.retype import retyped
 from extractors.rules.mentions import Ref
 from extractors.shared.lookups import Lexicons
@@ -83,10 +83,22 @@ class EventFinder:
         version 3 reads the word."""
         if self.text[start:start + 1].isupper():
             return True
+        if self.lex.profile.noun_cues and self._noun_cue(start):
+            return True
         if self.lex.profile.triggers:
             words = self.text[max(0, start - 6):start].split()
             return bool(words) and words[-1].lower() in ("a", "an", "the", "of")
         return self.text[max(0, start - 4):start].lower().endswith((" a ", "an ", "he ", "of "))
+
+    def _noun_cue(self, start: int) -> bool:
+        """Version 4: whether a reporting verb's form at ``start`` is a noun here ("the state's
+        police", "Mexican states", "requests for comment")."""
+        word = WORD_RE.match(self.text, start)
+        if word is None:
+            return False
+        s_start = self.sentences.of(start)[0]
+        before = WORD_RE.findall(self.text, max(s_start, start - 40), start)[-1:]
+        return noun_not_verb(word.group().lower(), before)
 
     def _statement_v2(self, start: int, end: int) -> dict[str, Any]:
         """A reporting verb without a quote: its speaker, before or after it, is the agent."""
@@ -163,6 +175,8 @@ class EventFinder:
         elif subject is not None and role is not None and not CLAUSE_BREAKS.intersection(text[subject.end:start]):
             args.add(role, subject.ref)
         obj_role = object_role(etype, subtype)
+        if obj_role is None and etype == "OTHER" and self.lex.profile.object_targets:
+            obj_role = "target"  # "prevented the crowd", "repainted the chapel": what it is done to (3.3)
         for r in after:
             if not r.is_actor:
                 continue
@@ -182,6 +196,9 @@ class EventFinder:
         if owner is not None and role and len(text[owner.end:start].split()) <= 2 and not CLAUSE_BREAKS.intersection(
                 text[owner.end:start]):
             args.add(role, owner.ref)
+        elif role and self.lex.profile.cue_nouns:
+            for r in self._cue_subjects_before(start):
+                args.add(role, r.ref)
         for r in after[:2]:
             between = text[end:r.start].strip().lower()
             if not r.is_actor or len(between.split()) > 2:
@@ -206,6 +223,20 @@ class EventFinder:
         elif self._last_subjects[0] == s_start and _shares_subject(self.text[s_start:start]):
             found = self._last_subjects[2]
         return found
+
+    def _cue_subjects_before(self, start: int) -> list[Ref]:
+        """Version 4: the subjects of a reporting verb whose medium is the event noun at ``start`` ("X
+        said in a statement", "Y announced in its report"): the speaker made that statement (3.3)."""
+        m = _IN_MEDIUM_RE.search(self.text, max(0, start - 40), start)
+        if m is None:
+            return []
+        i = bisect.bisect_left(self.cues, (m.start(), m.start())) - 1
+        if i < 0 or self.cues[i][1] > m.start():
+            return []
+        cue_end = self.cues[i][1]
+        if not _CUE_GAP_RE.fullmatch(self.text, cue_end, m.start()):
+            return []
+        return self._subjects_v3(self.cues[i][0])
 
     def _trigger_between(self, start: int, end: int) -> bool:
         """Version 3: whether another trigger or cue word starts between ``start`` and ``end``."""
@@ -258,6 +289,12 @@ class EventFinder:
             elif start < r.start and r.end <= s_end:
                 after.append(r)
         return before, after
+
+
+# Version 4: "in a (brief) statement" right before an event noun, after a reporting verb.
+_IN_MEDIUM_RE = re.compile(r"\s+in\s+(?:a|an|its|his|her|their|a\s+joint|a\s+written)(?:\s+[a-z]+)?\s+$")
+# What may stand between the reporting verb and "in a ...": nothing, or a time ("said on Monday").
+_CUE_GAP_RE = re.compile(r"(?:\s+on\s+[A-Z][a-z]+|\s+(?:late|earlier|later)\s+[a-z]+)?")
 
 
 # Words before a verb that leave its subject to the clause before: a coordinated verb ("and

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from extractors.shared.triggers_v2 import ELECTION_WORDS, weak_verb_senses
-from extractors.shared.verbs import verb_lemma, verb_tables
+from extractors.shared.verbs import noun_lemmas, verb_lemma
 
 # The pseudo type of a fallback trigger, read by :class:`extractors.rules.events.EventFinder`.
 FALLBACK_TYPE = "FALLBACK"
@@ -82,6 +82,9 @@ _PLURAL_SUBJECTS = frozenset("they we i you who which that".split())
 # Adverbs that may stand between a subject or an auxiliary and its verb.
 _ADVERBS = frozenset("also not never then later already just still since recently again jointly "
                      "formally quickly reportedly allegedly".split())
+# Words after which a form is a noun: determiners, possessives, prepositions.
+_NOUN_BEFORE = frozenset("the a an this these those its his her their our my your no every each any some "
+                         "for of with in on from by at into".split())
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 
 
@@ -104,7 +107,7 @@ def fallback_triggers(text: str, sentences: list[tuple[int, int]], actor_ends: l
             if lemma is None or lemma in STOP_LEMMAS or len(lemma) < 3:
                 continue
             before = [w.lower() for _, _, w in tokens[max(0, i - 3):i]]
-            after_subject = _after_actor(text, actor_ends, start)
+            after_subject = after_actor(text, actor_ends, start)
             if is_verb_here(word, lemma, before, after_subject):
                 out.append((start, end, (lemma, FALLBACK_TYPE)))
     return out
@@ -137,7 +140,23 @@ def _class_senses() -> dict[str, tuple[str, str | None]]:
     return {lemma: (etype, subtype or None) for etype, subtype, lemmas in _CLASSES for lemma in lemmas.split()}
 
 
-def _after_actor(text: str, actor_ends: list[int], start: int) -> bool:
+def noun_not_verb(word: str, before: list[str]) -> bool:
+    """Whether a reporting verb's form that is also a noun ("state", "reports", "comment") is a noun
+    here: after a determiner or a preposition, or after a capitalised word that modifies it ("the
+    Brazilian state"). Past forms and participles stay verbs.
+
+    >>> noun_not_verb("state", ["the"]), noun_not_verb("states", ["Mexican"]), noun_not_verb("say", ["firms"])
+    (True, True, False)
+    >>> noun_not_verb("stated", ["the"])
+    False
+    """
+    if word.endswith(("ed", "ing")) or (word not in noun_lemmas() and word[:-1] not in noun_lemmas()):
+        return False
+    prev = before[-1] if before else ""
+    return prev.lower() in _NOUN_BEFORE or prev[:1].isupper()
+
+
+def after_actor(text: str, actor_ends: list[int], start: int) -> bool:
     """Whether an actor's mention ends right before ``start`` (spaces and adverbs between)."""
     i = bisect.bisect_right(actor_ends, start) - 1
     if i < 0:

@@ -38,7 +38,11 @@ them to it); a step added later is off in every earlier profile.
   version 2 table left out as too vague alone gets the table's type once it is surely a verb;
 * ``type_rules`` (``rules``): the type of a listed trigger chosen by its sentence (3.2.2): a vote is
   POLICY ``legislate`` unless the sentence is about an election to an office; "wrote", "spoke" are a
-  STATEMENT unless an addressee or a medium of contact follows (:mod:`extractors.rules.retype`).
+  STATEMENT unless an addressee or a medium of contact follows (:mod:`extractors.rules.retype`);
+* ``object_targets`` (``rules``): the object of an OTHER verb is its ``target`` (3.3: what it is done to);
+* ``cue_nouns`` (``rules``): the speaker of "X said in a statement" is the agent of "statement" too;
+* ``noun_cues`` (``rules``): a reporting verb's form that is also a noun ("state", "reports") is no
+  STATEMENT after a determiner, a preposition or a capitalised modifier ("the Brazilian state").
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -66,6 +70,9 @@ class Profile:
     reported_speech: bool = False
     fallback_triggers: bool = False
     type_rules: bool = False
+    object_targets: bool = False
+    cue_nouns: bool = False
+    noun_cues: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -82,4 +89,5 @@ V3 = Profile("3", places=True, actor_cues=True, events=True, quotes=True, small_
              arguments=True, nominal_actors=True, triggers=True, reported_speech=True)
 V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
              arguments=True, nominal_actors=True, triggers=True, reported_speech=True,
-             fallback_triggers=True, type_rules=True)
+             fallback_triggers=True, type_rules=True, object_targets=True,
+             cue_nouns=True, noun_cues=True)

@@ -29,6 +29,23 @@ def _lookups_file() -> Path | None:
 
 
 @lru_cache(maxsize=1)
+def noun_lemmas() -> frozenset[str]:
+    """The noun lemmas of the same WordNet index (empty when no English model is installed).
+
+    >>> "statement" in noun_lemmas(), "quickly" in noun_lemmas()
+    (True, False)
+    """
+    path = _lookups_file()
+    if path is None:
+        return frozenset()
+    import srsly
+    from spacy.strings import get_string_id
+
+    tables = srsly.msgpack_loads(path.read_bytes())
+    return frozenset(w for w in tables["lemma_index"].get(get_string_id("noun"), ()) if w.isalpha())
+
+
+@lru_cache(maxsize=1)
 def verb_tables() -> tuple[frozenset[str], dict[str, str]]:
     """(verb lemmas, irregular form -> lemma); empty when no English model is installed."""
     path = _lookups_file()

@@ -83,3 +83,33 @@ def test_v4_keeps_contact_and_election_votes(extractors: dict[str, Any]) -> None
     found = events(extractors, "rules.v4", "Ana Varo wrote to the mayor on Monday. The governor won the "
                                            "election after a second vote.")
     assert ("wrote", "MEET") in found and ("vote", "PERSONNEL") in found, found
+
+
+def arguments(extractors: dict[str, Any], name: str, text: str, trigger: str) -> set[tuple[str, str]]:
+    """(role, the name of the actor or place) of every argument of the events with this trigger."""
+    (doc,) = extractors[name].extract([Article("t", text)])
+    names = {e.id: e.name for e in (*doc.actors, *doc.locations)}
+    return {(a.role, names[a.ref]) for e in doc.events if e.trigger.text == trigger for a in e.arguments}
+
+
+ARGUMENT_CASES = {
+    "speaker of a statement noun": ("The Velmora Trust said in a brief statement that it had sold the farm.",
+                                    "statement", ("agent", "Velmora Trust")),
+    "object of an OTHER verb": ("Police prevented Ana Varo from entering the hall.", "prevented",
+                                ("target", "Ana Varo")),
+}
+
+
+@pytest.mark.parametrize("case", ARGUMENT_CASES, ids=list(ARGUMENT_CASES))
+def test_v4_finds_more_arguments(extractors: dict[str, Any], case: str) -> None:
+    text, trigger, expected = ARGUMENT_CASES[case]
+    found = {name: expected in arguments(extractors, name, text, trigger) for name in VERSIONS}
+    assert found == {"rules.v3": False, "rules.v4": True}, (
+        text, {n: arguments(extractors, n, text, trigger) for n in VERSIONS})
+
+
+@pytest.mark.parametrize("text", ["Farmers in the Brazilian state protested on Monday.",
+                                  "The firm did not respond to requests for comment."])
+def test_v4_reads_a_reporting_noun_as_no_statement(extractors: dict[str, Any], text: str) -> None:
+    found = {name: any(t in ("state", "comment") for t, _ in events(extractors, name, text)) for name in VERSIONS}
+    assert found == {"rules.v3": True, "rules.v4": False}, (text, {n: events(extractors, n, text) for n in VERSIONS})
