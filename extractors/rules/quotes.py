@@ -75,6 +75,10 @@ class QuoteFinder:
             s_end = self.sentences.of(cue_end)[1]
             return self._actor_ref_at(cue_end, min(window_end, s_end))
         s_start = self.sentences.of(cue_start)[0]
+        if self.lex.profile.clause_speakers:  # "X, who asked not to be named, said": past the parenthesis
+            subjects = self._subjects_v3(cue_start)  # type: ignore[attr-defined]
+            if subjects:
+                return subjects[0]
         between = text[s_start:cue_start]
         words = WORD_RE.findall(between)
         # allow auxiliaries and adverbs between the subject and the verb: "X has also said"

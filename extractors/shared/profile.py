@@ -42,7 +42,12 @@ them to it); a step added later is off in every earlier profile.
 * ``object_targets`` (``rules``): the object of an OTHER verb is its ``target`` (3.3: what it is done to);
 * ``cue_nouns`` (``rules``): the speaker of "X said in a statement" is the agent of "statement" too;
 * ``noun_cues`` (``rules``): a reporting verb's form that is also a noun ("state", "reports") is no
-  STATEMENT after a determiner, a preposition or a capitalised modifier ("the Brazilian state").
+  STATEMENT after a determiner, a preposition or a capitalised modifier ("the Brazilian state");
+* ``clause_speakers`` (``rules``): a quote's speaker before its cue is read from the clause as the
+  subjects of events are (``arguments``): past an apposition or a relative clause ("X, who asked not
+  to be named, said");
+* ``place_heads`` (``rules``): a name ending in a geographic head ("X Island", "X Channel", "X Strait") is
+  a LOC, one ending in a capitalised administrative head ("X County", "X Province") a GPE province.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -73,6 +78,8 @@ class Profile:
     object_targets: bool = False
     cue_nouns: bool = False
     noun_cues: bool = False
+    clause_speakers: bool = False
+    place_heads: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -90,4 +97,5 @@ V3 = Profile("3", places=True, actor_cues=True, events=True, quotes=True, small_
 V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
              arguments=True, nominal_actors=True, triggers=True, reported_speech=True,
              fallback_triggers=True, type_rules=True, object_targets=True,
-             cue_nouns=True, noun_cues=True)
+             cue_nouns=True, noun_cues=True, clause_speakers=True,
+             place_heads=True)

@@ -113,3 +113,27 @@ def test_v4_finds_more_arguments(extractors: dict[str, Any], case: str) -> None:
 def test_v4_reads_a_reporting_noun_as_no_statement(extractors: dict[str, Any], text: str) -> None:
     found = {name: any(t in ("state", "comment") for t, _ in events(extractors, name, text)) for name in VERSIONS}
     assert found == {"rules.v3": True, "rules.v4": False}, (text, {n: events(extractors, n, text) for n in VERSIONS})
+
+
+def speakers(extractors: dict[str, Any], name: str, text: str) -> set[str]:
+    """The names of the speakers of the quotes found in ``text``."""
+    (doc,) = extractors[name].extract([Article("t", text)])
+    names = {a.id: a.name for a in doc.actors}
+    return {names[q.speaker] for q in doc.quotes if q.speaker}
+
+
+def test_v4_reads_the_speaker_past_a_relative_clause(extractors: dict[str, Any]) -> None:
+    text = "Ana Varo, who chairs the Tolsen Rowing Club, said the regatta would go ahead."
+    found = {name: speakers(extractors, name, text) for name in VERSIONS}
+    assert "Ana Varo" not in found["rules.v3"] and found["rules.v4"] == {"Ana Varo"}, found
+
+
+@pytest.mark.parametrize("text, place", [("The ferry ran aground off Tarvo Island on Sunday.", "Tarvo Island"),
+                                         ("Farmers in Kelmo County voted on Monday.", "Kelmo County")])
+def test_v4_reads_places_by_their_geographic_head(extractors: dict[str, Any], text: str, place: str) -> None:
+    found = {}
+    for name in VERSIONS:
+        (doc,) = extractors[name].extract([Article("t", text)])
+        found[name] = ({loc.name for loc in doc.locations}, {a.name for a in doc.actors})
+    assert place not in found["rules.v3"][0] and place in found["rules.v4"][0], found
+    assert place not in found["rules.v4"][1], found
