@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from extractors.rules.clauses import ClauseReader, place_preposition
-from extractors.rules.fallback import FALLBACK_TYPE, fallback_sense, noun_not_verb
+from extractors.rules.fallback import FALLBACK_TYPE, fallback_sense, noun_not_verb, phrasal_sense
 from extractors.rules.retype import retyped
 from extractors.rules.mentions import Ref
 from extractors.shared.lookups import Lexicons
@@ -24,6 +24,7 @@ from extractors.shared.events import (
 from extractors.shared.output import numbered, span
 from extractors.rules.patterns import WORD_RE
 from extractors.shared.events_v2 import modality, negated, object_role, passive, subject_role, trigger_sense
+from extractors.shared.triggers_v2 import PHRASAL_TYPE
 from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 
 # Words among the four before a trigger that make it negative, hypothetical or planned.
@@ -128,10 +129,14 @@ class EventFinder:
             sense = trigger_sense(self.lex, text[start:end].lower(), etype, lemma,
                                   before_words[-1] if before_words else "", after_words[0] if after_words else "",
                                   text[s_start:s_end])
+            if sense is None and etype == PHRASAL_TYPE and self.lex.profile.fallback_triggers:
+                found = phrasal_sense(lemma, after_words[0] if after_words else "")
+                sense = None if found is None else (*found, False)
         if sense is None:
             return None
         if self.lex.profile.type_rules:
-            sense = retyped(text[start:end].lower(), lemma, sense, text[s_start:s_end], text[end:s_end])
+            sense = retyped(text[start:end].lower(), lemma, sense, text[s_start:s_end], text[end:s_end],
+                            text[s_start:start])
         etype, subtype, is_noun = sense
         before, after = self._refs_around(start, s_start, s_end)
         args = Arguments()

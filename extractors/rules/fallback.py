@@ -63,6 +63,11 @@ _CLASSES: tuple[tuple[str, str, str], ...] = (
     ("SUPPORT", "endorse", "back champion"),
     ("TRANSACTION", "transfer_money", "contribute charter rent lease"),
 )
+# Light verbs that name an event with a particle after them: "<lemma> <particle>" -> (type, subtype).
+_PHRASAL_SENSES: dict[str, tuple[str, str | None]] = {
+    "take to": ("MOVE", "transport"), "take off": ("MOVE", "transport"), "take away": ("MOVE", "transport"),
+    "send back": ("MOVE", "transport"), "bring back": ("MOVE", "transport"),
+}
 # Words of a sentence about an election to an office (a vote there is PERSONNEL elect, 3.2.2).
 _OFFICE_WORDS = ELECTION_WORDS - {"vote", "votes", "ballot", "ballots", "referendum"}
 # Words of a sentence about a match, race or tournament (the only place where "lose" or "play" is CONTEST).
@@ -104,13 +109,27 @@ def fallback_triggers(text: str, sentences: list[tuple[int, int]], actor_ends: l
             if start in taken or not word.islower():
                 continue
             lemma = verb_lemma(word.replace("’", "'"))
-            if lemma is None or lemma in STOP_LEMMAS or len(lemma) < 3:
+            if lemma is None or len(lemma) < 3:
+                continue
+            particle = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+            if f"{lemma} {particle}" in _PHRASAL_SENSES:
+                lemma = f"{lemma} {particle}"  # "were taken to hospital": a movement (5 t)
+            elif lemma in STOP_LEMMAS:
                 continue
             before = [w.lower() for _, _, w in tokens[max(0, i - 3):i]]
             after_subject = after_actor(text, actor_ends, start)
             if is_verb_here(word, lemma, before, after_subject):
                 out.append((start, end, (lemma, FALLBACK_TYPE)))
     return out
+
+
+def phrasal_sense(lemma: str, particle: str) -> tuple[str, str | None] | None:
+    """The (type, subtype) of a light verb with a particle that the trigger table does not list.
+
+    >>> phrasal_sense("take", "to"), phrasal_sense("take", "up")
+    (('MOVE', 'transport'), None)
+    """
+    return _PHRASAL_SENSES.get(f"{lemma} {particle.lower()}")
 
 
 def fallback_sense(lemma: str, sentence: str) -> tuple[str, str | None]:
@@ -128,7 +147,8 @@ def fallback_sense(lemma: str, sentence: str) -> tuple[str, str | None]:
         return ("PERSONNEL", "elect") if words & _OFFICE_WORDS else ("POLICY", "legislate")
     if lemma == "award":
         return ("AGREE", None) if words & _CONTRACT_WORDS else ("CONTEST", "award")
-    sense = _class_senses().get(lemma) or weak_verb_senses().get(lemma) or ("OTHER", None)
+    sense = (_PHRASAL_SENSES.get(lemma) or _class_senses().get(lemma) or weak_verb_senses().get(lemma)
+             or ("OTHER", None))
     if sense[0] == "CONTEST" and not words & CONTEST_WORDS:
         return "OTHER", None  # "the firm lost money", "to play a part": no contest
     return sense

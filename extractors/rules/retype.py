@@ -15,11 +15,47 @@ _CONTACT_AFTER_RE = re.compile(r"\s*(?:\w+ly\s+)?(?:to|with|by phone|by telephon
                                r"(?:media|press|reporters|journalists|public)\b)", re.IGNORECASE)
 
 
+# Objects of "cut" that make it job cuts (BUSINESS lay_off) or a cut in public money (POLICY).
+_JOBS = frozenset("job jobs worker workers staff posts positions shifts workforce employees redundancies "
+                  "roles".split())
+_PUBLIC_MONEY = frozenset("spending budget budgets tax taxes tariff tariffs subsidy subsidies rates "
+                          "allowance allowances benefits aid funding".split())
+# Sites whose closing is BUSINESS close_facility (the inventory: "a plant, shop, office, mine or other site").
+_SITES = frozenset("plant plants factory factories mill mills shop shops store stores branch branches office offices "
+                   "mine mines school schools hospital hospitals clinic clinics site sites station stations church "
+                   "churches parish parishes outlet outlets depot depots warehouse warehouses restaurant restaurants "
+                   "hotel hotels bank banks port ports airport terminal refinery smelter shipyard brewery "
+                   "unit units business businesses firm firms company companies".split())
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _cut_or_close(lemma: str, sense: tuple[str, str | None, bool], before: str,
+                  after: str) -> tuple[str, str | None, bool]:
+    """"cut" is BUSINESS lay_off only for jobs (POLICY for public money); "close", "shut" are BUSINESS
+    close_facility only with a site named right after or before them; otherwise OTHER (3.4: ending).
+
+    >>> _cut_or_close("cut", ("BUSINESS", "lay_off", False), "it will", " 800 jobs by June")
+    ('BUSINESS', 'lay_off', False)
+    >>> _cut_or_close("close", ("BUSINESS", "close_facility", False), "they tried to", " a valve on the pipe")
+    ('OTHER', None, False)
+    """
+    ahead = _WORD_RE.findall(after.lower())[:6]
+    behind = _WORD_RE.findall(before.lower())[-6:]
+    if lemma == "cut":
+        if _JOBS.intersection(ahead):
+            return sense
+        return ("POLICY", None, sense[2]) if _PUBLIC_MONEY.intersection(ahead) else ("OTHER", None, sense[2])
+    if _SITES.intersection(ahead) or _SITES.intersection(behind):
+        return sense
+    return "OTHER", None, sense[2]
+
+
 def retyped(word: str, lemma: str, sense: tuple[str, str | None, bool], sentence: str,
-            after: str) -> tuple[str, str | None, bool]:
+            after: str, before: str = "") -> tuple[str, str | None, bool]:
     """The (type, subtype, is a noun) of a trigger from the table, corrected by its sentence: a vote is
     POLICY ``legislate`` unless the sentence is about an election to an office; "wrote", "spoke" are a
-    STATEMENT unless an addressee or a medium of contact follows ("spoke by phone with X").
+    STATEMENT unless an addressee or a medium of contact follows ("spoke by phone with X"); "cut",
+    "close", "shut" by what they act on (:func:`_cut_or_close`).
 
     >>> retyped("vote", "vote", ("PERSONNEL", "elect", True), "Workers backed the deal in a vote.", "")
     ('POLICY', 'legislate', True)
@@ -33,4 +69,6 @@ def retyped(word: str, lemma: str, sense: tuple[str, str | None, bool], sentence
         return (*fallback_sense("vote", sentence), is_noun)
     if lemma in _CONTACT_LEMMAS and etype == "MEET" and not is_noun and not _CONTACT_AFTER_RE.match(after):
         return "STATEMENT", None, is_noun
+    if lemma in ("cut", "close", "shut") and etype == "BUSINESS" and not is_noun:
+        return _cut_or_close(lemma, sense, before, after)
     return sense
