@@ -30,12 +30,12 @@ them to it); a step added later is off in every earlier profile.
 
 ``V4`` (developed on the ``dev`` half only) is ``V3`` plus the switches listed at its definition:
 
-* ``fallback_triggers`` (``rules``): a content verb that no trigger table lists is an OTHER event where
-  the words around it make it a verb (after "to" or a modal, a participle after "be" or "have", a
-  finite form after a subject); verbs of the general English verb index only, without auxiliaries,
-  copulas, light, aspectual, cognitive, evidence and state verbs (:mod:`extractors.rules.fallback`);
-  a verb of a class the inventory names gets that type ("audit" LEGAL ``investigate``), a verb the
-  version 2 table left out as too vague alone gets the table's type once it is surely a verb;
+* ``fallback_triggers`` (``rules``): a content verb that no trigger table lists is an event where the
+  words around it make it a verb (after "to" or a modal, a participle after "be" or "have", a finite
+  form after a subject), typed by its class ("audit" LEGAL ``investigate``, "repair" OTHER); verbs of
+  the general English verb index only, without auxiliaries, copulas, light, aspectual, cognitive,
+  evidence and state verbs; a verb the version 2 table left out as too vague alone gets the table's
+  type once it is surely a verb; "taken to"/"taken off" is MOVE (:mod:`extractors.rules.fallback`);
 * ``type_rules`` (``rules``): the type of a listed trigger chosen by its sentence (3.2.2): a vote is
   POLICY ``legislate`` unless the sentence is about an election to an office; "wrote", "spoke" are a
   STATEMENT unless an addressee or a medium of contact follows (:mod:`extractors.rules.retype`);
