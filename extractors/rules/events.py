@@ -65,6 +65,9 @@ class EventFinder:
         if self.lex.profile.arguments:
             for event in found.values():
                 self._statement_agents_v3(event)
+        if self.lex.profile.cue_places:
+            for event in found.values():
+                self._cue_places(event)
         for start, end, (lemma, etype) in self.triggers:
             if start not in found and start not in mention_starts:
                 event = self._event_v2(start, end, lemma, etype) if v2 else self._event(start, end, etype)
@@ -113,6 +116,8 @@ class EventFinder:
                              modality(before_words[-4:], in_quote, True, self.text[s_start:start]))
         if self.lex.profile.arguments:
             self._statement_agents_v3(event)
+        if self.lex.profile.cue_places:
+            self._cue_places(event)
         return event
 
     def _event_v2(self, start: int, end: int, lemma: str, etype: str) -> dict[str, Any] | None:
@@ -144,6 +149,16 @@ class EventFinder:
             self._noun_arguments(start, end, etype, lemma, subtype, before, after, args)
         else:
             self._verb_arguments(start, end, etype, lemma, subtype, before_words, before, after, args)
+        self._place_arguments(end, etype, s_start, after, args)
+        in_quote = self.quotations.contains(start) or self._in_quote_content(start)
+        polarity = "negative" if negated(before_words[-3:]) else "positive"
+        return event_record(etype, span(text, start, end), args.items, polarity,
+                            modality(before_words[-4:], in_quote, not is_noun, text[s_start:start]), subtype)
+
+    def _place_arguments(self, end: int, etype: str, s_start: int, after: list[Ref], args: Arguments) -> None:
+        """The places after a trigger ending at ``end`` that a preposition gives a role ("in X", "to X"),
+        a list of places going on ("in Tolu, Ruvo and Kesto")."""
+        text = self.text
         role, last_end = None, -1
         for r in after:
             if r.is_actor:
@@ -162,10 +177,6 @@ class EventFinder:
                 if role is not None:
                     args.add(role, r.ref)
             last_end = r.end
-        in_quote = self.quotations.contains(start) or self._in_quote_content(start)
-        polarity = "negative" if negated(before_words[-3:]) else "positive"
-        return event_record(etype, span(text, start, end), args.items, polarity,
-                            modality(before_words[-4:], in_quote, not is_noun, text[s_start:start]), subtype)
 
     def _verb_arguments(self, start: int, end: int, etype: str, lemma: str, subtype: str | None,
                         before_words: list[str], before: list[Ref], after: list[Ref], args: Arguments) -> None:
@@ -257,6 +268,21 @@ class EventFinder:
             if {"role": "agent", "ref": r.ref} not in event["arguments"]:
                 event["arguments"].append({"role": "agent", "ref": r.ref})
 
+    def _cue_places(self, event: dict[str, Any]) -> None:
+        """Version 4: the place of a quote cue's STATEMENT from the words after the cue ("told reporters in
+        Tolu that"), never from what the speaker says (the quote's content) nor past a comma (an
+        apposition of the speaker, "a scientist at X"; another clause)."""
+        start, end = event["trigger"]["start"], event["trigger"]["end"]
+        s_start, s_end = self.sentences.of(start)
+        _, after = self._refs_around(start, s_start, s_end)
+        after = [r for r in after if not (self.quotations.contains(r.start) or self._in_quote_content(r.start))
+                 and not _CLAUSE_END_RE.search(self.text, end, r.start)]
+        args = Arguments()
+        for a in event["arguments"]:
+            args.add(a["role"], a["ref"])
+        self._place_arguments(end, "STATEMENT", s_start, after, args)
+        event["arguments"] = args.items
+
     def _in_quote_content(self, offset: int) -> bool:
         """Whether ``offset`` lies in the content of an indirect or mixed quote."""
         return any(q["content"]["start"] <= offset < q["content"]["end"] for q in self.quotes)
@@ -296,6 +322,8 @@ class EventFinder:
         return before, after
 
 
+# Version 4: what ends the phrase of a cue: a comma, a semicolon, a quotation mark, "that".
+_CLAUSE_END_RE = re.compile(r"[,;:\"“”]|\bthat\b")
 # Version 4: "in a (brief) statement" right before an event noun, after a reporting verb.
 _IN_MEDIUM_RE = re.compile(r"\s+in\s+(?:a|an|its|his|her|their|a\s+joint|a\s+written)(?:\s+[a-z]+)?\s+$")
 # What may stand between the reporting verb and "in a ...": nothing, or a time ("said on Monday").

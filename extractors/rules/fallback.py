@@ -66,6 +66,11 @@ _CLASSES: tuple[tuple[str, str, str], ...] = (
     ("PERSONNEL", "start_position", "install instal reinstate succeed"),
     ("SUPPORT", "endorse", "back champion"),
     ("TRANSACTION", "transfer_money", "contribute charter rent lease"),
+    ("DISASTER", "accident", "burst rupture sink capsize overturn topple"),
+    ("LIFE", "die", "drown perish starve suffocate succumb"),
+    ("LIFE", "injure", "fracture maim"),
+    ("ATTACK", "", "punch kick torch loot vandalise vandalize lynch behead"),
+    ("LEGAL", "arrest_jail", "apprehend handcuff incarcerate"),
     # OTHER by class (the inventory's OTHER: "preventing, averting, building, recruiting, ... gestures")
     ("OTHER", "", "wave greet nod bow hug kiss salute kneel embrace"),
     ("OTHER", "", "build construct erect rebuild repair renovate restore upgrade demolish destroy damage dismantle"),
@@ -77,6 +82,7 @@ _CLASSES: tuple[tuple[str, str, str], ...] = (
 _PHRASAL_SENSES: dict[str, tuple[str, str | None]] = {
     "take to": ("MOVE", "transport"), "take off": ("MOVE", "transport"), "take away": ("MOVE", "transport"),
     "send back": ("MOVE", "transport"), "bring back": ("MOVE", "transport"),
+    "run aground": ("DISASTER", "accident"),
 }
 # Words of a sentence about an election to an office (a vote there is PERSONNEL elect, 3.2.2).
 _OFFICE_WORDS = ELECTION_WORDS - {"vote", "votes", "ballot", "ballots", "referendum"}
@@ -128,7 +134,9 @@ def fallback_triggers(text: str, sentences: list[tuple[int, int]], actor_ends: l
                 continue
             before = [w.lower() for _, _, w in tokens[max(0, i - 3):i]]
             after_subject = after_actor(text, actor_ends, start)
-            if is_verb_here(word, lemma, before, after_subject) and not _untyped(lemma, text[s_start:s_end]):
+            phrasal = lemma in _PHRASAL_SENSES  # a verb and its particle: a verb whatever stands before
+            verb = phrasal or is_verb_here(word, lemma, before, after_subject)
+            if verb and not _untyped(lemma, text[s_start:s_end]):
                 out.append((start, end, (lemma, FALLBACK_TYPE)))
     return out
 

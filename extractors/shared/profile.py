@@ -47,7 +47,11 @@ them to it); a step added later is off in every earlier profile.
   subjects of events are (``arguments``): past an apposition or a relative clause ("X, who asked not
   to be named, said");
 * ``place_heads`` (``rules``): a name ending in a geographic head ("X Island", "X Channel", "X Strait") is
-  a LOC, one ending in a capitalised administrative head ("X County", "X Province") a GPE province.
+  a LOC, one ending in a capitalised administrative head ("X County", "X Province") a GPE province;
+* ``cue_places`` (``rules``): a quote cue's STATEMENT gets the places after the cue ("told reporters in
+  X"), never from the quote's content;
+* ``object_that`` (``rules``): after "told", "warned", "informed" and the like, reported speech starts
+  after the "that" that follows the addressee ("told reporters in X that ...").
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -80,6 +84,8 @@ class Profile:
     noun_cues: bool = False
     clause_speakers: bool = False
     place_heads: bool = False
+    cue_places: bool = False
+    object_that: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -98,4 +104,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              arguments=True, nominal_actors=True, triggers=True, reported_speech=True,
              fallback_triggers=True, type_rules=True, object_targets=True,
              cue_nouns=True, noun_cues=True, clause_speakers=True,
-             place_heads=True)
+             place_heads=True, cue_places=True, object_that=True)

@@ -143,3 +143,20 @@ def test_v4_reads_places_by_their_geographic_head(extractors: dict[str, Any], te
         found[name] = ({loc.name for loc in doc.locations}, {a.name for a in doc.actors})
     assert place not in found["rules.v3"][0] and place in found["rules.v4"][0], found
     assert place not in found["rules.v4"][1], found
+
+
+def test_v4_reads_told_x_in_y_that(extractors: dict[str, Any]) -> None:
+    """Reported speech after "told <addressee> in <place> that" starts after "that", and the place is
+    where the statement was made (3.3)."""
+    text = "Mayor Ana Varo told reporters in Tolsen that the bridge would reopen in May."
+    contents = {}
+    places = {}
+    for name in VERSIONS:
+        (doc,) = extractors[name].extract([Article("t", text)])
+        contents[name] = {q.content.text for q in doc.quotes}
+        names = {loc.id: loc.name for loc in doc.locations}
+        places[name] = {names.get(a.ref) for e in doc.events if e.trigger.text == "told" for a in e.arguments
+                        if a.role == "place"}
+    expected = "the bridge would reopen in May"
+    assert expected not in contents["rules.v3"] and expected in contents["rules.v4"], contents
+    assert "Tolsen" not in places["rules.v3"] and "Tolsen" in places["rules.v4"], places
