@@ -142,6 +142,8 @@ class EventFinder:
         if self.lex.profile.type_rules:
             sense = retyped(text[start:end].lower(), lemma, sense, text[s_start:s_end], text[end:s_end],
                             text[s_start:start])
+            if sense is None:
+                return None
         etype, subtype, is_noun = sense
         before, after = self._refs_around(start, s_start, s_end)
         args = Arguments()

@@ -1,5 +1,6 @@
 """Version 4: the type of a listed trigger chosen by its sentence where the guidelines decide between
-two types by context (3.2.2: votes; contact against statements)."""
+two types by context (3.2.2: votes, contact against statements, help against money, protest against
+meeting; 5 r: contracts)."""
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ _SITES = frozenset("plant plants factory factories mill mills shop shops store s
                    "churches parish parishes outlet outlets depot depots warehouse warehouses restaurant restaurants "
                    "hotel hotels bank banks port ports airport terminal refinery smelter shipyard brewery "
                    "unit units business businesses firm firms company companies".split())
-_WORD_RE = re.compile(r"[a-z]+")
+_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
 def _cut_or_close(lemma: str, sense: tuple[str, str | None, bool], before: str,
@@ -50,12 +51,55 @@ def _cut_or_close(lemma: str, sense: tuple[str, str | None, bool], before: str,
     return "OTHER", None, sense[2]
 
 
+# Words of a sentence about help given without return (3.2.2 "Money"; 5 s: doses, equipment of a charity).
+_AID_WORDS = frozenset("charity charities foundation donor donors aid relief humanitarian ngo dose doses "
+                       "vaccine vaccines donation donations volunteers".split())
+# Words of a sentence about a protest (a crowd gathering with banners is DEMONSTRATE, not MEET).
+_PROTEST_WORDS = frozenset("protest protests protesting protested protesters banner banners placard placards "
+                           "chanting chanted chants slogans demonstrators demonstration vigil sit-in".split())
+# Words of a sentence about a court (a hearing elsewhere, a committee's or a public one, is MEET).
+_COURT_WORDS = frozenset("court courts judge judges tribunal trial magistrate magistrates prosecutor prosecutors "
+                         "jury lawyer lawyers defendant defendants bail appeal verdict".split())
+# What is received when "receive" is no transfer: a message ("received a complaint", "no reply").
+_RECEIVED_MESSAGE_RE = re.compile(r"\s+(?:a|an|any|no|the|several|many|\d+)\s+(?:\w+\s+)?(?:complaint|complaints|"
+                                  r"notice|reply|replies|response|request|requests|letter|letters|call|calls|message|"
+                                  r"messages|report|reports|information|warning|warnings|invitation)\b")
+# Places visited: visiting one is a movement (MOVE), visiting people a meeting (MEET).
+_VISITED_PLACE_RE = re.compile(r"\s+the\s+(?:\w+\s+)?(?:site|scene|area|region|town|village|city|country|plant|"
+                               r"factory|mine|port|border|camp|camps|island|district|province)\b")
+
+
+def _by_sentence(lemma: str, sense: tuple[str, str | None, bool], words: frozenset[str],
+                 after: str) -> tuple[str, str | None, bool] | None:
+    """The type the sentence's words give a trigger of two possible types, or None when it is no event.
+
+    >>> _by_sentence("lend", ("TRANSACTION", "transfer_money", False), frozenset({"charity"}), " the clinic")
+    ('SUPPORT', 'aid', False)
+    >>> _by_sentence("receive", ("TRANSACTION", "transfer_money", False), frozenset(), " a complaint")
+    """
+    etype, _, is_noun = sense
+    if lemma == "receive" and _RECEIVED_MESSAGE_RE.match(after):
+        return None
+    if etype == "TRANSACTION" and lemma in ("contract", "contracts"):
+        return "AGREE", None, is_noun  # a contract is a deal (5 r: awarding one is AGREE)
+    if etype == "TRANSACTION" and words & _AID_WORDS:
+        return "SUPPORT", "aid", is_noun
+    if etype == "MEET" and lemma in ("gather", "gathering") and words & _PROTEST_WORDS:
+        return "DEMONSTRATE", "rally", is_noun
+    if etype == "LEGAL" and lemma in ("hearing", "hearings") and not words & _COURT_WORDS:
+        return "MEET", "meet", is_noun
+    if etype == "MEET" and lemma == "visit" and not is_noun and _VISITED_PLACE_RE.match(after):
+        return "MOVE", "transport", is_noun
+    return sense
+
+
 def retyped(word: str, lemma: str, sense: tuple[str, str | None, bool], sentence: str,
-            after: str, before: str = "") -> tuple[str, str | None, bool]:
+            after: str, before: str = "") -> tuple[str, str | None, bool] | None:
     """The (type, subtype, is a noun) of a trigger from the table, corrected by its sentence: a vote is
     POLICY ``legislate`` unless the sentence is about an election to an office; "wrote", "spoke" are a
     STATEMENT unless an addressee or a medium of contact follows ("spoke by phone with X"); "cut",
-    "close", "shut" by what they act on (:func:`_cut_or_close`).
+    "close", "shut" by what they act on (:func:`_cut_or_close`); the others by :func:`_by_sentence`.
+    None when the trigger is no event here ("received a complaint").
 
     >>> retyped("vote", "vote", ("PERSONNEL", "elect", True), "Workers backed the deal in a vote.", "")
     ('POLICY', 'legislate', True)
@@ -71,4 +115,4 @@ def retyped(word: str, lemma: str, sense: tuple[str, str | None, bool], sentence
         return "STATEMENT", None, is_noun
     if lemma in ("cut", "close", "shut") and etype == "BUSINESS" and not is_noun:
         return _cut_or_close(lemma, sense, before, after)
-    return sense
+    return _by_sentence(lemma, sense, frozenset(_WORD_RE.findall(sentence.lower())), after)

@@ -56,6 +56,7 @@ NOT_EVENT_CASES = {
     "cognition": ("The engineers believed the dam was safe.", "believed"),
     "adjective participle": ("The renovated chapel opened to visitors.", "renovated"),
     "verb of no class": ("The cooperative plans to irrigate its orchards next year.", "irrigate"),
+    "a message received": ("The council said it had received a complaint from residents.", "received"),
 }
 
 
@@ -72,6 +73,13 @@ TYPE_CASES = {
                         ("spoke", "STATEMENT")),
     "cut, not jobs": ("Crews had to cut the power to the whole district.", ("cut", "OTHER")),
     "close, not a site": ("Engineers tried to close a valve on the pipe.", ("close", "OTHER")),
+    "a charity's loan is aid": ("A local charity has lent the clinic six incubators.", ("lent", "SUPPORT")),
+    "a crowd with banners": ("About 200 people gathered outside the depot, carrying banners.",
+                             ("gathered", "DEMONSTRATE")),
+    "a hearing of a committee": ("The transport committee will question the operator at a hearing next week.",
+                                 ("hearing", "MEET")),
+    "visiting a place": ("Inspectors visited the site in March.", ("visited", "MOVE")),
+    "a contract is a deal": ("The city cancelled a road contract worth 2 million.", ("contract", "AGREE")),
 }
 
 
