@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from extractors.rules.clauses import ClauseReader, place_preposition
-from extractors.rules.fallback import FALLBACK_TYPE, fallback_sense, noun_not_verb, phrasal_sense
+from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sense, noun_not_verb, phrasal_sense
 from extractors.rules.retype import retyped
 from extractors.rules.mentions import Ref
 from extractors.shared.lookups import Lexicons
@@ -142,8 +142,10 @@ class EventFinder:
         if self.lex.profile.type_rules:
             sense = retyped(text[start:end].lower(), lemma, sense, text[s_start:s_end], text[end:s_end],
                             text[s_start:start])
-            if sense is None:
-                return None
+            word = text[start:end].lower()
+            if sense is None or (not sense[2] and word not in self.lex.event_nouns
+                                 and compound_noun(word, text[s_start:start])):
+                return None  # "a vehicle ferry": a verb's form as the head of a compound noun
         etype, subtype, is_noun = sense
         before, after = self._refs_around(start, s_start, s_end)
         args = Arguments()

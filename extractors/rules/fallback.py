@@ -204,6 +204,22 @@ def _untyped(lemma: str, sentence: str) -> bool:
     return fallback_sense(lemma, sentence)[0] == "OTHER"
 
 
+def compound_noun(word: str, before: str) -> bool:
+    """Whether a verb's base form is the head of a compound noun here: the word before it is a
+    lower-case noun that is no verb ("a vehicle ferry"), so the form is a noun too.
+
+    >>> compound_noun("ferry", "a second vehicle "), compound_noun("ferry", "boats will ")
+    (True, False)
+    >>> compound_noun("ferried", "vehicle ")
+    False
+    """
+    if word not in noun_lemmas() or verb_lemma(word) != word:
+        return False
+    words = before.split()
+    prev = words[-1] if words else ""
+    return prev.isalpha() and prev.islower() and prev in noun_lemmas() and verb_lemma(prev) is None
+
+
 def after_actor(text: str, actor_ends: list[int], start: int) -> bool:
     """Whether an actor's mention ends right before ``start`` (spaces and adverbs between)."""
     i = bisect.bisect_right(actor_ends, start) - 1

@@ -7,6 +7,8 @@ import re
 
 from extractors.rules.fallback import fallback_sense
 
+# A number right before a noun: "312,408 votes", "118 of 164 votes".
+_COUNT_BEFORE_RE = re.compile(r"\d[\d,.]*\s*$")
 # Forms of a vote, a noun or a verb.
 _VOTE_FORMS = frozenset("vote votes voted voting".split())
 # Contact verbs whose event is a STATEMENT when what they say is reported (3.2.2 "Contact").
@@ -109,6 +111,8 @@ def retyped(word: str, lemma: str, sense: tuple[str, str | None, bool], sentence
     ('MEET', 'phone_write', False)
     """
     etype, subtype, is_noun = sense
+    if word in ("votes", "ballots") and _COUNT_BEFORE_RE.search(before):
+        return None  # "won 312 votes", "by 41 votes to 12": a count, not a vote
     if word in _VOTE_FORMS and etype == "PERSONNEL":
         return (*fallback_sense("vote", sentence), is_noun)
     if lemma in _CONTACT_LEMMAS and etype == "MEET" and not is_noun and not _CONTACT_AFTER_RE.match(after):

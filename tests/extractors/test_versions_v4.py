@@ -57,6 +57,8 @@ NOT_EVENT_CASES = {
     "adjective participle": ("The renovated chapel opened to visitors.", "renovated"),
     "verb of no class": ("The cooperative plans to irrigate its orchards next year.", "irrigate"),
     "a message received": ("The council said it had received a complaint from residents.", "received"),
+    "a count of votes": ("The assembly passed the motion by 41 votes to 12.", "votes"),
+    "a compound noun": ("A second vehicle ferry will join the route in May.", "ferry"),
 }
 
 
