@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from extractors.rules.cues import RuleLexicons, scan_words
 from extractors.rules.events import EventFinder
+from extractors.rules.fallback import fallback_triggers
 from extractors.rules.mentions import MentionFinder, Ref
 from extractors.rules.names import NameFinder
 from extractors.rules.quotes import QuoteFinder
@@ -25,5 +26,13 @@ class RulesArticle(ArticleWork, NameFinder, MentionFinder, QuoteFinder, EventFin
         self.refs.sort(key=lambda r: (r.start, r.end))
         self.ref_starts = [r.start for r in self.refs]
         self.cues, self.triggers = scan_words(lex, text)
+        if lex.profile.fallback_triggers:
+            self.triggers = sorted(self.triggers + self._fallback_triggers())
         self.quotes = self._quotes()
         self.events = self._events()
+
+    def _fallback_triggers(self) -> list[tuple[int, int, tuple[str, str]]]:
+        """Version 4: content verbs outside the trigger tables (:mod:`extractors.rules.fallback`)."""
+        taken = {s for s, _, _ in self.triggers} | {s for s, _ in self.cues} | set(self.ref_starts)
+        actor_ends = sorted(r.end for r in self.refs if r.is_actor)
+        return fallback_triggers(self.text, self.sentences.spans, actor_ends, taken)

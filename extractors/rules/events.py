@@ -8,6 +8,8 @@ import re
 from typing import Any
 
 from extractors.rules.clauses import ClauseReader, place_preposition
+from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sense, noun_not_verb, phrasal_sense
+from extractors.rules.retype import retyped
 from extractors.rules.mentions import Ref
 from extractors.shared.lookups import Lexicons
 from extractors.rules.text import Sentences
@@ -22,6 +24,7 @@ from extractors.shared.events import (
 from extractors.shared.output import numbered, span
 from extractors.rules.patterns import WORD_RE
 from extractors.shared.events_v2 import modality, negated, object_role, passive, subject_role, trigger_sense
+from extractors.shared.triggers_v2 import PHRASAL_TYPE
 from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 
 # Words among the four before a trigger that make it negative, hypothetical or planned.
@@ -62,6 +65,9 @@ class EventFinder:
         if self.lex.profile.arguments:
             for event in found.values():
                 self._statement_agents_v3(event)
+        if self.lex.profile.cue_places:
+            for event in found.values():
+                self._cue_places(event)
         for start, end, (lemma, etype) in self.triggers:
             if start not in found and start not in mention_starts:
                 event = self._event_v2(start, end, lemma, etype) if v2 else self._event(start, end, etype)
@@ -81,10 +87,22 @@ class EventFinder:
         version 3 reads the word."""
         if self.text[start:start + 1].isupper():
             return True
+        if self.lex.profile.noun_cues and self._noun_cue(start):
+            return True
         if self.lex.profile.triggers:
             words = self.text[max(0, start - 6):start].split()
             return bool(words) and words[-1].lower() in ("a", "an", "the", "of")
         return self.text[max(0, start - 4):start].lower().endswith((" a ", "an ", "he ", "of "))
+
+    def _noun_cue(self, start: int) -> bool:
+        """Version 4: whether a reporting verb's form at ``start`` is a noun here ("the state's
+        police", "Mexican states", "requests for comment")."""
+        word = WORD_RE.match(self.text, start)
+        if word is None:
+            return False
+        s_start = self.sentences.of(start)[0]
+        before = WORD_RE.findall(self.text, max(s_start, start - 40), start)[-1:]
+        return noun_not_verb(word.group().lower(), before)
 
     def _statement_v2(self, start: int, end: int) -> dict[str, Any]:
         """A reporting verb without a quote: its speaker, before or after it, is the agent."""
@@ -98,19 +116,36 @@ class EventFinder:
                              modality(before_words[-4:], in_quote, True, self.text[s_start:start]))
         if self.lex.profile.arguments:
             self._statement_agents_v3(event)
+        if self.lex.profile.cue_places:
+            self._cue_places(event)
         return event
 
     def _event_v2(self, start: int, end: int, lemma: str, etype: str) -> dict[str, Any] | None:
         """Version 2: the trigger's sense here (noun or verb, particle, election), its arguments by the
-        roles of its type, and polarity and modality from the words before it."""
+        roles of its type, and polarity and modality from the words before it. Version 4: a fallback
+        verb (:mod:`extractors.rules.fallback`) is an OTHER verb."""
         text = self.text
         s_start, s_end = self.sentences.of(start)
         before_words = [w.lower() for w in WORD_RE.findall(text, max(s_start, start - 60), start)]
         after_words = [w.lower() for w in WORD_RE.findall(text, end, min(s_end, end + 30))]
-        sense = trigger_sense(self.lex, text[start:end].lower(), etype, lemma, before_words[-1] if before_words else "",
-                              after_words[0] if after_words else "", text[s_start:s_end])
+        if etype == FALLBACK_TYPE:
+            sense: tuple[str, str | None, bool] | None = (*fallback_sense(lemma, text[s_start:s_end]), False)
+        else:
+            sense = trigger_sense(self.lex, text[start:end].lower(), etype, lemma,
+                                  before_words[-1] if before_words else "", after_words[0] if after_words else "",
+                                  text[s_start:s_end])
+            if sense is None and etype == PHRASAL_TYPE and self.lex.profile.fallback_triggers:
+                found = phrasal_sense(lemma, after_words[0] if after_words else "")
+                sense = None if found is None else (*found, False)
         if sense is None:
             return None
+        if self.lex.profile.type_rules:
+            sense = retyped(text[start:end].lower(), lemma, sense, text[s_start:s_end], text[end:s_end],
+                            text[s_start:start])
+            word = text[start:end].lower()
+            if sense is None or (not sense[2] and word not in self.lex.event_nouns
+                                 and compound_noun(word, text[s_start:start])):
+                return None  # "a vehicle ferry": a verb's form as the head of a compound noun
         etype, subtype, is_noun = sense
         before, after = self._refs_around(start, s_start, s_end)
         args = Arguments()
@@ -118,6 +153,16 @@ class EventFinder:
             self._noun_arguments(start, end, etype, lemma, subtype, before, after, args)
         else:
             self._verb_arguments(start, end, etype, lemma, subtype, before_words, before, after, args)
+        self._place_arguments(end, etype, s_start, after, args)
+        in_quote = self.quotations.contains(start) or self._in_quote_content(start)
+        polarity = "negative" if negated(before_words[-3:]) else "positive"
+        return event_record(etype, span(text, start, end), args.items, polarity,
+                            modality(before_words[-4:], in_quote, not is_noun, text[s_start:start]), subtype)
+
+    def _place_arguments(self, end: int, etype: str, s_start: int, after: list[Ref], args: Arguments) -> None:
+        """The places after a trigger ending at ``end`` that a preposition gives a role ("in X", "to X"),
+        a list of places going on ("in Tolu, Ruvo and Kesto")."""
+        text = self.text
         role, last_end = None, -1
         for r in after:
             if r.is_actor:
@@ -136,10 +181,6 @@ class EventFinder:
                 if role is not None:
                     args.add(role, r.ref)
             last_end = r.end
-        in_quote = self.quotations.contains(start) or self._in_quote_content(start)
-        polarity = "negative" if negated(before_words[-3:]) else "positive"
-        return event_record(etype, span(text, start, end), args.items, polarity,
-                            modality(before_words[-4:], in_quote, not is_noun, text[s_start:start]), subtype)
 
     def _verb_arguments(self, start: int, end: int, etype: str, lemma: str, subtype: str | None,
                         before_words: list[str], before: list[Ref], after: list[Ref], args: Arguments) -> None:
@@ -154,6 +195,8 @@ class EventFinder:
         elif subject is not None and role is not None and not CLAUSE_BREAKS.intersection(text[subject.end:start]):
             args.add(role, subject.ref)
         obj_role = object_role(etype, subtype)
+        if obj_role is None and etype == "OTHER" and self.lex.profile.object_targets:
+            obj_role = "target"  # "prevented the crowd", "repainted the chapel": what it is done to (3.3)
         for r in after:
             if not r.is_actor:
                 continue
@@ -173,6 +216,9 @@ class EventFinder:
         if owner is not None and role and len(text[owner.end:start].split()) <= 2 and not CLAUSE_BREAKS.intersection(
                 text[owner.end:start]):
             args.add(role, owner.ref)
+        elif role and self.lex.profile.cue_nouns:
+            for r in self._cue_subjects_before(start):
+                args.add(role, r.ref)
         for r in after[:2]:
             between = text[end:r.start].strip().lower()
             if not r.is_actor or len(between.split()) > 2:
@@ -198,6 +244,20 @@ class EventFinder:
             found = self._last_subjects[2]
         return found
 
+    def _cue_subjects_before(self, start: int) -> list[Ref]:
+        """Version 4: the subjects of a reporting verb whose medium is the event noun at ``start`` ("X
+        said in a statement", "Y announced in its report"): the speaker made that statement (3.3)."""
+        m = _IN_MEDIUM_RE.search(self.text, max(0, start - 40), start)
+        if m is None:
+            return []
+        i = bisect.bisect_left(self.cues, (m.start(), m.start())) - 1
+        if i < 0 or self.cues[i][1] > m.start():
+            return []
+        cue_end = self.cues[i][1]
+        if not _CUE_GAP_RE.fullmatch(self.text, cue_end, m.start()):
+            return []
+        return self._subjects_v3(self.cues[i][0])
+
     def _trigger_between(self, start: int, end: int) -> bool:
         """Version 3: whether another trigger or cue word starts between ``start`` and ``end``."""
         if getattr(self, "_trigger_starts", None) is None:
@@ -211,6 +271,21 @@ class EventFinder:
         for r in self._subjects_v3(event["trigger"]["start"]):
             if {"role": "agent", "ref": r.ref} not in event["arguments"]:
                 event["arguments"].append({"role": "agent", "ref": r.ref})
+
+    def _cue_places(self, event: dict[str, Any]) -> None:
+        """Version 4: the place of a quote cue's STATEMENT from the words after the cue ("told reporters in
+        Tolu that"), never from what the speaker says (the quote's content) nor past a comma (an
+        apposition of the speaker, "a scientist at X"; another clause)."""
+        start, end = event["trigger"]["start"], event["trigger"]["end"]
+        s_start, s_end = self.sentences.of(start)
+        _, after = self._refs_around(start, s_start, s_end)
+        after = [r for r in after if not (self.quotations.contains(r.start) or self._in_quote_content(r.start))
+                 and not _CLAUSE_END_RE.search(self.text, end, r.start)]
+        args = Arguments()
+        for a in event["arguments"]:
+            args.add(a["role"], a["ref"])
+        self._place_arguments(end, "STATEMENT", s_start, after, args)
+        event["arguments"] = args.items
 
     def _in_quote_content(self, offset: int) -> bool:
         """Whether ``offset`` lies in the content of an indirect or mixed quote."""
@@ -249,6 +324,14 @@ class EventFinder:
             elif start < r.start and r.end <= s_end:
                 after.append(r)
         return before, after
+
+
+# Version 4: what ends the phrase of a cue: a comma, a semicolon, a quotation mark, "that".
+_CLAUSE_END_RE = re.compile(r"[,;:\"“”]|\bthat\b")
+# Version 4: "in a (brief) statement" right before an event noun, after a reporting verb.
+_IN_MEDIUM_RE = re.compile(r"\s+in\s+(?:a|an|its|his|her|their|a\s+joint|a\s+written)(?:\s+[a-z]+)?\s+$")
+# What may stand between the reporting verb and "in a ...": nothing, or a time ("said on Monday").
+_CUE_GAP_RE = re.compile(r"(?:\s+on\s+[A-Z][a-z]+|\s+(?:late|earlier|later)\s+[a-z]+)?")
 
 
 # Words before a verb that leave its subject to the clause before: a coordinated verb ("and

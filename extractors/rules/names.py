@@ -77,7 +77,8 @@ class NameFinder:
         around them: "Tolu City Ana Ruiz", "Lagos-based"), then the names as in version 1."""
         text, lex = self.text, self.lex
         boiler = boilerplate_spans(text)
-        cues = [c for c in cue_places(text, lex.countries) if not inside(boiler, c.start, c.end)]
+        cues = [c for c in cue_places(text, lex.countries, lex.profile.place_heads)
+                if not inside(boiler, c.start, c.end)]
         out: list[Candidate] = []
         for m in NAME_RE.finditer(text):
             if inside(boiler, m.start(), m.end()):

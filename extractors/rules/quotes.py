@@ -75,6 +75,10 @@ class QuoteFinder:
             s_end = self.sentences.of(cue_end)[1]
             return self._actor_ref_at(cue_end, min(window_end, s_end))
         s_start = self.sentences.of(cue_start)[0]
+        if self.lex.profile.clause_speakers:  # "X, who asked not to be named, said": past the parenthesis
+            subjects = self._subjects_v3(cue_start)  # type: ignore[attr-defined]
+            if subjects:
+                return subjects[0]
         between = text[s_start:cue_start]
         words = WORD_RE.findall(between)
         # allow auxiliaries and adverbs between the subject and the verb: "X has also said"
@@ -252,6 +256,10 @@ class QuoteFinder:
 
     def _that_clause(self, cue_end: int, body_end: int) -> int | None:
         """Start of a finite complement clause after a cue, or None for a noun phrase complement."""
+        if self.lex.profile.object_that and self.lex.reporting.get(_word_before(self.text, cue_end)) in OBJECT_CUES:
+            m = OBJECT_THAT_V4_RE.match(self.text, cue_end, body_end)
+            if m is not None:  # "told reporters in Tolu that ...": the clause starts after "that"
+                return m.end()
         if self.lex.profile.reported_speech:
             start = _end_of_first_match(self.text, (THAT_CLAUSE_V2_RE, THAT_CLAUSE_RE, BARE_CLAUSE_V2_RE), cue_end,
                                         body_end)
@@ -291,6 +299,24 @@ class QuoteFinder:
         return self._quote(start, end, (cue_start, cue_end), ref, "indirect")
 
     # -- events ---------------------------------------------------------------------------------
+
+
+# Version 4: cues whose addressee stands before "that" ("told reporters in Tolu that", "warned
+# the council on Monday that"), and that object with its adverbials: up to six words without punctuation.
+OBJECT_CUES = frozenset({"tell", "told", "inform", "assure", "remind", "warn", "notify", "caution", "advise", "brief"})
+OBJECT_THAT_V4_RE = re.compile(r"[ \t]+(?:[^\s,.;:\"“”]+[ \t]+){1,6}?that[ \t]+")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The lower-case word that ends at ``end``.
+
+    >>> _word_before("She told", 8)
+    'told'
+    """
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end].lower()
 
 
 # Lower-case words before a speaker that modify it ("election officials", "district health officers").

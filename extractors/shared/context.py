@@ -45,6 +45,10 @@ _LOC_BEFORE_RE = re.compile(rf"\b(?P<name>(?:Lake|Mount|Mt\.|Gulf[ \t]+of|Bay[ \
 _LOC_AFTER_RE = re.compile(rf"(?P<name>{NAME}[ \t]+(?:{_LOC_HEADS}))\b(?![ \t]+[A-Z])")
 _FAC_RE = re.compile(rf"(?P<name>{NAME}[ \t]+(?:{_FAC_HEADS}))\b(?![ \t]+[A-Z])")
 _CITY_RE = re.compile(rf"(?P<name>{_CAP}[ \t]+City)\b")
+# Version 4: more capitalised geographic heads after a name ("Tolo Island", "Varo Channel", "Kesto County").
+_LOC_HEADS_V4 = "Island|Islands|Channel|Strait|Straits|Lagoon|Reef|Peninsula|Cape|Glacier|Canyon|Forest|Basin"
+_LOC_AFTER_V4_RE = re.compile(rf"(?P<name>{NAME}[ \t]+(?:{_LOC_HEADS_V4}))\b(?![ \t]+[A-Z])")
+_COUNTY_RE = re.compile(rf"(?P<name>{NAME}[ \t]+(?:County|Province|District|Prefecture|Governorate))\b(?![ \t]+[A-Z])")
 # "X, Country" and a dateline "X, Country," or "X (Country)"
 _COMMA_COUNTRY_RE = re.compile(rf"(?P<name>{NAME}|[A-Z][A-Z'’. -]*[A-Z]),[ \t]+(?P<country>{NAME})\b")
 _SENTENCE_OPENERS = frozenset("The A An In On At For From To With By As After Before During While When But And "
@@ -81,11 +85,13 @@ def _names(text: str, m: re.Match[str], group: str = "list") -> list[tuple[int, 
             if n.group() not in _SENTENCE_OPENERS]
 
 
-def cue_places(text: str, countries: dict[str, str]) -> list[CuePlace]:
+def cue_places(text: str, countries: dict[str, str], v4: bool = False) -> list[CuePlace]:
     """Every place a context cue names in ``text``, sorted, without overlaps (the longer span wins).
 
     Args:
         countries: a country's name or short form -> its ISO 3166-1 alpha-2 code.
+        v4: version 4 (``place_heads``): islands, channels, straits and other geographic heads, and
+            capitalised administrative heads ("Kesto County").
 
     >>> text = "in the town of Tolu, a Ruvo-based firm"
     >>> [(text[p.start:p.end], p.subtype) for p in cue_places(text, {})]
@@ -105,8 +111,11 @@ def cue_places(text: str, countries: dict[str, str]) -> list[CuePlace]:
         found.extend(CuePlace(s, e, "GPE", _ADMIN_PLURAL[m.group("admin")]) for s, e in _names(text, m))
     for m in _ADJ_RE.finditer(text):
         found.append(CuePlace(m.start("name"), m.end("name"), "GPE", "city"))
-    for pattern, type_, subtype in ((_LOC_BEFORE_RE, "LOC", "region"), (_LOC_AFTER_RE, "LOC", "region"),
-                                    (_FAC_RE, "FAC", "facility"), (_CITY_RE, "GPE", "city")):
+    patterns = [(_LOC_BEFORE_RE, "LOC", "region"), (_LOC_AFTER_RE, "LOC", "region"), (_FAC_RE, "FAC", "facility"),
+                (_CITY_RE, "GPE", "city")]
+    if v4:
+        patterns += [(_LOC_AFTER_V4_RE, "LOC", "region"), (_COUNTY_RE, "GPE", "province")]
+    for pattern, type_, subtype in patterns:
         for m in pattern.finditer(text):
             start = m.start("name")
             first = text[start:m.end("name")].split()[0]

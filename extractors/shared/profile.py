@@ -28,10 +28,32 @@ them to it); a step added later is off in every earlier profile.
 * ``reported_speech``: reported speech opened by any clause after the cue ("said volunteers would
   go"), and a speaker with modifiers after the reported clause ("..., election officials said").
 
-``V4`` (developed on the ``dev`` half only) is ``V3`` plus the switches listed at its definition;
-those of the ``spacy`` extractor alone (``rules`` ignores them):
+``V4`` (developed on the ``dev`` half only) is ``V3`` plus these switches, each read by the extractor named
+after it:
 
-* ``parse_triggers``: a content verb outside the event lexicon is an event, typed by its verb class
+* ``fallback_triggers`` (``rules``): a content verb that no trigger table lists is an event where the
+  words around it make it a verb (after "to" or a modal, a participle after "be" or "have", a finite
+  form after a subject), typed by its class ("audit" LEGAL ``investigate``, "repair" OTHER); verbs of
+  the general English verb index only, without auxiliaries, copulas, light, aspectual, cognitive,
+  evidence and state verbs; a verb the version 2 table left out as too vague alone gets the table's
+  type once it is surely a verb; "taken to"/"taken off" is MOVE (:mod:`extractors.rules.fallback`);
+* ``type_rules`` (``rules``): the type of a listed trigger chosen by its sentence (3.2.2): a vote is
+  POLICY ``legislate`` unless the sentence is about an election to an office; "wrote", "spoke" are a
+  STATEMENT unless an addressee or a medium of contact follows (:mod:`extractors.rules.retype`);
+* ``object_targets`` (``rules``): the object of an OTHER verb is its ``target`` (3.3: what it is done to);
+* ``cue_nouns`` (``rules``): the speaker of "X said in a statement" is the agent of "statement" too;
+* ``noun_cues`` (``rules``): a reporting verb's form that is also a noun ("state", "reports") is no
+  STATEMENT after a determiner, a preposition or a capitalised modifier ("the Brazilian state");
+* ``clause_speakers`` (``rules``): a quote's speaker before its cue is read from the clause as the
+  subjects of events are (``arguments``): past an apposition or a relative clause ("X, who asked not
+  to be named, said");
+* ``place_heads`` (``rules``): a name ending in a geographic head ("X Island", "X Channel", "X Strait") is
+  a LOC, one ending in a capitalised administrative head ("X County", "X Province") a GPE province;
+* ``cue_places`` (``rules``): a quote cue's STATEMENT gets the places after the cue ("told reporters in
+  X"), never from the quote's content;
+* ``object_that`` (``rules``): after "told", "warned", "informed" and the like, reported speech starts
+  after the "that" that follows the addressee ("told reporters in X that ...");
+* ``parse_triggers`` (``spacy``): a content verb outside the event lexicon is an event, typed by its verb class
   or ``OTHER``, found through spaCy's part of speech and
   lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes`), and nouns of event
   classes the lexicon lacks ("an inspection", "a gas leak"); a light verb before an
@@ -41,7 +63,7 @@ those of the ``spacy`` extractor alone (``rules`` ignores them):
   placards or slogans is a protest; a win or result in an article about an election is PERSONNEL
   ``elect`` even when its sentence names no election; an event noun the tagger took for an adjective ("the final") is
   still a noun;
-* ``parse_roles``: roles from the parse that version 3 left out (guidelines 3.3): a site (location)
+* ``parse_roles`` (``spacy``): roles from the parse that version 3 left out (guidelines 3.3): a site (location)
   a BUSINESS event closes or opens is its target, a quantity or part of a group as subject stands for
   the group ("hundreds of nurses marched"), the actor an OTHER event or a movement is done to
   (its target), the giver ("from X") and receiver ("to X") of a noun of
@@ -74,6 +96,16 @@ class Profile:
     nominal_actors: bool = False
     triggers: bool = False
     reported_speech: bool = False
+    # rules only (version 4)
+    fallback_triggers: bool = False
+    type_rules: bool = False
+    object_targets: bool = False
+    cue_nouns: bool = False
+    noun_cues: bool = False
+    clause_speakers: bool = False
+    place_heads: bool = False
+    cue_places: bool = False
+    object_that: bool = False
     # spaCy only (version 4): triggers and roles from spaCy's lemmas and dependency parse
     parse_triggers: bool = False
     parse_roles: bool = False
@@ -93,4 +125,7 @@ V3 = Profile("3", places=True, actor_cues=True, events=True, quotes=True, small_
              arguments=True, nominal_actors=True, triggers=True, reported_speech=True)
 V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_city_population=5_000,
              arguments=True, nominal_actors=True, triggers=True, reported_speech=True,
+             fallback_triggers=True, type_rules=True, object_targets=True,
+             cue_nouns=True, noun_cues=True, clause_speakers=True,
+             place_heads=True, cue_places=True, object_that=True,
              parse_triggers=True, parse_roles=True)

@@ -205,6 +205,22 @@ def inventory_verb_forms() -> dict[str, Trigger]:
     return out
 
 
+@lru_cache(maxsize=1)
+def weak_verb_senses() -> dict[str, tuple[str, str | None]]:
+    """Version 4: lemma -> (EventType, subtype) of the verbs left out of the table as too vague alone
+    (:data:`WEAK_VERBS_V2`), for a reader that has made sure the word is a verb.
+
+    >>> weak_verb_senses()["welcome"]
+    ('SUPPORT', 'endorse')
+    """
+    out: dict[str, tuple[str, str | None]] = {}
+    for etype, subtype, verbs, _ in _TABLE:
+        for lemma in verbs.split():
+            if lemma in WEAK_VERBS_V2:
+                out.setdefault(lemma, (etype, subtype or None))
+    return out
+
+
 def all_verb_forms(lemma: str) -> frozenset[str]:
     """The forms of a verb with the irregular ones added and the misleading ones removed.
 
