@@ -37,6 +37,8 @@ FALLBACK_CASES = {
                                      ("repaired", "OTHER")),
     "other: after to": ("The cooperative plans to demolish its old depot next year.", ("demolish", "OTHER")),
     "other: after a subject": ("Emil Varga renovates the chapel every summer.", ("renovates", "OTHER")),
+    "other: a verb of no class": ("The cooperative plans to irrigate its orchards next year.",
+                                  ("irrigate", "OTHER")),
     "light verb and particle": ("Two walkers were taken to hospital after the fall.", ("taken", "MOVE")),
     "vague verb, surely a verb": ("The mayor welcomed the decision of the council.", ("welcomed", "SUPPORT")),
 }
@@ -55,7 +57,6 @@ NOT_EVENT_CASES = {
     "state verb": ("The fleet includes four tugs and a barge.", "includes"),
     "cognition": ("The engineers believed the dam was safe.", "believed"),
     "adjective participle": ("The renovated chapel opened to visitors.", "renovated"),
-    "verb of no class": ("The cooperative plans to irrigate its orchards next year.", "irrigate"),
     "a message received": ("The council said it had received a complaint from residents.", "received"),
     "a count of votes": ("The assembly passed the motion by 41 votes to 12.", "votes"),
     "a compound noun": ("A second vehicle ferry will join the route in May.", "ferry"),
