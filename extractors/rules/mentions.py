@@ -74,7 +74,7 @@ class MentionFinder:
         people = None
         if self.lex.profile.actor_cues:
             taken = [(m.start, m.end) for m in raw] + [s for spans in (*states.values(), *norp.values()) for s in spans]
-            people = people_groups(text, taken + boilerplate_spans(text))
+            people = people_groups(text, taken + boilerplate_spans(text), self.lex.profile.speaker_nouns)
         records = actor_records(text, groups, states, norp, self.lex.profile.actor_cues, people)
         if self.lex.profile.actor_cues:
             add_reference_mentions(text, [a for a, _ in records])

@@ -57,7 +57,8 @@ after it:
   ("cooperative", "association", "office", "synod", "delegate", "aide"), with capitalised or possessive
   modifiers ("a Brennish government official", "the state prosecutor's office"); a role noun after
   "CLAUSE," that a verb follows is that verb's subject, not an apposition of the name before the comma
-  ("..., in X, a hospital spokeswoman said"); "an official at X, who ..., said" has the official as subject
+  ("..., in X, a hospital spokeswoman said"); "an official at X, who ..., said" has the official as subject;
+  plural nouns of staff, employees and delegates are collective speakers ("..., staff said")
   (:mod:`extractors.shared.roles`, :mod:`extractors.rules.clauses`);
 * ``org_context`` (``rules``): a name that defaults to a person is an organisation when its last word
   names a kind of body ("... Alliance", "... Synod", "... Ferries"), an apposition names what it is ("X, a

@@ -50,6 +50,9 @@ SPEAKER_CASES = {
     "an official at a body, past a relative clause": (
         "An official at the Treasury, who asked not to be named, said the levy would rise in June.",
         ("official", "the levy would rise in June")),
+    "staff as a collective speaker": (
+        "The new ward opened on Tuesday with twelve beds, staff said.",
+        ("staff", "The new ward opened on Tuesday with twelve beds")),
     "a delegate from a body in a place": (
         "A delegate from a congregation in Orvale, who asked not to be named, said the roof had failed.",
         ("delegate", "the roof had failed")),
