@@ -32,6 +32,10 @@ MAX_PARENTHESIS_WORDS = 12
 _PHRASE_BREAK_RE = re.compile(r"(?:[,;:—–(\"“”]|\band\b)")
 # "X and", "X, Y and" before a noun phrase: the actors coordinated with it.
 _AND_BEFORE_RE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+# Between a head noun and the actor of its prepositional modifier: "at the", "from a", "of the state".
+_OF_PHRASE_RE = re.compile(r"[ \t]+(?:at|of|from|in|for|with)[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?(?:[a-z][a-z-]*[ \t]+){0,2}")
+# A place phrase that ends a subject's noun phrase ("... in Tolu", "... near Port Ruvo").
+_PLACE_TAIL_RE = re.compile(r"[ \t]+(?:in|at|near|from)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}")
 PLURAL_PRONOUNS = frozenset({"they", "They"})
 # How far back (characters) a "they" looks for its coordinated antecedents: about two sentences.
 THEY_WINDOW = 400
@@ -59,9 +63,11 @@ def link_start(text: str, lo: int, start: int) -> int:
 class ClauseReader:
     """The subjects of verbs in one text, given its actor and location mentions (sorted by offset)."""
 
-    def __init__(self, text: str, refs: Sequence[Ref]):
+    def __init__(self, text: str, refs: Sequence[Ref], of_heads: bool = False):
         self.text = text
         self.refs = [r for r in refs if r.is_actor]
+        # version 4 (``speaker_nouns``): "an official at X, who ..., said": the head noun is the subject
+        self.of_heads = of_heads
 
     def actor_ending(self, end: int, lo: int) -> Ref | None:
         """The actor mention whose end is ``end`` once trailing spaces are dropped (not before ``lo``)."""
@@ -124,6 +130,11 @@ class ClauseReader:
         if not words or len(words) > MAX_PARENTHESIS_WORDS or any(c in inner for c in ";:—–\"“”"):
             return []
         before = self.actor_ending(open_, s_start)
+        if before is None and self.of_heads:  # "a delegate from a congregation in Tolu, who ..."
+            before = next((r for r in reversed(self.refs) if s_start <= r.start and r.end < open_
+                           and _PLACE_TAIL_RE.fullmatch(text, r.end, open_)), None)
+        if before is not None and self.of_heads:
+            before = self.head_of(before, s_start)
         if before is not None:
             return self.coordinated(before, before.start, s_start)
         if words[0].lower() in RELATIVES:
@@ -132,6 +143,19 @@ class ClauseReader:
         if named is None:
             return []
         return self.coordinated(named, self._phrase_start(s_start, open_), s_start)
+
+    def head_of(self, ref: Ref, lo: int) -> Ref:
+        """The actor whose noun phrase ``ref`` ends as a prepositional modifier ("official at the
+        Treasury", "a delegate from a congregation"), or ``ref`` itself.
+
+        >>> refs = [Ref(3, 11, "a1", True, True), Ref(19, 27, "a2", True, False)]
+        >>> ClauseReader("An official at the Treasury", refs).head_of(refs[1], 0).ref
+        'a1'
+        """
+        for r in reversed(self.refs):
+            if r.end <= ref.start and r.start >= lo:
+                return r if _OF_PHRASE_RE.fullmatch(self.text, r.end, ref.start) else ref
+        return ref
 
     def _phrase_start(self, s_start: int, open_: int) -> int:
         """Where the noun phrase before the comma at ``open_`` starts: after the last "and", comma or

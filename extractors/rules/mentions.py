@@ -74,7 +74,7 @@ class MentionFinder:
         people = None
         if self.lex.profile.actor_cues:
             taken = [(m.start, m.end) for m in raw] + [s for spans in (*states.values(), *norp.values()) for s in spans]
-            people = people_groups(text, taken + boilerplate_spans(text))
+            people = people_groups(text, taken + boilerplate_spans(text), self.lex.profile.speaker_nouns)
         records = actor_records(text, groups, states, norp, self.lex.profile.actor_cues, people)
         if self.lex.profile.actor_cues:
             add_reference_mentions(text, [a for a, _ in records])
@@ -82,7 +82,8 @@ class MentionFinder:
             taken = [(m["start"], m["end"]) for a, _ in records for m in a["mentions"]]
             names = sorted(m["start"] for a, is_person in records if is_person for m in a["mentions"]
                            if m["kind"] == "name")
-            records += role_records(text, role_actors(text, taken + boilerplate_spans(text), names), len(records))
+            roles = role_actors(text, taken + boilerplate_spans(text), names, v4=self.lex.profile.speaker_nouns)
+            records += role_records(text, roles, len(records))
         for actor, is_person in records:
             actors.append(actor)
             # Pronouns resolved by the grouping are mentions too, so "he said" finds its person here.

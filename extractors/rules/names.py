@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from extractors.rules.cues import RuleLexicons
+from extractors.rules.org_context import org_by_context
 from extractors.rules.patterns import INITIALS_RE, NAME_RE, TOKEN_RE
 from extractors.rules.text import title_case_lines
 from extractors.shared.grouping import is_acronym
@@ -98,7 +99,10 @@ class NameFinder:
             known = lex.gazetteer.get(name) or (lex.gazetteer.get(name.title()) if name.isupper() else None)
             out.append(Candidate(cue.start, cue.end, name, "LOC", place=cue.place(text, known), cue=True))
         out.sort(key=lambda c: c.start)
-        return retype_by_context(text, out, lex.min_population)
+        out = retype_by_context(text, out, lex.min_population)
+        if lex.profile.org_context:
+            out = org_by_context(text, out)
+        return out
 
     def _typed(self, matches: Iterable[re.Match[str]], headline_lines: list[tuple[int, int]]) -> list[Candidate]:
         """The candidates of capitalised name sequences."""

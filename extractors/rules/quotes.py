@@ -246,7 +246,7 @@ class QuoteFinder:
             if title:
                 head_end = s_start + title.start()
             elif self.lex.profile.reported_speech:  # "..., election officials said": the speaker's modifiers
-                head_end = s_start + len(_without_modifiers(text[s_start:head_end]))
+                head_end = s_start + len(_without_modifiers(text[s_start:head_end], self.lex.profile.speaker_nouns))
         head = drop_final_determiner(text[s_start:head_end]).rstrip()
         if not head.endswith(",") or len(head.split()) < 3:
             return None
@@ -321,16 +321,21 @@ def _word_before(text: str, end: int) -> str:
 
 # Lower-case words before a speaker that modify it ("election officials", "district health officers").
 _MODIFIERS_RE = re.compile(r"(?:[ \t]+[a-z][a-z-]*){1,3}[ \t]*$")
+# Version 4 (``speaker_nouns``): possessive and capitalised modifiers too ("the state prosecutor's
+# office said", "a Brennish government official said").
+_MODIFIERS_V4_RE = re.compile(r"(?:[ \t]+[A-Za-z][a-z-]*(?:[’']s)?){1,4}[ \t]*$")
 
 
-def _without_modifiers(head: str) -> str:
+def _without_modifiers(head: str, v4: bool = False) -> str:
     """``head`` without the lower-case modifiers of the speaker after its last comma, when a comma then
     ends it.
 
     >>> _without_modifiers("Turnout was high, election"), _without_modifiers("Turnout was high and election")
     ('Turnout was high,', 'Turnout was high and election')
+    >>> _without_modifiers("It rained, the state prosecutor's", v4=True)
+    'It rained,'
     """
-    m = _MODIFIERS_RE.search(head)
+    m = (_MODIFIERS_V4_RE if v4 else _MODIFIERS_RE).search(head)
     if m and head[:m.start()].endswith(","):
         return head[:m.start()]
     return head

@@ -107,6 +107,13 @@ _PEOPLE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted({*PEOPLE_NOUNS, *BODY_N
                         + r")(?![\w-])", re.IGNORECASE)
 
 
+# Version 4 (``speaker_nouns``): plural nouns of the members or staff of a body, and of elders, that
+# speak as a collective ("..., staff said"; guidelines 5 l).
+PEOPLE_NOUNS_V4: frozenset[str] = frozenset("staff employees delegates elders".split())
+_PEOPLE_V4_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted({*PEOPLE_NOUNS, *BODY_NOUNS, *PEOPLE_NOUNS_V4}, key=len,
+                                                              reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+
+
 def collective_type(noun: str) -> tuple[str, str]:
     """The actor type and subtype of a collective noun of :func:`people_groups`.
 
@@ -116,15 +123,17 @@ def collective_type(noun: str) -> tuple[str, str]:
     return BODY_NOUNS.get(noun, ("PER", "group"))
 
 
-def people_groups(text: str, taken: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+def people_groups(text: str, taken: list[tuple[int, int]], v4: bool = False) -> dict[str, list[tuple[int, int]]]:
     """Version 2: the collectives of people an article names by a plural noun ("officials", "voters"),
     noun (lower case) -> its spans, leaving out spans that overlap ``taken`` (mentions found otherwise).
 
     >>> people_groups("Voters queued. Officials said voters were calm.", [(15, 24)])
     {'voters': [(0, 6), (30, 36)]}
+    >>> people_groups("The ward opened, staff said.", [], v4=True)
+    {'staff': [(17, 22)]}
     """
     out: dict[str, list[tuple[int, int]]] = {}
-    for m in _PEOPLE_RE.finditer(text):
+    for m in (_PEOPLE_V4_RE if v4 else _PEOPLE_RE).finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         out.setdefault(m.group().lower(), []).append(m.span())

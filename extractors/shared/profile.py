@@ -53,6 +53,18 @@ after it:
   X"), never from the quote's content;
 * ``object_that`` (``rules``): after "told", "warned", "informed" and the like, reported speech starts
   after the "that" that follows the addressee ("told reporters in X that ...");
+* ``speaker_nouns`` (``rules``): unnamed speakers and bodies (guidelines 1.4, 5 l): more role nouns
+  ("cooperative", "association", "office", "synod", "delegate", "aide"), with capitalised or possessive
+  modifiers ("a Brennish government official", "the state prosecutor's office"); a role noun after
+  "CLAUSE," that a verb follows is that verb's subject, not an apposition of the name before the comma
+  ("..., in X, a hospital spokeswoman said"); "an official at X, who ..., said" has the official as subject;
+  plural nouns of staff, employees and delegates are collective speakers ("..., staff said")
+  (:mod:`extractors.shared.roles`, :mod:`extractors.rules.clauses`);
+* ``org_context`` (``rules``): a name that defaults to a person is an organisation when its last word
+  names a kind of body ("... Alliance", "... Synod", "... Ferries"), an apposition names what it is ("X, a
+  software company", "the operator, X"), it takes "which", or it speaks of itself as "it" ("X said it
+  would"); a name between "the" and a facility noun ("the X copper mine") is no person
+  (:mod:`extractors.rules.org_context`);
 * ``parse_triggers`` (``spacy``): a content verb outside the event lexicon is an event, typed by its verb class
   or ``OTHER``, found through spaCy's part of speech and
   lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes`), and nouns of event
@@ -106,6 +118,8 @@ class Profile:
     place_heads: bool = False
     cue_places: bool = False
     object_that: bool = False
+    speaker_nouns: bool = False
+    org_context: bool = False
     # spaCy only (version 4): triggers and roles from spaCy's lemmas and dependency parse
     parse_triggers: bool = False
     parse_roles: bool = False
@@ -128,4 +142,5 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              fallback_triggers=True, type_rules=True, object_targets=True,
              cue_nouns=True, noun_cues=True, clause_speakers=True,
              place_heads=True, cue_places=True, object_that=True,
+             speaker_nouns=True, org_context=True,
              parse_triggers=True, parse_roles=True)
