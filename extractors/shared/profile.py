@@ -36,7 +36,8 @@ after it:
   form after a subject), typed by its class ("audit" LEGAL ``investigate``, "repair" OTHER); verbs of
   the general English verb index only, without auxiliaries, copulas, light, aspectual, cognitive,
   evidence and state verbs; a verb the version 2 table left out as too vague alone gets the table's
-  type once it is surely a verb; "taken to"/"taken off" is MOVE (:mod:`extractors.rules.fallback`);
+  type once it is surely a verb; "taken to"/"taken off" is MOVE (:mod:`extractors.rules.fallback`); the
+  classes and stop lists are one table shared with ``parse_triggers`` (:mod:`extractors.shared.verb_classes`);
 * ``type_rules`` (``rules``): the type of a listed trigger chosen by its sentence (3.2.2): a vote is
   POLICY ``legislate`` unless the sentence is about an election to an office; "wrote", "spoke" are a
   STATEMENT unless an addressee or a medium of contact follows (:mod:`extractors.rules.retype`);
@@ -55,7 +56,8 @@ after it:
   after the "that" that follows the addressee ("told reporters in X that ...");
 * ``parse_triggers`` (``spacy``): a content verb outside the event lexicon is an event, typed by its verb class
   or ``OTHER``, found through spaCy's part of speech and
-  lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes`), and nouns of event
+  lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes` over the table shared with
+  ``fallback_triggers``, :mod:`extractors.shared.verb_classes`), and nouns of event
   classes the lexicon lacks ("an inspection", "a gas leak"); a light verb before an
   event noun is left to the noun; speaking or writing is a STATEMENT unless it is with or to an actor;
   a count of votes ("by 30 votes to 12") is no event, and a vote is an election only in a sentence
