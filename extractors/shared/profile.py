@@ -73,6 +73,13 @@ after it:
   event noun through its participle ("a meeting held in X"), and the roles of 3.3 for spouses, the
   winner of an election, an organisation founded or merged, and a movement's destination
   (:mod:`extractors.spacy_pipeline.roles_v4`).
+* ``place_names`` (``spacy``): a name spaCy labels a person, an organisation or a nationality is a place
+  where the parse puts it after a preposition of place ("offices in X and Y", "south of X", "the town
+  of X"), every mention of the same surface with it (guidelines 1.3; :mod:`extractors.spacy_pipeline.actors_v4`);
+* ``subject_pronouns`` (``spacy``): "He"/"She" opening a sentence as its subject is the person who was
+  the subject of the main clause of a sentence before it in the paragraph, when that person's other
+  pronouns give the same gender (not the person named last, an object or an apposition), and so are
+  the same gender's pronouns later in that sentence ("He said he ..."); quotes follow their speaker.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -111,6 +118,8 @@ class Profile:
     # spaCy only (version 4): triggers and roles from spaCy's lemmas and dependency parse
     parse_triggers: bool = False
     parse_roles: bool = False
+    place_names: bool = False
+    subject_pronouns: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -130,4 +139,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              fallback_triggers=True, type_rules=True, object_targets=True,
              cue_nouns=True, noun_cues=True, clause_speakers=True,
              place_heads=True, cue_places=True, object_that=True,
-             parse_triggers=True, parse_roles=True)
+             parse_triggers=True, parse_roles=True, place_names=True, subject_pronouns=True)

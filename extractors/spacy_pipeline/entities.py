@@ -21,6 +21,7 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
+from extractors.spacy_pipeline.actors_v4 import place_surfaces, resolve_opening_pronouns
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
 
 # Entity labels that make actors, and those that make places.
@@ -81,6 +82,7 @@ class EntityFinder:
         skip = self._cue_places(found, in_ent) if v2 else []
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                     and not (v2 and any(s < ent.end_char and ent.start_char < e for s, e in skip))}
+        places = place_surfaces(doc) if self.lex.profile.place_names else set()
         for ent in doc.ents:
             if ent.label_ not in ACTOR_ENTS and ent.label_ not in PLACE_ENTS:
                 continue
@@ -97,6 +99,8 @@ class EntityFinder:
                 label = self._label_v2(text[start:end], label, tokens)
                 if label is None:
                     continue
+            if label in ACTOR_ENTS and text[start:end] in places:
+                label = "GPE"  # version 4: "offices in X": a place, whatever spaCy's label
             self._add_entity(found, ent, label, start, end)
         for token in doc:
             if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -130,6 +134,8 @@ class EntityFinder:
         self.locations = location_records(text, found.places.values(), nominal)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
+        if self.lex.profile.subject_pronouns:
+            resolve_opening_pronouns(doc, self.ref, self.actors)
 
     def _repeated_names(self) -> None:
         """Version 3: a name of two or more words that spaCy tagged once is the same actor wherever else

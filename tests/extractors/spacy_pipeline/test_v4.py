@@ -116,3 +116,51 @@ def test_a_phone_call_stays_contact(spacy_versions: dict[str, Any]) -> None:
     """Speaking with an actor is contact (MEET), not a statement (guidelines 3.2.2)."""
     found = events(spacy_versions["spacy.v4"], "Maria Santos spoke with David Okoro by phone on Friday.")
     assert ("spoke", "MEET") in found
+
+
+def actors_and_places(extractor: Any, text: str) -> tuple[set[str], set[str]]:
+    """(actor names, location names) of the text."""
+    (doc,) = extractor.extract([Article("t", text)])
+    return {a.name for a in doc.actors}, {loc.name for loc in doc.locations}
+
+
+PLACE_CASES = {
+    "coordinated after 'in'": ("Farmers will protest outside district offices in Brindlemoor and Ostvale on Friday.",
+                               "Brindlemoor"),
+    "after 'south of'": ("The ferry ran aground south of Kettleby on Saturday, and passengers were taken to "
+                         "Kettleby by bus.", "Kettleby"),
+}
+
+
+@pytest.mark.parametrize("case", PLACE_CASES, ids=list(PLACE_CASES))
+def test_a_name_after_a_preposition_of_place_is_a_place(spacy_versions: dict[str, Any], case: str) -> None:
+    """``place_names``: a name spaCy labels an organisation or a person is a place where the parse puts
+    it after "in", "near", "south of" (guidelines 1.3); v3 kept it as an actor."""
+    text, name = PLACE_CASES[case]
+    found = {}
+    for version, ex in spacy_versions.items():
+        actors, places = actors_and_places(ex, text)
+        found[version] = (name in actors, name in places)
+    assert found == {"spacy.v3": (True, False), "spacy.v4": (False, True)}
+
+
+def test_an_opening_pronoun_continues_the_subject(spacy_versions: dict[str, Any]) -> None:
+    """``subject_pronouns``: "He said" opening a sentence is the man who was the subject of the sentence
+    before, not the spokesman named last in it; the quote's speaker follows (v3 took the nearest name)."""
+    text = ("Senator Paul Okafor withdrew from the race in a letter read by his campaign manager, David Mensah. "
+            "He said he would return to teaching.")
+    speakers = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        names = {a.id: a.name for a in doc.actors}
+        speakers[version] = {names.get(q.speaker or "") for q in doc.quotes}
+    assert speakers == {"spacy.v3": {"David Mensah"}, "spacy.v4": {"Paul Okafor"}}
+
+
+def test_a_reported_clause_subject_is_not_continued(spacy_versions: dict[str, Any]) -> None:
+    """The subject "She" continues is the main clause's ("X won, Y said": Y), so it stays with Y."""
+    text = ("Coach Maria Lopez thanked her players after the match, Sandra Ruiz said. "
+            "She said the team had earned the title.")
+    (doc,) = spacy_versions["spacy.v4"].extract([Article("t", text)])
+    names = {a.id: a.name for a in doc.actors}
+    assert {names.get(q.speaker or "") for q in doc.quotes} == {"Sandra Ruiz"}
