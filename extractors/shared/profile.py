@@ -80,6 +80,12 @@ after it:
   the subject of the main clause of a sentence before it in the paragraph, when that person's other
   pronouns give the same gender (not the person named last, an object or an apposition), and so are
   the same gender's pronouns later in that sentence ("He said he ..."); quotes follow their speaker.
+* ``first_person`` (``spacy``): "I", "me", "my" inside a direct quote are pronoun mentions of its person
+  speaker (guidelines 1), so that "I attended" has the speaker as agent;
+* ``agent_nouns`` (``spacy``): a plural agent noun ("smugglers", "growers", "activists": "-er" after an
+  English verb, "-ist", "-ian") that is the subject of a verb or the agent of a passive is a group of
+  people of its own (guidelines 1.2, "other collectives"); "-or" is left out, as it names tools as
+  often as people ("sensors", "generators").
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -120,6 +126,8 @@ class Profile:
     parse_roles: bool = False
     place_names: bool = False
     subject_pronouns: bool = False
+    first_person: bool = False
+    agent_nouns: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -139,4 +147,5 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              fallback_triggers=True, type_rules=True, object_targets=True,
              cue_nouns=True, noun_cues=True, clause_speakers=True,
              place_heads=True, cue_places=True, object_that=True,
-             parse_triggers=True, parse_roles=True, place_names=True, subject_pronouns=True)
+             parse_triggers=True, parse_roles=True, place_names=True, subject_pronouns=True,
+             first_person=True, agent_nouns=True)

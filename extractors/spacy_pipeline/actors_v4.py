@@ -6,6 +6,12 @@
 * ``subject_pronouns``: "He said" at the start of a sentence refers to the person who was the subject
   of an earlier sentence, not to whoever was named last (an object, an apposition, a spokesman
   named at the end of the sentence before), when its gender allows it.
+* ``agent_nouns``: a plural noun that names people by what they do ("smugglers", "growers",
+  "holders", "industrialists") heads a description of a group of people (guidelines 1.2 "other
+  collectives"): an agent noun of an English verb in "-er", or a noun in "-ist" or "-ian", where it is
+  the subject of a verb or the agent of a passive.
+* ``first_person``: "I", "me", "my" inside a direct quote are mentions of its speaker (guidelines 1:
+  "'I' in a quote is the speaker").
 
 General English and the parse only, no article's word.
 """
@@ -14,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractors.shared.orgs import is_org_name
+from extractors.shared.verbs import verb_lemma
 
 # Prepositions after which a name is a place ("in", "near"), not an actor.
 PLACE_PREPS = frozenset("in at near inside outside across throughout around off".split())
@@ -123,3 +130,51 @@ def _move(old: dict[str, Any], new: dict[str, Any], start: int) -> None:
     old["mentions"].remove(mention)
     new["mentions"].append(mention)
     new["mentions"].sort(key=lambda m: (m["start"], m["end"]))
+
+
+# Pronouns of the first person singular: in a direct quote, its speaker (guidelines 1).
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+
+
+def first_person_mentions(doc: Any, quotes: list[dict[str, Any]], ref: list[Any],
+                          actors: list[dict[str, Any]]) -> None:
+    """Give "I", "me", "my" inside a direct quote with a person speaker to that speaker, as pronoun
+    mentions, and mark their tokens (so that "I attended" has the speaker as agent)."""
+    by_id = {a["id"]: a for a in actors}
+    for q in quotes:
+        speaker = by_id.get(q.get("speaker") or "")
+        if q["kind"] != "direct" or speaker is None or speaker["type"] != "PER":
+            continue
+        span = doc.char_span(q["content"]["start"], q["content"]["end"], alignment_mode="expand")
+        for t in span if span is not None else ():
+            if t.lower_ in FIRST_PERSON and t.pos_ == "PRON" and ref[t.i] is None:
+                speaker["mentions"].append({"start": t.idx, "end": t.idx + len(t), "text": t.text, "kind": "pronoun"})
+                ref[t.i] = (speaker["id"], True, True)
+        speaker["mentions"].sort(key=lambda m: (m["start"], m["end"]))
+
+
+# Suffixes of nouns of people by their trade or creed ("activist", "technician").
+PERSON_SUFFIXES = ("ist", "ian")
+
+
+def agent_noun(lemma: str) -> bool:
+    """Whether a noun lemma names a person by what they do: "-er" after an English verb
+    ("grower", "smuggler"), or "-ist"/"-ian" ("activist", "technician").
+
+    >>> agent_noun("smuggler"), agent_noun("sensor"), agent_noun("activist"), agent_noun("weather")
+    (True, False, True, False)
+    """
+    if len(lemma) <= 5 or not lemma.isalpha():
+        return False
+    if lemma.endswith(PERSON_SUFFIXES):
+        return True
+    if not lemma.endswith("er"):  # "-or" names tools as often as people ("sensor", "generator")
+        return False
+    stem = lemma[:-2]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None
+    return any(c is not None and verb_lemma(c) == c for c in (stem, stem + "e", doubled))
+
+
+def group_of_agents(token: Any) -> bool:
+    """Whether a plural common noun heads a description of a group of people by what they do."""
+    return token.tag_ == "NNS" and token.pos_ == "NOUN" and agent_noun(token.lemma_.lower())

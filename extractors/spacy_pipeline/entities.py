@@ -21,7 +21,7 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
-from extractors.spacy_pipeline.actors_v4 import place_surfaces, resolve_opening_pronouns
+from extractors.spacy_pipeline.actors_v4 import group_of_agents, place_surfaces, resolve_opening_pronouns
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
 
 # Entity labels that make actors, and those that make places.
@@ -161,8 +161,9 @@ class EntityFinder:
         by_id = {a["id"]: a for a in self.actors}
         new: dict[str, dict[str, Any]] = {}
         described: dict[str, TokenRef] = {}  # head noun -> the named actor it last described
+        agents = self.lex.profile.agent_nouns
         for t in self.doc:
-            if ref[t.i] is not None or not is_description(t):
+            if ref[t.i] is not None or not (is_description(t) or (agents and is_agent_group(t))):
                 continue
             mention = {"start": t.idx, "end": t.idx + len(t), "text": t.text, "kind": "nominal"}
             named = described_actor(t, ref)
@@ -174,7 +175,7 @@ class EntityFinder:
                 by_id[named[0]]["mentions"].append(mention)
                 ref[t.i] = named
                 continue
-            type_, subtype = description_type(t.lower_)  # type: ignore[misc]
+            type_, subtype = description_type(t.lower_) or ("PER", "group")
             actor = new.setdefault(t.lower_, {"id": f"n{len(new) + 1}", "name": t.lower_, "type": type_,
                                               **({"subtype": subtype} if subtype else {}), "mentions": []})
             actor["mentions"].append(mention)
@@ -317,3 +318,14 @@ def _trimmed(doc: Any, first: int, last: int) -> range | None:
     while last > first and (doc[last - 1].is_punct or doc[last - 1].lower_ in ("'s", "’s")):
         last -= 1
     return range(first, last) if first < last else None
+
+
+def is_agent_group(token: Any) -> bool:
+    """Version 4 (``agent_nouns``): a plural agent noun that does something in its clause: the subject
+    of a verb or the agent of a passive ("by smugglers"), where a tool of the same shape ("sensors",
+    "generators") seldom stands."""
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    acts = head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+    return acts and group_of_agents(token)

@@ -164,3 +164,35 @@ def test_a_reported_clause_subject_is_not_continued(spacy_versions: dict[str, An
     (doc,) = spacy_versions["spacy.v4"].extract([Article("t", text)])
     names = {a.id: a.name for a in doc.actors}
     assert {names.get(q.speaker or "") for q in doc.quotes} == {"Sandra Ruiz"}
+
+
+def test_i_in_a_direct_quote_is_its_speaker(spacy_versions: dict[str, Any]) -> None:
+    """``first_person``: "I" and "my" in a direct quote are mentions of its speaker (guidelines 1)."""
+    text = '"I have given this club four years and everything I had," said coach David Mensah.'
+    found = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        found[version] = sorted(m.text for a in doc.actors if a.name == "David Mensah" for m in a.mentions)
+    assert found == {"spacy.v3": ["David Mensah"], "spacy.v4": ["David Mensah", "I", "I"]}
+
+
+AGENT_CASES = {
+    "'-ian' as subject": ("Technicians repaired the line on Tuesday.", ("repaired", "agent", "technicians")),
+    "'-er' of a verb as subject": ("Smugglers charged each family 3,000 dollars, the police said.",
+                                   ("charged", "agent", "smugglers")),
+}
+
+
+@pytest.mark.parametrize("case", AGENT_CASES, ids=list(AGENT_CASES))
+def test_a_plural_agent_noun_is_a_group_of_people(spacy_versions: dict[str, Any], case: str) -> None:
+    """``agent_nouns``: a plural noun of people by what they do, as a subject, is a group actor
+    (guidelines 1.2) and so the agent of its verb; v3 knew only its listed nouns."""
+    text, expected = AGENT_CASES[case]
+    found = {name: expected in arguments(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v3": False, "spacy.v4": True}
+
+
+def test_a_tool_in_or_is_no_group_of_people(spacy_versions: dict[str, Any]) -> None:
+    """"-or" names tools as often as people: "sensors" stays no actor."""
+    (doc,) = spacy_versions["spacy.v4"].extract([Article("t", "Sensors detected the leak on Monday.")])
+    assert "sensors" not in {a.name for a in doc.actors}
