@@ -86,6 +86,9 @@ after it:
   English verb, "-ist", "-ian") that is the subject of a verb or the agent of a passive is a group of
   people of its own (guidelines 1.2, "other collectives"); "-or" is left out, as it names tools as
   often as people ("sensors", "generators").
+* ``person_cues`` (``spacy``): a name of two or three words that spaCy labels an organisation or a
+  nationality is a person where it stands in apposition after a noun of a person's role ("the firm's
+  managing director, X,") or before ", who", with a given name spaCy left outside the entity taken in.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -128,6 +131,7 @@ class Profile:
     subject_pronouns: bool = False
     first_person: bool = False
     agent_nouns: bool = False
+    person_cues: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -148,4 +152,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              cue_nouns=True, noun_cues=True, clause_speakers=True,
              place_heads=True, cue_places=True, object_that=True,
              parse_triggers=True, parse_roles=True, place_names=True, subject_pronouns=True,
-             first_person=True, agent_nouns=True)
+             first_person=True, agent_nouns=True, person_cues=True)

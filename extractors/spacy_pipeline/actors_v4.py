@@ -10,6 +10,9 @@
   "holders", "industrialists") heads a description of a group of people (guidelines 1.2 "other
   collectives"): an agent noun of an English verb in "-er", or a noun in "-ist" or "-ian", where it is
   the subject of a verb or the agent of a passive.
+* ``person_cues``: a name of two or three words that spaCy labels an organisation or a nationality is a
+  person where it stands in apposition to a noun of a person's role ("the group's coordinator, X,")
+  or before ", who" (a relative pronoun of people).
 * ``first_person``: "I", "me", "my" inside a direct quote are mentions of its speaker (guidelines 1:
   "'I' in a quote is the speaker").
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractors.shared.orgs import is_org_name
+from extractors.shared.roles import PERSON_ROLES
 from extractors.shared.verbs import verb_lemma
 
 # Prepositions after which a name is a place ("in", "near"), not an actor.
@@ -178,3 +182,24 @@ def agent_noun(lemma: str) -> bool:
 def group_of_agents(token: Any) -> bool:
     """Whether a plural common noun heads a description of a group of people by what they do."""
     return token.tag_ == "NNS" and token.pos_ == "NOUN" and agent_noun(token.lemma_.lower())
+
+
+def person_by_cues(doc: Any, tokens: range, role_nouns: frozenset[str]) -> range | None:
+    """The tokens of a name that stands where a person does, or None: in apposition after a noun of
+    a person's role ("its chief technology officer, X,"), or before ", who". A given name spaCy left
+    outside the entity ("Ana [Ruiz]") is taken in."""
+    first, last = tokens.start, tokens.stop
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound" \
+            and doc[first - 1].is_title and last - first < 3:
+        first -= 1
+    if last - first > 3 or (last - first < 2 and tokens.start == first):
+        return None
+    after_role = first >= 2 and doc[first - 1].text == "," and _role_noun(doc[first - 2], role_nouns)
+    before_who = last + 1 < len(doc) and doc[last].text == "," and doc[last + 1].lower_ == "who"
+    return range(first, last) if after_role or before_who else None
+
+
+def _role_noun(token: Any, role_nouns: frozenset[str]) -> bool:
+    """Whether a token is a singular noun of a person's role ("coordinator", "director")."""
+    word = token.lower_
+    return token.tag_ == "NN" and (word in role_nouns or word in PERSON_ROLES or agent_noun(word))

@@ -21,7 +21,8 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
-from extractors.spacy_pipeline.actors_v4 import group_of_agents, place_surfaces, resolve_opening_pronouns
+from extractors.spacy_pipeline.actors_v4 import (group_of_agents, person_by_cues, place_surfaces,
+                                                 resolve_opening_pronouns)
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
 
 # Entity labels that make actors, and those that make places.
@@ -99,6 +100,12 @@ class EntityFinder:
                 label = self._label_v2(text[start:end], label, tokens)
                 if label is None:
                     continue
+            person = self._person_v4(label, tokens)
+            if person is not None:  # version 4: "the group's coordinator, X,": a person
+                label, tokens = "PERSON", person
+                start = doc[tokens.start].idx
+                found.tokens_of[(start, end)] = tokens
+                in_ent.update(tokens)
             if label in ACTOR_ENTS and text[start:end] in places:
                 label = "GPE"  # version 4: "offices in X": a place, whatever spaCy's label
             self._add_entity(found, ent, label, start, end)
@@ -240,6 +247,15 @@ class EntityFinder:
         if label in ("PERSON", "ORG", "NORP") and place is not None and place.subtype == "country":
             return "GPE"
         return label
+
+    def _person_v4(self, label: str, tokens: range) -> range | None:
+        """Version 4 (``person_cues``): the tokens of an organisation or nationality name that stands
+        where a person does (:func:`extractors.spacy_pipeline.actors_v4.person_by_cues`), or None."""
+        if not self.lex.profile.person_cues or label not in ("ORG", "NORP"):
+            return None
+        if is_org_name([t.text for t in self.doc[tokens.start:tokens.stop]]):
+            return None
+        return person_by_cues(self.doc, tokens, ROLE_NOUNS)
 
     def _person_context(self, tokens: range) -> bool:
         """Whether a name stands where a person does: after a title or a role noun ("defender X"), or

@@ -196,3 +196,14 @@ def test_a_tool_in_or_is_no_group_of_people(spacy_versions: dict[str, Any]) -> N
     """"-or" names tools as often as people: "sensors" stays no actor."""
     (doc,) = spacy_versions["spacy.v4"].extract([Article("t", "Sensors detected the leak on Monday.")])
     assert "sensors" not in {a.name for a in doc.actors}
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person(spacy_versions: dict[str, Any]) -> None:
+    """``person_cues``: a name spaCy labels an organisation, in apposition after a noun of a person's
+    role ("the firm's managing director, X,"), is a person (v3 kept spaCy's ORG)."""
+    text = '"We have run out of options," the firm\'s managing director, Tunde Bakare, said.'
+    found = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        found[version] = {a.name: a.type for a in doc.actors}.get("Tunde Bakare")
+    assert found == {"spacy.v3": "ORG", "spacy.v4": "PER"}
