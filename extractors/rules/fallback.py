@@ -15,74 +15,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from extractors.shared.triggers_v2 import ELECTION_WORDS, weak_verb_senses
+from extractors.shared.verb_classes import PHRASAL_SENSES, stopped, verb_classes
 from extractors.shared.verbs import noun_lemmas, verb_lemma
 
 # The pseudo type of a fallback trigger, read by :class:`extractors.rules.events.EventFinder`.
 FALLBACK_TYPE = "FALLBACK"
 
-# Verbs that are never events by the guidelines (3.1, 3.4, 5 g/q/w), by class.
-_STOP_CLASSES: dict[str, str] = {
-    "auxiliary and copula": "be have do get become seem appear remain stay look sound feel prove turn grow "
-                            "will shall can may might must ought need dare used",
-    "light and support": "make take give put set hold bring pose carry conduct deliver raise express issue "
-                         "file receive enter play lead pay let keep place go come draw run launch try",
-    "aspectual": "begin start continue resume proceed finish complete end stop cease extend schedule",
-    "wish, plan and attempt": "want wish hope plan intend aim like love prefer try attempt manage fail tend "
-                              "expect seek mean wait choose decide",
-    "cognition and perception": "think believe know see hear notice understand consider suppose guess assume "
-                                "realise realize remember forget recall wonder imagine doubt reckon care mind "
-                                "worry fear feel learn recognise recognize regard view judge watch listen "
-                                "convince persuade respect",
-    "evidence and measurement": "show indicate suggest find reveal determine conclude estimate calculate "
-                                "measure count weigh total number range rank rate exceed reach average",
-    "state and relation": "include contain involve cost lack own belong depend exist consist comprise represent "
-                          "concern relate refer describe equal feature face deserve require allow enable "
-                          "help use mark matter differ resemble fit suit last live sit stand lie hang "
-                          "happen occur follow precede accompany remain affect serve cover hold cause "
-                          "link connect associate afford waste work operate function record secure obtain "
-                          "authorise authorize fall rise drop decline decrease double soar plunge climb leave "
-                          "people house power district still",
-    "saying (cues are found apart)": "say tell ask add note explain call speak talk reply answer write read",
-}
-STOP_LEMMAS: frozenset[str] = frozenset(w for words in _STOP_CLASSES.values() for w in words.split())
-
-# Verb classes outside the trigger tables whose type the inventory names (3.2): (type, subtype, lemmas).
-# A fallback verb of none of them is OTHER.
-_CLASSES: tuple[tuple[str, str, str], ...] = (
-    ("MEET", "meet", "attend"),
-    ("MOVE", "transport", "move tow ship haul drag land ride shuttle"),
-    ("STATEMENT", "request", "order instruct command invite beg implore"),
-    ("STATEMENT", "", "name attribute regret dispute react present apologise apologize recommend propose "
-                      "advise remind"),
-    ("LEGAL", "investigate", "inspect audit review examine question interrogate scrutinise scrutinize"),
-    ("POLICY", "legislate", "revoke rescind"),
-    ("SUPPORT", "aid", "house shelter treat"),
-    ("SUPPORT", "cooperate", "share"),
-    ("DEMONSTRATE", "rally", "block"),
-    ("PERSONNEL", "start_position", "install instal reinstate succeed"),
-    ("SUPPORT", "endorse", "back champion"),
-    ("TRANSACTION", "transfer_money", "contribute charter rent lease"),
-    ("DISASTER", "accident", "burst rupture sink capsize overturn topple"),
-    ("LIFE", "die", "drown perish starve suffocate succumb"),
-    ("LIFE", "injure", "fracture maim"),
-    ("ATTACK", "", "punch kick torch loot vandalise vandalize lynch behead"),
-    ("LEGAL", "arrest_jail", "apprehend handcuff incarcerate"),
-    # OTHER by class (the inventory's OTHER: "preventing, averting, building, recruiting, ... gestures")
-    ("OTHER", "", "wave greet nod bow hug kiss salute kneel embrace"),
-    ("OTHER", "", "build construct erect rebuild repair renovate restore upgrade demolish destroy damage dismantle"),
-    ("OTHER", "", "delete download upload hack leak encrypt expose"),
-    ("OTHER", "", "train equip enrol enroll register recruit"),
-    ("OTHER", "", "punish discipline reprimand interrupt disrupt delay"),
-)
-# Light verbs that name an event with a particle after them: "<lemma> <particle>" -> (type, subtype).
-_PHRASAL_SENSES: dict[str, tuple[str, str | None]] = {
-    "take to": ("MOVE", "transport"), "take off": ("MOVE", "transport"), "take away": ("MOVE", "transport"),
-    "send back": ("MOVE", "transport"), "bring back": ("MOVE", "transport"),
-    "run aground": ("DISASTER", "accident"),
-}
 # Words of a sentence about an election to an office (a vote there is PERSONNEL elect, 3.2.2).
 _OFFICE_WORDS = ELECTION_WORDS - {"vote", "votes", "ballot", "ballots", "referendum"}
 # Words of a sentence about a match, race or tournament (the only place where "lose" or "play" is CONTEST).
@@ -127,13 +67,13 @@ def fallback_triggers(text: str, sentences: list[tuple[int, int]], actor_ends: l
             if lemma is None or len(lemma) < 3:
                 continue
             particle = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
-            if f"{lemma} {particle}" in _PHRASAL_SENSES:
+            if f"{lemma} {particle}" in PHRASAL_SENSES:
                 lemma = f"{lemma} {particle}"  # "were taken to hospital": a movement (5 t)
-            elif lemma in STOP_LEMMAS:
+            elif stopped(lemma):
                 continue
             before = [w.lower() for _, _, w in tokens[max(0, i - 3):i]]
             after_subject = after_actor(text, actor_ends, start)
-            phrasal = lemma in _PHRASAL_SENSES  # a verb and its particle: a verb whatever stands before
+            phrasal = lemma in PHRASAL_SENSES  # a verb and its particle: a verb whatever stands before
             verb = phrasal or is_verb_here(word, lemma, before, after_subject)
             if verb:
                 out.append((start, end, (lemma, FALLBACK_TYPE)))
@@ -146,7 +86,7 @@ def phrasal_sense(lemma: str, particle: str) -> tuple[str, str | None] | None:
     >>> phrasal_sense("take", "to"), phrasal_sense("take", "up")
     (('MOVE', 'transport'), None)
     """
-    return _PHRASAL_SENSES.get(f"{lemma} {particle.lower()}")
+    return PHRASAL_SENSES.get(f"{lemma} {particle.lower()}")
 
 
 def fallback_sense(lemma: str, sentence: str) -> tuple[str, str | None]:
@@ -164,17 +104,11 @@ def fallback_sense(lemma: str, sentence: str) -> tuple[str, str | None]:
         return ("PERSONNEL", "elect") if words & _OFFICE_WORDS else ("POLICY", "legislate")
     if lemma == "award":
         return ("AGREE", None) if words & _CONTRACT_WORDS else ("CONTEST", "award")
-    sense = (_PHRASAL_SENSES.get(lemma) or _class_senses().get(lemma) or weak_verb_senses().get(lemma)
+    sense = (PHRASAL_SENSES.get(lemma) or verb_classes().get(lemma) or weak_verb_senses().get(lemma)
              or ("OTHER", None))
     if sense[0] == "CONTEST" and not words & CONTEST_WORDS:
         return "OTHER", None  # "the firm lost money", "to play a part": no contest
     return sense
-
-
-@lru_cache(maxsize=1)
-def _class_senses() -> dict[str, tuple[str, str | None]]:
-    """Lemma -> (type, subtype) of the verb classes of :data:`_CLASSES`."""
-    return {lemma: (etype, subtype or None) for etype, subtype, lemmas in _CLASSES for lemma in lemmas.split()}
 
 
 def noun_not_verb(word: str, before: list[str]) -> bool:

@@ -36,7 +36,8 @@ after it:
   form after a subject), typed by its class ("audit" LEGAL ``investigate``, "repair" OTHER); verbs of
   the general English verb index only, without auxiliaries, copulas, light, aspectual, cognitive,
   evidence and state verbs; a verb the version 2 table left out as too vague alone gets the table's
-  type once it is surely a verb; "taken to"/"taken off" is MOVE (:mod:`extractors.rules.fallback`);
+  type once it is surely a verb; "taken to"/"taken off" is MOVE (:mod:`extractors.rules.fallback`); the
+  classes and stop lists are one table shared with ``parse_triggers`` (:mod:`extractors.shared.verb_classes`);
 * ``type_rules`` (``rules``): the type of a listed trigger chosen by its sentence (3.2.2): a vote is
   POLICY ``legislate`` unless the sentence is about an election to an office; "wrote", "spoke" are a
   STATEMENT unless an addressee or a medium of contact follows (:mod:`extractors.rules.retype`);
@@ -67,7 +68,8 @@ after it:
   (:mod:`extractors.rules.org_context`);
 * ``parse_triggers`` (``spacy``): a content verb outside the event lexicon is an event, typed by its verb class
   or ``OTHER``, found through spaCy's part of speech and
-  lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes`), and nouns of event
+  lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes` over the table shared with
+  ``fallback_triggers``, :mod:`extractors.shared.verb_classes`), and nouns of event
   classes the lexicon lacks ("an inspection", "a gas leak"); a light verb before an
   event noun is left to the noun; speaking or writing is a STATEMENT unless it is with or to an actor;
   a count of votes ("by 30 votes to 12") is no event, and a vote is an election only in a sentence
@@ -83,6 +85,22 @@ after it:
   event noun through its participle ("a meeting held in X"), and the roles of 3.3 for spouses, the
   winner of an election, an organisation founded or merged, and a movement's destination
   (:mod:`extractors.spacy_pipeline.roles_v4`).
+* ``place_names`` (``spacy``): a name spaCy labels a person, an organisation or a nationality is a place
+  where the parse puts it after a preposition of place ("offices in X and Y", "south of X", "the town
+  of X"), every mention of the same surface with it (guidelines 1.3; :mod:`extractors.spacy_pipeline.actors_v4`);
+* ``subject_pronouns`` (``spacy``): "He"/"She" opening a sentence as its subject is the person who was
+  the subject of the main clause of a sentence before it in the paragraph, when that person's other
+  pronouns give the same gender (not the person named last, an object or an apposition), and so are
+  the same gender's pronouns later in that sentence ("He said he ..."); quotes follow their speaker.
+* ``first_person`` (``spacy``): "I", "me", "my" inside a direct quote are pronoun mentions of its person
+  speaker (guidelines 1), so that "I attended" has the speaker as agent;
+* ``agent_nouns`` (``spacy``): a plural agent noun ("smugglers", "growers", "activists": "-er" after an
+  English verb, "-ist", "-ian") that is the subject of a verb or the agent of a passive is a group of
+  people of its own (guidelines 1.2, "other collectives"); "-or" is left out, as it names tools as
+  often as people ("sensors", "generators").
+* ``person_cues`` (``spacy``): a name of two or three words that spaCy labels an organisation or a
+  nationality is a person where it stands in apposition after a noun of a person's role ("the firm's
+  managing director, X,") or before ", who", with a given name spaCy left outside the entity taken in.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -123,6 +141,11 @@ class Profile:
     # spaCy only (version 4): triggers and roles from spaCy's lemmas and dependency parse
     parse_triggers: bool = False
     parse_roles: bool = False
+    place_names: bool = False
+    subject_pronouns: bool = False
+    first_person: bool = False
+    agent_nouns: bool = False
+    person_cues: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -143,4 +166,5 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              cue_nouns=True, noun_cues=True, clause_speakers=True,
              place_heads=True, cue_places=True, object_that=True,
              speaker_nouns=True, org_context=True,
-             parse_triggers=True, parse_roles=True)
+             parse_triggers=True, parse_roles=True, place_names=True, subject_pronouns=True,
+             first_person=True, agent_nouns=True, person_cues=True)

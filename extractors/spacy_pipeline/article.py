@@ -6,6 +6,7 @@ from typing import Any
 
 from extractors.shared.article import ArticleWork
 from extractors.shared.lookups import Lexicons
+from extractors.spacy_pipeline.actors_v4 import first_person_mentions
 from extractors.spacy_pipeline.entities import ATTACHED, EntityFinder, TokenRef
 from extractors.spacy_pipeline.events import EventFinder
 from extractors.spacy_pipeline.quotes import QuoteFinder
@@ -24,6 +25,8 @@ class SpacyArticle(ArticleWork, EntityFinder, QuoteFinder, EventFinder):
         self.mention_of: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its mention
         self._entities()
         self.quotes = self._quotes()
+        if lex.profile.first_person:
+            first_person_mentions(doc, self.quotes, self.ref, self.actors)  # version 4: "I" in a quote
         self.events = self._events()
 
     def _ref_of(self, token: Any) -> TokenRef | None:

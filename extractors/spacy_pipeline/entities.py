@@ -21,6 +21,8 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
+from extractors.spacy_pipeline.actors_v4 import (group_of_agents, person_by_cues, place_surfaces,
+                                                 resolve_opening_pronouns)
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
 
 # Entity labels that make actors, and those that make places.
@@ -81,6 +83,7 @@ class EntityFinder:
         skip = self._cue_places(found, in_ent) if v2 else []
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                     and not (v2 and any(s < ent.end_char and ent.start_char < e for s, e in skip))}
+        places = place_surfaces(doc) if self.lex.profile.place_names else set()
         for ent in doc.ents:
             if ent.label_ not in ACTOR_ENTS and ent.label_ not in PLACE_ENTS:
                 continue
@@ -97,6 +100,14 @@ class EntityFinder:
                 label = self._label_v2(text[start:end], label, tokens)
                 if label is None:
                     continue
+            person = self._person_v4(label, tokens)
+            if person is not None:  # version 4: "the group's coordinator, X,": a person
+                label, tokens = "PERSON", person
+                start = doc[tokens.start].idx
+                found.tokens_of[(start, end)] = tokens
+                in_ent.update(tokens)
+            if label in ACTOR_ENTS and text[start:end] in places:
+                label = "GPE"  # version 4: "offices in X": a place, whatever spaCy's label
             self._add_entity(found, ent, label, start, end)
         for token in doc:
             if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -130,6 +141,8 @@ class EntityFinder:
         self.locations = location_records(text, found.places.values(), nominal)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
+        if self.lex.profile.subject_pronouns:
+            resolve_opening_pronouns(doc, self.ref, self.actors)
 
     def _repeated_names(self) -> None:
         """Version 3: a name of two or more words that spaCy tagged once is the same actor wherever else
@@ -155,8 +168,9 @@ class EntityFinder:
         by_id = {a["id"]: a for a in self.actors}
         new: dict[str, dict[str, Any]] = {}
         described: dict[str, TokenRef] = {}  # head noun -> the named actor it last described
+        agents = self.lex.profile.agent_nouns
         for t in self.doc:
-            if ref[t.i] is not None or not is_description(t):
+            if ref[t.i] is not None or not (is_description(t) or (agents and is_agent_group(t))):
                 continue
             mention = {"start": t.idx, "end": t.idx + len(t), "text": t.text, "kind": "nominal"}
             named = described_actor(t, ref)
@@ -168,7 +182,7 @@ class EntityFinder:
                 by_id[named[0]]["mentions"].append(mention)
                 ref[t.i] = named
                 continue
-            type_, subtype = description_type(t.lower_)  # type: ignore[misc]
+            type_, subtype = description_type(t.lower_) or ("PER", "group")
             actor = new.setdefault(t.lower_, {"id": f"n{len(new) + 1}", "name": t.lower_, "type": type_,
                                               **({"subtype": subtype} if subtype else {}), "mentions": []})
             actor["mentions"].append(mention)
@@ -233,6 +247,15 @@ class EntityFinder:
         if label in ("PERSON", "ORG", "NORP") and place is not None and place.subtype == "country":
             return "GPE"
         return label
+
+    def _person_v4(self, label: str, tokens: range) -> range | None:
+        """Version 4 (``person_cues``): the tokens of an organisation or nationality name that stands
+        where a person does (:func:`extractors.spacy_pipeline.actors_v4.person_by_cues`), or None."""
+        if not self.lex.profile.person_cues or label not in ("ORG", "NORP"):
+            return None
+        if is_org_name([t.text for t in self.doc[tokens.start:tokens.stop]]):
+            return None
+        return person_by_cues(self.doc, tokens, ROLE_NOUNS)
 
     def _person_context(self, tokens: range) -> bool:
         """Whether a name stands where a person does: after a title or a role noun ("defender X"), or
@@ -311,3 +334,14 @@ def _trimmed(doc: Any, first: int, last: int) -> range | None:
     while last > first and (doc[last - 1].is_punct or doc[last - 1].lower_ in ("'s", "’s")):
         last -= 1
     return range(first, last) if first < last else None
+
+
+def is_agent_group(token: Any) -> bool:
+    """Version 4 (``agent_nouns``): a plural agent noun that does something in its clause: the subject
+    of a verb or the agent of a passive ("by smugglers"), where a tool of the same shape ("sensors",
+    "generators") seldom stands."""
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    acts = head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+    return acts and group_of_agents(token)

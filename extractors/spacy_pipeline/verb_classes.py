@@ -6,35 +6,18 @@ types above"); a noun of an event class the lexicon lacks is an event of that cl
 The parse says which words are verbs (``VERB``, not ``AUX``) and gives their lemmas; this module says
 which lemmas are no events at all (auxiliaries, copulas, light, aspectual, modal, cognitive and
 perception verbs, states and relations: guidelines 3.1 "Not events") and which classes of verbs belong
-to one type of the inventory. General English only, whole classes of verbs, never an article's word.
+to one type of the inventory: the table is :mod:`extractors.shared.verb_classes`, shared with the
+``rules`` extractor; this module reads it through the parse. General English only.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from extractors.shared.triggers_v2 import ELECTION_WORDS
+from extractors.shared.verb_classes import noun_classes, stopped, verb_classes
 
-# Verbs that are never events alone (guidelines 3.1): copulas and auxiliaries, light and aspectual
-# verbs, wishes and needs, cognition, perception, evidence, states and relations, and verbs of
-# attempting, causing and allowing whose complement is the event.
-STOP_LEMMAS: frozenset[str] = frozenset("""
-    be have do get become seem appear remain stay keep let make give put set take go come bring
-    begin start continue resume finish complete proceed
-    want need wish hope like love hate prefer intend plan aim expect require deserve afford mean tend
-    seek try attempt manage fail dare bother
-    know think believe consider suppose understand realise realize remember forget learn wonder doubt
-    assume guess imagine recognise recognize determine judge estimate reckon suspect fear worry care
-    see hear watch look feel notice listen sound smell taste observe witness find discover
-    show indicate suggest reflect prove mark signal imply
-    include contain cost weigh own belong consist depend rely involve concern matter exist live lie sit
-    stand face represent compare link relate correspond equal total amount number count average rank
-    base age edit schedule happen occur follow serve use allow enable permit cause help lead
-    call name describe label term dub title mention note report say tell write add claim
-    wait spend last hold carry work deal fit suit miss lack run
-    authorise authorize entitle oblige compel
-    fall grow shrink decline climb soar plunge slump fluctuate
-""".split())
+__all__ = ["noun_classes", "verb_classes", "fallback_sense", "vote_sense"]
+
 # Verbs of bringing and going that are movements only with a destination or origin ("taken to hospital").
 MOTION_LIGHT = frozenset("take bring come go get send head".split())
 DIRECTION_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
@@ -47,66 +30,6 @@ VOTE_WORDS = frozenset({"vote", "votes", "voted", "voting"})
 # Dependency labels of verbs that are adjectives or parts of names rather than events ("a registered
 # charity", "the running mate").
 NOT_EVENT_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
-
-# (type, subtype or "", verb lemmas): whole semantic classes of the inventory's types that the event
-# lexicon leaves out; a lemma listed twice keeps its first sense.
-_CLASSES: tuple[tuple[str, str, str], ...] = (
-    ("MEET", "meet", "attend participate greet interview brief receive host"),
-    ("MEET", "phone_write", "phone text message contact"),
-    ("MOVE", "transport", "move land ship tow haul transfer convey shuttle ride drive sail row board "
-     "reach arrive enter exit depart"),
-    ("STATEMENT", "request", "order instruct command direct invite beg plead"),
-    ("STATEMENT", "reject", "dispute contest oppose object refute reject decline"),
-    ("STATEMENT", "", "accord present read recite propose recommend advise proclaim confirm acknowledge regret "
-     "apologise apologize react reiterate stress insist"),
-    ("LEGAL", "investigate", "question interrogate inspect audit examine review scrutinise scrutinize "
-     "investigate probe raid search"),
-    ("SUPPORT", "aid", "treat shelter feed house rescue save evacuate donate hand issue distribute"),
-    ("SUPPORT", "cooperate", "share cooperate collaborate unite"),
-    ("SUPPORT", "endorse", "back welcome respect honour honor applaud commend salute hail"),
-    ("TRANSACTION", "transfer_money", "contribute charter rent lease reimburse refund compensate subsidise "
-     "subsidize"),
-    ("POLICY", "", "raise increase hike reduce lower extend revoke rescind abolish repeal regulate tax"),
-    ("PERSONNEL", "start_position", "install instal succeed promote reinstate"),
-    ("PERSONNEL", "nominate", "vet shortlist"),
-    ("DISASTER", "", "spread burn sink capsize flood"),
-)
-
-# (type, subtype or "", noun lemmas): event nouns of the inventory's classes that the lexicon leaves out,
-# each a noun that names an occurrence (never a general noun such as "case" or "service").
-_NOUN_CLASSES: tuple[tuple[str, str, str], ...] = (
-    ("LEGAL", "investigate", "audit inspection examination scrutiny"),
-    ("MEET", "meet", "ceremony congress convention forum seminar workshop reunion"),
-    ("DISASTER", "accident", "leak rupture blaze outage blackout"),
-    ("POLICY", "", "hike devaluation"),
-    ("AGREE", "", "signing"),
-    ("OTHER", "", "fraud breach irregularity wrongdoing mistake error lapse misconduct"),
-    ("CAMPAIGN", "public_programme", "scheme"),
-)
-
-
-@lru_cache(maxsize=1)
-def noun_classes() -> dict[str, tuple[str, str | None]]:
-    """Noun lemma -> (type, subtype) of the nouns of :data:`_NOUN_CLASSES`.
-
-    >>> noun_classes()["audit"]
-    ('LEGAL', 'investigate')
-    """
-    return {noun: (etype, subtype or None) for etype, subtype, nouns in _NOUN_CLASSES for noun in nouns.split()}
-
-
-@lru_cache(maxsize=1)
-def verb_classes() -> dict[str, tuple[str, str | None]]:
-    """Lemma -> (type, subtype) of the verbs of :data:`_CLASSES`.
-
-    >>> verb_classes()["attend"], verb_classes()["order"]
-    (('MEET', 'meet'), ('STATEMENT', 'request'))
-    """
-    out: dict[str, tuple[str, str | None]] = {}
-    for etype, subtype, lemmas in _CLASSES:
-        for lemma in lemmas.split():
-            out.setdefault(lemma, (etype, subtype or None))
-    return out
 
 
 def vote_sense(t: Any) -> tuple[str, str | None]:
@@ -131,7 +54,7 @@ def fallback_sense(t: Any) -> tuple[str, str | None] | None:
         return vote_sense(t)
     if lemma in MOTION_LIGHT:
         return ("MOVE", "transport") if _has_destination(t) else None
-    if lemma in STOP_LEMMAS and lemma not in verb_classes():
+    if stopped(lemma):
         return None
     return verb_classes().get(lemma, ("OTHER", None))
 

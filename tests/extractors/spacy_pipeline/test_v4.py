@@ -116,3 +116,94 @@ def test_a_phone_call_stays_contact(spacy_versions: dict[str, Any]) -> None:
     """Speaking with an actor is contact (MEET), not a statement (guidelines 3.2.2)."""
     found = events(spacy_versions["spacy.v4"], "Maria Santos spoke with David Okoro by phone on Friday.")
     assert ("spoke", "MEET") in found
+
+
+def actors_and_places(extractor: Any, text: str) -> tuple[set[str], set[str]]:
+    """(actor names, location names) of the text."""
+    (doc,) = extractor.extract([Article("t", text)])
+    return {a.name for a in doc.actors}, {loc.name for loc in doc.locations}
+
+
+PLACE_CASES = {
+    "coordinated after 'in'": ("Farmers will protest outside district offices in Brindlemoor and Ostvale on Friday.",
+                               "Brindlemoor"),
+    "after 'south of'": ("The ferry ran aground south of Kettleby on Saturday, and passengers were taken to "
+                         "Kettleby by bus.", "Kettleby"),
+}
+
+
+@pytest.mark.parametrize("case", PLACE_CASES, ids=list(PLACE_CASES))
+def test_a_name_after_a_preposition_of_place_is_a_place(spacy_versions: dict[str, Any], case: str) -> None:
+    """``place_names``: a name spaCy labels an organisation or a person is a place where the parse puts
+    it after "in", "near", "south of" (guidelines 1.3); v3 kept it as an actor."""
+    text, name = PLACE_CASES[case]
+    found = {}
+    for version, ex in spacy_versions.items():
+        actors, places = actors_and_places(ex, text)
+        found[version] = (name in actors, name in places)
+    assert found == {"spacy.v3": (True, False), "spacy.v4": (False, True)}
+
+
+def test_an_opening_pronoun_continues_the_subject(spacy_versions: dict[str, Any]) -> None:
+    """``subject_pronouns``: "He said" opening a sentence is the man who was the subject of the sentence
+    before, not the spokesman named last in it; the quote's speaker follows (v3 took the nearest name)."""
+    text = ("Senator Paul Okafor withdrew from the race in a letter read by his campaign manager, David Mensah. "
+            "He said he would return to teaching.")
+    speakers = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        names = {a.id: a.name for a in doc.actors}
+        speakers[version] = {names.get(q.speaker or "") for q in doc.quotes}
+    assert speakers == {"spacy.v3": {"David Mensah"}, "spacy.v4": {"Paul Okafor"}}
+
+
+def test_a_reported_clause_subject_is_not_continued(spacy_versions: dict[str, Any]) -> None:
+    """The subject "She" continues is the main clause's ("X won, Y said": Y), so it stays with Y."""
+    text = ("Coach Maria Lopez thanked her players after the match, Sandra Ruiz said. "
+            "She said the team had earned the title.")
+    (doc,) = spacy_versions["spacy.v4"].extract([Article("t", text)])
+    names = {a.id: a.name for a in doc.actors}
+    assert {names.get(q.speaker or "") for q in doc.quotes} == {"Sandra Ruiz"}
+
+
+def test_i_in_a_direct_quote_is_its_speaker(spacy_versions: dict[str, Any]) -> None:
+    """``first_person``: "I" and "my" in a direct quote are mentions of its speaker (guidelines 1)."""
+    text = '"I have given this club four years and everything I had," said coach David Mensah.'
+    found = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        found[version] = sorted(m.text for a in doc.actors if a.name == "David Mensah" for m in a.mentions)
+    assert found == {"spacy.v3": ["David Mensah"], "spacy.v4": ["David Mensah", "I", "I"]}
+
+
+AGENT_CASES = {
+    "'-ian' as subject": ("Technicians repaired the line on Tuesday.", ("repaired", "agent", "technicians")),
+    "'-er' of a verb as subject": ("Smugglers charged each family 3,000 dollars, the police said.",
+                                   ("charged", "agent", "smugglers")),
+}
+
+
+@pytest.mark.parametrize("case", AGENT_CASES, ids=list(AGENT_CASES))
+def test_a_plural_agent_noun_is_a_group_of_people(spacy_versions: dict[str, Any], case: str) -> None:
+    """``agent_nouns``: a plural noun of people by what they do, as a subject, is a group actor
+    (guidelines 1.2) and so the agent of its verb; v3 knew only its listed nouns."""
+    text, expected = AGENT_CASES[case]
+    found = {name: expected in arguments(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v3": False, "spacy.v4": True}
+
+
+def test_a_tool_in_or_is_no_group_of_people(spacy_versions: dict[str, Any]) -> None:
+    """"-or" names tools as often as people: "sensors" stays no actor."""
+    (doc,) = spacy_versions["spacy.v4"].extract([Article("t", "Sensors detected the leak on Monday.")])
+    assert "sensors" not in {a.name for a in doc.actors}
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person(spacy_versions: dict[str, Any]) -> None:
+    """``person_cues``: a name spaCy labels an organisation, in apposition after a noun of a person's
+    role ("the firm's managing director, X,"), is a person (v3 kept spaCy's ORG)."""
+    text = '"We have run out of options," the firm\'s managing director, Tunde Bakare, said.'
+    found = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        found[version] = {a.name: a.type for a in doc.actors}.get("Tunde Bakare")
+    assert found == {"spacy.v3": "ORG", "spacy.v4": "PER"}
