@@ -278,7 +278,12 @@ def _unwritable(doc: Document) -> list[tuple[str, str]]:
     try:
         doc.__pydantic_serializer__.to_json(doc)
     except PydanticSerializationError as exc:
-        return lone_surrogates(doc.model_dump()) or [("", f"cannot be written as JSON: {exc}")]
+        if "KeyboardInterrupt" in str(exc):  # Ctrl-C inside the serializer's Python callback, wrapped by pydantic-core
+            raise KeyboardInterrupt from exc
+        found = lone_surrogates(doc.model_dump())
+        if not found:
+            raise  # not the document's fault: the CLI reports it as it is
+        return found
     return []
 
 

@@ -199,6 +199,28 @@ class BadConfig(Fine):
         return {"handle": object()}
 
 
+class InterruptingDocument(Document):
+    """Ctrl-C arriving while a document is serialized: pydantic-core wraps the KeyboardInterrupt of a Python callback."""
+
+    @__import__("pydantic").field_serializer("doc_id")
+    def _interrupted(self, value):
+        SERIALIZED.append(value)
+        if len(SERIALIZED) == 1:  # one Ctrl-C, during the first serialization only
+            raise KeyboardInterrupt
+        return value
+
+
+SERIALIZED = []
+
+
+class SerializedWhileInterrupted(Fine):
+    name = "serialint"
+
+    def extract(self, articles):
+        for a in articles:
+            yield InterruptingDocument(doc_id=a.doc_id, text=a.text)
+
+
 class LoneSurrogate(Fine):
     name = "surrogate"
 
@@ -212,7 +234,7 @@ ENTRY_POINTS = {
     "badmodel": "nbtest_plugins:BreaksTheModel", "badinit": "nbtest_plugins:BadInit",
     "noclass": "nbtest_plugins:NoSuchClass", "brokenmod": "nbtest_broken:X",
     "retnone": "nbtest_plugins:ReturnsNone", "sysexit": "nbtest_plugins:Exits", "badconfig": "nbtest_plugins:BadConfig",
-    "surrogate": "nbtest_plugins:LoneSurrogate", "../escape": "nbtest_plugins:Fine", "not_run": "nbtest_plugins:Fine",
+    "surrogate": "nbtest_plugins:LoneSurrogate", "serialint": "nbtest_plugins:SerializedWhileInterrupted", "../escape": "nbtest_plugins:Fine", "not_run": "nbtest_plugins:Fine",
 }
 
 
@@ -270,6 +292,14 @@ def test_plugin_output_that_breaks_the_contract_fails_extract_alike(name: str, p
     proc = newsbench("extract", "-e", name, "a.txt", "--out", "new/o.jsonl", cwd=tmp_path, env=plugin_env)
     assert (proc.returncode, f"{name}" in proc.stderr, "internal error" in proc.stderr, "Traceback" in proc.stderr,
             (tmp_path / "new").exists()) == (1, True, False, False, False), proc.stderr
+
+
+def test_ctrl_c_while_an_output_is_checked_is_an_interruption(plugin_env: dict[str, str], tmp_path: Path) -> None:
+    """1 of 20 Ctrl-C during extract came while the output's serializability was checked, and was reported as a bad output."""
+    (tmp_path / "a.txt").write_text("NATO met in Brussels.", encoding="utf-8")
+    proc = newsbench("extract", "-e", "serialint", "a.txt", "--out", "o.jsonl", cwd=tmp_path, env=plugin_env)
+    assert (proc.returncode, "interrupted" in proc.stderr, "cannot be written" in proc.stderr, (tmp_path / "o.jsonl").exists()) == (
+        130, True, False, False), proc.stderr
 
 
 def test_plugin_names_that_cannot_name_results_files_are_not_run(plugin_env: dict[str, str], tmp_path: Path) -> None:
