@@ -119,6 +119,9 @@ def check_extractor_name(name: str, option: str = "extractor name") -> str:
 
     >>> check_extractor_name("rules"), check_extractor_name("rules.v2")
     ('rules', 'rules.v2')
+    >>> check_extractor_name("not_run")
+    Traceback (most recent call last):
+    eval.exceptions.InvalidInputError: extractor name: 'not_run' cannot name results files: it is the name of a file every results folder holds (reserved: comparison, leaderboard, not_run, report)
 
     Raises:
         InvalidInputError: the name would put a file outside the results folder or break its file names.
@@ -127,7 +130,15 @@ def check_extractor_name(name: str, option: str = "extractor name") -> str:
         raise InvalidInputError(Problem(option, "", f"{name!r} cannot name results files: use letters, digits, "
                                                     "'_' and '-' (at most 100, no '/' or spaces; '.' only "
                                                     "in a version suffix such as '.v2')"))
+    if name.lower() in RESERVED_NAMES:
+        raise InvalidInputError(Problem(option, "", f"{name!r} cannot name results files: it is the name of a file every "
+                                                    f"results folder holds (reserved: {', '.join(sorted(RESERVED_NAMES))})"))
     return name
+
+
+#: Stems of the files of a results folder that belong to no extractor: an extractor of one of these names would
+#: overwrite them (``not_run.json``, ``comparison.json``) or be mistaken for them.
+RESERVED_NAMES = frozenset(Path(getattr(RESULT_FILES, f)).stem.lower() for f in ("not_run", "leaderboard_md", "report", "comparison"))
 
 
 def extractors_with(results_dir: Path, *kinds: str) -> list[str]:

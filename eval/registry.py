@@ -180,6 +180,13 @@ def unavailable_reason(name: str) -> str | None:
 
 
 def _unavailable(name: str, options: dict[str, Any]) -> str | None:
+    from eval.paths import check_extractor_name
+
+    try:
+        check_extractor_name(resolve(name))  # a plugin's entry point may be named anything ("../x", "not_run")
+    except InvalidInputError as exc:
+        if name in available_names():
+            return f"its name {exc.problems[0].reason}"
     try:
         cls = get_class(name)
     except ImportError as exc:
@@ -255,7 +262,7 @@ def checked_extract(extractor: Extractor, articles: Iterable[Article]) -> Iterat
         if article is None or (doc.doc_id, doc.text) != (article.doc_id, article.text):
             expected = "no more documents" if article is None else f"doc_id {article.doc_id!r} with its exact text"
             raise InvalidInputError(Problem(label, "doc_id", f"got {doc.doc_id!r}, expected {expected} (one document per article, in input order)"))
-        problems = check_document(doc)
+        problems = check_document(doc) or _unwritable(doc)
         if problems:
             raise InvalidInputError([Problem(f"{label} for {doc.doc_id!r}", path, reason) for path, reason in problems])
         yield doc
@@ -263,14 +270,39 @@ def checked_extract(extractor: Extractor, articles: Iterable[Article]) -> Iterat
         raise InvalidInputError(Problem(label, "", f"no document for article {sent[0].doc_id!r} (one document per article)"))
 
 
+def _unwritable(doc: Document) -> list[tuple[str, str]]:
+    """Why a document that passed the checks cannot be written as JSON in UTF-8 (a lone surrogate in a name, an
+    id or an extra field), as ``(json_path, reason)``; empty when it can."""
+    from pydantic_core import PydanticSerializationError
+
+    from eval.data.checks import lone_surrogates
+
+    try:
+        doc.__pydantic_serializer__.to_json(doc)
+    except PydanticSerializationError as exc:
+        if "KeyboardInterrupt" in str(exc):  # Ctrl-C inside the serializer's Python callback, wrapped by pydantic-core
+            raise KeyboardInterrupt from exc
+        found = lone_surrogates(doc.model_dump())
+        if not found:
+            raise  # not the document's fault: the CLI reports it as it is
+        return found
+    return []
+
+
 def _guarded(extractor: Extractor, articles: Iterator[Article], label: str) -> Iterator[Document]:
     """The extractor's documents; anything that is not a Document, or a failure inside it, names the extractor."""
     from pydantic import ValidationError
 
-    outputs = iter(extractor.extract(articles))
     index = 0
+    outputs: Iterator[Any] | None = None
     while True:
         try:
+            if outputs is None:  # a plugin's extract() may return anything, or fail before its first document
+                returned = extractor.extract(articles)
+                if not isinstance(returned, Iterable) or isinstance(returned, (str, bytes, dict, Document)):
+                    raise InvalidInputError(Problem(f"{label}", "", f"extract() returned a {type(returned).__name__}, "
+                                                    "not an iterable of Documents (one per article)"))
+                outputs = iter(returned)
             doc = next(outputs)
         except StopIteration:
             return
@@ -280,7 +312,7 @@ def _guarded(extractor: Extractor, articles: Iterator[Article], label: str) -> I
             raise InvalidInputError(Problem(f"{label} #{index + 1}", path, f"breaks the data model: {first['msg']}")) from None
         except (NewsbenchError, KeyboardInterrupt):
             raise
-        except Exception as exc:  # a plugin's bug: the user needs to know whose, not a traceback
+        except (Exception, SystemExit) as exc:  # a plugin's bug (even sys.exit()): the user needs to know whose, not a traceback
             raise NewsbenchError(f"extractor {extractor.name!r} failed on its document #{index + 1}: "
                                  f"{type(exc).__name__}: {exc}") from None
         if not isinstance(doc, Document):

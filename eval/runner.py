@@ -9,7 +9,7 @@ from eval import __version__
 from eval.data.files import atomic_writer, write_text
 from eval.data.models import Document
 from eval.data.parsing import write_documents
-from eval.exceptions import ExtractorUnavailableError, Problem
+from eval.exceptions import ExtractorUnavailableError, NewsbenchError, Problem
 from eval.extraction.measure import measure, now_iso
 from eval.gold.load import GoldSet
 from eval.paths import RESULT_FILES
@@ -178,11 +178,37 @@ def run_one(
         runtime_s=m.runtime_s,
         setup_s=setup.runtime_s,
         peak_memory_mb=m.peak_memory_mb,
-        extractor_version=getattr(extractor, "version", None),
-        config=extractor.config(),
+        **_recorded(extractor),
         # Elsewhere (Ray) the requests are made by the workers' extractors, not this one: its counters are not the run's.
         usage=None if engine else _usage(extractor),
     )
+
+
+def _recorded(extractor: Extractor) -> dict[str, Any]:
+    """The version and configuration an extractor reports, checked: a plugin's may be anything.
+
+    Raises:
+        NewsbenchError: ``config()`` failed, is not an object, or holds a value JSON cannot write; the version is not text.
+    """
+    import json
+
+    name = getattr(extractor, "name", type(extractor).__name__)
+    version = getattr(extractor, "version", None)
+    if version is not None and not isinstance(version, str):
+        raise NewsbenchError(f"extractor {name!r}: version {version!r} is a {type(version).__name__}; it must be a string")
+    try:
+        config = extractor.config()
+    except (NewsbenchError, KeyboardInterrupt):
+        raise
+    except (Exception, SystemExit) as exc:
+        raise NewsbenchError(f"extractor {name!r}: config() failed: {type(exc).__name__}: {exc}") from None
+    if not isinstance(config, dict):
+        raise NewsbenchError(f"extractor {name!r}: config() returned a {type(config).__name__}; it must return a dict")
+    try:
+        json.dumps(config)
+    except (TypeError, ValueError) as exc:
+        raise NewsbenchError(f"extractor {name!r}: config() cannot be recorded as JSON: {exc}") from None
+    return {"extractor_version": version, "config": config}
 
 
 def _usage(extractor: Extractor) -> dict[str, Any] | None:

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import errno
 import functools
+import io
+import math
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
@@ -71,6 +75,31 @@ def _interrupted(exc: BaseException) -> bool:
     return False
 
 
+def _cwd_gone() -> bool:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
+
+
+class _ClosedStream(io.TextIOBase):
+    """Stands for a standard stream the shell closed (``>&-``): writing to it is an error naming it, not a crash."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return self._name
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed (redirect it to a file, or give --out FILE)", self._name)
+
+
 def handles_errors(func: F) -> F:
     """Turn newsbench errors into one ``error:`` line per problem and exit status 1."""
 
@@ -82,11 +111,15 @@ def handles_errors(func: F) -> F:
             fail([str(p) for p in exc.problems])
         except NewsbenchError as exc:
             fail(str(exc).splitlines() or [type(exc).__name__])
+        except Terminated:
+            fail(["terminated (SIGTERM); no output file was left half-written"], code=TERMINATED)
         except KeyboardInterrupt:
             fail(["interrupted; no output file was left half-written"], code=INTERRUPTED)
         except (typer.Exit, typer.Abort):
             raise
         except OSError as exc:  # the machine, not the input: a full disk, no permission, too many open files
+            if exc.filename is None and _cwd_gone():
+                fail(["the current folder no longer exists (deleted or moved away); cd to an existing folder and run again"])
             fail([f"{exc.filename}: {exc.strerror}" if exc.filename else f"{exc.strerror or exc}"])
         except Exception as exc:  # a bug, not bad input: still one line, the traceback on request
             if _interrupted(exc):
@@ -102,8 +135,26 @@ def handles_errors(func: F) -> F:
 # (NEWSBENCH_LLM_TIMEOUT, ...), which an option given here overrides. Other extractors ignore them.
 MODEL = typer.Option(None, "--model", help="Model name for the llm extractor.")
 WORKERS = typer.Option(None, "--workers", help="Worker processes (spacy, rules).")
-CONCURRENCY = typer.Option(None, "--concurrency", help="Requests in flight for the llm extractor.")
-TIMEOUT = typer.Option(None, "--timeout", min=0.001, metavar="SECONDS", help="llm: seconds one request attempt may take in all (not per read).")
+def _finite(value: float | None) -> float | None:
+    """typer's ``min``/``max`` let ``inf`` and ``nan`` through; a number option means a finite number."""
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value}: must be a finite number")
+    return value
+
+
+def _within(low: int, high: int) -> Callable[[int | None], int | None]:
+    """A check of an integer option that names the value given and the range (typer's own names neither)."""
+
+    def check(value: int | None) -> int | None:
+        if value is not None and not low <= value <= high:
+            raise typer.BadParameter(f"{value}: must be from {low:,} to {high:,}")
+        return value
+
+    return check
+
+
+CONCURRENCY = typer.Option(None, "--concurrency", callback=_within(1, 1000), metavar="N", help="Requests in flight for the llm extractor (1 to 1000).")
+TIMEOUT = typer.Option(None, "--timeout", min=0.001, callback=_finite, metavar="SECONDS", help="llm: seconds one request attempt may take in all (not per read).")
 
 
 MAX_TOKENS = typer.Option(None, "--max-tokens", min=1, metavar="N", help="llm: completion token limit of each request.")
@@ -112,7 +163,7 @@ MAX_TOKENS = typer.Option(None, "--max-tokens", min=1, metavar="N", help="llm: c
 MAX_CHARS = typer.Option(None, "--max-chars", min=100, metavar="N", help="llm: characters of article per request; longer ones are split.")
 
 
-MAX_RETRIES = typer.Option(None, "--max-retries", min=0, metavar="N", help="llm: retries of a failed request after the first attempt.")
+MAX_RETRIES = typer.Option(None, "--max-retries", callback=_within(0, 100), metavar="N", help="llm: retries of a failed request after the first attempt (0 to 100).")
 
 
 TEMPERATURE = typer.Option(None, "--temperature", min=0.0, max=2.0, metavar="T", help="llm: sampling temperature.")
@@ -157,6 +208,9 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+MAX_LIMIT_MB = 1_000_000
+
+
 @app.callback()
 def main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
@@ -164,13 +218,17 @@ def main_options(
     max_article_mb: float = typer.Option(10, "--max-article-mb", help="Refuse articles larger than this (MB)."),
 ) -> None:
     """Benchmark extractors of actors, locations, quotes and events from news."""
+    from eval.data import files
     from eval.data.files import LIMITS, MB
 
     for option, value in (("--max-line-mb", max_line_mb), ("--max-article-mb", max_article_mb)):
         if not value > 0:
             fail([f"{option} {value:g}: must be above 0"])
+        if not value <= MAX_LIMIT_MB:  # inf would overflow the byte count; a read that large would never end
+            fail([f"{option} {value:g}: must be at most {MAX_LIMIT_MB:,} (MB)"])
     LIMITS.max_line_bytes = int(max_line_mb * MB)
     LIMITS.max_article_bytes = int(max_article_mb * MB)
+    files.ON_LOCK_WAIT = lambda folder: warn(f"{folder}: another newsbench command is writing into this folder; waiting for it to finish")
 
 
 def check_workers(option: str, value: int | None) -> None:
@@ -236,13 +294,35 @@ def file_progress() -> Iterator[None]:
 
 
 INTERRUPTED = 130
+TERMINATED = 128 + signal.SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a service manager stopping the job), handled as Ctrl-C is: every temporary
+    file and stage removed, the workers stopped, the previous results left whole."""
+
+
+def _on_sigterm(main_pid: int) -> Callable[[int, Any], None]:
+    def handler(signum: int, frame: Any) -> None:
+        if os.getpid() != main_pid:  # a worker forked from this process: end as SIGTERM asks; the parent cleans up
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated()
+
+    return handler
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _on_sigterm(os.getpid()))
+    if sys.stdout is None:  # started with standard output closed
+        sys.stdout = _ClosedStream("stdout")
+    if sys.stderr is None:  # nowhere to say anything: the exit status alone tells
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the life of the process)
     try:
         app()
     except SystemExit as exc:
-        if exc.code == INTERRUPTED:
+        if exc.code in (INTERRUPTED, TERMINATED):
             # After Ctrl-C every file is cleaned up and the workers are stopped; skip the interpreter's
             # exit hooks, which join worker-manager threads that a stopped worker can leave blocked.
             import multiprocessing
@@ -254,7 +334,7 @@ def main() -> None:
                 child.join(timeout=1)
             sys.stdout.flush()
             sys.stderr.flush()
-            os._exit(INTERRUPTED)
+            os._exit(exc.code)
         raise
 
 

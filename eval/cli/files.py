@@ -99,14 +99,14 @@ def schema_cmd(
     ),
 ) -> None:
     """Regenerate the JSON Schema from the pydantic models."""
-    from eval.data.files import write_text
+    from eval.data.files import read_text, write_text
     from eval.data.json_schema import render_json_schema
     from eval.paths import SCHEMA_FILE, shipped
 
     text = render_json_schema()
     if check:
         target = out or shipped(SCHEMA_FILE)
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        current = read_text(target)  # a missing, unreadable or non-UTF-8 file is named as such, not "out of date"
         if current != text:
             raise NewsbenchError(f"{target} is out of date; run `newsbench schema --out {target}` to regenerate it")
         return
@@ -172,6 +172,14 @@ def export_cmd(
 
     if fmt not in EXPORT_FORMATS:  # before any extractor runs
         fail([f"--format: unknown format {fmt!r}; valid: {', '.join(EXPORT_FORMATS)}"])
+    if fmt != "docbin":  # tool files (tasks.json, .ann, .xmi) written into a gold folder would break it
+        from eval.data.files import refuse_output
+
+        refuse_output(out, folder=True, protected=[("the gold", gold_folder(None))])
+        for source in files or []:
+            folder = Path(source) if Path(source).is_dir() else Path(source).parent
+            if (Path(source).is_dir() or Path(source).suffix == ".json") and Path(out).resolve().is_relative_to(folder.resolve()):
+                raise NewsbenchError(f"{out}: would write into {folder}, the gold folder of the input {source}; choose another output folder")
     docs = source_documents(files, extractor)
     report = export_documents(fmt, docs, out, prediction=extractor)
     for problem in report.warnings:

@@ -287,9 +287,9 @@ def compare(
     results: Path = typer.Option(Path("results"), "--results", help="Results folder (the extractors with a predictions file are compared)."),
     gold: Optional[str] = typer.Option(None, "--gold", help=GOLD_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the comparison as JSON."),
-    n_boot: int = typer.Option(1000, "--n-boot", min=1, help="Paired bootstrap resamples."),
-    rounds: int = typer.Option(10_000, "--rounds", min=1, help="Approximate randomisation rounds."),
-    seed: int = typer.Option(0, "--seed", help="Seed of both tests (same seed, same figures)."),
+    n_boot: int = typer.Option(1000, "--n-boot", help="Paired bootstrap resamples (1 to 100,000)."),
+    rounds: int = typer.Option(10_000, "--rounds", help="Approximate randomisation rounds (1 to 1,000,000)."),
+    seed: int = typer.Option(0, "--seed", help="Seed of both tests (0 to 2**32-1; same seed, same figures)."),
 ) -> None:
     """Paired significance of the F1 differences between every two extractors (bootstrap and randomisation)."""
     from eval.reporting.compare import compare_results, method_note, verdict

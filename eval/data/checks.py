@@ -22,7 +22,7 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import regex
 
@@ -47,6 +47,50 @@ def _lone_surrogate(s: str) -> str | None:
     if match is None:
         return None
     return f"U+{ord(match.group()):04X} at offset {match.start()}"
+
+
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_ESCAPED_SURROGATE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def may_hold_surrogates(raw: str | bytes) -> bool:
+    r"""Whether JSON text ``raw`` may decode to a lone surrogate: it holds a ``\uD800``-``\uDFFF`` escape.
+
+    Valid UTF-8 cannot encode a surrogate, so an escape is the only way in; the search costs far less than
+    walking every string of the parsed document.
+
+    >>> may_hold_surrogates('{"name": "\\ud83d"}'), may_hold_surrogates('{"name": "\\u00e9"}')
+    (True, False)
+    """
+    return bool((_ESCAPED_SURROGATE_BYTES if isinstance(raw, bytes) else _ESCAPED_SURROGATE).search(raw))
+
+
+def lone_surrogates(value: Any, path: str = "") -> list[PathReason]:
+    """``(json_path, reason)`` for every string (or object key) in JSON data ``value`` that holds a lone surrogate.
+
+    No output can write such a string as UTF-8, so a document holding one anywhere (a name, an id, an
+    extra field) is refused with its path, not only in its text.
+
+    >>> lone_surrogates({"actors": [{"name": "Ana \\ud83d"}], "text": "ok"})
+    [('actors[0].name', 'contains a lone surrogate U+D83D at offset 4 (half of a UTF-16 pair, not a character); strings must be valid Unicode')]
+    """
+    found: list[PathReason] = []
+    stack: list[tuple[str, Any]] = [(path, value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, str):
+            surrogate = _lone_surrogate(item)
+            if surrogate:
+                found.append((where, f"contains a lone surrogate {surrogate} (half of a UTF-16 pair, not a character); "
+                                     "strings must be valid Unicode"))
+        elif isinstance(item, dict):
+            for key, sub in reversed(list(item.items())):
+                if isinstance(key, str) and _lone_surrogate(key):
+                    found.append((where, f"key {key!r} contains a lone surrogate; strings must be valid Unicode"))
+                stack.append((f"{where}.{key}" if where else str(key), sub))
+        elif isinstance(item, (list, tuple)):
+            stack.extend((f"{where}[{i}]", sub) for i, sub in reversed(list(enumerate(item))))
+    return found
 
 
 def offset_unit_hint(text: str, span: Span) -> str | None:

@@ -11,7 +11,12 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Callable, Iterable, Iterator, TextIO
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 from eval.exceptions import InvalidInputError, Problem
 
@@ -179,6 +184,31 @@ def bulk_allocation() -> Iterator[None]:
             gc.enable()
 
 
+def make_folders(folder: Path) -> list[Path]:
+    """``mkdir -p folder``; returns the folders it created, deepest first, for :func:`remove_folders`.
+
+    Raises:
+        OSError: a folder cannot be created.
+    """
+    missing = []
+    folder = Path(folder)
+    while not folder.exists() and not folder.is_symlink() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for item in reversed(missing):
+        item.mkdir(exist_ok=True)
+    return missing
+
+
+def remove_folders(created: list[Path]) -> None:
+    """Remove the folders :func:`make_folders` created, where still empty: a failed command leaves no new folder behind."""
+    for item in created:
+        try:
+            item.rmdir()
+        except OSError:  # not empty (another writer put a file there), or already gone
+            return
+
+
 @contextlib.contextmanager
 def atomic_writer(path: Path) -> Iterator[TextIO]:
     """Open ``path`` for writing text so that it appears complete or not at all.
@@ -190,11 +220,13 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
     path = _through_links(shown)
     if path.is_dir():
         raise InvalidInputError(Problem(str(shown), "", "is a folder; give the path of a file to write"))
+    created: list[Path] = []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        created = make_folders(path.parent)
         remove_stale(path.parent, f".{path.name}.pid*.tmp")
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{_owner_tag()}.", suffix=".tmp")
     except OSError as exc:
+        remove_folders(created)
         raise write_error(shown, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -205,6 +237,7 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        remove_folders(created)  # a failed write leaves no trace, not even the folders made for it
         # a full disk, a quota or a file size limit; an OSError naming another file is the caller's own
         if isinstance(exc, OSError) and exc.filename in (None, tmp, str(path)):
             raise write_error(shown, exc) from None
@@ -289,13 +322,22 @@ def staged_folder(out: Path) -> Iterator[Path]:
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InvalidInputError(Problem(str(out), "", "is a file; give a folder for the results"))
+    created: list[Path] = []
+    lock = None
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        created = make_folders(out)
+        lock = _lock_folder(out)  # a second writer of the same folder waits: each set is built from the other's whole set
         # inside ``out``, hidden: always on the same file system (``out`` may be a mount point), so the moves are renames
         remove_stale(out, ".stage-pid*")
         stage = Path(tempfile.mkdtemp(dir=out, prefix=f".stage-{_owner_tag()}-"))
-    except OSError as exc:
-        raise write_error(out, exc) from None
+    except BaseException as exc:
+        if lock is not None:
+            os.close(lock)
+        remove_folders(created)
+        if isinstance(exc, OSError):
+            raise write_error(out, exc) from None
+        raise
+    done = False
     try:
         copied = set()
         try:
@@ -304,8 +346,11 @@ def staged_folder(out: Path) -> Iterator[Path]:
                     _link_or_copy(item, stage / item.name)
                     copied.add(item.name)
         except OSError as exc:
-            raise write_error(stage, exc) from None
-        yield stage
+            raise write_error(out, exc) from None
+        try:
+            yield stage
+        except InvalidInputError as exc:  # name the files as the user knows them: out/x, not out/.stage-pid1-abc/x
+            raise InvalidInputError([Problem(_unstaged(p.file, stage, out), p.path, p.reason) for p in exc.problems]) from None
         try:
             kept = set()
             for item in sorted(stage.iterdir()):
@@ -315,8 +360,55 @@ def staged_folder(out: Path) -> Iterator[Path]:
                 (out / name).unlink(missing_ok=True)
         except OSError as exc:
             raise write_error(out, exc) from None
+        done = True
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+        if not done:  # a failed or interrupted command: the folders it made for its results go too
+            remove_folders(created)
+        os.close(lock)  # releases the lock
+
+
+#: Called with the folder when another process holds its lock (the CLI says that it waits); None: wait silently.
+ON_LOCK_WAIT: Callable[[Path], None] | None = None
+
+
+def _lock_folder(folder: Path) -> int:
+    """An exclusive lock on ``folder`` itself (no lock file is left behind), held until the returned descriptor is closed.
+
+    Two runs into one results folder at once each copied the old set, and the second to finish replaced the
+    first one's leaderboard with one that did not know of its results: the set no longer described itself.
+    """
+    while True:
+        fd = os.open(folder, os.O_RDONLY)
+        if fcntl is None:  # no advisory locks here (Windows): as before, the last writer wins
+            return fd
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if ON_LOCK_WAIT is not None:
+                    ON_LOCK_WAIT(folder)
+                fcntl.flock(fd, fcntl.LOCK_EX)  # Ctrl-C interrupts the wait
+            if os.path.samestat(os.fstat(fd), os.stat(folder)):
+                return fd
+        except FileNotFoundError:
+            pass
+        except BaseException:
+            os.close(fd)
+            raise
+        # the writer we waited for failed and removed the folder it had made: make it again and lock that one
+        os.close(fd)
+        make_folders(folder)
+
+
+def _unstaged(file: str, stage: Path, out: Path) -> str:
+    """A file label inside the stage, as the file of ``out`` it stands for.
+
+    >>> _unstaged("res/.stage-pid1-x/a.json:3", Path("res/.stage-pid1-x"), Path("res"))
+    'res/a.json:3'
+    """
+    prefix = str(stage)
+    return str(out) + file[len(prefix):] if file.startswith(prefix + os.sep) else file
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from pydantic import ValidationError
 
-from eval.data.checks import check_document, check_span_quality
+from eval.data.checks import check_document, check_span_quality, lone_surrogates, may_hold_surrogates
 from eval.data.files import (
     BOM_REASON,
     LIMITS,
@@ -40,7 +40,7 @@ def _model_problems(exc: ValidationError, file: str) -> list[Problem]:
     ]
 
 
-def parse(data: Any, file: str, *, full: bool = False, gold: bool = False) -> Parsed:
+def parse(data: Any, file: str, *, full: bool = False, gold: bool = False, raw: str | bytes | None = None) -> Parsed:
     """Turn parsed JSON into a checked Document, or list every problem that prevents it.
 
     Args:
@@ -50,6 +50,8 @@ def parse(data: Any, file: str, *, full: bool = False, gold: bool = False) -> Pa
             otherwise the slower JSON Schema pass only runs to explain a failure.
         gold: reject spans that are empty, padded with whitespace or split a character
             (:func:`~eval.data.checks.check_span_quality`); for a prediction they are warnings.
+        raw: the JSON text ``data`` was parsed from, if at hand: strings are then searched for lone
+            surrogates only when it holds a ``\\uD800``-``\\uDFFF`` escape (the only way JSON in UTF-8 carries one).
     """
     problems = schema_problems(data, file) if full else []
     doc = None
@@ -59,7 +61,17 @@ def parse(data: Any, file: str, *, full: bool = False, gold: bool = False) -> Pa
         except ValidationError as exc:
             problems = schema_problems(data, file) or _model_problems(exc, file)
     warnings: list[Problem] = [] if gold else _missing_categories(data, file)
-    return _checked(doc, file, gold, problems, warnings)
+    parsed = _checked(doc, file, gold, problems, warnings)
+    if raw is None or may_hold_surrogates(raw):
+        # a lone surrogate in any string (a name, an id, an extra field) cannot be written as UTF-8 by any output;
+        # the text and the spans have their own, fuller reasons (a split character), so their paths are not repeated
+        reported = [p.path for p in parsed.problems]
+        lone = [Problem(file, path, reason) for path, reason in lone_surrogates(data)
+                if not any(path == r or path.startswith((f"{r}.", f"{r}[")) for r in reported)]
+        if lone:
+            parsed.problems += lone
+            parsed.document = None
+    return parsed
 
 
 def _checked(doc: Document | None, file: str, gold: bool, problems: list[Problem], warnings: list[Problem]) -> Parsed:
@@ -84,7 +96,7 @@ def _parse_direct(source: str | bytes, file: str, gold: bool) -> Parsed | None:
     Without the dicts of the whole document beside the models, a line costs less memory (``bench/memory.py``).
     On any problem, None: :func:`parse` then reads the text again and names every problem as usual.
     """
-    if len(source) < DIRECT_MIN_CHARS:
+    if len(source) < DIRECT_MIN_CHARS or may_hold_surrogates(source):
         return None
     keys = json_object_keys(source)
     if keys is None:
@@ -173,7 +185,7 @@ def iter_parsed(path: Path, *, full: bool = False, gold: bool | None = None) -> 
         yield direct
         return
     data, problems = _loads(text, str(path))
-    yield parse(data, str(path), full=full, gold=gold) if not problems else Parsed(str(path), None, problems)
+    yield parse(data, str(path), full=full, gold=gold, raw=text) if not problems else Parsed(str(path), None, problems)
 
 
 #: Called as ``(path, bytes read, file size)`` while a JSON Lines file is read; the CLI draws a progress bar with it.
@@ -231,7 +243,7 @@ def parse_line(raw: bytes, label: str, *, full: bool = False, gold: bool = False
     if not line.strip():
         return None
     data, problems = _loads_line(line, label)
-    return parse(data, label, full=full, gold=gold) if not problems else Parsed(label, None, problems)
+    return parse(data, label, full=full, gold=gold, raw=line) if not problems else Parsed(label, None, problems)
 
 
 def _iter_jsonl(path: Path, full: bool, gold: bool) -> Iterator[Parsed]:

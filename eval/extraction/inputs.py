@@ -25,10 +25,14 @@ def find_inputs(inputs: Iterable[Path]) -> list[Path]:
     problems: list[Problem] = []
     for path in map(Path, inputs):
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file())
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and not p.is_dir())
             if not found:
                 problems.append(Problem(str(path), "", "folder contains no .txt files"))
-            files.extend(found)
+            for item in found:  # a FIFO, a device or a dangling link among the articles is reported, never skipped in silence
+                if item.is_file():
+                    files.append(item)
+                else:
+                    problems.append(Problem(str(item), "", "is not a regular file (a FIFO, socket, device or dangling link); give .txt files"))
         elif path.is_file():
             if path.suffix.lower() != ".txt":
                 problems.append(Problem(str(path), "", f"is not a .txt file (suffix {path.suffix or 'none'!r})"))
@@ -40,6 +44,10 @@ def find_inputs(inputs: Iterable[Path]) -> list[Path]:
             problems.append(Problem(str(path), "", "no such file or folder"))
     seen: dict[str, Path] = {}
     for path in files:
+        if not _decodable(path.stem):  # bytes the file system encoding cannot decode would make a doc_id no output can write
+            shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            problems.append(Problem(shown, "", "the file name is not valid UTF-8, and the doc_id is the file's stem; rename the file"))
+            continue
         other = seen.setdefault(path.stem, path)
         if other != path:
             problems.append(
@@ -48,6 +56,14 @@ def find_inputs(inputs: Iterable[Path]) -> list[Path]:
     if problems:
         raise InvalidInputError(problems)
     return files
+
+
+def _decodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def decode_article(path: Path, raw: bytes) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from eval.data.files import write_text
+from eval.data.files import staged_folder, write_text
 from eval.data.models import Document
 from eval.data.parsing import document_dict, iter_parsed, parse
 from eval.exceptions import InvalidInputError, Problem
@@ -143,12 +143,15 @@ def write_gold_folder(results: Iterable[tuple[str, Document | InvalidInputError]
         raise InvalidInputError(problems)
     if not docs:
         raise InvalidInputError(Problem(str(out), "", "the inputs hold no document to import"))
-    written = []
-    for doc in docs:
-        path = Path(out) / f"{doc.doc_id}.json"
-        write_text(path, gold_json(doc))
-        written.append(path)
-    return written
+    existing = [Problem(str(Path(out) / f"{doc.doc_id}.json"), "", "exists; import never overwrites a gold file: "
+                        "import into a new folder, or remove the file first") for doc in docs
+                if (Path(out) / f"{doc.doc_id}.json").exists()]
+    if existing:
+        raise InvalidInputError(existing)
+    with staged_folder(Path(out)) as stage:  # the folder gets every document or none (a full disk half-way)
+        for doc in docs:
+            write_text(stage / f"{doc.doc_id}.json", gold_json(doc))
+    return [Path(out) / f"{doc.doc_id}.json" for doc in docs]
 
 
 def collect(label: str, build: Any) -> tuple[str, Document | InvalidInputError]:

@@ -9,12 +9,14 @@ the leaderboard files.
 """
 from __future__ import annotations
 
+import errno
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
 from eval import __version__
+from eval.data.files import make_folders, remove_folders, write_error
 from eval.data.models import Document
 from eval.data.rows import CONFIGS, DEV_CONFIGS, config_split, dataset_features, document_row, item_rows
 from eval.exceptions import PublishError
@@ -81,6 +83,9 @@ def _write_parquet(out: Path, docs: list[Document], dev: dict[str, list[Document
     return infos
 
 
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS})
+
+
 def build_folder(
     out: Path, docs: list[Document], results: Path | None, cross_document: Path | None = None, repo_id: str | None = None,
     dev: dict[str, list[Document]] | None = None,
@@ -93,8 +98,13 @@ def build_folder(
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise PublishError(f"Output folder {out} is not empty; choose a new --out or remove it first.")
-    out.resolve().parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=out.resolve().parent, prefix=f".{out.resolve().name}.", suffix=".building"))
+    created: list[Path] = []
+    try:
+        created = make_folders(out.resolve().parent)
+        tmp = Path(tempfile.mkdtemp(dir=out.resolve().parent, prefix=f".{out.resolve().name}.", suffix=".building"))
+    except OSError as exc:
+        remove_folders(created)
+        raise write_error(out, exc) from None
     try:
         infos = _write_parquet(tmp, docs, dev)
         for src, dst in BESIDE_DATA.items():
@@ -110,8 +120,12 @@ def build_folder(
         files = [p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file()]
         card = dataset_card(docs, infos, leaderboard, repo_id=repo_id, files=files, dev=dev)
         (tmp / "README.md").write_text(str(card), encoding="utf-8")
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
+        remove_folders(created)
+        # a full disk or a size limit while writing: name the folder being built, not a file being copied into it
+        if isinstance(exc, OSError) and (exc.filename is None or exc.errno in WRITE_ERRNOS):
+            raise write_error(out, exc) from None
         raise
     if out.exists():
         out.rmdir()

@@ -6,8 +6,8 @@ says that no difference is significant.
 """
 from __future__ import annotations
 
+import io
 import textwrap
-import uuid
 from pathlib import Path
 
 import matplotlib
@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from eval.data.files import atomic_writer  # noqa: E402
 from eval.paths import RESULT_FILES  # noqa: E402
 from eval.reporting.compare import Comparison, verdict  # noqa: E402
 from eval.reporting.leaderboard import SCORE_CATEGORIES, load_frame  # noqa: E402
@@ -86,10 +87,12 @@ def draw(frame: pd.DataFrame, path: Path) -> Path:
         fig.text(0.01, 0.01, footnote, fontsize=7, ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.04 * (footnote.count("\n") + 1) if footnote else 0, 1, 1))
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")  # unique: two runs never share it
-    fig.savefig(tmp, format="png")
+    image = io.BytesIO()
+    fig.savefig(image, format="png")
     plt.close(fig)
-    tmp.replace(path)  # atomic: never a half-written chart
+    with atomic_writer(path) as fh:  # atomic, under a unique name: never a half-written chart; a full disk names the file
+        fh.flush()
+        fh.buffer.write(image.getbuffer())
     return path
 
 

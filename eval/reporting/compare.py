@@ -104,6 +104,10 @@ class Comparison(BaseModel):
     notes: list[str]
 
 
+#: Ranges of the options of :func:`compare_results`: the upper bounds keep one run under about a minute here.
+LIMITS = {"--n-boot": (1, 100_000), "--rounds": (1, 1_000_000), "--seed": (0, 2**32 - 1)}
+
+
 def compare_results(
     results_dir: Path,
     gold: str | Path | GoldSet | None = None,
@@ -117,10 +121,13 @@ def compare_results(
 
     Raises:
         InvalidInputError: the folder is missing, a predictions file does not pair with the gold.
-        NewsbenchError: ``n_boot`` or ``rounds`` is below 1.
+        NewsbenchError: ``n_boot``, ``rounds`` or ``seed`` is out of its range (:data:`LIMITS`).
     """
-    if n_boot < 1 or rounds < 1:
-        raise NewsbenchError(f"n_boot and rounds must be at least 1 (got {n_boot} and {rounds})")
+    for option, value in (("--n-boot", n_boot), ("--rounds", rounds), ("--seed", seed)):
+        low, high = LIMITS[option]
+        if not low <= value <= high:
+            # a billion resamples would run for days or exhaust the memory; numpy takes no negative seed
+            raise NewsbenchError(f"{option} {value}: must be from {low:,} to {high:,}")
     results_dir = Path(results_dir)
     if not results_dir.is_dir():
         raise InvalidInputError(Problem(str(results_dir), "", "results folder not found; run `newsbench run` first"))

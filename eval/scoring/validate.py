@@ -51,7 +51,8 @@ def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         if not path.is_dir():
             files.append(path)  # a missing file is reported when it is read
             continue
-        found = sorted(p for p in path.iterdir() if p.suffix in DOCUMENT_SUFFIXES and p.is_file())
+        # a FIFO, a device or a dangling link with such a name is listed, so that it is reported, never skipped in silence
+        found = sorted(p for p in path.iterdir() if p.suffix in DOCUMENT_SUFFIXES and not p.is_dir())
         if not found:
             problems.append(Problem(str(path), "", f"folder holds no {' or '.join(DOCUMENT_SUFFIXES)} files"))
         files += found

@@ -56,6 +56,15 @@ def _jsonl(name: str, change: Callable[[Docs], Docs] | None = None) -> Writer:
     return write
 
 
+def _jsonl_ascii(name: str, change: Callable[[Docs], Docs]) -> Writer:
+    """JSON Lines with ASCII escapes, so that a lone surrogate is written as the escape it would be (\\udc00)."""
+
+    def write(folder: Path, docs: Docs) -> None:
+        (folder / name).write_text("".join(json.dumps(d) + "\n" for d in change(copy.deepcopy(docs))), encoding="utf-8")
+
+    return write
+
+
 def _raw(name: str, make: Callable[[bytes], bytes]) -> Writer:
     """Write bytes made from the valid JSON Lines file."""
 
@@ -271,6 +280,53 @@ CASES = [
     Case("zero-limit", [], ["--max-line-mb", "0", "list"], 1, [r"^error: --max-line-mb 0: must be above 0$"]),
     Case("gold-hf-unreachable", [_jsonl("pred.jsonl")], ["score", "--pred", "pred.jsonl", "--gold", "hf://nobody/nothing", "--out", OUT], 1,
          [r"^error: hf://nobody/nothing: cannot reach the Hugging Face Hub"], extra={"env": {"HF_ENDPOINT": "http://127.0.0.1:9"}, "max_s": 15}),
+    # hostile-input audit: a lone surrogate in any string, not only the text (no output can write it as UTF-8)
+    *[Case(f"lone-surrogate-in-{where}-{args[0]}", [writer], args, 1, [rf"^error: {label}: {path}: contains a lone surrogate U\+{code} at offset \d+"])
+      for where, writer, args, label, path, code in (
+          ("a-name", _json("alpha.json", _set("actors.0.name", "Ana \ud83d")), ["validate", "alpha.json"], r"alpha\.json", r"actors\[0\]\.name", "D83D"),
+          ("an-extra-field", _jsonl_ascii("pred.jsonl", lambda d: [_set_in(d[0], "source", "wire \udc00"), d[1]]),
+           ["export", "--format", "labelstudio", "--out", OUT, "pred.jsonl"], r"pred\.jsonl:1", "source", "DC00"),
+          ("a-location-name", _jsonl_ascii("pred.jsonl", lambda d: [_set_in(d[0], "locations.0.name", "\ud800"), d[1]]),
+           _score("pred.jsonl"), r"pred\.jsonl:1", r"locations\[0\]\.name", "D800"),
+          ("a-gold-name", _raw("g/alpha.json", lambda b: json.dumps(_set_in(json.loads(b.splitlines()[0]), "actors.0.name", "\ud83d")).encode()),
+           ["stats", "--gold", "g"], r"g/alpha\.json", r"actors\[0\]\.name", "D83D"),
+          ("a-gold-name", _raw("g/alpha.json", lambda b: json.dumps(_set_in(json.loads(b.splitlines()[0]), "actors.0.name", "\ud83d")).encode()),
+           ["run", "-e", "rules", "--gold", "g", "--out", OUT], r"g/alpha\.json", r"actors\[0\]\.name", "D83D"),
+      )],
+    # hostile-input audit: names that would overwrite the files every results folder holds
+    *[Case(f"score-name-reserved-{name}", [_jsonl("pred.jsonl")], [*_score("pred.jsonl"), "--name", name], 1,
+           [rf"^error: --name: '{name}' cannot name results files: it is the name of a file every results folder holds \(reserved: "
+            r"comparison, leaderboard, not_run, report\)$"]) for name in ("not_run", "comparison", "Report")],
+    # hostile-input audit: options out of range are refused at once, naming the option, the value and the range
+    *[Case(f"option-{option[2:]}-{value}", [], args, code, [pattern], extra={"max_s": 20}) for option, value, args, code, pattern in (
+        ("--n-boot", "1000000000", ["compare", "--results", "res", "--n-boot", "1000000000"], 1, r"^error: --n-boot 1000000000: must be from 1 to 100,000$"),
+        ("--rounds", "10000000000", ["compare", "--results", "res", "--rounds", "10000000000"], 1, r"^error: --rounds 10000000000: must be from 1 to 1,000,000$"),
+        ("--seed", "-1", ["compare", "--results", "res", "--seed", "-1"], 1, r"^error: --seed -1: must be from 0 to 4,294,967,295$"),
+        ("--concurrency", "0", ["run", "-e", "rules", "--gold", str(GOLD), "--out", OUT, "--concurrency", "0"], 2,
+         r"Invalid value for '--concurrency': 0: must be from 1 to 1,000$"),
+        ("--max-retries", "1000000000", ["extract", "-e", "llm", "a.txt", "--max-retries", "1000000000"], 2,
+         r"Invalid value for '--max-retries': 1000000000: must be from 0 to 100$"),
+        ("--timeout", "inf", ["extract", "-e", "llm", "a.txt", "--timeout", "inf"], 2, r"Invalid value for '--timeout': inf: must be a finite number"),
+        ("--max-line-mb", "inf", ["--max-line-mb", "inf", "list"], 1, r"^error: --max-line-mb inf: must be at most 1,000,000 \(MB\)$"),
+    )],
+    # hostile-input audit: schema --check reads its file as every input is read
+    Case("schema-check-not-utf8", [_raw("s.json", lambda b: b"\xff\xfe{}")], ["schema", "--check", "--out", "s.json"], 1,
+         [r"^error: s\.json: is not valid UTF-8: byte 0xff at byte offset 0$"]),
+    Case("schema-check-missing-file", [], ["schema", "--check", "--out", "nope.json"], 1, [r"^error: nope\.json: no such file$"]),
+    Case("schema-check-folder", [_raw("s/keep", lambda b: b"")], ["schema", "--check", "--out", "s"], 1, [r"^error: s: is a folder, not a file$"]),
+    # hostile-input audit: an annotation tool's files written into a gold folder break it; an import overwrote gold files
+    *[Case(f"export-{fmt}-into-the-gold-folder-of-its-input", [_raw("g/alpha.json", lambda b: b.splitlines()[0])],
+           ["export", "--format", fmt, "--out", out, "g/alpha.json"], 1,
+           [rf"^error: {out}: would write into g, the gold folder of the input g/alpha\.json; choose another output folder$"],
+           extra={"unchanged": "g/alpha.json"}) for fmt, out in (("labelstudio", "g"), ("brat", "g/brat"), ("inception", "g"))],
+    Case("import-never-overwrites-a-gold-file", [_raw("g/alpha.json", lambda b: b.splitlines()[0]), _raw("t.json", lambda b: json.dumps(
+        [{"id": 1, "data": {"text": "NATO met.", "doc_id": "alpha"}, "annotations": [{"result": []}]}]).encode())],
+         ["import", "--format", "labelstudio", "--out", "g", "t.json"], 1,
+         [r"^error: g/alpha\.json: exists; import never overwrites a gold file: import into a new folder, or remove the file first$"],
+         extra={"unchanged": "g/alpha.json"}),
+    # hostile-input audit: a file name that is not UTF-8 cannot give a doc_id; the file is named, not the extractor blamed
+    Case("extract-file-name-not-utf8", [_raw(os.fsdecode(b"caf\xe9.txt"), lambda b: b"NATO met.")], ["extract", "-e", "rules", ".", "--out", f"{OUT}/o.jsonl"], 1,
+         [r"^error: caf\\xe9\.txt: the file name is not valid UTF-8, and the doc_id is the file's stem; rename the file$"]),
 ]
 
 

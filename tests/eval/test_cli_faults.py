@@ -5,6 +5,7 @@ outputs that must land where the user pointed (the gold of the run, a symbolic l
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -78,6 +79,16 @@ def test_ctrl_c_with_two_workers_ends_within_5_s_without_traceback(articles: Pat
         outcomes.append((elapsed < 5, "Traceback" in err, left, proc.returncode in (0, 130, -signal.SIGINT) or (proc.returncode, err)))
     assert outcomes == [(True, False, [], True)] * 20
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize(("args", "name"), [(["validate", "d"], "d/x.jsonl"), (["extract", "-e", "rules", "d", "--out", "o.jsonl"], "d/x.txt")])
+def test_a_fifo_inside_a_folder_is_reported_not_skipped(args: list[str], name: str, tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    shutil.copy(VALID, tmp_path / "d" / "a.jsonl")
+    (tmp_path / "d" / "a.txt").write_text("NATO met.", encoding="utf-8")
+    os.mkfifo(tmp_path / name)
+    proc = newsbench(*args, cwd=tmp_path, timeout=30)
+    assert (proc.returncode, f"{name}: is not a regular file" in proc.stderr, (tmp_path / "o.jsonl").exists()) == (1, True, False), proc.stderr
 
 
 @pytest.mark.parametrize("args", [["validate", "{fifo}"], ["score", "--pred", "{fifo}", "--gold", str(GOLD)],
@@ -163,12 +174,67 @@ class BadInit(Fine):
 
     def __init__(self):
         raise RuntimeError("no licence key")
+
+
+class ReturnsNone(Fine):
+    name = "retnone"
+
+    def extract(self, articles):
+        return None
+
+
+class Exits(Fine):
+    name = "sysexit"
+
+    def extract(self, articles):
+        for a in articles:
+            raise SystemExit(3)
+            yield
+
+
+class BadConfig(Fine):
+    name = "badconfig"
+
+    def config(self):
+        return {"handle": object()}
+
+
+class InterruptingDocument(Document):
+    """Ctrl-C arriving while a document is serialized: pydantic-core wraps the KeyboardInterrupt of a Python callback."""
+
+    @__import__("pydantic").field_serializer("doc_id")
+    def _interrupted(self, value):
+        SERIALIZED.append(value)
+        if len(SERIALIZED) == 1:  # one Ctrl-C, during the first serialization only
+            raise KeyboardInterrupt
+        return value
+
+
+SERIALIZED = []
+
+
+class SerializedWhileInterrupted(Fine):
+    name = "serialint"
+
+    def extract(self, articles):
+        for a in articles:
+            yield InterruptingDocument(doc_id=a.doc_id, text=a.text)
+
+
+class LoneSurrogate(Fine):
+    name = "surrogate"
+
+    def extract(self, articles):
+        for a in articles:
+            yield Document(doc_id=a.doc_id, text=a.text, actors=[{"id": "a1", "name": "X\\udc00", "type": "PER", "mentions": []}])
 '''
 
 ENTRY_POINTS = {
     "fine": "nbtest_plugins:Fine", "crashes": "nbtest_plugins:Crashes", "notadoc": "nbtest_plugins:NotADocument",
     "badmodel": "nbtest_plugins:BreaksTheModel", "badinit": "nbtest_plugins:BadInit",
     "noclass": "nbtest_plugins:NoSuchClass", "brokenmod": "nbtest_broken:X",
+    "retnone": "nbtest_plugins:ReturnsNone", "sysexit": "nbtest_plugins:Exits", "badconfig": "nbtest_plugins:BadConfig",
+    "surrogate": "nbtest_plugins:LoneSurrogate", "serialint": "nbtest_plugins:SerializedWhileInterrupted", "../escape": "nbtest_plugins:Fine", "not_run": "nbtest_plugins:Fine",
 }
 
 
@@ -206,6 +272,11 @@ def test_run_with_failing_plugins_keeps_every_other_extractor(plugin_env: dict[s
     ("crashes", r"error: extractor 'crashes' failed on its document #1: RuntimeError: boom inside the plugin"),
     ("notadoc", r"error: notadoc output #1: is a dict, not a Document"),
     ("badmodel", r"error: badmodel output #1: actors.0.name: breaks the data model: Field required"),
+    # hostile-input audit: whatever a plugin returns, raises or reports, the message names it, never "internal error"
+    ("retnone", "error: retnone output: extract() returned a NoneType, not an iterable of Documents (one per article)"),
+    ("sysexit", "error: extractor 'sysexit' failed on its document #1: SystemExit: 3"),
+    ("badconfig", "error: extractor 'badconfig': config() cannot be recorded as JSON: Object of type object is not JSON serializable"),
+    ("surrogate", "error: surrogate output for 'alpha': actors[0].name: contains a lone surrogate U+DC00 at offset 1"),
 ])
 def test_plugin_output_that_breaks_the_contract_names_the_extractor(
     name: str, message: str, plugin_env: dict[str, str], tmp_path: Path
@@ -213,6 +284,134 @@ def test_plugin_output_that_breaks_the_contract_names_the_extractor(
     proc = newsbench("run", "-e", name, "--gold", str(GOLD), "--out", "res", cwd=tmp_path, env=plugin_env)
     assert (proc.returncode, message in proc.stderr, "Traceback" in proc.stderr, snapshot(tmp_path / "res")) == (
         1, True, False, {}), proc.stderr
+
+
+@pytest.mark.parametrize("name", ["retnone", "sysexit", "surrogate"])
+def test_plugin_output_that_breaks_the_contract_fails_extract_alike(name: str, plugin_env: dict[str, str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("NATO met in Brussels.", encoding="utf-8")
+    proc = newsbench("extract", "-e", name, "a.txt", "--out", "new/o.jsonl", cwd=tmp_path, env=plugin_env)
+    assert (proc.returncode, f"{name}" in proc.stderr, "internal error" in proc.stderr, "Traceback" in proc.stderr,
+            (tmp_path / "new").exists()) == (1, True, False, False, False), proc.stderr
+
+
+def test_ctrl_c_while_an_output_is_checked_is_an_interruption(plugin_env: dict[str, str], tmp_path: Path) -> None:
+    """1 of 20 Ctrl-C during extract came while the output's serializability was checked, and was reported as a bad output."""
+    (tmp_path / "a.txt").write_text("NATO met in Brussels.", encoding="utf-8")
+    proc = newsbench("extract", "-e", "serialint", "a.txt", "--out", "o.jsonl", cwd=tmp_path, env=plugin_env)
+    assert (proc.returncode, "interrupted" in proc.stderr, "cannot be written" in proc.stderr, (tmp_path / "o.jsonl").exists()) == (
+        130, True, False, False), proc.stderr
+
+
+def test_plugin_names_that_cannot_name_results_files_are_not_run(plugin_env: dict[str, str], tmp_path: Path) -> None:
+    """An entry point may be named anything: "../escape" would write outside --out, "not_run" over the not-run records."""
+    proc = newsbench("run", "-e", "../escape", "-e", "not_run", "-e", "fine", "--gold", str(GOLD), "--out", "res", cwd=tmp_path, env=plugin_env)
+    not_run = {r["extractor"]: r["reason"] for r in json.loads((tmp_path / "res" / "not_run.json").read_text())}
+    outside = sorted(p.name for p in tmp_path.iterdir() if p.name not in ("res", "site"))
+    assert (proc.returncode, sorted(not_run), "cannot name results files" in not_run.get("../escape", ""),
+            "reserved" in not_run.get("not_run", ""), (tmp_path / "res" / "fine.json").exists(), outside, "Traceback" in proc.stderr) == (
+        1, ["../escape", "not_run"], True, True, True, [], False), proc.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["run", "-e", "crashes", "--gold", str(GOLD), "--out", "new/deeper/res"],
+    ["extract", "-e", "crashes", "a.txt", "--out", "new/deeper/o.jsonl"],
+    ["score", "--pred", "bad.jsonl", "--gold", str(GOLD), "--out", "new/deeper/res"],
+    ["run", "-e", "nope", "--gold", str(GOLD), "--out", "new/res"],
+], ids=["run", "extract", "score", "run-unknown"])
+def test_a_failed_command_leaves_no_folder_it_made(args: list[str], plugin_env: dict[str, str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("NATO met in Brussels.", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"doc_id": "alpha"}\n', encoding="utf-8")
+    proc = newsbench(*args, cwd=tmp_path, env=plugin_env)
+    assert (proc.returncode, "Traceback" in proc.stderr, (tmp_path / "new").exists()) == (1, False, False), proc.stderr
+
+
+@pytest.mark.parametrize(("args", "limit", "message", "left"), [
+    (["run", "-e", "rules", "--gold", str(GOLD), "--out", "res"], 20_000, f"error: res/{CURRENT_RULES}.json: cannot be written: File too large", "res"),
+    (["publish", "--dry-run", "--gold", str(GOLD), "--out", "pub"], 40_000, "error: pub: cannot be written: File too large", "pub"),
+], ids=["run", "publish"])
+def test_a_full_disk_names_the_file_the_user_asked_for(args: list[str], limit: int, message: str, left: str, tmp_path: Path) -> None:
+    """Not a hidden stage file (res/.stage-pid1-x/...), not a source being copied, and no folder left behind."""
+    proc = newsbench(*args, cwd=tmp_path, preexec_fn=_file_size_limit(limit))
+    hidden = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert (proc.returncode, message in proc.stderr, "Traceback" in proc.stderr, (tmp_path / left).exists(), hidden) == (
+        1, True, False, False, []), proc.stderr
+
+
+def test_a_full_device_while_drawing_the_chart_names_the_chart(tmp_path: Path) -> None:
+    """The chart was the one write that said only "No space left on device" (a tmpfs of 64 kB fills at the chart)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("mounting a small tmpfs needs root")
+    try:
+        proc = newsbench("run", "-e", "rules", "--gold", str(GOLD), "--out", "disk/res", cwd=tmp_path)
+        left = sorted(p.name for p in disk.iterdir())
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+    assert (proc.returncode, "disk/res/leaderboard.png: cannot be written: No space left on device" in proc.stderr, left) == (
+        1, True, []), proc.stderr
+
+
+@pytest.mark.slow
+def test_sigterm_cleans_up_as_ctrl_c_does(articles: Path, tmp_path: Path) -> None:
+    """kill, timeout(1) and service managers send SIGTERM: it left hidden stage folders and temporary files behind."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    rng = random.Random(16)
+    commands = [["extract", "-e", "rules", str(articles), "--workers", "2", "--out", "o.jsonl"],
+                ["run", "-e", "rules", "--gold", str(GOLD), "--out", "res", "--workers", "2"]]
+    outcomes = []
+    for attempt in range(10):
+        proc = subprocess.Popen([sys.executable, "-m", "eval", *commands[attempt % 2]], cwd=tmp_path, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        time.sleep(rng.uniform(0.5, 2.5))
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        sent = time.monotonic()
+        try:
+            _, err = proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            _, err = proc.communicate()
+        left = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        temporary = [p.name for p in (*tmp_path.iterdir(), *_entries(tmp_path / "res")) if p.name.startswith(".")]
+        outcomes.append((time.monotonic() - sent < 5, "Traceback" in err, left, temporary,
+                         proc.returncode == 143 and "terminated" in err or proc.returncode == 0 or (proc.returncode, err)))
+    assert outcomes == [(True, False, [], [], True)] * 10
+
+
+def test_a_deleted_working_folder_is_a_message(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    code = (f"import os, subprocess, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
+            "p = subprocess.run([sys.executable, '-m', 'eval', 'run', '-e', 'rules', '--gold', sys.argv[1]], capture_output=True, text=True); "
+            "print(p.returncode); print(p.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code, str(GOLD)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    status, _, err = proc.stdout.partition("\n")
+    assert (status, "error: the current folder no longer exists" in err, "Traceback" in err) == ("1", True, False), proc.stdout
+
+
+def test_a_closed_stdout_is_a_message(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("NATO met in Brussels.", encoding="utf-8")
+    proc = subprocess.run(["sh", "-c", f"{sys.executable} -m eval extract -e rules a.txt >&-"], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert (proc.returncode, "error: stdout: cannot be written: it is closed" in proc.stderr, "internal error" in proc.stderr) == (1, True, False), proc.stderr
+
+
+def test_two_runs_into_one_folder_at_once_leave_one_whole_set(tmp_path: Path) -> None:
+    """Each copied the old set and the second to finish replaced the leaderboard of the first: rules.v1.json beside a
+    leaderboard without rules.v1. Now the second waits for the first and builds on its whole set."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    outcomes = []
+    for attempt in range(2):
+        shutil.rmtree(tmp_path / "res", ignore_errors=True)
+        procs = [subprocess.Popen([sys.executable, "-m", "eval", "run", "-e", name, "--gold", str(GOLD), "--out", "res"], cwd=tmp_path,
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for name in ("rules", "rules.v1")]
+        codes = [(proc.wait(timeout=120), proc.stderr.read()) for proc in procs]
+        board = [line.split(",")[0] for line in (tmp_path / "res" / "leaderboard.csv").read_text().splitlines()[1:]]
+        hidden = [p.name for p in (tmp_path / "res").iterdir() if p.name.startswith(".")]
+        outcomes.append(([code for code, _ in codes], sorted(board), hidden))
+    assert outcomes == [([0, 0], sorted([CURRENT_RULES, "rules.v1"]), [])] * 2, codes
 
 
 def test_a_failed_run_leaves_the_previous_results_whole(plugin_env: dict[str, str], tmp_path: Path) -> None:

@@ -140,7 +140,7 @@ def test_a_prediction_of_another_document_is_refused_with_its_file(results: Path
 def test_a_missing_folder_and_no_rounds_are_refused(tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match="results folder not found"):
         compare_results(tmp_path / "nowhere")
-    with pytest.raises(NewsbenchError, match=r"n_boot and rounds must be at least 1 \(got 0 and 10\)"):
+    with pytest.raises(NewsbenchError, match=r"--n-boot 0: must be from 1 to 100,000"):
         compare_results(tmp_path, n_boot=0, rounds=10)
 
 
