@@ -130,6 +130,9 @@ after it:
   stands between "the" and a lower-case noun of a site ("the X copper mine") is no actor but the
   site, a FAC location "X mine" (guidelines 1.3), with every other mention of the name and the
   site's bare noun ("the mine") as its mentions.
+* ``geo_heads`` (``spacy``): a name of two words or more that spaCy labels a person, an organisation or a
+  nationality and that opens with a head of rivers, lakes or mountains ("Rio", "Lake", "Mount", "Lago",
+  "Monte") is a LOC place (guidelines 1.3) unless it has an organisation's head or the gazetteer knows it.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -182,6 +185,7 @@ class Profile:
     member_nouns: bool = False
     leave_senses: bool = False
     facility_names: bool = False
+    geo_heads: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -206,4 +210,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              first_person=True, agent_nouns=True, person_cues=True, we_bodies=True,
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
-             facility_names=True)
+             facility_names=True, geo_heads=True)

@@ -420,3 +420,17 @@ def facility_names(doc: Any) -> dict[str, tuple[int, str]]:
                 and all(t.pos_ in ("NOUN", "ADJ") for t in doc[ent.end:head.i]):
             out.setdefault(ent.text, (head.i, f"{ent.text} {head.text}"))
     return out
+
+
+# Words that open the name of a river, a lake or a mountain in English and the Romance languages.
+LEADING_GEO_HEADS = frozenset("Rio Río Lake Lago Lac Mount Monte Mont".split())
+
+
+def geographic_name(words: list[str]) -> bool:
+    """Version 4 (``geo_heads``): whether a name of two words or more opens with a geographic head
+    ("Rio X", "Lake X", "Mount X") and is no organisation's name ("Mount X College").
+
+    >>> geographic_name(["Rio", "Verde"]), geographic_name(["Lake", "View", "College"]), geographic_name(["Rio"])
+    (True, False, False)
+    """
+    return len(words) >= 2 and words[0] in LEADING_GEO_HEADS and not is_org_name(words)

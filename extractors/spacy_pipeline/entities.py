@@ -21,7 +21,8 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
-from extractors.spacy_pipeline.actors_v4 import (facility_names, group_of_agents, in_other_name, member_mentions,
+from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name, group_of_agents, in_other_name,
+                                                 member_mentions,
                                                  org_by_cues,
                                                  person_by_cues, person_words,
                                                  place_surfaces,
@@ -118,6 +119,9 @@ class EntityFinder:
                 continue
             if label in ACTOR_ENTS and text[start:end] in places:
                 label = "GPE"  # version 4: "offices in X": a place, whatever spaCy's label
+            if label in ACTOR_ENTS and self.lex.profile.geo_heads and geographic_name(text[start:end].split()) \
+                    and self.lex.gazetteer.get(text[start:end]) is None:
+                label = "LOC"  # version 4: "the Rio X", "Lake X": a river or a lake, not a body
             if label in ACTOR_ENTS and self._gazetteer_place(text[start:end], label, tokens, given):
                 label = "GPE"  # version 4: "as far as X", "X, Province —": a known place, not a person
             self._add_entity(found, ent, label, start, end)

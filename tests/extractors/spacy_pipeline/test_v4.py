@@ -314,3 +314,13 @@ def test_a_name_before_a_site_noun_is_the_site(spacy_versions: dict[str, Any]) -
         (doc,) = ex.extract([Article("t", text)])
         found[version] = ({a.name for a in doc.actors}, {loc.name: len(loc.mentions) for loc in doc.locations})
     assert found == {"spacy.v3": ({"Pedra Branca"}, {"mine": 2}), "spacy.v4": (set(), {"Pedra Branca mine": 2})}
+
+
+def test_a_name_opening_with_a_river_head_is_a_place(spacy_versions: dict[str, Any]) -> None:
+    """``geo_heads``: "the Rio X" names a river (a LOC place, guidelines 1.3), not a body (v3: ORG)."""
+    text = "The spill sent mud into the Rio Claro Verde on Monday."
+    found = {}
+    for version, ex in spacy_versions.items():
+        actors, places = actors_and_places(ex, text)
+        found[version] = ("Rio Claro Verde" in actors, "Rio Claro Verde" in places)
+    assert found == {"spacy.v3": (True, False), "spacy.v4": (False, True)}
