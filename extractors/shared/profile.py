@@ -101,6 +101,38 @@ after it:
 * ``person_cues`` (``spacy``): a name of two or three words that spaCy labels an organisation or a
   nationality is a person where it stands in apposition after a noun of a person's role ("the firm's
   managing director, X,") or before ", who", with a given name spaCy left outside the entity taken in.
+* ``we_bodies`` (``spacy``): "we", "us", "our" inside a direct or mixed quote are mentions of the body
+  its speaker speaks for (guidelines 1.2): the speaker itself when it is an organisation or a state,
+  else the organisation or state its role noun names beside one of its names ("the union's
+  president, X", "X, chairman of Y", "Y coach X", "its director, X"); nothing when none is named.
+* ``far_cues`` (``spacy``): a direct quote's cue may stand up to twenty tokens after it, past a long
+  speaker ("”, the privately owned group's managing director, X, said"), where the parse makes it
+  the head of the quote's clause (version 3 looked eight tokens on).
+* ``gazetteer_names`` (``spacy``): a name spaCy labels a person, an organisation or a nationality that
+  is a place of the gazetteer (a dateline in capitals in title case) is a place (guidelines 1.3),
+  unless it is an organisation's name, a word of a person's name in the article, after a title or a
+  role, speaking, before ", who" or run on into a capitalised word ("X Town"); an entity's trailing
+  line break is left out of it.
+* ``org_cues`` (``spacy``): a name spaCy labels a person is an organisation where an apposition set
+  off by a comma names a kind of body ("X, a software company,", "the operator, X,") or it takes
+  ", which".
+* ``member_nouns`` (``spacy``): a plural noun of an organisation's own people ("members", "officials",
+  "delegates", "staff" as a subject) is a mention of the organisation named beside it (guidelines 5 l 1):
+  by a possessive ("its members", "the ministry's officials") or a common noun that was a mention of
+  it before ("union officials"); after "of", "from", "at" the organisation's own word is the mention
+  and the noun of members none ("members of the union"); a group of people it made alone is dropped.
+* ``leave_senses`` (``spacy``): "leave", which the version 2 table leaves out as too vague alone, is
+  PERSONNEL ``end_position`` when its object is an office, a post or a body ("left the government"),
+  MOVE when it is a place ("ordered to leave the country"), else OTHER ("left them unable to pay");
+  a verb of movement with the particle "on" and no object ("the wait drags on") is no event
+  (:func:`extractors.spacy_pipeline.verb_classes.leave_sense`).
+* ``facility_names`` (``spacy``): a name spaCy labels a person, an organisation or a nationality that
+  stands between "the" and a lower-case noun of a site ("the X copper mine") is no actor but the
+  site, a FAC location "X mine" (guidelines 1.3), with every other mention of the name and the
+  site's bare noun ("the mine") as its mentions.
+* ``geo_heads`` (``spacy``): a name of two words or more that spaCy labels a person, an organisation or a
+  nationality and that opens with a head of rivers, lakes or mountains ("Rio", "Lake", "Mount", "Lago",
+  "Monte") is a LOC place (guidelines 1.3) unless it has an organisation's head or the gazetteer knows it.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -146,6 +178,14 @@ class Profile:
     first_person: bool = False
     agent_nouns: bool = False
     person_cues: bool = False
+    we_bodies: bool = False
+    far_cues: bool = False
+    gazetteer_names: bool = False
+    org_cues: bool = False
+    member_nouns: bool = False
+    leave_senses: bool = False
+    facility_names: bool = False
+    geo_heads: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -167,4 +207,7 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              place_heads=True, cue_places=True, object_that=True,
              speaker_nouns=True, org_context=True,
              parse_triggers=True, parse_roles=True, place_names=True, subject_pronouns=True,
-             first_person=True, agent_nouns=True, person_cues=True)
+             first_person=True, agent_nouns=True, person_cues=True, we_bodies=True,
+             far_cues=True, gazetteer_names=True, org_cues=True,
+             member_nouns=True, leave_senses=True,
+             facility_names=True, geo_heads=True)

@@ -203,3 +203,234 @@ def _role_noun(token: Any, role_nouns: frozenset[str]) -> bool:
     """Whether a token is a singular noun of a person's role ("coordinator", "director")."""
     word = token.lower_
     return token.tag_ == "NN" and (word in role_nouns or word in PERSON_ROLES or agent_noun(word))
+
+
+# Pronouns of the first person plural: in a direct quote, the body its speaker speaks for (1.2).
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+# Prepositions that name the body of a role after its noun ("chairman of X", "director at X").
+BODY_PREPS = frozenset({"of", "at", "for"})
+# Dependencies that put a role noun beside a name ("the director, X", "coach X", "X, chairman of Y").
+ROLE_LINKS = frozenset({"appos", "compound"})
+
+
+def speaker_body(doc: Any, speaker: dict[str, Any], ref: list[Any]) -> Any:
+    """The organisation or state a speaker speaks for, as a token reference, or None: the speaker
+    itself when it is no person; else the body its role noun names beside one of its names ("the
+    union's president, X", "X, chairman of Y", "Y coach X", "its director, X")."""
+    if speaker["type"] != "PER":
+        return next((r for t in doc if (r := ref[t.i]) is not None and r[0] == speaker["id"]), None)
+    for m in speaker["mentions"]:
+        if m["kind"] != "name":
+            continue
+        span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        for role in _roles_beside(span):
+            body = _body_of_role(role, ref, speaker["id"])
+            if body is not None:
+                return body
+    return None
+
+
+def _roles_beside(span: Any) -> list[Any]:
+    """The common nouns in apposition or compound with a name ("director" in "the director, X")."""
+    root = span.root
+    near = [root.head] if root.dep_ in ROLE_LINKS else []
+    near += [c for c in root.children if c.dep_ in ROLE_LINKS and not (span.start <= c.i < span.end)]
+    if span.start > 0:
+        near.append(span.doc[span.start - 1])  # "Y chairman X": the noun right before the name
+    return [t for t in near if t.pos_ == "NOUN" and t.i != root.i]
+
+
+def _body_of_role(role: Any, ref: list[Any], speaker_id: str) -> Any:
+    """The non-person actor a role noun belongs to: its possessor ("the union's"), a name
+    compounded with it ("Rovers coach") or the object of "of"/"at" after it."""
+    candidates = [c for c in role.children if c.dep_ in ("poss", "compound")]
+    candidates += [p for c in role.children if c.dep_ == "prep" and c.lower_ in BODY_PREPS
+                   for p in c.children if p.dep_ == "pobj"]
+    for c in candidates:
+        r = ref[c.i]
+        if r is not None and r[1] and not r[2] and r[0] != speaker_id:
+            return r
+    return None
+
+
+def body_mentions(doc: Any, quotes: list[dict[str, Any]], ref: list[Any], actors: list[dict[str, Any]]) -> None:
+    """Give "we", "us", "our" inside a direct or mixed quote to the body its speaker speaks for
+    (:func:`speaker_body`; guidelines 1.2), as pronoun mentions, and mark their tokens."""
+    by_id = {a["id"]: a for a in actors}
+    bodies: dict[str, Any] = {}
+    for q in quotes:
+        speaker = by_id.get(q.get("speaker") or "")
+        if q["kind"] not in ("direct", "mixed") or speaker is None:
+            continue
+        if speaker["id"] not in bodies:
+            bodies[speaker["id"]] = speaker_body(doc, speaker, ref)
+        body = bodies[speaker["id"]]
+        span = doc.char_span(q["content"]["start"], q["content"]["end"], alignment_mode="expand")
+        if body is None or span is None:
+            continue
+        for t in span:
+            if t.lower_ in FIRST_PLURAL and t.pos_ == "PRON" and ref[t.i] is None:
+                by_id[body[0]]["mentions"].append({"start": t.idx, "end": t.idx + len(t), "text": t.text,
+                                                   "kind": "pronoun"})
+                ref[t.i] = body
+        by_id[body[0]]["mentions"].sort(key=lambda m: (m["start"], m["end"]))
+
+
+def person_words(doc: Any) -> dict[str, set[str]]:
+    """Every word of the names of two or more words that spaCy labels a person ("Ana Ruiz": "Ana",
+    "Ruiz"), with the names it is in: a place name among them is more likely that person's name."""
+    out: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            for t in ent:
+                out.setdefault(t.text, set()).add(ent.text.strip())
+    return out
+
+
+def in_other_name(surface: str, words: dict[str, set[str]]) -> bool:
+    """Whether a word of a name is also a word of another person's name in the article."""
+    return any(words.get(w, set()) - {surface} for w in surface.split())
+
+
+def speaks_or_is_named(doc: Any, tokens: range, reporting: dict[str, str]) -> bool:
+    """Whether a name stands where only a person or a body does: the subject of a reporting verb,
+    before ", who", or in front of a capitalised word that continues the name."""
+    root = doc[tokens.stop - 1]
+    if root.dep_ == "compound" and root.head.i > root.i and root.head.is_title:
+        return True  # "X Town drew": the place names a longer name (a team, a firm)
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in reporting:
+        return True
+    last = tokens.stop
+    return last + 1 < len(doc) and doc[last].text == "," and doc[last + 1].lower_ == "who"
+
+
+# Nouns of bodies that an apposition uses to say what a name is ("X, a software company,").
+BODY_NOUNS = frozenset("""company firm operator group charity shelter organisation organization agency maker
+    developer provider producer manufacturer insurer lender bank miner carrier airline retailer startup
+    cooperative association union club team subsidiary venture consortium conglomerate broadcaster
+    publisher network chain school university college hospital clinic institute foundation fund
+    ministry department council board committee commission party movement alliance coalition""".split())
+
+
+def org_by_cues(doc: Any, tokens: range) -> bool:
+    """Whether a name spaCy labels a person stands where an organisation does: in apposition with a
+    noun of a body ("X, a software company,", "the operator, X,"), or before ", which" (a person
+    takes "who"); "X said it would" is left out, as "it" is as often something the person speaks of.
+
+    General English only: the noun list is of kinds of bodies, not of any article's names."""
+    root = doc[tokens.stop - 1]
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    for n in nouns:  # "one of the largest shelters": the noun after "of"
+        nouns += [p for c in n.children if n.lower_ == "one" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if any(n.pos_ == "NOUN" and n.lemma_.lower() in BODY_NOUNS and _comma_between(doc, n.i, root.i) for n in nouns):
+        return True
+    last = tokens.stop
+    if last + 1 < len(doc) and doc[last].text == "," and doc[last + 1].lower_ == "which":
+        return True
+    return False
+
+
+def _comma_between(doc: Any, i: int, j: int) -> bool:
+    """Whether a comma stands between tokens ``i`` and ``j``: an apposition set off by commas ("the
+    operator, X"), not a noun run on into a name ("the club X")."""
+    lo, hi = min(i, j), max(i, j)
+    return any(t.text == "," for t in doc[lo:hi])
+
+
+# Plural nouns of an organisation's own people who speak or act for it (guidelines 5 l 1).
+MEMBER_NOUNS = frozenset("members officials executives delegates representatives staff".split())
+# Of them, those an employer acts upon as often (5 l: "laid off its staff"): members only as subjects.
+ACTED_UPON = frozenset({"staff"})
+
+
+def member_body(token: Any, ref: list[Any], bodies: dict[str, Any]) -> tuple[Any, bool]:
+    """The organisation a plural noun of members belongs to, as a token reference, and whether the noun is
+    its mention (True: "its members", "union officials", "the ministry's officials") or the organisation
+    is named by an of-, from- or at-phrase that is the mention itself ("members of the union": False);
+    (None, False) when no organisation or state is named beside it. ``bodies``: a common noun ->
+    the organisation it was last a mention of ("union")."""
+    if token.lower_ not in MEMBER_NOUNS or token.tag_ != "NNS" and token.lower_ != "staff":
+        return None, False
+    if token.lower_ in ACTED_UPON and token.dep_ not in ("nsubj", "nsubjpass"):
+        return None, False
+    for c in token.children:
+        r = ref[c.i] if c.dep_ in ("poss", "compound") else None
+        if r is None and c.dep_ == "compound" and c.pos_ == "NOUN":
+            r = bodies.get(c.lower_)  # "union officials": the union the text has named before
+        if r is not None and r[1] and not r[2]:
+            return r, True
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "at"):
+            for p in c.children:
+                r = ref[p.i] if p.dep_ == "pobj" else None
+                if r is not None and r[1] and not r[2]:
+                    return r, False
+    return None, False
+
+
+def member_mentions(doc: Any, ref: list[Any], mention_of: dict[int, Any], actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Version 4 (``member_nouns``): members, officials and delegates of a named organisation are its
+    mentions (guidelines 5 l 1), taken from the group of people they were given alone; the actors
+    left without a mention are dropped. Returns the actors."""
+    by_id = {a["id"]: a for a in actors}
+    bodies: dict[str, Any] = {}
+    for t in doc:
+        r = ref[t.i]
+        if r is not None and r[1] and not r[2] and t.dep_ != "compound":
+            bodies[t.lower_] = r  # "the union", or the head of a name ("... Workers Union")
+        body, is_mention = member_body(t, ref, bodies)
+        if body is None or ref[t.i] == body:
+            continue
+        old = by_id.get(ref[t.i][0]) if ref[t.i] is not None else None
+        if old is not None:
+            old["mentions"] = [m for m in old["mentions"] if m["start"] != t.idx]
+        ref[t.i] = body  # the speaker or agent it stands for, mention or not
+        if is_mention:
+            new = by_id[body[0]]
+            new["mentions"] = sorted([*new["mentions"], {"start": t.idx, "end": t.idx + len(t), "text": t.text,
+                                                         "kind": "nominal"}], key=lambda m: (m["start"], m["end"]))
+            mention_of[t.i] = (t.idx, t.idx + len(t))
+        else:  # "officials of the union said": the speaker's mention is "union"
+            mention_of[t.i] = next((mention_of[p.i] for c in t.children if c.dep_ == "prep"
+                                    for p in c.children if p.i in mention_of and ref[p.i] == body), (t.idx, t.idx + len(t)))
+    return [a for a in actors if a["mentions"]]
+
+
+# Lower-case nouns of sites a name can stand before ("the X mine"): the name is the site's, no actor's.
+FACILITY_NOUNS = frozenset("""mine plant factory mill pipeline dam refinery smelter quarry terminal airport
+    stadium bridge warehouse depot shipyard reactor field""".split())
+
+
+def facility_names(doc: Any) -> dict[str, tuple[int, str]]:
+    """Version 4 (``facility_names``): the names spaCy labels a person, an organisation or a nationality
+    that stand between "the" and a lower-case noun of a site ("the X copper mine"): surface -> (the
+    index of the site noun, the site's name "X mine"). Names with an organisation's head are left alone."""
+    out: dict[str, tuple[int, str]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS or is_org_name(ent.text.split()) or ent.start == 0:
+            continue
+        if doc[ent.start - 1].lower_ != "the" or ent[-1].dep_ != "compound":
+            continue
+        head = ent[-1].head
+        if head.i > ent[-1].i and head.pos_ == "NOUN" and head.lower_ in FACILITY_NOUNS \
+                and all(t.pos_ in ("NOUN", "ADJ") for t in doc[ent.end:head.i]):
+            out.setdefault(ent.text, (head.i, f"{ent.text} {head.text}"))
+    return out
+
+
+# Words that open the name of a river, a lake or a mountain in English and the Romance languages.
+LEADING_GEO_HEADS = frozenset("Rio Río Lake Lago Lac Mount Monte Mont".split())
+
+
+def geographic_name(words: list[str]) -> bool:
+    """Version 4 (``geo_heads``): whether a name of two words or more opens with a geographic head
+    ("Rio X", "Lake X", "Mount X") and is no organisation's name ("Mount X College").
+
+    >>> geographic_name(["Rio", "Verde"]), geographic_name(["Lake", "View", "College"]), geographic_name(["Rio"])
+    (True, False, False)
+    """
+    return len(words) >= 2 and words[0] in LEADING_GEO_HEADS and not is_org_name(words)

@@ -6,7 +6,7 @@ from typing import Any
 
 from extractors.shared.article import ArticleWork
 from extractors.shared.lookups import Lexicons
-from extractors.spacy_pipeline.actors_v4 import first_person_mentions
+from extractors.spacy_pipeline.actors_v4 import body_mentions, first_person_mentions
 from extractors.spacy_pipeline.entities import ATTACHED, EntityFinder, TokenRef
 from extractors.spacy_pipeline.events import EventFinder
 from extractors.spacy_pipeline.quotes import QuoteFinder
@@ -27,6 +27,8 @@ class SpacyArticle(ArticleWork, EntityFinder, QuoteFinder, EventFinder):
         self.quotes = self._quotes()
         if lex.profile.first_person:
             first_person_mentions(doc, self.quotes, self.ref, self.actors)  # version 4: "I" in a quote
+        if lex.profile.we_bodies:
+            body_mentions(doc, self.quotes, self.ref, self.actors)  # version 4: "we" of a body's speaker
         self.events = self._events()
 
     def _ref_of(self, token: Any) -> TokenRef | None:

@@ -21,8 +21,12 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
-from extractors.spacy_pipeline.actors_v4 import (group_of_agents, person_by_cues, place_surfaces,
-                                                 resolve_opening_pronouns)
+from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name, group_of_agents, in_other_name,
+                                                 member_mentions,
+                                                 org_by_cues,
+                                                 person_by_cues, person_words,
+                                                 place_surfaces,
+                                                 resolve_opening_pronouns, speaks_or_is_named)
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
 
 # Entity labels that make actors, and those that make places.
@@ -84,10 +88,12 @@ class EntityFinder:
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                     and not (v2 and any(s < ent.end_char and ent.start_char < e for s, e in skip))}
         places = place_surfaces(doc) if self.lex.profile.place_names else set()
+        given = person_words(doc) if self.lex.profile.gazetteer_names else {}
+        sites = facility_names(doc) if self.lex.profile.facility_names else {}
         for ent in doc.ents:
             if ent.label_ not in ACTOR_ENTS and ent.label_ not in PLACE_ENTS:
                 continue
-            tokens = _trimmed(doc, ent.start, ent.end)
+            tokens = _trimmed(doc, ent.start, ent.end, self.lex.profile.gazetteer_names)
             if tokens is None:
                 continue
             start, end = doc[tokens.start].idx, doc[tokens.stop - 1].idx + len(doc[tokens.stop - 1])
@@ -100,14 +106,24 @@ class EntityFinder:
                 label = self._label_v2(text[start:end], label, tokens)
                 if label is None:
                     continue
+            if label == "PERSON" and self.lex.profile.org_cues and org_by_cues(doc, tokens):
+                label = "ORG"  # version 4: "X, a software company,", "X, which", "X said it would"
             person = self._person_v4(label, tokens)
             if person is not None:  # version 4: "the group's coordinator, X,": a person
                 label, tokens = "PERSON", person
                 start = doc[tokens.start].idx
                 found.tokens_of[(start, end)] = tokens
                 in_ent.update(tokens)
+            if label in ACTOR_ENTS and text[start:end] in sites:  # version 4: "the X mine": the site
+                self._add_site(found, tokens, sites[text[start:end]], start, end)
+                continue
             if label in ACTOR_ENTS and text[start:end] in places:
                 label = "GPE"  # version 4: "offices in X": a place, whatever spaCy's label
+            if label in ACTOR_ENTS and self.lex.profile.geo_heads and geographic_name(text[start:end].split()) \
+                    and self.lex.gazetteer.get(text[start:end]) is None:
+                label = "LOC"  # version 4: "the Rio X", "Lake X": a river or a lake, not a body
+            if label in ACTOR_ENTS and self._gazetteer_place(text[start:end], label, tokens, given):
+                label = "GPE"  # version 4: "as far as X", "X, Province —": a known place, not a person
             self._add_entity(found, ent, label, start, end)
         for token in doc:
             if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -137,12 +153,18 @@ class EntityFinder:
         if self.lex.profile.places:
             facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text))
             self._add_tokens(found, [s for spans in facilities.values() for s in spans])
+            for _, name in sites.values():  # version 4: "the mine" after "the X mine" is that mine
+                site = found.places.get((name, None, "FAC"))
+                if site is not None and name.split()[-1] in facilities:
+                    site[1].extend(facilities.pop(name.split()[-1]))
             nominal = [(facility_fields(noun), spans) for noun, spans in facilities.items()]
         self.locations = location_records(text, found.places.values(), nominal)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
         if self.lex.profile.subject_pronouns:
             resolve_opening_pronouns(doc, self.ref, self.actors)
+        if self.lex.profile.member_nouns:  # version 4: "union officials said": the union (5 l)
+            self.actors = member_mentions(doc, self.ref, self.mention_of, self.actors)
 
     def _repeated_names(self) -> None:
         """Version 3: a name of two or more words that spaCy tagged once is the same actor wherever else
@@ -257,6 +279,28 @@ class EntityFinder:
             return None
         return person_by_cues(self.doc, tokens, ROLE_NOUNS)
 
+    def _add_site(self, found: _Found, tokens: range, site: tuple[int, str], start: int, end: int) -> None:
+        """Version 4 (``facility_names``): file a name that stands before a noun of a site ("the X mine")
+        as a mention of the site (FAC), with the noun where it follows this mention, alone elsewhere."""
+        head, name = site
+        if self.doc[tokens.stop - 1].head.i == head:
+            end = self.doc[head].idx + len(self.doc[head])
+            found.tokens_of[(start, end)] = range(tokens.start, head + 1)
+        found.places.setdefault((name, None, "FAC"), ({"name": name, "type": "FAC"}, []))[1].append((start, end))
+
+    def _gazetteer_place(self, surface: str, label: str, tokens: range, given: dict[str, set[str]]) -> bool:
+        """Version 4 (``gazetteer_names``): whether a name spaCy labels a person, an organisation or a
+        nationality is a place of the gazetteer (a dateline in capitals looked up in title case): not
+        an organisation's name, no word of a person's name in the article, no title or role before it,
+        not speaking and not before ", who"; a nationality only when it is no demonym."""
+        if not self.lex.profile.gazetteer_names or in_other_name(surface, given):
+            return False
+        words = surface.split()
+        place = self.lex.gazetteer.get(surface) or (self.lex.gazetteer.get(surface.title()) if surface.isupper() else None)
+        if place is None or is_org_name(words) or (label == "NORP" and surface in self.lex.demonyms):
+            return False
+        return not (self._person_context(tokens) or speaks_or_is_named(self.doc, tokens, self.lex.reporting))
+
     def _person_context(self, tokens: range) -> bool:
         """Whether a name stands where a person does: after a title or a role noun ("defender X"), or
         before a comma and an age ("X, 54,")."""
@@ -324,14 +368,15 @@ def _title_before(doc: Any, first: int) -> str | None:
     return None
 
 
-def _trimmed(doc: Any, first: int, last: int) -> range | None:
+def _trimmed(doc: Any, first: int, last: int, spaces: bool = False) -> range | None:
     """The tokens ``first:last`` of an entity without a leading article or punctuation and a trailing
-    possessive or punctuation; None when nothing is left."""
+    possessive or punctuation (and, with ``spaces``, version 4, line breaks); None when nothing is left."""
     while first < last and doc[first].lower_ in ("the", "a", "an") or (
         first < last and doc[first].is_punct
     ):
         first += 1
-    while last > first and (doc[last - 1].is_punct or doc[last - 1].lower_ in ("'s", "’s")):
+    while last > first and (doc[last - 1].is_punct or doc[last - 1].lower_ in ("'s", "’s")
+                            or (spaces and doc[last - 1].is_space)):
         last -= 1
     return range(first, last) if first < last else None
 

@@ -22,7 +22,8 @@ from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.roles_v4 import destinations
-from extractors.spacy_pipeline.verb_classes import LIGHT_VERBS, VOTE_WORDS, fallback_sense, noun_classes, vote_sense
+from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
+                                                   noun_classes, vote_sense)
 
 # Dependency labels of a verb's objects.
 OBJECTS = frozenset({"dobj", "obj", "attr"})
@@ -126,6 +127,12 @@ class EventFinder(ArgumentFinder):
         if t.lemma_.lower() in LIGHT_VERBS and any(c.dep_ == "dobj" and c.lower_ in self.lex.event_nouns
                                                    for c in t.children):
             return  # a light verb before an event noun: the noun is the trigger (guidelines 3.1)
+        if self.lex.profile.leave_senses and t.pos_ == "VERB" and t.dep_ not in NOT_EVENT_DEPS:
+            decided, sense = leave_sense(t)  # version 4: "left the company", "the wait drags on"
+            if decided:
+                if sense is not None:
+                    found[t.idx] = self._event(t, sense[0], dates, sense[1])
+                return
         if (sense := fallback_sense(t)) is not None:
             found[t.idx] = self._event(t, sense[0], dates, sense[1])
 

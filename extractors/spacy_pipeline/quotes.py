@@ -19,6 +19,8 @@ from extractors.spacy_pipeline.entities import ATTACHED, SUBJECTS
 
 # Quotation marks as tokens: a cue after a quote is looked for only up to the next one.
 QUOTE_MARKS = "“”\"‘’'«»"
+# Version 4: how many tokens after a quote its cue may stand when the parse links them.
+FAR_CUE_REACH = 20
 
 
 class QuoteFinder:
@@ -110,6 +112,8 @@ class QuoteFinder:
         if self.lex.profile.quotes and (according := self._according_before(first.start)) is not None:
             return according(c_start, c_end)
         cue = self._cue_after(first.end) or self._cue_before(first.start)
+        if cue is None and self.lex.profile.far_cues:
+            cue = self._cue_far_after(first)
         if cue is not None and self.lex.profile.quotes and cue.i < first.start and any(
                 t.text in QUOTE_MARKS for t in doc[cue.i:first.start]):
             cue = None  # the cue of an earlier quote in the sentence: this one continues it (2.2)
@@ -167,6 +171,21 @@ class QuoteFinder:
                 return t
             if t.text in QUOTE_MARKS and t.i > i:
                 break
+        return None
+
+    def _cue_far_after(self, quote: Any) -> Any:
+        """Version 4 (``far_cues``): a reporting verb further on in the sentence than :meth:`_cue_after`
+        looks, after a long speaker (”, the group's managing director, X, said), where the parse makes
+        it the head of the quote's clause; none past another quotation mark."""
+        doc = self.doc
+        if quote.end >= len(doc):
+            return None
+        heads = {t.head.i for t in quote if t.head.i >= quote.end}
+        for t in doc[quote.end:min(doc[quote.end].sent.end, quote.end + FAR_CUE_REACH)]:
+            if t.text in QUOTE_MARKS:
+                break
+            if t.i in heads and self._is_cue(t):
+                return t
         return None
 
     def _cue_before(self, i: int) -> Any:

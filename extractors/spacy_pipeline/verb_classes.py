@@ -16,7 +16,7 @@ from typing import Any
 from extractors.shared.triggers_v2 import ELECTION_WORDS
 from extractors.shared.verb_classes import noun_classes, stopped, verb_classes
 
-__all__ = ["noun_classes", "verb_classes", "fallback_sense", "vote_sense"]
+__all__ = ["noun_classes", "verb_classes", "fallback_sense", "leave_sense", "vote_sense"]
 
 # Verbs of bringing and going that are movements only with a destination or origin ("taken to hospital").
 MOTION_LIGHT = frozenset("take bring come go get send head".split())
@@ -63,3 +63,34 @@ def _has_destination(t: Any) -> bool:
     """Whether a verb has a place it goes to or comes from ("taken to hospital", "came home")."""
     return any((c.dep_ == "prep" and c.lower_ in DIRECTION_PREPS) or (c.dep_ == "advmod" and c.lower_ in
                DIRECTION_ADVERBS) for c in t.children)
+
+
+# Nouns of an office, a post or a body one leaves by quitting it (guidelines 5: PERSONNEL end_position).
+OFFICE_NOUNS = frozenset("""office post job position role seat presidency chairmanship premiership government
+    cabinet ministry board company firm club team party bench parliament senate council""".split())
+# Common nouns of places one leaves by going away (MOVE).
+PLACE_NOUNS = frozenset("""country city town village home area region island province state capital camp
+    port hospital house building site border""".split())
+# Entity labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def leave_sense(t: Any) -> tuple[bool, tuple[str, str | None] | None]:
+    """Version 4 (``leave_senses``): the sense of a verb whose type depends on its object, as (decided,
+    sense): "leave" is PERSONNEL ``end_position`` when it leaves an office, a post or a body ("left
+    the company"), MOVE when it leaves a place ("ordered to leave the country"), OTHER otherwise ("left
+    them unable to pay", "left out"); a verb of movement with the particle "on" and no object ("the
+    wait drags on") says how long something lasts and is no event. (False, None): not such a verb."""
+    lemma = t.lemma_.lower()
+    objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma == "leave" and t.pos_ == "VERB":
+        for o in (c for c in t.children if c.dep_ == "dobj"):
+            if o.ent_type_ in PLACE_LABELS or o.lemma_.lower() in PLACE_NOUNS:
+                return True, ("MOVE", "transport")
+            if o.lemma_.lower() in OFFICE_NOUNS:
+                return True, ("PERSONNEL", "end_position")
+        return True, ("OTHER", None)
+    if any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children) and not objects \
+            and verb_classes().get(lemma, ("",))[0] == "MOVE":
+        return True, None
+    return False, None

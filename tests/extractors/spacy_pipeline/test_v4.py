@@ -207,3 +207,120 @@ def test_a_name_in_apposition_to_a_role_is_a_person(spacy_versions: dict[str, An
         (doc,) = ex.extract([Article("t", text)])
         found[version] = {a.name: a.type for a in doc.actors}.get("Tunde Bakare")
     assert found == {"spacy.v3": "ORG", "spacy.v4": "PER"}
+
+
+WE_CASES = {
+    "'X, chairman of Y'": ('"We have the money," said David Okoro, chairman of the Farmers Union of Ostvale.',
+                           "Farmers Union of Ostvale"),
+    "'Y coach X'": ('"We were poor for an hour," Kestrel United coach David Okoro said.', "Kestrel United"),
+}
+
+
+@pytest.mark.parametrize("case", WE_CASES, ids=list(WE_CASES))
+def test_we_in_a_quote_is_the_body_its_speaker_speaks_for(spacy_versions: dict[str, Any], case: str) -> None:
+    """``we_bodies``: "we" in a direct quote is a mention of the organisation its speaker heads or
+    speaks for, named beside the speaker (guidelines 1.2); v3 left it out."""
+    text, body = WE_CASES[case]
+    found = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        found[version] = "We" in {m.text for a in doc.actors if a.name == body for m in a.mentions}
+    assert found == {"spacy.v3": False, "spacy.v4": True}
+
+
+def test_a_cue_after_a_long_speaker_is_found(spacy_versions: dict[str, Any]) -> None:
+    """``far_cues``: ”, the privately owned textile group's managing director, X, said" puts the cue
+    further than eight tokens after the quote; the parse links them (v3 gave the quote no speaker)."""
+    text = ('"We will build a second plant next year," the privately owned textile group\'s managing '
+            'director, Maria Santos, said.')
+    speakers = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        names = {a.id: a.name for a in doc.actors}
+        speakers[version] = [names.get(q.speaker or "") for q in doc.quotes]
+    assert speakers == {"spacy.v3": [None], "spacy.v4": ["Maria Santos"]}
+
+
+@pytest.mark.parametrize("name", ["Divinópolis", "Contagem"])
+def test_a_known_place_is_no_actor(spacy_versions: dict[str, Any], name: str) -> None:
+    """``gazetteer_names``: a city of the gazetteer that spaCy labels a person or a nationality is a place
+    (guidelines 1.3) when nothing marks it as a person; v3 kept spaCy's label."""
+    text = f"Dead fish were seen as far downstream as {name} on Monday."
+    found = {}
+    for version, ex in spacy_versions.items():
+        actors, places = actors_and_places(ex, text)
+        found[version] = (name in actors, name in places)
+    assert found == {"spacy.v3": (True, False), "spacy.v4": (False, True)}
+
+
+def test_a_name_in_apposition_to_a_company_is_an_organisation(spacy_versions: dict[str, Any]) -> None:
+    """``org_cues``: "X, a Pune-based software company" makes X an organisation (v3 kept spaCy's PERSON)."""
+    text = "The app was built by Kovari Softworks, a Pune-based software company."
+    found = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        found[version] = {a.name: a.type for a in doc.actors}.get("Kovari Softworks")
+    assert found == {"spacy.v3": "PER", "spacy.v4": "ORG"}
+
+
+def test_a_club_before_a_name_does_not_make_it_an_organisation(spacy_versions: dict[str, Any]) -> None:
+    """Only an apposition set off by a comma names what a name is: "the club X" is a person."""
+    text = "He told the chairman of the Bristol-based club Sipho Dlamini of his decision."
+    (doc,) = spacy_versions["spacy.v4"].extract([Article("t", text)])
+    assert {a.name: a.type for a in doc.actors}.get("Sipho Dlamini") != "ORG"
+
+
+def test_officials_of_a_named_union_are_the_union(spacy_versions: dict[str, Any]) -> None:
+    """``member_nouns``: "union officials said" after the union is named makes "officials" a mention of
+    the union, and the union the speaker (guidelines 5 l 1); v3 made a group of people of its own."""
+    text = "The Harbour Workers Union rejected the offer on Monday, and union officials said a strike would follow."
+    found = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        names = {a.id: a.name for a in doc.actors}
+        found[version] = ({a.name for a in doc.actors}, [names.get(q.speaker or "") for q in doc.quotes])
+    assert found == {"spacy.v3": ({"Harbour Workers Union", "officials"}, ["officials"]),
+                     "spacy.v4": ({"Harbour Workers Union"}, ["Harbour Workers Union"])}
+
+
+LEAVE_CASES = {
+    "leaving an office": ("The minister left the government in March after a row over the budget.",
+                          ("left", "PERSONNEL")),
+    "leaving a place": ("Thousands of families were ordered to leave the city on Sunday.", ("leave", "MOVE")),
+}
+
+
+@pytest.mark.parametrize("case", LEAVE_CASES, ids=list(LEAVE_CASES))
+def test_leave_is_typed_by_its_object(spacy_versions: dict[str, Any], case: str) -> None:
+    """``leave_senses``: "leave" is PERSONNEL when it leaves an office or a body, MOVE when it leaves a
+    place (guidelines 3.2); v3 had no event for it."""
+    text, expected = LEAVE_CASES[case]
+    found = {name: expected in events(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v3": False, "spacy.v4": True}, events(spacy_versions["spacy.v4"], text)
+
+
+def test_a_wait_that_drags_on_is_no_movement(spacy_versions: dict[str, Any]) -> None:
+    """A verb of movement with "on" and no object says how long something lasts: no MOVE event."""
+    text = "The talks drag on as the strike enters its third week."
+    assert "drag" not in {trigger for trigger, _ in events(spacy_versions["spacy.v4"], text)}
+
+
+def test_a_name_before_a_site_noun_is_the_site(spacy_versions: dict[str, Any]) -> None:
+    """``facility_names``: "the X mine" is a site (FAC) named X, and "the mine" after it the same site;
+    v3 made X a person and the mine a site of its own."""
+    text = "The leak began on Sunday at the Pedra Branca mine near the river. Work at the mine stopped."
+    found = {}
+    for version, ex in spacy_versions.items():
+        (doc,) = ex.extract([Article("t", text)])
+        found[version] = ({a.name for a in doc.actors}, {loc.name: len(loc.mentions) for loc in doc.locations})
+    assert found == {"spacy.v3": ({"Pedra Branca"}, {"mine": 2}), "spacy.v4": (set(), {"Pedra Branca mine": 2})}
+
+
+def test_a_name_opening_with_a_river_head_is_a_place(spacy_versions: dict[str, Any]) -> None:
+    """``geo_heads``: "the Rio X" names a river (a LOC place, guidelines 1.3), not a body (v3: ORG)."""
+    text = "The spill sent mud into the Rio Claro Verde on Monday."
+    found = {}
+    for version, ex in spacy_versions.items():
+        actors, places = actors_and_places(ex, text)
+        found[version] = ("Rio Claro Verde" in actors, "Rio Claro Verde" in places)
+    assert found == {"spacy.v3": (True, False), "spacy.v4": (False, True)}
