@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from extractors.rules.clauses import ClauseReader, place_preposition
-from extractors.rules.mentions import Ref
+from extractors.rules.mentions import Ref, SortedOffsets
 from extractors.shared.lookups import Lexicons
 from extractors.rules.text import Sentences
 from extractors.shared.events import (
@@ -52,7 +52,7 @@ class EventFinder:
     def _events(self) -> list[dict[str, Any]]:
         """The quote cues' events and one event per trigger that is not part of a mention, with ids."""
         found = cue_events(self.quotes)
-        mention_starts = {r.start for r in self.refs}
+        mention_starts = SortedOffsets(self.ref_starts)  # the starts of self.refs
         v2 = self.lex.profile.events
         if v2:
             for event in found.values():
