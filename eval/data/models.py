@@ -303,3 +303,21 @@ class Document(_Model):
         if problems:
             raise ValueError("; ".join(f"{path}: {reason}" for path, reason in problems))
         return self
+
+
+def _lay_out_attributes(*classes: type[BaseModel]) -> None:
+    """Give each class's instances the shared attribute layout of its fields, in field order, before any exists.
+
+    CPython (3.11) keeps the attributes of instances of a class in one shared table of names plus a small
+    array of values per instance, when the names were first set one by one; pydantic sets a whole dict per
+    instance instead, and once enough instances have been made the class never gets that table. Setting
+    the fields once here, on a throwaway instance, makes it, so that :mod:`eval.data.compact` can rebuild
+    an extractor's models with a values array (a third of the bytes of a dict). Nothing else changes.
+    """
+    for cls in classes:
+        probe = cls.__new__(cls)
+        for name in cls.model_fields:
+            object.__setattr__(probe, name, None)
+
+
+_lay_out_attributes(Span, Mention, Actor, Location, Quote, Argument, Event)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from eval.data.checks import check_document, check_span_quality, lone_surrogates, may_hold_surrogates
 from eval.data.files import (
@@ -28,7 +28,8 @@ from eval.data.files import (
     unreadable_error,
 )
 from eval.data.json_schema import json_path, schema_problems
-from eval.data.models import Document
+from eval.data.compact import detached
+from eval.data.models import Actor, Document, Location
 from eval.exceptions import InvalidInputError, Problem
 
 
@@ -280,6 +281,57 @@ def document_bytes(doc: Document) -> bytes:
     return doc.__pydantic_serializer__.to_json(doc, exclude_none=True)
 
 
+#: From this many characters of text a document is written a piece at a time (:func:`_document_pieces`).
+STREAM_MIN_CHARS = 1 << 16
+
+_ANNOTATIONS = ("actors", "locations", "quotes", "events")
+
+
+def _document_pieces(doc: Document) -> Iterator[bytes | memoryview]:
+    """The bytes of :func:`document_bytes`, in pieces: the document without its annotations, cut where each
+    list of annotations goes, and each annotation between (an actor's or location's mentions likewise).
+
+    A large document's line is never held whole (it is several times the article), and each model is
+    serialized from a detached copy (:func:`~eval.data.compact.detached`), so the compacted models make no
+    dict that would stay.
+    """
+    shell = document_bytes(doc.model_copy(update=dict.fromkeys(_ANNOTATIONS, ())))
+    yield from _spliced(shell, doc, _ANNOTATIONS, _item_pieces)
+
+
+def _item_pieces(item: BaseModel) -> Iterator[bytes | memoryview]:
+    if isinstance(item, (Actor, Location)) and item.mentions:
+        shell = _model_bytes(detached(item, empty=("mentions",)))
+        yield from _spliced(shell, item, ("mentions",), lambda mention: [_model_bytes(detached(mention))])
+    else:
+        yield _model_bytes(detached(item))
+
+
+def _model_bytes(model: BaseModel) -> bytes:
+    return model.__pydantic_serializer__.to_json(model, exclude_none=True)
+
+
+def _spliced(shell: bytes, model: BaseModel, names: tuple[str, ...],
+             pieces: Callable[[Any], Iterable[bytes | memoryview]]) -> Iterator[bytes | memoryview]:
+    """``shell`` (the JSON of ``model`` with the tuples ``names`` empty) with the pieces of their items put in.
+
+    The first ``"NAME":[]`` of the shell is the field's own: in a JSON string a quotation mark is escaped, and
+    the fields before each of these (a document's ``schema_version``, ``doc_id`` and ``text``, an actor's or
+    location's ``id``, ``name`` and ``type``) hold strings only.
+    """
+    view, pos = memoryview(shell), 0
+    for name in names:
+        marker = f'"{name}":[]'.encode()
+        close = shell.index(marker, pos) + len(marker) - 1  # the offset of "]"
+        yield view[pos:close]
+        for i, item in enumerate(getattr(model, name)):
+            if i:
+                yield b","
+            yield from pieces(item)
+        pos = close
+    yield view[pos:]
+
+
 def document_dict(doc: Document) -> dict:
     """A document as the contract writes it: None fields left out, but a quote's ``speaker`` always kept."""
     return doc.model_dump(mode="json", exclude_none=True)
@@ -297,6 +349,9 @@ def write_lines(out: TextIO, docs: Iterable[Document]) -> int:
     for doc in docs:
         if binary is None:  # a text-only stream (StringIO)
             out.write(document_json(doc) + "\n")
+        elif len(doc.text) >= STREAM_MIN_CHARS:
+            binary.writelines(_document_pieces(doc))
+            binary.write(b"\n")
         else:
             binary.write(document_bytes(doc))
             binary.write(b"\n")

@@ -23,6 +23,7 @@ class RulesArticle(ArticleWork, NameFinder, MentionFinder, QuoteFinder, EventFin
         candidates = self._candidates()
         self.actors = self._actors(candidates)
         self.locations = self._locations(candidates)
+        del candidates  # their slices of the text are not needed past this point (they would stay to the end)
         self.refs.sort(key=lambda r: (r.start, r.end))
         self.ref_starts = [r.start for r in self.refs]
         self.cues, self.triggers = scan_words(lex, text)

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from extractors.rules.mentions import Ref
 from extractors.rules.patterns import AUXILIARIES, WORD_RE
+from extractors.shared.textscan import ends_with_comma, stripped_end
 
 # Words that may stand between a subject and its verb: auxiliaries, negations, a few adverbs
 # (any word ending in "-ly" too).
@@ -71,7 +72,7 @@ class ClauseReader:
 
     def actor_ending(self, end: int, lo: int) -> Ref | None:
         """The actor mention whose end is ``end`` once trailing spaces are dropped (not before ``lo``)."""
-        end = len(self.text[:end].rstrip())
+        end = stripped_end(self.text, end)
         for r in reversed(self.refs):
             if r.end == end and r.start >= lo:
                 return r
@@ -112,7 +113,7 @@ class ClauseReader:
         if last in PLURAL_PRONOUNS:
             return self.antecedents_of_they(end - len(last))
         if last in RELATIVES:  # "Ruiz, who had asked": the relative pronoun's antecedent
-            comma = len(text[:end - len(last)].rstrip())
+            comma = stripped_end(text, end - len(last))
             if text[comma - 1:comma] == ",":
                 antecedent = self.actor_ending(comma - 1, s_start)
                 return [antecedent] if antecedent is not None else []
@@ -213,8 +214,8 @@ class ClauseReader:
         if len(group) > 1:
             return group
         text = self.text
-        if text[:r.start].rstrip().endswith(","):
-            open_ = len(text[:r.start].rstrip()) - 1
+        if ends_with_comma(text, r.start):
+            open_ = stripped_end(text, r.start) - 1
             return self.coordinated(r, self._phrase_start(lo, open_), lo)
         return group
 

@@ -10,7 +10,7 @@ from typing import Any
 from extractors.rules.clauses import ClauseReader, place_preposition
 from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sense, noun_not_verb, phrasal_sense
 from extractors.rules.retype import retyped
-from extractors.rules.mentions import Ref
+from extractors.rules.mentions import Ref, SortedOffsets
 from extractors.shared.lookups import Lexicons
 from extractors.rules.text import Sentences
 from extractors.shared.events import (
@@ -55,7 +55,7 @@ class EventFinder:
     def _events(self) -> list[dict[str, Any]]:
         """The quote cues' events and one event per trigger that is not part of a mention, with ids."""
         found = cue_events(self.quotes)
-        mention_starts = {r.start for r in self.refs}
+        mention_starts = SortedOffsets(self.ref_starts)  # the starts of self.refs
         v2 = self.lex.profile.events
         if v2:
             for event in found.values():

@@ -37,6 +37,22 @@ class Ref(NamedTuple):
     is_person: bool
 
 
+class SortedOffsets:
+    """Membership in a sorted list of offsets by binary search: ``refs``' starts are already kept sorted
+    (``ref_starts``), and a set of them would cost a hash table the size of the mentions again.
+
+    >>> 7 in SortedOffsets([3, 7, 7, 9]), 8 in SortedOffsets([3, 7, 7, 9])
+    (True, False)
+    """
+
+    def __init__(self, offsets: list[int]):
+        self._offsets = offsets
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_left(self._offsets, offset)
+        return i < len(self._offsets) and self._offsets[i] == offset
+
+
 
 class MentionFinder:
     """The actors, locations and mentions of one article (a part of

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 import functools
+import sys
 
 from pydantic import TypeAdapter
 
-from eval.api import Actor, Compactor, Document, Event, ExtractorUnavailableError, Location, Quote
+from eval.api import Actor, Compactor, Document, Event, ExtractorUnavailableError, Location, Mention, Quote
 from extractors.shared.grouping import Group
 from extractors.shared.orgs import collective_type, org_subtype
 from extractors.shared.roles import role_type
@@ -32,7 +33,17 @@ def check_settings(extractor: str, **settings: int) -> None:
 
 def span(text: str, start: int, end: int) -> dict[str, Any]:
     """A span of ``text`` as plain data."""
-    return {"start": start, "end": end, "text": text[start:end]}
+    return {"start": start, "end": end, "text": shared_text(text[start:end])}
+
+
+# Span texts up to this long are interned (names, cues, triggers repeat; a quotation's content seldom does).
+_SHARED_MAX = 40
+
+
+def shared_text(piece: str) -> str:
+    """``piece``, or the equal string already in use: a name or a trigger word mentioned a thousand times is
+    then one string, in the plain data and in the models made from it, not a thousand."""
+    return sys.intern(piece) if len(piece) <= _SHARED_MAX else piece
 
 
 def numbered(prefix: str, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -121,7 +132,7 @@ def location_records(text: str, places: Iterable[tuple[dict[str, Any], list[tupl
 
 
 def _mentions(text: str, mentions: list[MentionSpan]) -> list[dict[str, Any]]:
-    return [{"start": s, "end": e, "text": text[s:e], "kind": kind} for s, e, kind in mentions]
+    return [{"start": s, "end": e, "text": shared_text(text[s:e]), "kind": kind} for s, e, kind in mentions]
 
 
 def document_data(doc_id: str, text: str, extractor: str, version: str) -> dict[str, Any]:
@@ -138,7 +149,7 @@ def to_document(data: dict[str, Any] | bytes) -> Document:
     data, each annotation list is validated a chunk at a time and its dicts go as their models come (the
     lists of ``data`` are emptied), so the dicts and the whole Document are never held together.
     """
-    compactor = Compactor()
+    compactor = Compactor(rebuild=len(data if isinstance(data, bytes) else data["text"]) >= LARGE_TEXT)
     if not isinstance(data, dict):
         return compactor.compact(Document.model_validate_json(data, context={"semantics": False}))
     shell = Document.model_validate({k: v for k, v in data.items() if k not in _LISTS}, context={"semantics": False})
@@ -147,23 +158,44 @@ def to_document(data: dict[str, Any] | bytes) -> Document:
 
 
 _LISTS = {"actors": Actor, "locations": Location, "quotes": Quote, "events": Event}
+_MODELS = {**_LISTS, "mentions": Mention}
 _CHUNK = 512
+# From this many characters (or bytes of JSON) a document's models are rebuilt into their shared layout and an
+# actor's mentions validated apart: what saves memory on a long article costs time on a short one.
+LARGE_TEXT = 1 << 16
 
 
 def _validated(items: list[dict[str, Any]], name: str, compactor: Compactor) -> tuple[Any, ...]:
     """The models of ``items``, compacted; ``items`` is emptied a chunk at a time, as its models come.
 
-    A chunk the models refuse raises its ValidationError, whose path counts from that chunk's first item
-    (an extractor's defect; its tests name it).
+    On a long article (``compactor.rebuild``) an actor's or location's mentions (thousands) are validated the
+    same way before it, so that they are not all held twice, as dicts and as fresh models. A chunk the models refuse raises its
+    ValidationError, whose path counts from that chunk's first item (an extractor's defect; its tests name it).
     """
     adapter = _adapter(name)
     out: list[Any] = []
     while items:
-        out += (compactor.compact(model) for model in adapter.validate_python(items[:_CHUNK]))
+        chunk = items[:_CHUNK]
         del items[:_CHUNK]
+        apart = compactor.rebuild and name in ("actors", "locations")
+        mentions = [_mentions_of(record, compactor) for record in chunk] if apart else []
+        models = adapter.validate_python(chunk)
+        del chunk
+        out += (compactor.compact(model) for model in models)
+        for model, found in zip(out[len(out) - len(mentions):], mentions):
+            object.__setattr__(model, "mentions", found)  # fresh and frozen: nobody holds it yet
     return tuple(out)
+
+
+def _mentions_of(record: dict[str, Any], compactor: Compactor) -> tuple[Any, ...]:
+    """The mentions of an actor's or location's record as compacted models; the record keeps an empty tuple
+    in their place (so that its model is built with the same fields)."""
+    found = _validated(record["mentions"], "mentions", compactor) if "mentions" in record else ()
+    if "mentions" in record:
+        record["mentions"] = ()
+    return found
 
 
 @functools.cache
 def _adapter(name: str) -> TypeAdapter:
-    return TypeAdapter(list[_LISTS[name]])  # type: ignore[index]
+    return TypeAdapter(list[_MODELS[name]])  # type: ignore[index]

@@ -14,6 +14,8 @@ import bisect
 import re
 from typing import Sequence
 
+from extractors.shared.textscan import ends_with_comma, last_word, stripped_end
+
 # Singular nouns for one person by role, kin or age -> subtype "person".
 PERSON_ROLES: frozenset[str] = frozenset(
     """president vice-president minister governor mayor premier chancellor senator lawmaker legislator
@@ -111,7 +113,7 @@ def role_actors(text: str, taken: list[tuple[int, int]], names: Sequence[int] = 
             continue
         if _NAME_AFTER_RE.match(text, end) or _APPOSITION_AFTER_RE.match(text, end):
             continue  # a title before a name, or a descriptor before a name in an apposition
-        if text[:m.start()].rstrip().endswith(",") and _capitalised_before(text, m.start()) and not (
+        if ends_with_comma(text, m.start()) and _capitalised_before(text, m.start()) and not (
                 v4 and _VERB_AFTER_RE.match(text, end)):
             continue  # "Ana Ruiz, the referee": an apposition of the name
         i = bisect.bisect_left(names, end)
@@ -123,6 +125,6 @@ def role_actors(text: str, taken: list[tuple[int, int]], names: Sequence[int] = 
 
 def _capitalised_before(text: str, pos: int) -> bool:
     """Whether the word before the comma before ``pos`` is capitalised (a name ends there)."""
-    head = text[:pos].rstrip()[:-1].rstrip()
-    word = head.split()[-1] if head.split() else ""
+    comma = stripped_end(text, pos)
+    word = last_word(text, comma - 1) if comma > 0 else ""
     return word[:1].isupper()
