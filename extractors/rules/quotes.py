@@ -78,6 +78,8 @@ class QuoteFinder:
         s_start = self.sentences.of(cue_start)[0]
         if self.lex.profile.clause_speakers:  # "X, who asked not to be named, said": past the parenthesis
             subjects = self._subjects_v3(cue_start)  # type: ignore[attr-defined]
+            if subjects and self.lex.profile.first_conjunct:  # "X and the head, Y, said": X, named first
+                return min(subjects, key=lambda r: r.start)
             if subjects:
                 return subjects[0]
         between = text[s_start:cue_start]

@@ -82,6 +82,9 @@ after it:
 * ``possessive_orgs`` (``rules``): a run of names before a plural possessive and an organisation's head
   is that organisation ("the Garment Workers' Union"), and a person named right after that head is a
   person of their own ("... Workers' Union Ana Dede said"; guidelines 1.4, close apposition);
+* ``first_conjunct`` (``rules``): "X and the head of Y, Z, said they ...": X and Z are coordinated
+  subjects (version 3 lost the "and" before an apposition's phrase), and a quote's speaker is the one
+  named first (guidelines 2, 1.4);
 * ``parse_triggers`` (``spacy``): a content verb outside the event lexicon is an event, typed by its verb class
   or ``OTHER``, found through spaCy's part of speech and
   lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes` over the table shared with
@@ -160,6 +163,7 @@ class Profile:
     mid_cues: bool = False
     title_modifiers: bool = False
     possessive_orgs: bool = False
+    first_conjunct: bool = False
     # spaCy only (version 4): triggers and roles from spaCy's lemmas and dependency parse
     parse_triggers: bool = False
     parse_roles: bool = False
@@ -189,6 +193,6 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              place_heads=True, cue_places=True, object_that=True,
              speaker_nouns=True, org_context=True, coordinated_cues=True, weak_cues=True,
              told_after=True, mid_cues=True, title_modifiers=True,
-             possessive_orgs=True,
+             possessive_orgs=True, first_conjunct=True,
              parse_triggers=True, parse_roles=True, place_names=True, subject_pronouns=True,
              first_person=True, agent_nouns=True, person_cues=True)

@@ -2,8 +2,9 @@
 from any gold or development article): coordinated reporting verbs (``coordinated_cues``), writing and
 naming verbs as cues (``weak_cues``), "told" with its addressee after the content (``told_after``), a
 second clause after ", she said, but" (``mid_cues``), a title's modifiers before an inverted speaker
-(``title_modifiers``) and a person named right after an organisation ending in a plural possessive
-(``possessive_orgs``); guidelines 2.
+(``title_modifiers``), a person named right after an organisation ending in a plural possessive
+(``possessive_orgs``) and the first of coordinated subjects as the speaker (``first_conjunct``);
+guidelines 2.
 
 Each case fails on v3 (frozen) and passes on v4.
 """
@@ -81,6 +82,10 @@ CASES = {
         "The general secretary of the Harbour Workers' Union Lena Fortis said the owners had not "
         "consulted anyone.",
         ("indirect", "said", "Lena Fortis", "the owners had not consulted anyone")),
+    "the first of two coordinated speakers": (
+        "Ana Lopez spoke first. Lopez and the head of nursing, Tomas Brenn, said they would like to open "
+        "a second ward.",
+        ("indirect", "said", "Ana Lopez", "they would like to open a second ward")),
 }
 
 
