@@ -85,6 +85,9 @@ after it:
 * ``first_conjunct`` (``rules``): "X and the head of Y, Z, said they ...": X and Z are coordinated
   subjects (version 3 lost the "and" before an apposition's phrase), and a quote's speaker is the one
   named first (guidelines 2, 1.4);
+* ``it_roles`` (``rules``): an "it"/"its" whose nearest organisation before it is a body named only by
+  its role noun ("..., the state prosecutor's office said. ..., it said") is that body's (version 2
+  resolved "it" before role nouns were actors, so it went to an organisation named earlier);
 * ``parse_triggers`` (``spacy``): a content verb outside the event lexicon is an event, typed by its verb class
   or ``OTHER``, found through spaCy's part of speech and
   lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes` over the table shared with
@@ -164,6 +167,7 @@ class Profile:
     title_modifiers: bool = False
     possessive_orgs: bool = False
     first_conjunct: bool = False
+    it_roles: bool = False
     # spaCy only (version 4): triggers and roles from spaCy's lemmas and dependency parse
     parse_triggers: bool = False
     parse_roles: bool = False
@@ -193,6 +197,6 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              place_heads=True, cue_places=True, object_that=True,
              speaker_nouns=True, org_context=True, coordinated_cues=True, weak_cues=True,
              told_after=True, mid_cues=True, title_modifiers=True,
-             possessive_orgs=True, first_conjunct=True,
+             possessive_orgs=True, first_conjunct=True, it_roles=True,
              parse_triggers=True, parse_roles=True, place_names=True, subject_pronouns=True,
              first_person=True, agent_nouns=True, person_cues=True)

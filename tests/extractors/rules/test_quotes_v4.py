@@ -3,7 +3,8 @@ from any gold or development article): coordinated reporting verbs (``coordinate
 naming verbs as cues (``weak_cues``), "told" with its addressee after the content (``told_after``), a
 second clause after ", she said, but" (``mid_cues``), a title's modifiers before an inverted speaker
 (``title_modifiers``), a person named right after an organisation ending in a plural possessive
-(``possessive_orgs``) and the first of coordinated subjects as the speaker (``first_conjunct``);
+(``possessive_orgs``) the first of coordinated subjects as the speaker (``first_conjunct``) and an "it" that stands for a
+body named by its role noun (``it_roles``);
 guidelines 2.
 
 Each case fails on v3 (frozen) and passes on v4.
@@ -86,6 +87,10 @@ CASES = {
         "Ana Lopez spoke first. Lopez and the head of nursing, Tomas Brenn, said they would like to open "
         "a second ward.",
         ("indirect", "said", "Ana Lopez", "they would like to open a second ward")),
+    "'it' after a body named by its role noun": (
+        "The Velmoor government said it would send buses. A lorry overturned near the border, the district "
+        "prosecutor's office said. The driver fled the scene but was arrested hours later, it said.",
+        ("indirect", "said", "office", "The driver fled the scene but was arrested hours later")),
 }
 
 
