@@ -199,6 +199,10 @@ class QuoteFinder:
 
     def _content_start(self, cue_end: int, limit: int) -> int:
         """Where reported content begins after a cue: after "that" or after the cue's object."""
+        if self.lex.profile.mixed_object_that and _word_before(self.text, cue_end) in OBJECT_CUES:
+            m = OBJECT_THAT_V4_RE.match(self.text, cue_end, limit)
+            if m is not None:  # "told reporters in the capital that “...”": after the addressee's "that"
+                return m.end()
         end = _end_of_first_match(self.text, (OBJECT_THAT_RE, PUNCT_SPACE_RE), cue_end, limit)
         return cue_end if end is None else end
 

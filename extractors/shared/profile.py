@@ -88,6 +88,9 @@ after it:
 * ``it_roles`` (``rules``): an "it"/"its" whose nearest organisation before it is a body named only by
   its role noun ("..., the state prosecutor's office said. ..., it said") is that body's (version 2
   resolved "it" before role nouns were actors, so it went to an organisation named earlier);
+* ``mixed_object_that`` (``rules``): a mixed quote after "told", "warned" and the like starts after the
+  "that" that follows the addressee ("told reporters in the capital that the plan was “...”"), as
+  ``object_that`` does for indirect quotes;
 * ``parse_triggers`` (``spacy``): a content verb outside the event lexicon is an event, typed by its verb class
   or ``OTHER``, found through spaCy's part of speech and
   lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes` over the table shared with
@@ -168,6 +171,7 @@ class Profile:
     possessive_orgs: bool = False
     first_conjunct: bool = False
     it_roles: bool = False
+    mixed_object_that: bool = False
     # spaCy only (version 4): triggers and roles from spaCy's lemmas and dependency parse
     parse_triggers: bool = False
     parse_roles: bool = False
@@ -198,5 +202,6 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              speaker_nouns=True, org_context=True, coordinated_cues=True, weak_cues=True,
              told_after=True, mid_cues=True, title_modifiers=True,
              possessive_orgs=True, first_conjunct=True, it_roles=True,
+             mixed_object_that=True,
              parse_triggers=True, parse_roles=True, place_names=True, subject_pronouns=True,
              first_person=True, agent_nouns=True, person_cues=True)

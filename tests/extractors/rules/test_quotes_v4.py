@@ -4,7 +4,8 @@ naming verbs as cues (``weak_cues``), "told" with its addressee after the conten
 second clause after ", she said, but" (``mid_cues``), a title's modifiers before an inverted speaker
 (``title_modifiers``), a person named right after an organisation ending in a plural possessive
 (``possessive_orgs``) the first of coordinated subjects as the speaker (``first_conjunct``) and an "it" that stands for a
-body named by its role noun (``it_roles``);
+body named by its role noun (``it_roles``), and a mixed quote after "told ADDRESSEE that"
+(``mixed_object_that``);
 guidelines 2.
 
 Each case fails on v3 (frozen) and passes on v4.
@@ -91,6 +92,10 @@ CASES = {
         "The Velmoor government said it would send buses. A lorry overturned near the border, the district "
         "prosecutor's office said. The driver fled the scene but was arrested hours later, it said.",
         ("indirect", "said", "office", "The driver fled the scene but was arrested hours later")),
+    "a mixed quote after the addressee's 'that'": (
+        "The committee chair Ana Lopez told reporters in the northern capital that the resignation was "
+        "\"a beginning, not an ending.\"",
+        ("mixed", "told", "Ana Lopez", "the resignation was \"a beginning, not an ending.\"")),
 }
 
 
