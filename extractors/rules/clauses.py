@@ -64,11 +64,13 @@ def link_start(text: str, lo: int, start: int) -> int:
 class ClauseReader:
     """The subjects of verbs in one text, given its actor and location mentions (sorted by offset)."""
 
-    def __init__(self, text: str, refs: Sequence[Ref], of_heads: bool = False):
+    def __init__(self, text: str, refs: Sequence[Ref], of_heads: bool = False, conjuncts: bool = False):
         self.text = text
         self.refs = [r for r in refs if r.is_actor]
         # version 4 (``speaker_nouns``): "an official at X, who ..., said": the head noun is the subject
         self.of_heads = of_heads
+        # version 4 (``first_conjunct``): "X and the head of Y, Z, said": X is coordinated with Z
+        self.conjuncts = conjuncts
 
     def actor_ending(self, end: int, lo: int) -> Ref | None:
         """The actor mention whose end is ``end`` once trailing spaces are dropped (not before ``lo``)."""
@@ -163,7 +165,8 @@ class ClauseReader:
         other break before it, or at the sentence start."""
         breaks = [m.end() for m in _PHRASE_BREAK_RE.finditer(self.text, s_start, open_)]
         start = breaks[-1] if breaks else s_start
-        if self.text[start - 3:start] == "and":
+        # Version 3 stepped back onto the "and", so that the coordination before it was never seen.
+        if self.text[start - 3:start] == "and" and not self.conjuncts:
             start -= 3
         while start < open_ and self.text[start].isspace():
             start += 1

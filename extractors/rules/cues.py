@@ -6,6 +6,7 @@ import re
 from typing import Any, Iterable
 
 from extractors.rules.patterns import HEADLINE_CUE_RE
+from extractors.rules.quotes_v4 import weak_cue_spans
 from extractors.shared.lexicon import WEAK_REPORTING_LEMMAS
 from extractors.shared.lookups import Lexicons
 from extractors.shared.profile import V1, Profile
@@ -58,6 +59,8 @@ def scan_words(lex: RuleLexicons, text: str) -> tuple[list[tuple[int, int]], lis
             cues.append((m.start(), m.end() + 3))
         if trigger is not None:
             triggers.append((m.start(), m.end(), trigger))
+    if lex.profile.weak_cues:  # "wrote on social media that", "called the plan “...”"
+        cues = list(set(cues) | set(weak_cue_spans(text)))
     for m in HEADLINE_CUE_RE.finditer(text):  # "..., Says X"
         if is_cue(lex, text, m.group(1), m.start(1)):
             cues.append((m.start(1), m.end(1)))

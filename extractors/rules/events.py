@@ -234,7 +234,8 @@ class EventFinder:
         """Version 3: the subjects of the verb at ``start`` read from its clause; a verb after "and" with
         no subject of its own shares the subject of the verb before it ("X accepted Y and nominated Z")."""
         if getattr(self, "_clauses", None) is None:
-            self._clauses = ClauseReader(self.text, self.refs, self.lex.profile.speaker_nouns)
+            self._clauses = ClauseReader(self.text, self.refs, self.lex.profile.speaker_nouns,
+                                         conjuncts=self.lex.profile.first_conjunct)
             self._last_subjects: tuple[int, int, list[Ref]] = (-1, -1, [])
         s_start = self.sentences.of(start)[0]
         found = self._clauses.subjects(s_start, start)

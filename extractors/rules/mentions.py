@@ -16,7 +16,7 @@ from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, P
 from extractors.shared.context import boilerplate_spans, facility_fields, facility_mentions
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
-from extractors.shared.pronouns import add_reference_mentions
+from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
 
@@ -99,7 +99,10 @@ class MentionFinder:
             names = sorted(m["start"] for a, is_person in records if is_person for m in a["mentions"]
                            if m["kind"] == "name")
             roles = role_actors(text, taken + boilerplate_spans(text), names, v4=self.lex.profile.speaker_nouns)
-            records += role_records(text, roles, len(records))
+            added = role_records(text, roles, len(records))
+            records += added
+            if self.lex.profile.it_roles:
+                _it_to_roles(text, [a for a, _ in records], {a["id"] for a, _ in added})
         for actor, is_person in records:
             actors.append(actor)
             # Pronouns resolved by the grouping are mentions too, so "he said" finds its person here.
@@ -171,3 +174,19 @@ class MentionFinder:
                 best = r
             i += 1
         return best
+
+
+def _it_to_roles(text: str, actors: list[dict[str, Any]], role_ids: set[str]) -> None:
+    """Version 4 (``it_roles``): an "it"/"its" whose nearest organisation before it is a body named only
+    by its role noun ("the state prosecutor's office said. ... it said") is that body's, not the
+    organisation named before it (version 2 resolved "it" before the role nouns were actors)."""
+    owner = {(m["start"], m["end"]): a for a in actors for m in a["mentions"]}
+    moved = []
+    for ref, start, end in it_mentions(text, actors, []):
+        current = owner.get((start, end))
+        if ref not in role_ids or (current is not None and (current["id"] == ref or len(current["mentions"]) < 2)):
+            continue  # an actor keeps at least one mention
+        if current is not None:
+            current["mentions"] = [m for m in current["mentions"] if (m["start"], m["end"]) != (start, end)]
+        moved.append((ref, start, end))
+    add_mentions(text, actors, moved)

@@ -201,9 +201,15 @@ class NameFinder:
             if span in NOT_ACRONYMS or len(span.replace(".", "")) > 6:
                 return []
             return [Candidate(start, end, span, "ORG")]
+        if self.lex.profile.possessive_orgs and (head := _POSSESSIVE_HEAD_RE.match(self.text, end)) is not None \
+                and ends_as_org([span, head.group(1)]):
+            # "the Garment Workers' Union": the run before a plural possessive and an organisation's head
+            return [Candidate(start, head.end(1), self.text[start:head.end(1)], "ORG")]
         if self.lex.profile.nominal_actors and (split := self._close_apposition(part)) is not None:
             org_end = split[0][-1][1]
             org = Candidate(start, org_end, self.text[start:org_end], "ORG")
+            if len(split[0]) == 1 and self.lex.profile.possessive_orgs:
+                return self._type_part(split[1], None, strict)  # "Union" alone is only the end of a name
             return [org, *self._type_part(split[1], None, strict)]
         if self.lex.profile.actor_cues and "and" in words and words[0] != "and":
             return self._split_connectors(part, title, strict)  # "Tolu Stars and Ruvo Town": two clubs
@@ -234,13 +240,18 @@ class NameFinder:
         The organisation part must end in a word that makes an organisation; the person part is two
         or three capitalised words that make none and are no place."""
         words = [self.text[s:e] for s, e in part]
-        for k in range(len(words) - 3, 0, -1):
+        # version 4 (``possessive_orgs``): the name may start after a plural possessive that belongs to
+        # it ("the Garment Workers' Union Ana Dede said": the run of tokens starts at "Union")
+        lowest = 0 if self.lex.profile.possessive_orgs and self.text[max(0, part[0][0] - 3):part[0][0]] in (
+            "s' ", "s’ ") else 1
+        for k in range(len(words) - 3, lowest - 1, -1):
             person = words[k + 1:]
             if not (2 <= len(person) <= 3) or not all(w[:1].isupper() and w.isalpha() for w in person):
                 continue
             if any(self.text[a[1]:b[0]].strip() for a, b in zip(part[k:], part[k + 1:])):
                 continue  # a connector ("of", "and") between: one name ("College of Health Sciences")
-            if ends_as_org(words[:k + 1]) and not is_org_name(person) and not any(
+            before = self.text[max(0, part[0][0] - 40):part[0][0]].split()[-1:] if k == 0 else []
+            if ends_as_org(before + words[:k + 1]) and not is_org_name(person) and not any(
                     w.rstrip(".") in ORG_SUFFIXES for w in person) and " ".join(person) not in self.lex.gazetteer:
                 return part[:k + 1], part[k + 1:]
         return None
@@ -275,6 +286,10 @@ class NameFinder:
         out.extend(self._type_part(run, title, strict))
         return out
 
+
+
+# Version 4 (``possessive_orgs``): a plural possessive and the head word of an organisation after it.
+_POSSESSIVE_HEAD_RE = re.compile(r"(?<=s)['’][ \t]+([A-Z][a-z]+)\b")
 
 
 def _title_at(text: str, tokens: list[tuple[int, int]], i: int) -> int:

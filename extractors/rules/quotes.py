@@ -29,6 +29,7 @@ from extractors.rules.patterns import (
     TITLE_SUFFIX_RE,
     WORD_RE,
 )
+from extractors.rules.quotes_v4 import COORD_GAP_RE, coordinated_before, NAMING_RE, WRITE_WORDS
 from extractors.rules.text import Sentences, drop_final_determiner
 from extractors.shared.output import numbered, span
 from extractors.shared.quotes import QUOTE_RE, continue_speakers, quote_record, quoted_content
@@ -77,6 +78,8 @@ class QuoteFinder:
         s_start = self.sentences.of(cue_start)[0]
         if self.lex.profile.clause_speakers:  # "X, who asked not to be named, said": past the parenthesis
             subjects = self._subjects_v3(cue_start)  # type: ignore[attr-defined]
+            if subjects and self.lex.profile.first_conjunct:  # "X and the head, Y, said": X, named first
+                return min(subjects, key=lambda r: r.start)
             if subjects:
                 return subjects[0]
         between = text[s_start:cue_start]
@@ -108,7 +111,7 @@ class QuoteFinder:
             cue, ref, prefix = self._cue_before(q_open)
             if cue is not None and prefix:
                 # words between the cue and the mark: indirect speech with a quoted fragment
-                return self._quote(prefix, self._clause_end(q_close), cue, ref, "mixed")
+                return self._quote(prefix, self._mixed_end(q_close), cue, ref, "mixed")
         if len(text[c_start:c_end].split()) < 3:
             return None  # a scare-quoted word or a title, not speech
         return self._quote(c_start, c_end, cue, ref, "direct")
@@ -134,6 +137,8 @@ class QuoteFinder:
         cue = self.cues[i]
         if '"' in text[pos:cue[0]] or "“" in text[pos:cue[0]]:
             return None, None
+        if self.lex.profile.coordinated_cues and COORD_GAP_RE.fullmatch(text, pos, cue[0]):
+            return None, None  # ” and said the plan ...: the second verb reports a clause of its own
         ref = self._actor_ref_ending(pos, cue[0]) or self._speaker_near_cue(*cue, after=True)
         return (cue, ref) if ref is not None else (None, None)
 
@@ -156,7 +161,7 @@ class QuoteFinder:
             if ws < ref.end:
                 continue
             w = text[ws:we]
-            if is_cue(self.lex, self.text, w):
+            if is_cue(self.lex, self.text, w) or (self.lex.profile.weak_cues and w in WRITE_WORDS):
                 return (ws, we), ref
             if w.lower() not in AUXILIARIES and not w.endswith("ly"):
                 break
@@ -167,7 +172,10 @@ class QuoteFinder:
         text = self.text
         s_start = self.sentences.of(pos)[0]
         for w in reversed(list(WORD_RE.finditer(text, s_start, pos))):
-            if is_cue(self.lex, self.text, w.group()):
+            if self.lex.profile.weak_cues and NAMING_RE.match(text, w.start()) and w.end() == NAMING_RE.match(text, w.start()).end():
+                # "called the decision “...”": the quoted words alone are the quote (guidelines 2, direct)
+                return (w.start(), w.end()), self._speaker_near_cue(w.start(), w.end(), after=False), None
+            if self._cue_word_at(w):
                 ref = self._speaker_near_cue(w.start(), w.end(), after=False)
                 if ref is None:
                     ref = self._speaker_near_cue(w.start(), w.end(), after=True)
@@ -180,10 +188,32 @@ class QuoteFinder:
                 return (w.start(), w.end()), ref, prefix
         return None, None, None
 
+    def _cue_word_at(self, w: re.Match[str]) -> bool:
+        """Whether the word ``w`` before a quotation is its cue. Version 4 (``weak_cues``): one of the
+        article's cues, so also a writing verb before "that" ("wrote on social media that") and never a
+        noun after an article ("the recount")."""
+        if not self.lex.profile.weak_cues:
+            return is_cue(self.lex, self.text, w.group())
+        i = bisect.bisect_left(self.cues, w.span())
+        return i < len(self.cues) and self.cues[i] == w.span()
+
     def _content_start(self, cue_end: int, limit: int) -> int:
         """Where reported content begins after a cue: after "that" or after the cue's object."""
+        if self.lex.profile.mixed_object_that and _word_before(self.text, cue_end) in OBJECT_CUES:
+            m = OBJECT_THAT_V4_RE.match(self.text, cue_end, limit)
+            if m is not None:  # "told reporters in the capital that “...”": after the addressee's "that"
+                return m.end()
         end = _end_of_first_match(self.text, (OBJECT_THAT_RE, PUNCT_SPACE_RE), cue_end, limit)
         return cue_end if end is None else end
+
+    def _mixed_end(self, pos: int) -> int:
+        """Version 4 (``coordinated_cues``): a mixed quote ends at its closing mark when a coordinated
+        reporting verb follows ("said he was leaving “...” and insisted that ..."); else at the clause end."""
+        if self.lex.profile.coordinated_cues:
+            i = bisect.bisect_left(self.cues, (pos, pos))
+            if i < len(self.cues) and COORD_GAP_RE.fullmatch(self.text, pos, self.cues[i][0]):
+                return pos
+        return self._clause_end(pos)
 
     def _clause_end(self, pos: int) -> int:
         """End of the clause that runs through ``pos``: the sentence end, without final punctuation."""
@@ -204,17 +234,44 @@ class QuoteFinder:
             if i == len(cues) or cues[i][0] >= s_end:
                 continue
             sentence = text[s_start:s_end]
-            if "“" in sentence or '"' in sentence:
-                continue  # quotation marks: handled as direct or mixed quotes
             body_end = s_end
             while body_end > s_start and (text[body_end - 1].isspace() or text[body_end - 1] in ".!?;"):
                 body_end -= 1
+            joined = self._coordinated_cues(i, s_start, body_end) if self.lex.profile.coordinated_cues else []
+            if "“" in sentence or '"' in sentence:
+                # quotation marks: handled as direct or mixed quotes, but for a coordinated verb after them
+                yield from self._coordinated_quotes(joined, i, s_start, body_end, after_marks=True)
+                continue
             while i < len(cues) and cues[i][0] < body_end:
-                q = self._indirect_at(cues[i][0], cues[i][1], s_start, body_end)
+                first_end = next((c for c, _ in joined if c > cues[i][1]), body_end)
+                cue_close, tail = self._after_inverted_cue(cues[i], first_end)
+                q = self._indirect_at(cues[i][0], cues[i][1], s_start, cue_close)
+                if q is not None and cue_close < first_end and q["content"]["end"] > cues[i][0]:
+                    q = self._indirect_at(cues[i][0], cues[i][1], s_start, first_end)  # no inversion: as before
+                    tail = None
                 if q is not None:
                     yield q
+                    if tail is not None and q["speaker"] is not None:  # "A, she said, but B": B is hers too
+                        ref = self._actor_ref_ending(max(s_start, cues[i][0] - 80), cues[i][0])
+                        yield self._quote(tail, first_end, cues[i], ref, "indirect")
+                    yield from self._coordinated_quotes(joined, i, s_start, body_end, after_marks=False)
                     break
                 i += 1
+
+    def _after_inverted_cue(self, cue: tuple[int, int], body_end: int) -> tuple[int, int | None]:
+        """Version 4: where the words that may follow an inverted cue end, and where a second clause of
+        the same speaker starts. "A, X told a news conference in Y": the addressee after "told" is part
+        of the attribution (``told_after``); "A, she said, but B": B is reported too (``mid_cues``)."""
+        text = self.text
+        if self.lex.profile.told_after and _word_before(text, cue[1]) in OBJECT_CUES:
+            rest = text[cue[1]:body_end]
+            if rest.strip() and not re.search(r"[,;:“”\"]", rest) and len(rest.split()) <= 8:
+                return cue[1], None
+        if self.lex.profile.mid_cues:
+            m = MID_CUE_TAIL_RE.match(text, cue[1], body_end)
+            if m is not None and _has_finite_verb("x " + text[m.end():body_end]):
+                return cue[1], m.end()
+        return body_end, None
 
     def _indirect_at(self, cue_start: int, cue_end: int, s_start: int, body_end: int) -> dict[str, Any] | None:
         if self.text[cue_start:cue_end] == "according to":
@@ -227,6 +284,35 @@ class QuoteFinder:
         if ref is not None and start is not None and start < body_end:
             return self._quote(start, body_end, (cue_start, cue_end), ref, "indirect")
         return None
+
+    def _coordinated_cues(self, i: int, s_start: int, body_end: int) -> list[tuple[int, tuple[int, int]]]:
+        """Version 4: (start of the coordinator, cue) of each cue in the sentence joined by "and" or "but"
+        to a verb before it ("said A and insisted that B")."""
+        joined = []
+        for cue in self.cues[i:]:
+            if cue[0] >= body_end:
+                break
+            c = coordinated_before(self.text, cue[0], max(s_start, cue[0] - 12))
+            if c is not None and c > s_start:
+                joined.append((c, cue))
+        return joined
+
+    def _coordinated_quotes(self, joined: list[tuple[int, tuple[int, int]]], i: int, s_start: int, body_end: int,
+                            *, after_marks: bool) -> Iterator[dict[str, Any]]:
+        """Version 4: the indirect quotes of coordinated cues, each up to the next coordinator, with the
+        subject of the sentence's first cue (guidelines 2: coordinated verbs share the subject)."""
+        if not joined:
+            return
+        text = self.text
+        ref = self._speaker_near_cue(*self.cues[i], after=False)
+        last_mark = max(text.rfind("”", s_start, body_end), text.rfind('"', s_start, body_end))
+        for k, (_, cue) in enumerate(joined):
+            if cue == self.cues[i] or (after_marks and cue[0] < last_mark):
+                continue
+            end = joined[k + 1][0] if k + 1 < len(joined) else body_end
+            start = self._that_clause(cue[1], end)
+            if ref is not None and start is not None and start < end:
+                yield self._quote(start, end, cue, ref, "indirect")
 
     def _inverted(self, cue_start: int, cue_end: int, s_start: int, body_end: int) -> dict[str, Any] | None:
         """ "CLAUSE, X said." or "CLAUSE, said X." (also a headline's "..., Says X") """
@@ -245,6 +331,8 @@ class QuoteFinder:
             title = TITLE_SUFFIX_RE.search(text[s_start:head_end])
             if title:
                 head_end = s_start + title.start()
+                if self.lex.profile.title_modifiers:  # "..., Transport Secretary X said": the title's own modifiers
+                    head_end = s_start + len(_without_modifiers(text[s_start:head_end], True))
             elif self.lex.profile.reported_speech:  # "..., election officials said": the speaker's modifiers
                 head_end = s_start + len(_without_modifiers(text[s_start:head_end], self.lex.profile.speaker_nouns))
         head = drop_final_determiner(text[s_start:head_end]).rstrip()
@@ -305,6 +393,10 @@ class QuoteFinder:
 # the council on Monday that"), and that object with its adverbials: up to six words without punctuation.
 OBJECT_CUES = frozenset({"tell", "told", "inform", "assure", "remind", "warn", "notify", "caution", "advise", "brief"})
 OBJECT_THAT_V4_RE = re.compile(r"[ \t]+(?:[^\s,.;:\"“”]+[ \t]+){1,6}?that[ \t]+")
+
+
+# Version 4 (``mid_cues``): ", but" after an inverted cue and its speaker opens a second reported clause.
+MID_CUE_TAIL_RE = re.compile(r",[ \t]+(?:but|and|while|although|though)[ \t]+")
 
 
 def _word_before(text: str, end: int) -> str:

@@ -66,6 +66,31 @@ after it:
   software company", "the operator, X"), it takes "which", or it speaks of itself as "it" ("X said it
   would"); a name between "the" and a facility noun ("the X copper mine") is no person
   (:mod:`extractors.rules.org_context`);
+* ``coordinated_cues`` (``rules``): a reporting verb joined to the one before it by "and" or "but"
+  reports a clause of its own with the same subject (guidelines 2): "X said A and insisted that B" is
+  two quotes, "X called the plan “...” and said B" a direct and an indirect quote of X, and a mixed quote
+  ends at its closing mark before such a verb (:mod:`extractors.rules.quotes_v4`);
+* ``weak_cues`` (``rules``): "wrote"/"posted" are cues before a "that" clause ("wrote on social media
+  that") and after a quotation and its speaker; "called", "described", "branded" are the cues of the
+  quoted words that name their object ("called the decision “...”", a direct quote); a cue before a
+  quotation is one the article scan found, never a noun after an article ("the recount");
+* ``told_after`` (``rules``): "CLAUSE, X told a news conference in Y": the addressee after an inverted
+  "told" is part of the attribution, not reported content;
+* ``mid_cues`` (``rules``): "A, she said, but B": both A and B are reported by her;
+* ``title_modifiers`` (``rules``): the capitalised modifiers of a title before an inverted speaker are
+  no part of the content ("..., Transport Secretary X said");
+* ``possessive_orgs`` (``rules``): a run of names before a plural possessive and an organisation's head
+  is that organisation ("the Garment Workers' Union"), and a person named right after that head is a
+  person of their own ("... Workers' Union Ana Dede said"; guidelines 1.4, close apposition);
+* ``first_conjunct`` (``rules``): "X and the head of Y, Z, said they ...": X and Z are coordinated
+  subjects (version 3 lost the "and" before an apposition's phrase), and a quote's speaker is the one
+  named first (guidelines 2, 1.4);
+* ``it_roles`` (``rules``): an "it"/"its" whose nearest organisation before it is a body named only by
+  its role noun ("..., the state prosecutor's office said. ..., it said") is that body's (version 2
+  resolved "it" before role nouns were actors, so it went to an organisation named earlier);
+* ``mixed_object_that`` (``rules``): a mixed quote after "told", "warned" and the like starts after the
+  "that" that follows the addressee ("told reporters in the capital that the plan was “...”"), as
+  ``object_that`` does for indirect quotes;
 * ``parse_triggers`` (``spacy``): a content verb outside the event lexicon is an event, typed by its verb class
   or ``OTHER``, found through spaCy's part of speech and
   lemma (guidelines 3.1, 3.2; :mod:`extractors.spacy_pipeline.verb_classes` over the table shared with
@@ -170,6 +195,15 @@ class Profile:
     object_that: bool = False
     speaker_nouns: bool = False
     org_context: bool = False
+    coordinated_cues: bool = False
+    weak_cues: bool = False
+    told_after: bool = False
+    mid_cues: bool = False
+    title_modifiers: bool = False
+    possessive_orgs: bool = False
+    first_conjunct: bool = False
+    it_roles: bool = False
+    mixed_object_that: bool = False
     # spaCy only (version 4): triggers and roles from spaCy's lemmas and dependency parse
     parse_triggers: bool = False
     parse_roles: bool = False
@@ -205,7 +239,10 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              fallback_triggers=True, type_rules=True, object_targets=True,
              cue_nouns=True, noun_cues=True, clause_speakers=True,
              place_heads=True, cue_places=True, object_that=True,
-             speaker_nouns=True, org_context=True,
+             speaker_nouns=True, org_context=True, coordinated_cues=True, weak_cues=True,
+             told_after=True, mid_cues=True, title_modifiers=True,
+             possessive_orgs=True, first_conjunct=True, it_roles=True,
+             mixed_object_that=True,
              parse_triggers=True, parse_roles=True, place_names=True, subject_pronouns=True,
              first_person=True, agent_nouns=True, person_cues=True, we_bodies=True,
              far_cues=True, gazetteer_names=True, org_cues=True,
