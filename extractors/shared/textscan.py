@@ -32,8 +32,8 @@ def ends_with_comma(text: str, end: int) -> bool:
 def last_word(text: str, end: int) -> str:
     """``(text[:end].split() or [""])[-1]``: the last whitespace-separated word before ``end``.
 
-    >>> last_word("the union  leader ", 18), last_word("  ", 2)
-    ('leader', '')
+    >>> last_word("the old  lighthouse ", 20), last_word("  ", 2)
+    ('lighthouse', '')
     """
     stop = stripped_end(text, end)
     start = stop

@@ -85,18 +85,22 @@ def test_a_line_written_in_pieces_is_the_documents_json(monkeypatch: pytest.Monk
     assert (tmp_path / "out.jsonl").read_bytes() == b"".join(parsing.document_bytes(d) + b"\n" for d in docs)
 
 
-def test_extract_of_a_large_article_stays_under_35_times_its_size(long_text: str, tmp_path: Path) -> None:
+# rules.v4 keeps more per article than v3 (its quote clauses, fallback triggers and role nouns): 35 x here.
+@pytest.mark.parametrize(("name", "limit"), [("rules.v3", 35), ("rules.v4", 40)])
+def test_extract_of_a_large_article_stays_under_its_limit(long_text: str, tmp_path: Path, name: str,
+                                                          limit: int) -> None:
     from eval.extraction.extract import extract_files
 
     article = tmp_path / "big.txt"
     article.write_text(long_text, encoding="utf-8")
     small = tmp_path / "small.txt"
     small.write_text("NATO met in Vilnius.", encoding="utf-8")
-    extract_files("rules", [small], tmp_path / "warm.jsonl")  # lexicons load outside the measurement
-    peak, _, n = traced(lambda: extract_files("rules", [article], tmp_path / "big.jsonl"))
+    extract_files(name, [small], tmp_path / "warm.jsonl")  # lexicons load outside the measurement
+    peak, _, n = traced(lambda: extract_files(name, [article], tmp_path / "big.jsonl"))
     # 67 x before the Document's models were compacted and built a chunk at a time, 42 x before the models were
     # rebuilt into their shared layout, an actor's mentions validated a chunk at a time, the line written in
-    # pieces and no copy made of the text before an offset: 31 x now (bench/memory.py at 1 MB: 29 x). The rules
-    # extractor's own work (its plain data: a dict per mention, span and event, during its events step) is the peak.
+    # pieces and no copy made of the text before an offset: 31 x now for rules.v3 (bench/memory.py at 1 MB:
+    # 29 x). The rules extractor's own work (its plain data: a dict per mention, span and event, during its
+    # events step) is the peak.
     ratio = peak / article.stat().st_size
-    assert (n, ratio < 35) == (1, True), f"extract peak {ratio:.1f} x the article"
+    assert (n, ratio < limit) == (1, True), f"extract peak {ratio:.1f} x the article"
