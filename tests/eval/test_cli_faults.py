@@ -54,6 +54,26 @@ def articles(tmp_path: Path) -> Path:
     return folder
 
 
+def signalled(args: list[str], sig: int, after: float, cwd: Path, env: dict[str, str]) -> tuple[float, str, list[str], int]:
+    """Start ``newsbench ARGS`` in a process group of its own, send ``sig`` to the whole group ``after``
+    seconds (as a terminal or a service manager does), and return the seconds it took to end after the
+    signal (killed at 10), its stderr, the processes of its group left behind, and its exit code."""
+    proc = subprocess.Popen([sys.executable, "-m", "eval", *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(after)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, sig)
+    sent = time.monotonic()
+    try:
+        _, err = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, err = proc.communicate()
+    elapsed = time.monotonic() - sent
+    left = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    return elapsed, err, left, proc.returncode
+
+
 @pytest.mark.slow
 def test_ctrl_c_with_two_workers_ends_within_5_s_without_traceback(articles: Path, tmp_path: Path) -> None:
     """Twenty interrupts at random moments (the hang was a race): each ends fast, cleanly, with no worker left."""
@@ -61,22 +81,10 @@ def test_ctrl_c_with_two_workers_ends_within_5_s_without_traceback(articles: Pat
     rng = random.Random(15)
     outcomes = []
     for _ in range(20):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "eval", "extract", "-e", "rules", str(articles), "--workers", "2", "--out", "o.jsonl"],
-            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-        )
-        time.sleep(rng.uniform(0.5, 2.5))
-        os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
-        sent = time.monotonic()
-        try:
-            _, err = proc.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            _, err = proc.communicate()
-        elapsed = time.monotonic() - sent
-        left = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        args = ["extract", "-e", "rules", str(articles), "--workers", "2", "--out", "o.jsonl"]
+        elapsed, err, left, code = signalled(args, signal.SIGINT, rng.uniform(0.5, 2.5), tmp_path, env)
         # 130: interrupted; 0 or -SIGINT: the interrupt came as the work was done (while the interpreter exited)
-        outcomes.append((elapsed < 5, "Traceback" in err, left, proc.returncode in (0, 130, -signal.SIGINT) or (proc.returncode, err)))
+        outcomes.append((elapsed < 5, "Traceback" in err, left, code in (0, 130, -signal.SIGINT) or (code, err)))
     assert outcomes == [(True, False, [], True)] * 20
     assert not list(tmp_path.glob(".*.tmp"))
 
@@ -361,21 +369,10 @@ def test_sigterm_cleans_up_as_ctrl_c_does(articles: Path, tmp_path: Path) -> Non
                 ["run", "-e", "rules", "--gold", str(GOLD), "--out", "res", "--workers", "2"]]
     outcomes = []
     for attempt in range(10):
-        proc = subprocess.Popen([sys.executable, "-m", "eval", *commands[attempt % 2]], cwd=tmp_path, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-        time.sleep(rng.uniform(0.5, 2.5))
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        sent = time.monotonic()
-        try:
-            _, err = proc.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            _, err = proc.communicate()
-        left = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        elapsed, err, left, code = signalled(commands[attempt % 2], signal.SIGTERM, rng.uniform(0.5, 2.5), tmp_path, env)
         temporary = [p.name for p in (*tmp_path.iterdir(), *_entries(tmp_path / "res")) if p.name.startswith(".")]
-        outcomes.append((time.monotonic() - sent < 5, "Traceback" in err, left, temporary,
-                         proc.returncode == 143 and "terminated" in err or proc.returncode == 0 or (proc.returncode, err)))
+        outcomes.append((elapsed < 5, "Traceback" in err, left, temporary,
+                         code == 143 and "terminated" in err or code == 0 or (code, err)))
     assert outcomes == [(True, False, [], [], True)] * 10
 
 
