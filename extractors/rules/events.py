@@ -282,9 +282,7 @@ class EventFinder:
         _, after = self._refs_around(start, s_start, s_end)
         after = [r for r in after if not (self.quotations.contains(r.start) or self._in_quote_content(r.start))
                  and not _CLAUSE_END_RE.search(self.text, end, r.start)]
-        args = Arguments()
-        for a in event["arguments"]:
-            args.add(a["role"], a["ref"])
+        args = Arguments.of(event["arguments"])
         self._place_arguments(end, "STATEMENT", s_start, after, args)
         event["arguments"] = args.items
 

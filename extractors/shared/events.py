@@ -37,6 +37,18 @@ class Arguments:
         self.items: list[dict[str, str]] = []
         self._seen: set[tuple[str, str]] = set()
 
+    @classmethod
+    def of(cls, items: list[dict[str, str]]) -> Arguments:
+        """The arguments an event already has, to add more to them.
+
+        >>> Arguments.of([{"role": "agent", "ref": "a1"}, {"role": "agent", "ref": "a1"}]).items
+        [{'role': 'agent', 'ref': 'a1'}]
+        """
+        args = cls()
+        for item in items:
+            args.add(item["role"], item["ref"])
+        return args
+
     def add(self, role: str, ref: str) -> None:
         """Add the argument unless the same role already holds the same ref.
 

@@ -103,9 +103,7 @@ class EventFinder(ArgumentFinder):
     def _statement_places(self, cue: Any, event: dict[str, Any]) -> None:
         """Version 4: where a quote's cue was spoken ("told reporters in X", "said at a news
         conference in X") is its STATEMENT's place, as for any other event (guidelines 3.3)."""
-        args = Arguments()
-        for item in event["arguments"]:
-            args.add(item["role"], item["ref"])
+        args = Arguments.of(event["arguments"])
         for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 if (r := self._ref_of(obj)) is not None and not r[1]:
