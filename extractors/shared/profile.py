@@ -1,7 +1,8 @@
 """What one version of the offline extractors does: one :class:`Profile` per version, shared by
 ``rules`` and ``spacy``, so that a version is a set of switches over one body of code, not a copy.
 
-Published versions are frozen: ``rules.v1``/``spacy.v1``, ``rules.v2``/``spacy.v2`` and ``rules.v3``/``spacy.v3``
+Published versions are frozen: ``rules.v1``/``spacy.v1``, ``rules.v2``/``spacy.v2``, ``rules.v3``/``spacy.v3``
+and ``rules.v4``/``spacy.v4``
 give exactly the output they gave when the next version was added (``tests/extractors/test_frozen_versions.py`` holds
 them to it); a step added later is off in every earlier profile.
 ``V2`` adds what general news needs (``gold/GUIDELINES.md`` 1.4, 2.2, 3.2-3.4):
@@ -159,12 +160,16 @@ after it:
   nationality and that opens with a head of rivers, lakes or mountains ("Rio", "Lake", "Mount", "Lago",
   "Monte") is a LOC place (guidelines 1.3) unless it has an organisation's head or the gazetteer knows it.
 
+``V5`` (developed on the ``dev`` half only) is ``V4`` plus these switches:
+
+(none yet)
+
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 
@@ -248,3 +253,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
+V5 = replace(V4, version="5")
