@@ -162,7 +162,10 @@ after it:
 
 ``V5`` (developed on the ``dev`` half only) is ``V4`` plus these switches:
 
-(none yet)
+* ``portfolio_titles`` (``rules``): the capitalised portfolio before an office's title is part of the
+  title, not a name ("Energy Minister X", "Deputy Science Minister X", "the state's Infrastructure
+  Minister, X"): ordinary English words before "Minister", "Secretary", "Commissioner"
+  (:mod:`extractors.rules.titles_v5`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -225,6 +228,8 @@ class Profile:
     leave_senses: bool = False
     facility_names: bool = False
     geo_heads: bool = False
+    # rules only (version 5)
+    portfolio_titles: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -253,4 +258,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
-V5 = replace(V4, version="5")
+V5 = replace(V4, version="5", portfolio_titles=True)

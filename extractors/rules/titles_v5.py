@@ -1,0 +1,51 @@
+"""Version 5 (``portfolio_titles``): the portfolio of an office before its title is part of the title,
+not a name (guidelines 1: a title is no part of a person's mention).
+
+News names ministers and secretaries by their portfolio in capitals: "Energy Minister X", "Deputy
+Science Minister X", "State Environment Secretary X", "the Agriculture Cabinet Secretary, X". Version 4
+read the capitalised portfolio before the title as a name of its own (a person "Science", an
+organisation "Energy"), and a portfolio and its title with no name after them ("the state's
+Infrastructure Minister, X, said") as a person. A portfolio is a run of ordinary English words (each
+frequent in lower case: "energy", "state", "environment"); a name ("Ruiz", "Kisumu") or an acronym
+("UN", "EU") is not one, so "UN Secretary-General X" keeps its organisation.
+"""
+from __future__ import annotations
+
+from extractors.shared.places import is_common_word
+
+# Heads of offices that take a portfolio before them ("Finance Minister", "Home Secretary",
+# "Trade Commissioner"); heads that follow an organisation's name as often ("Apple Chief Executive")
+# are left out.
+OFFICE_HEADS: frozenset[str] = frozenset(
+    "Minister Secretary Commissioner Secretary-General Minister-designate Undersecretary".split())
+
+
+def is_portfolio(words: list[str]) -> bool:
+    """Whether capitalised ``words`` before an office's title are its portfolio: each an ordinary
+    English word in title case (not an acronym, a name or a number).
+
+    >>> is_portfolio(["State", "Environment"]), is_portfolio(["Ruiz"]), is_portfolio(["UN"])
+    (True, False, False)
+    """
+    return bool(words) and all(w.isalpha() and w.istitle() and is_common_word(w) for w in words)
+
+
+def portfolio_title(words: list[str]) -> bool:
+    """Whether a run of capitalised ``words`` is a portfolio and the head of an office, with no name
+    after it ("Infrastructure Minister", "Agriculture Cabinet Secretary").
+
+    >>> portfolio_title(["Infrastructure", "Minister"]), portfolio_title(["Minister"])
+    (True, False)
+    >>> portfolio_title(["Ana", "Ruiz"])
+    False
+    """
+    return len(words) >= 2 and words[-1] in OFFICE_HEADS and is_portfolio(words[:-1])
+
+
+def before_office(words: list[str], title: str) -> bool:
+    """Whether ``words`` are the portfolio of the title that follows them ("Energy" before "Minister X").
+
+    >>> before_office(["Energy"], "Minister"), before_office(["Energy"], "Mayor")
+    (True, False)
+    """
+    return title.split()[-1] in OFFICE_HEADS and is_portfolio(words)

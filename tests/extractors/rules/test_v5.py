@@ -1,0 +1,46 @@
+"""Version 5 of the ``rules`` extractor against version 4, on invented sentences (no name from any gold
+or development article). Each case fails on v4 (frozen) and passes on v5.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eval.registry import Article, create
+
+VERSIONS = ("rules.v4", "rules.v5")
+
+
+@pytest.fixture(scope="module")
+def extractors() -> dict[str, Any]:
+    return {name: create(name) for name in VERSIONS}
+
+
+def actor_names(extractors: dict[str, Any], name: str, text: str) -> set[str]:
+    """The names of every actor found in ``text``."""
+    (doc,) = extractors[name].extract([Article("t", text)])
+    return {a.name for a in doc.actors}
+
+
+# text, a portfolio word v4 took for an actor's name and v5 leaves in the title
+PORTFOLIO_CASES = {
+    "portfolio before a minister's name": ("Energy Minister Tomasz Orlik signed the order on Friday.", "Energy"),
+    "plural portfolio": ("Water Resources Minister Ravi Menon said the dam would open.", "Water Resources"),
+    "cabinet secretary": ("Agriculture Cabinet Secretary Wanjiru Otieno said the levy was final.",
+                          "Agriculture Cabinet"),
+    "deputy and portfolio": ("The money will pay for new clinics, according to Deputy Housing Minister Ilse Varga. "
+                             "She did not say when.",
+                             "Housing"),
+    "two-word portfolio": ("Regional Transport Secretary Malik Osei announced the closure.", "Regional Transport"),
+    "title without a name after it": ("The province's Mining Minister, Juno Paarl, said the licence would lapse.",
+                                      "Mining Minister"),
+}
+
+
+@pytest.mark.parametrize("case", PORTFOLIO_CASES, ids=list(PORTFOLIO_CASES))
+def test_v5_keeps_portfolios_in_titles(extractors: dict[str, Any], case: str) -> None:
+    text, portfolio = PORTFOLIO_CASES[case]
+    found = {name: portfolio in actor_names(extractors, name, text) for name in VERSIONS}
+    assert found == {"rules.v4": True, "rules.v5": False}, (text, {n: actor_names(extractors, n, text) for n in VERSIONS})
+
