@@ -165,7 +165,10 @@ after it:
 * ``portfolio_titles`` (``rules``): the capitalised portfolio before an office's title is part of the
   title, not a name ("Energy Minister X", "Deputy Science Minister X", "the state's Infrastructure
   Minister, X"): ordinary English words before "Minister", "Secretary", "Commissioner"
-  (:mod:`extractors.rules.titles_v5`).
+  (:mod:`extractors.rules.titles_v5`);
+* ``quote_first_person`` (``rules``): "I", "me", "my" inside a direct quote are pronoun mentions of its
+  person speaker (guidelines 1), as spaCy's ``first_person`` does since version 4, so that "I attended"
+  has the speaker as agent (:mod:`extractors.rules.first_person`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -230,6 +233,7 @@ class Profile:
     geo_heads: bool = False
     # rules only (version 5)
     portfolio_titles: bool = False
+    quote_first_person: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -258,4 +262,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
-V5 = replace(V4, version="5", portfolio_titles=True)
+V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True)

@@ -44,3 +44,31 @@ def test_v5_keeps_portfolios_in_titles(extractors: dict[str, Any], case: str) ->
     found = {name: portfolio in actor_names(extractors, name, text) for name in VERSIONS}
     assert found == {"rules.v4": True, "rules.v5": False}, (text, {n: actor_names(extractors, n, text) for n in VERSIONS})
 
+
+
+def mentions_of(extractors: dict[str, Any], name: str, text: str, actor: str) -> list[str]:
+    """The texts of the mentions of the actor named ``actor`` in ``text``."""
+    (doc,) = extractors[name].extract([Article("t", text)])
+    return [m.text for a in doc.actors if a.name == actor for m in a.mentions]
+
+
+# text, the person speaker, the first person pronouns v5 gives that speaker in the direct quote
+FIRST_PERSON_CASES = {
+    "I and my": ("“I have done my best for this town,” said Mayor Ilse Varga.", "Ilse Varga", ["I", "my"]),
+    "me after the cue": ("Tomasz Orlik said: “Nobody asked me about the levy.”", "Tomasz Orlik", ["me"]),
+}
+
+
+@pytest.mark.parametrize("case", FIRST_PERSON_CASES, ids=list(FIRST_PERSON_CASES))
+def test_v5_gives_first_person_pronouns_to_the_speaker(extractors: dict[str, Any], case: str) -> None:
+    text, speaker, pronouns = FIRST_PERSON_CASES[case]
+    found = {name: all(p in mentions_of(extractors, name, text, speaker) for p in pronouns) for name in VERSIONS}
+    assert found == {"rules.v4": False, "rules.v5": True}, (
+        text, {n: mentions_of(extractors, n, text, speaker) for n in VERSIONS})
+
+
+def test_v5_first_person_is_no_body(extractors: dict[str, Any]) -> None:
+    """An organisation speaks as "we"; an "I" in its quote is left alone."""
+    text = "“I cannot say more,” the Harrow Valley Water Company said in a statement."
+    (doc,) = extractors["rules.v5"].extract([Article("t", text)])
+    assert not any(m.text == "I" for a in doc.actors for m in a.mentions)
