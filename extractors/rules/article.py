@@ -36,7 +36,8 @@ class RulesArticle(ArticleWork, NameFinder, MentionFinder, QuoteFinder, EventFin
         self.events = self._events()
 
     def _first_person(self) -> None:
-        """Version 5: "I", "me", "my" in a direct quote are its person speaker's (:mod:`extractors.rules.first_person`)."""
+        """Version 5: "I", "me", "my" in a direct quote are its person speaker's
+        (:mod:`extractors.rules.first_person`)."""
         added = add_first_person(self.text, self.quotes, self.actors, set(self.ref_starts))
         if added:
             self.refs = sorted(self.refs + [Ref(s, e, ref, True, True) for s, e, ref in added],

@@ -168,7 +168,12 @@ after it:
   (:mod:`extractors.rules.titles_v5`);
 * ``quote_first_person`` (``rules``): "I", "me", "my" inside a direct quote are pronoun mentions of its
   person speaker (guidelines 1), as spaCy's ``first_person`` does since version 4, so that "I attended"
-  has the speaker as agent (:mod:`extractors.rules.first_person`).
+  has the speaker as agent (:mod:`extractors.rules.first_person`);
+* ``org_nominals`` (``rules``): a noun for a kind of body that refers to an organisation named in the
+  article is that organisation's nominal mention, not a body of its own (guidelines 1): an apposition
+  after the name ("X, a company founded in ...") and a definite reference back ("the company", "the
+  Tolu institute") to the nearest organisation named before whose name has the noun or, for
+  "company", "charity", "federation", whose subtype is the noun's (:mod:`extractors.rules.org_nominals`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -234,6 +239,7 @@ class Profile:
     # rules only (version 5)
     portfolio_titles: bool = False
     quote_first_person: bool = False
+    org_nominals: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -262,4 +268,5 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
-V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True)
+V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
+             org_nominals=True)

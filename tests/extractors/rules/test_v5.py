@@ -42,7 +42,8 @@ PORTFOLIO_CASES = {
 def test_v5_keeps_portfolios_in_titles(extractors: dict[str, Any], case: str) -> None:
     text, portfolio = PORTFOLIO_CASES[case]
     found = {name: portfolio in actor_names(extractors, name, text) for name in VERSIONS}
-    assert found == {"rules.v4": True, "rules.v5": False}, (text, {n: actor_names(extractors, n, text) for n in VERSIONS})
+    assert found == {"rules.v4": True, "rules.v5": False}, (
+        text, {n: actor_names(extractors, n, text) for n in VERSIONS})
 
 
 
@@ -72,3 +73,30 @@ def test_v5_first_person_is_no_body(extractors: dict[str, Any]) -> None:
     text = "“I cannot say more,” the Harrow Valley Water Company said in a statement."
     (doc,) = extractors["rules.v5"].extract([Article("t", text)])
     assert not any(m.text == "I" for a in doc.actors for m in a.mentions)
+
+
+# text, the named organisation, the body noun that v5 makes its mention (v4: an unnamed body of its own)
+ORG_NOMINAL_CASES = {
+    "apposition": ("Teller Ridge Haulage, a company founded in 1998, said it would appeal.",
+                   "Teller Ridge Haulage", "company"),
+    "definite reference to a name with the noun": (
+        "The Marrow Bay Institute opened a laboratory. The institute said the work would start in May.",
+        "Marrow Bay Institute", "institute"),
+    "the company, after a name that no head types": (
+        "Orvane Tessel said it would cut 40 jobs. The company said demand had fallen.", "Orvane Tessel", "company"),
+}
+
+
+@pytest.mark.parametrize("case", ORG_NOMINAL_CASES, ids=list(ORG_NOMINAL_CASES))
+def test_v5_body_nouns_are_mentions_of_the_named_organisation(extractors: dict[str, Any], case: str) -> None:
+    text, org, noun = ORG_NOMINAL_CASES[case]
+    found = {name: noun in mentions_of(extractors, name, text, org)
+             and noun not in actor_names(extractors, name, text) for name in VERSIONS}
+    assert found == {"rules.v4": False, "rules.v5": True}, (
+        text, {n: (mentions_of(extractors, n, text, org), actor_names(extractors, n, text)) for n in VERSIONS})
+
+
+def test_v5_an_indefinite_body_noun_stays_its_own(extractors: dict[str, Any]) -> None:
+    """"a company" with no name right before it is another company, not the one named."""
+    text = "Teller Ridge Haulage won the tender. The ministry later paid a company in the capital."
+    assert "company" in actor_names(extractors, "rules.v5", text)
