@@ -11,6 +11,7 @@ import bisect
 from typing import Any, NamedTuple
 
 from extractors.rules.cues import RuleLexicons
+from extractors.rules.datelines import country_in_dateline
 from extractors.rules.names import Candidate
 from extractors.rules.org_nominals import attach_org_nominals
 from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, PRONOUN_RE, WORD_RE
@@ -115,6 +116,8 @@ class MentionFinder:
     def _acts(self, c: Candidate) -> bool:
         """Whether a country name is the state acting: owner ("X's army") or subject of a verb."""
         text = self.text
+        if self.lex.profile.wire_lines and country_in_dateline(text, c.start, c.end):
+            return False  # v5: "LIMA, Peru, March 4": a dateline's place, "March" no verb
         if text[c.end:c.end + 2] in ("’s", "'s"):
             after = text[c.end + 2:c.end + 40].split()
             return bool(after) and after[0].lower() not in ("most", "largest", "biggest", "second", "third")

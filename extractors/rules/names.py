@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from extractors.rules.cues import RuleLexicons
+from extractors.rules.datelines import wire_boilerplate
 from extractors.rules.org_context import org_by_context
 from extractors.rules.patterns import INITIALS_RE, NAME_RE, TOKEN_RE
 from extractors.rules.text import title_case_lines
@@ -79,6 +80,8 @@ class NameFinder:
         around them: "Tolu City Ana Ruiz", "Lagos-based"), then the names as in version 1."""
         text, lex = self.text, self.lex
         boiler = boilerplate_spans(text)
+        if lex.profile.wire_lines:  # v5: "TOLU (Agency) —", "Additional reporting by X"
+            boiler += wire_boilerplate(text)
         cues = [c for c in cue_places(text, lex.countries, lex.profile.place_heads)
                 if not inside(boiler, c.start, c.end)]
         out: list[Candidate] = []
@@ -149,8 +152,8 @@ class NameFinder:
                 title_len = _title_at(text, tokens, i)
                 if title_len:
                     if part and self.lex.profile.portfolio_titles and before_office(
-                            [text[a:b] for a, b in part], text[s:tokens[i + title_len - 1][1]]):
-                        part = []  # v5: "Energy Minister X": the portfolio belongs to the title
+                            [text[a:b] for a, b in part], text[s:tokens[i + title_len - 1][1]], self.lex.gazetteer):
+                        part = []  # v5: "Fisheries Minister X": the portfolio belongs to the title
                     if part:
                         out.extend(self._type_part(part, title, strict))
                         part = []
@@ -201,8 +204,8 @@ class NameFinder:
         if place is not None:
             return [Candidate(start, end, span, "LOC", place=place)]
         words = span.split()
-        if self.lex.profile.portfolio_titles and portfolio_title(words):
-            return []  # v5: "the state's Infrastructure Minister, X": a title, no name
+        if self.lex.profile.portfolio_titles and portfolio_title(words, self.lex.gazetteer):
+            return []  # v5: "the province's Mining Minister, X": a title, no name
         if len(words) == 1 and is_acronym(span):
             if span in NOT_ACRONYMS or len(span.replace(".", "")) > 6:
                 return []

@@ -7,8 +7,8 @@ article about one named company had a second, unnamed "company" beside it, which
 and arguments that were the named one's. Two general English patterns tie the noun to the name:
 
 * an apposition right after the name: "X, a company registered last year", "X (XYZ), a federation of
-  unions", "X, the charity that funded it";
-* a definite reference back: "the company", "the Emirati company", "the Tolu institute", resolved to
+  growers", "X, the charity that funded it";
+* a definite reference back: "the company", "the Danish company", "the Tolu institute", resolved to
   the nearest organisation named before it whose name has the noun as a word ("... Institute" for "the
   institute") or, for nouns of a kind that names seldom spell out ("company", "charity", "federation"),
   whose subtype is the noun's; "the company" failing that goes to the nearest name of two words or
@@ -26,7 +26,7 @@ from extractors.shared.roles import role_type
 # Between a name's end and an appositive noun: a comma, an optional acronym in brackets, an article and
 # up to two modifiers ("), a ", ", the privately owned ").
 _APPOSITION_GAP_RE = re.compile(r"(?:[ \t]*\([A-Z][\w.&-]*\))?[ \t]*,[ \t]+(?:an?|the)[ \t]+(?:[\w’'-]+[ \t]+){0,2}")
-# Before a definite noun: "the" and up to two modifiers ("the Emirati ", "the state-owned ").
+# Before a definite noun: "the" and up to two modifiers ("the Danish ", "the family-owned ").
 _DEFINITE_BEFORE_RE = re.compile(r"(?<![\w-])[Tt]he[ \t]+(?:[\w’'-]+[ \t]+){0,2}$")
 # Nouns of a kind of body that a name seldom has as a word: matched by the named organisation's subtype.
 _BY_SUBTYPE = frozenset({"company", "charity", "federation", "cooperative", "club"})

@@ -25,10 +25,10 @@ def actor_names(extractors: dict[str, Any], name: str, text: str) -> set[str]:
 
 # text, a portfolio word v4 took for an actor's name and v5 leaves in the title
 PORTFOLIO_CASES = {
-    "portfolio before a minister's name": ("Energy Minister Tomasz Orlik signed the order on Friday.", "Energy"),
-    "plural portfolio": ("Water Resources Minister Ravi Menon said the dam would open.", "Water Resources"),
-    "cabinet secretary": ("Agriculture Cabinet Secretary Wanjiru Otieno said the levy was final.",
-                          "Agriculture Cabinet"),
+    "portfolio before a minister's name": ("Industry Minister Oskar Orlik signed the order on Friday.", "Industry"),
+    "plural portfolio": ("Water Resources Minister Ravi Tandrel said the dam would open.", "Water Resources"),
+    "cabinet secretary": ("Fisheries Cabinet Secretary Nyokabi Kebbe said the levy was final.",
+                          "Fisheries Cabinet"),
     "deputy and portfolio": ("The money will pay for new clinics, according to Deputy Housing Minister Ilse Varga. "
                              "She did not say when.",
                              "Housing"),
@@ -56,7 +56,7 @@ def mentions_of(extractors: dict[str, Any], name: str, text: str, actor: str) ->
 # text, the person speaker, the first person pronouns v5 gives that speaker in the direct quote
 FIRST_PERSON_CASES = {
     "I and my": ("“I have done my best for this town,” said Mayor Ilse Varga.", "Ilse Varga", ["I", "my"]),
-    "me after the cue": ("Tomasz Orlik said: “Nobody asked me about the levy.”", "Tomasz Orlik", ["me"]),
+    "me after the cue": ("Oskar Orlik said: “Nobody asked me about the levy.”", "Oskar Orlik", ["me"]),
 }
 
 
@@ -100,3 +100,34 @@ def test_v5_an_indefinite_body_noun_stays_its_own(extractors: dict[str, Any]) ->
     """"a company" with no name right before it is another company, not the one named."""
     text = "Teller Ridge Haulage won the tender. The ministry later paid a company in the capital."
     assert "company" in actor_names(extractors, "rules.v5", text)
+
+
+def locations_of(extractors: dict[str, Any], name: str, text: str) -> set[str]:
+    """The names of every location found in ``text``."""
+    (doc,) = extractors[name].extract([Article("t", text)])
+    return {loc.name for loc in doc.locations}
+
+
+def test_v5_a_datelines_country_before_a_month_is_a_place(extractors: dict[str, Any]) -> None:
+    """"March" after a dateline's country is a date, not the verb "march" of the state."""
+    text = "LIMA, Peru, March 4 (Tolu Wire) - Water tanker drivers said on Monday they would stop work."
+    found = {name: ("Peru" in locations_of(extractors, name, text), "Peru" in actor_names(extractors, name, text))
+             for name in VERSIONS}
+    assert found == {"rules.v4": (False, True), "rules.v5": (True, False)}, found
+
+
+# text, a name of a source line that v4 took for an actor
+WIRE_CASES = {
+    "slug of a dateline with no comma": ("TOLU (Ruvo Wire) — Bakers in the capital said they would raise prices.",
+                                         "Ruvo Wire"),
+    "byline line outside brackets": ("Bakers in the capital said they would raise prices.\n\n"
+                                     "Additional reporting by Ilse Varga in Tolu", "Additional"),
+}
+
+
+@pytest.mark.parametrize("case", WIRE_CASES, ids=list(WIRE_CASES))
+def test_v5_source_lines_are_boilerplate(extractors: dict[str, Any], case: str) -> None:
+    text, name_ = WIRE_CASES[case]
+    found = {name: name_ in actor_names(extractors, name, text) for name in VERSIONS}
+    assert found == {"rules.v4": True, "rules.v5": False}, (
+        text, {n: actor_names(extractors, n, text) for n in VERSIONS})
