@@ -4,6 +4,7 @@ from __future__ import annotations
 from extractors.rules.cues import RuleLexicons, scan_words
 from extractors.rules.events import EventFinder
 from extractors.rules.fallback import fallback_triggers
+from extractors.rules.first_person import add_first_person
 from extractors.rules.mentions import MentionFinder, Ref
 from extractors.rules.names import NameFinder
 from extractors.rules.quotes import QuoteFinder
@@ -30,7 +31,18 @@ class RulesArticle(ArticleWork, NameFinder, MentionFinder, QuoteFinder, EventFin
         if lex.profile.fallback_triggers:
             self.triggers = sorted(self.triggers + self._fallback_triggers())
         self.quotes = self._quotes()
+        if lex.profile.quote_first_person:
+            self._first_person()
         self.events = self._events()
+
+    def _first_person(self) -> None:
+        """Version 5: "I", "me", "my" in a direct quote are its person speaker's
+        (:mod:`extractors.rules.first_person`)."""
+        added = add_first_person(self.text, self.quotes, self.actors, set(self.ref_starts))
+        if added:
+            self.refs = sorted(self.refs + [Ref(s, e, ref, True, True) for s, e, ref in added],
+                               key=lambda r: (r.start, r.end))
+            self.ref_starts = [r.start for r in self.refs]
 
     def _fallback_triggers(self) -> list[tuple[int, int, tuple[str, str]]]:
         """Version 4: content verbs outside the trigger tables (:mod:`extractors.rules.fallback`)."""

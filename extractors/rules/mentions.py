@@ -11,7 +11,9 @@ import bisect
 from typing import Any, NamedTuple
 
 from extractors.rules.cues import RuleLexicons
+from extractors.rules.datelines import country_in_dateline
 from extractors.rules.names import Candidate
+from extractors.rules.org_nominals import attach_org_nominals
 from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, PRONOUN_RE, WORD_RE
 from extractors.shared.context import boilerplate_spans, facility_fields, facility_mentions
 from extractors.shared.grouping import RawMention, group_mentions
@@ -99,6 +101,8 @@ class MentionFinder:
             names = sorted(m["start"] for a, is_person in records if is_person for m in a["mentions"]
                            if m["kind"] == "name")
             roles = role_actors(text, taken + boilerplate_spans(text), names, v4=self.lex.profile.speaker_nouns)
+            if self.lex.profile.org_nominals:  # v5: "X, a company", "the company" are X's mentions
+                roles = attach_org_nominals(text, roles, [a for a, _ in records])
             added = role_records(text, roles, len(records))
             records += added
             if self.lex.profile.it_roles:
@@ -112,6 +116,8 @@ class MentionFinder:
     def _acts(self, c: Candidate) -> bool:
         """Whether a country name is the state acting: owner ("X's army") or subject of a verb."""
         text = self.text
+        if self.lex.profile.wire_lines and country_in_dateline(text, c.start, c.end):
+            return False  # v5: "LIMA, Peru, March 4": a dateline's place, "March" no verb
         if text[c.end:c.end + 2] in ("’s", "'s"):
             after = text[c.end + 2:c.end + 40].split()
             return bool(after) and after[0].lower() not in ("most", "largest", "biggest", "second", "third")

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from extractors.rules.cues import RuleLexicons
+from extractors.rules.datelines import wire_boilerplate
 from extractors.rules.org_context import org_by_context
 from extractors.rules.patterns import INITIALS_RE, NAME_RE, TOKEN_RE
 from extractors.rules.text import title_case_lines
+from extractors.rules.titles_v5 import before_office, portfolio_title
 from extractors.shared.grouping import is_acronym
 from extractors.shared.lexicon import ALL_TITLES, HONORIFICS, NOT_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, TITLE_WORDS_MAX
 from extractors.shared.orgs import OCCASION_HEADS, ends_as_org, is_org_name, org_subtype
@@ -78,6 +80,8 @@ class NameFinder:
         around them: "Tolu City Ana Ruiz", "Lagos-based"), then the names as in version 1."""
         text, lex = self.text, self.lex
         boiler = boilerplate_spans(text)
+        if lex.profile.wire_lines:  # v5: "TOLU (Agency) —", "Additional reporting by X"
+            boiler += wire_boilerplate(text)
         cues = [c for c in cue_places(text, lex.countries, lex.profile.place_heads)
                 if not inside(boiler, c.start, c.end)]
         out: list[Candidate] = []
@@ -147,6 +151,9 @@ class NameFinder:
             if word in _TITLE_FIRST_WORDS:
                 title_len = _title_at(text, tokens, i)
                 if title_len:
+                    if part and self.lex.profile.portfolio_titles and before_office(
+                            [text[a:b] for a, b in part], text[s:tokens[i + title_len - 1][1]], self.lex.gazetteer):
+                        part = []  # v5: "Fisheries Minister X": the portfolio belongs to the title
                     if part:
                         out.extend(self._type_part(part, title, strict))
                         part = []
@@ -197,6 +204,8 @@ class NameFinder:
         if place is not None:
             return [Candidate(start, end, span, "LOC", place=place)]
         words = span.split()
+        if self.lex.profile.portfolio_titles and portfolio_title(words, self.lex.gazetteer):
+            return []  # v5: "the province's Mining Minister, X": a title, no name
         if len(words) == 1 and is_acronym(span):
             if span in NOT_ACRONYMS or len(span.replace(".", "")) > 6:
                 return []

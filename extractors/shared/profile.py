@@ -162,7 +162,22 @@ after it:
 
 ``V5`` (developed on the ``dev`` half only) is ``V4`` plus these switches:
 
-(none yet)
+* ``portfolio_titles`` (``rules``): the capitalised portfolio before an office's title is part of the
+  title, not a name ("Fisheries Minister X", "Deputy Housing Minister X", "the province's Mining
+  Minister, X"): ordinary English words before "Minister", "Secretary", "Commissioner"
+  (:mod:`extractors.rules.titles_v5`);
+* ``quote_first_person`` (``rules``): "I", "me", "my" inside a direct quote are pronoun mentions of its
+  person speaker (guidelines 1), as spaCy's ``first_person`` does since version 4, so that "I attended"
+  has the speaker as agent (:mod:`extractors.rules.first_person`);
+* ``org_nominals`` (``rules``): a noun for a kind of body that refers to an organisation named in the
+  article is that organisation's nominal mention, not a body of its own (guidelines 1): an apposition
+  after the name ("X, a company founded in ...") and a definite reference back ("the company", "the
+  Tolu institute") to the nearest organisation named before whose name has the noun or, for
+  "company", "charity", "federation", whose subtype is the noun's (:mod:`extractors.rules.org_nominals`);
+* ``wire_lines`` (``rules``): the dateline and source lines of wire copy (guidelines 0.4, 1.3): a country
+  in a dateline or before a date ("LIMA, Peru, March 4") is a place, not the state acting (version 4
+  read "March" as a verb); the slug of a dateline with no comma ("TOLU (Agency) —") and byline lines
+  outside brackets ("Additional reporting by X in Y") are boilerplate (:mod:`extractors.rules.datelines`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -225,6 +240,11 @@ class Profile:
     leave_senses: bool = False
     facility_names: bool = False
     geo_heads: bool = False
+    # rules only (version 5)
+    portfolio_titles: bool = False
+    quote_first_person: bool = False
+    org_nominals: bool = False
+    wire_lines: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -253,4 +273,5 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
-V5 = replace(V4, version="5")
+V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
+             org_nominals=True, wire_lines=True)
