@@ -162,7 +162,16 @@ after it:
 
 ``V5`` (developed on the ``dev`` half only) is ``V4`` plus these switches:
 
-(none yet)
+* ``object_places`` (``spacy``): an event that has no place argument yet takes the places named inside
+  the phrase of what it is done to (a verb's object), or inside the event noun's own phrase, however
+  deep the parse puts them ("attend a summit on trade held in X", "vaccinated children aged under five
+  in X", "a recount in the towns of X and Y"), without entering a clause with a subject of its own
+  (guidelines 3.3: the place is where the event happened; :mod:`extractors.spacy_pipeline.roles_v5`).
+* ``business_objects`` (``spacy``): "cut", "open", "close", "shut" are BUSINESS events only when what is
+  cut, opened or closed is a business or its people (an organisation, a facility, a noun of a site, a
+  unit, a body, jobs or staff); "cut spending", "close a valve", "a ballot that closed at noon",
+  "opened an investigation" are OTHER (guidelines 3.2, 3.2.2); with nothing named ("some will close")
+  the lexicon's type stands (:mod:`extractors.spacy_pipeline.senses_v5`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -225,6 +234,9 @@ class Profile:
     leave_senses: bool = False
     facility_names: bool = False
     geo_heads: bool = False
+    # spaCy only (version 5)
+    object_places: bool = False
+    business_objects: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -253,4 +265,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
-V5 = replace(V4, version="5")
+V5 = replace(V4, version="5", object_places=True, business_objects=True)
