@@ -172,6 +172,10 @@ after it:
   unit, a body, jobs or staff); "cut spending", "close a valve", "a ballot that closed at noon",
   "opened an investigation" are OTHER (guidelines 3.2, 3.2.2); with nothing named ("some will close")
   the lexicon's type stands (:mod:`extractors.spacy_pipeline.senses_v5`).
+* ``counted_people`` (``spacy``): a group of people named by a count ("two men", "at least 11 people",
+  "six others", "one worker") as a verb's subject or object is a PER group actor of its own, one per
+  phrase (guidelines 1.2: other collectives get their own actor; each count names another group), so
+  that "police detained 11 people" has its target (:mod:`extractors.spacy_pipeline.actors_v5`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -237,6 +241,7 @@ class Profile:
     # spaCy only (version 5)
     object_places: bool = False
     business_objects: bool = False
+    counted_people: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -265,4 +270,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
-V5 = replace(V4, version="5", object_places=True, business_objects=True)
+V5 = replace(V4, version="5", object_places=True, business_objects=True, counted_people=True)

@@ -76,3 +76,26 @@ def test_closing_a_business_stays_business(spacy_versions: dict[str, Any], text:
     """A site, jobs, or a stand-in for something named elsewhere keep the lexicon's BUSINESS type."""
     found = events(spacy_versions["spacy.v5"], text)
     assert (trigger, "BUSINESS") in found, found
+
+
+COUNTED_CASES = {
+    "object of an arrest": ("Police arrested two men and detained at least 11 people on Friday.",
+                            ("arrested", "target", "two men")),
+    "passive subject": ("One miner was injured by a rubber bullet and six others were detained.",
+                        ("detained", "target", "six others")),
+    "listed after another": ("Three fishermen were killed and nine people injured when the boat sank.",
+                             ("injured", "target", "nine people")),
+}
+
+
+@pytest.mark.parametrize("case", COUNTED_CASES, ids=list(COUNTED_CASES))
+def test_a_counted_group_of_people_is_an_actor(spacy_versions: dict[str, Any], case: str) -> None:
+    text, expected = COUNTED_CASES[case]
+    found = {name: expected in arguments(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v4": False, "spacy.v5": True}, arguments(spacy_versions["spacy.v5"], text)
+
+
+def test_a_count_of_things_is_no_group_of_people(spacy_versions: dict[str, Any]) -> None:
+    """A count of what is not people ("two trucks", "300 jobs") makes no actor."""
+    (doc,) = spacy_versions["spacy.v5"].extract([Article("t", "The firm sold two trucks and cut 300 jobs.")])
+    assert not [a.name for a in doc.actors if a.name in ("two trucks", "300 jobs")], [a.name for a in doc.actors]
