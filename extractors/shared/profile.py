@@ -178,6 +178,20 @@ after it:
   in a dateline or before a date ("LIMA, Peru, March 4") is a place, not the state acting (version 4
   read "March" as a verb); the slug of a dateline with no comma ("TOLU (Agency) —") and byline lines
   outside brackets ("Additional reporting by X in Y") are boilerplate (:mod:`extractors.rules.datelines`).
+* ``object_places`` (``spacy``): an event that has no place argument yet takes the places named inside
+  the phrase of what it is done to (a verb's object), or inside the event noun's own phrase, however
+  deep the parse puts them ("attend a summit on trade held in X", "vaccinated children aged under five
+  in X", "a recount in the towns of X and Y"), without entering a clause with a subject of its own
+  (guidelines 3.3: the place is where the event happened; :mod:`extractors.spacy_pipeline.roles_v5`).
+* ``business_objects`` (``spacy``): "cut", "open", "close", "shut" are BUSINESS events only when what is
+  cut, opened or closed is a business or its people (an organisation, a facility, a noun of a site, a
+  unit, a body, jobs or staff); "cut spending", "close a valve", "a ballot that closed at noon",
+  "opened an investigation" are OTHER (guidelines 3.2, 3.2.2); with nothing named ("some will close")
+  the lexicon's type stands (:mod:`extractors.spacy_pipeline.senses_v5`).
+* ``counted_people`` (``spacy``): a group of people named by a count ("two men", "at least 11 people",
+  "six others", "one worker") as a verb's subject or object is a PER group actor of its own, one per
+  phrase (guidelines 1.2: other collectives get their own actor; each count names another group), so
+  that "police detained 11 people" has its target (:mod:`extractors.spacy_pipeline.actors_v5`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -245,6 +259,10 @@ class Profile:
     quote_first_person: bool = False
     org_nominals: bool = False
     wire_lines: bool = False
+    # spaCy only (version 5)
+    object_places: bool = False
+    business_objects: bool = False
+    counted_people: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -274,4 +292,5 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
 V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
-             org_nominals=True, wire_lines=True)
+             org_nominals=True, wire_lines=True,
+             object_places=True, business_objects=True, counted_people=True)

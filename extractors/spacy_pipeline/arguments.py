@@ -22,6 +22,7 @@ from extractors.shared.events_v2 import object_role, subject_role
 from extractors.shared.lookups import Lexicons
 from extractors.spacy_pipeline.entities import TokenRef
 from extractors.spacy_pipeline.roles_v4 import object_role_v4, subject_role_v4
+from extractors.spacy_pipeline.roles_v5 import object_places
 
 # Pronouns that open a relative clause: the clause's subject is the noun the clause modifies.
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -89,6 +90,14 @@ class ArgumentFinder:
                         args.add("participant", r)
         for place in self._places(t):
             args.add("place", place)
+        if self.lex.profile.object_places and not any(a["role"] == "place" for a in args.items):
+            for place in object_places(t, self._is_noun(t), self._place_ref):  # version 5: deeper places
+                args.add("place", place)
+
+    def _place_ref(self, token: Any) -> str | None:
+        """Version 5: the location a token itself refers to, or None."""
+        r = self.ref[token.i]
+        return r[0] if r is not None and not r[1] else None
 
     def _cue_agents(self, cue: Any, event: dict[str, Any]) -> None:
         """The agents of a quote's cue whose quote has no speaker, from the cue's subject."""

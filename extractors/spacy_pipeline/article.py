@@ -7,6 +7,7 @@ from typing import Any
 from extractors.shared.article import ArticleWork
 from extractors.shared.lookups import Lexicons
 from extractors.spacy_pipeline.actors_v4 import body_mentions, first_person_mentions
+from extractors.spacy_pipeline.actors_v5 import counted_people
 from extractors.spacy_pipeline.entities import ATTACHED, EntityFinder, TokenRef
 from extractors.spacy_pipeline.events import EventFinder
 from extractors.spacy_pipeline.quotes import QuoteFinder
@@ -24,6 +25,8 @@ class SpacyArticle(ArticleWork, EntityFinder, QuoteFinder, EventFinder):
         self.ref: list[TokenRef | None] = [None] * len(doc)
         self.mention_of: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of its mention
         self._entities()
+        if lex.profile.counted_people:  # version 5: "police detained 11 people": a group of its own
+            self.actors = counted_people(doc, self.ref, self.actors)
         self.quotes = self._quotes()
         if lex.profile.first_person:
             first_person_mentions(doc, self.quotes, self.ref, self.actors)  # version 4: "I" in a quote

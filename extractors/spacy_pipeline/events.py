@@ -22,6 +22,7 @@ from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.roles_v4 import destinations
+from extractors.spacy_pipeline.senses_v5 import business_sense
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
 
@@ -138,6 +139,8 @@ class EventFinder(ArgumentFinder):
         """Version 4: speaking or writing without an actor to speak to is a statement; a gathering with
         the signs of a protest is one; a result in an article about an election is the election's; a count of votes ("by 41 votes to 12") is no event, and a vote
         is an election only in a sentence about one."""
+        if self.lex.profile.business_objects:  # version 5: "cut spending", "close a valve": OTHER
+            sense = business_sense(t, sense, self.ref)
         if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
             return self._contact_or_statement(t)
         if sense[0] == "MEET" and t.lemma_.lower() in GATHERING and not PROTEST_WORDS.isdisjoint(
