@@ -17,6 +17,7 @@ from extractors.shared.context import boilerplate_spans, facility_fields, facili
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
+from extractors.shared.places_v5 import place_nominals
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
 
@@ -151,6 +152,11 @@ class MentionFinder:
             found = facility_mentions(self.text, taken + boilerplate_spans(self.text))
             nominal = [(facility_fields(noun), spans) for noun, spans in found.items()]
         locations = location_records(self.text, places.values(), nominal)
+        if self.lex.profile.place_nominals:  # version 5: "the city", "the Kenyan capital" (5 ab)
+            taken = [(r.start, r.end) for r in self.refs] + [(m["start"], m["end"]) for loc in locations
+                                                              for m in loc["mentions"]]
+            place_nominals(self.text, locations, taken, self.lex.demonyms, self.lex.reporting,
+                           self.lex.event_verbs)
         for loc in locations:
             self.refs.extend(Ref(m["start"], m["end"], loc["id"], False, False) for m in loc["mentions"])
         return locations

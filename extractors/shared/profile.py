@@ -162,7 +162,11 @@ after it:
 
 ``V5`` (developed on the ``dev`` half only) is ``V4`` plus these switches:
 
-(none yet)
+* ``place_nominals`` (both): "the city", "the town", "the country", "the province", "the Kenyan capital"
+  that refer back to a place already named are nominal mentions of it (guidelines 5 ab, 1.3, 1.4): the
+  nearest place of the noun's kind named before, the place named in apposition ("the capital, X"), or
+  the capital of the country a demonym names; not a modifier noun ("the city council") nor the
+  possessor of a government's post ("the city's mayor") (:mod:`extractors.shared.places_v5`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -225,6 +229,8 @@ class Profile:
     leave_senses: bool = False
     facility_names: bool = False
     geo_heads: bool = False
+    # both extractors (version 5)
+    place_nominals: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -253,4 +259,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
-V5 = replace(V4, version="5")
+V5 = replace(V4, version="5", place_nominals=True)

@@ -19,6 +19,7 @@ from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype, peo
 from extractors.shared.pronouns import add_reference_mentions
 from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
 from extractors.shared.lookups import Lexicons
+from extractors.shared.places_v5 import place_nominals
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
 from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name, group_of_agents, in_other_name,
@@ -159,6 +160,10 @@ class EntityFinder:
                     site[1].extend(facilities.pop(name.split()[-1]))
             nominal = [(facility_fields(noun), spans) for noun, spans in facilities.items()]
         self.locations = location_records(text, found.places.values(), nominal)
+        if self.lex.profile.place_nominals:  # version 5: "the city", "the Kenyan capital" (5 ab)
+            added = place_nominals(text, self.locations, list(found.tokens_of), self.lex.demonyms, self.lex.reporting,
+                                   self.lex.event_verbs)
+            self._add_tokens(found, added)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
         if self.lex.profile.subject_pronouns:

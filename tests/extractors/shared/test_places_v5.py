@@ -1,0 +1,63 @@
+"""Version 5 places of both offline extractors against version 4, on invented sentences (no name from any
+gold or development article): places referred to again by a common noun (guidelines 5 ab, 1.3, 1.4).
+
+Each case states what v5 must find; the same case on v4 (frozen) shows the gap it closes.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eval.registry import Article, create
+
+VERSIONS = ("rules.v4", "rules.v5", "spacy.v4", "spacy.v5")
+
+
+@pytest.fixture(scope="module")
+def extractors() -> dict[str, Any]:
+    return {name: create(name) for name in VERSIONS}
+
+
+def place_mentions(extractors: dict[str, Any], name: str, text: str) -> set[tuple[str, str]]:
+    """(mention text, location name) of every location mention found in ``text``."""
+    (doc,) = extractors[name].extract([Article("t", text)])
+    return {(m.text, loc.name) for loc in doc.locations for m in loc.mentions}
+
+
+# text, the (mention, location) v5 must find and v4 does not
+NOMINAL_CASES = {
+    "the town, back to a city": ("Heavy rain flooded the market in Kumasi on Tuesday. Traders in the town said "
+                                 "stalls were lost.", ("town", "Kumasi")),
+    "the country, back to a country": ("Exports of copper from Malawi rose in March, and mines across the country "
+                                       "hired more workers.", ("country", "Malawi")),
+    "a possessive of the place": ("Floods hit Bulawayo on Monday, and the city's main bridge was closed.",
+                                  ("city", "Bulawayo")),
+    "a demonym's capital": ("Talks opened in Accra on Monday. The delegates stayed in the Ghanaian capital until "
+                            "Friday.", ("capital", "Accra")),
+}
+# text, a (mention, location) neither version may find
+NOT_NOMINAL_CASES = {
+    "a modifier noun": ("Water was cut in Kumasi on Tuesday. The city council met at noon.", ("city", "Kumasi")),
+    "the possessor of a post": ("Water was cut in Kumasi on Tuesday. The city's mayor met traders.",
+                                ("city", "Kumasi")),
+    "the place speaking": ("Water was cut in Kumasi on Tuesday. The city said repairs would take a week.",
+                           ("city", "Kumasi")),
+    "no place of its kind before": ("Rain fell in Malawi. Farmers in the town of hope were glad.",
+                                    ("town", "Malawi")),
+}
+
+
+@pytest.mark.parametrize("family", ["rules", "spacy"])
+@pytest.mark.parametrize("case", NOMINAL_CASES)
+def test_place_nominals(extractors: dict[str, Any], family: str, case: str) -> None:
+    text, expected = NOMINAL_CASES[case]
+    assert expected in place_mentions(extractors, f"{family}.v5", text)
+    assert expected not in place_mentions(extractors, f"{family}.v4", text)
+
+
+@pytest.mark.parametrize("family", ["rules", "spacy"])
+@pytest.mark.parametrize("case", NOT_NOMINAL_CASES)
+def test_not_place_nominals(extractors: dict[str, Any], family: str, case: str) -> None:
+    text, unexpected = NOT_NOMINAL_CASES[case]
+    assert unexpected not in place_mentions(extractors, f"{family}.v5", text)
