@@ -17,7 +17,7 @@ from extractors.shared.context import boilerplate_spans, facility_fields, facili
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
-from extractors.shared.places_v5 import place_nominals
+from extractors.shared.places_v5 import place_nominals, possessor_of_place
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
 
@@ -80,7 +80,8 @@ class MentionFinder:
                 states.setdefault(c.country or "", []).append((c.start, c.end))
             elif c.type == "NORP":
                 norp.setdefault(c.country or "", []).append((c.start, c.end))
-            elif c.place is not None and c.place.subtype == "country" and self._acts(c):
+            elif c.place is not None and c.place.subtype == "country" and self._acts(c) \
+                    and not (self.lex.profile.demonym_places and (c.cue or possessor_of_place(text, c.end))):
                 c.type = "GPE"  # no longer a place: _locations passes it over
                 c.country = c.place.country
                 states.setdefault(c.country or "", []).append((c.start, c.end))

@@ -78,7 +78,8 @@ class NameFinder:
         around them: "Tolu City Ana Ruiz", "Lagos-based"), then the names as in version 1."""
         text, lex = self.text, self.lex
         boiler = boilerplate_spans(text)
-        cues = [c for c in cue_places(text, lex.countries, lex.profile.place_heads)
+        cues = [c for c in cue_places(text, lex.countries, lex.profile.place_heads,
+                                      lex.demonyms if lex.profile.demonym_places else None)
                 if not inside(boiler, c.start, c.end)]
         out: list[Candidate] = []
         for m in NAME_RE.finditer(text):
@@ -95,7 +96,7 @@ class NameFinder:
             if pos < m.end():
                 out.extend(self._typed(NAME_RE.finditer(text, pos, m.end()), headline_lines))
         for cue in cues:
-            name = " ".join(text[cue.start:cue.end].split())
+            name = cue.canonical or " ".join(text[cue.start:cue.end].split())
             known = lex.gazetteer.get(name) or (lex.gazetteer.get(name.title()) if name.isupper() else None)
             out.append(Candidate(cue.start, cue.end, name, "LOC", place=cue.place(text, known), cue=True))
         out.sort(key=lambda c: c.start)

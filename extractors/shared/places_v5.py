@@ -163,3 +163,20 @@ def _capitals() -> dict[str, str]:
     from extractors.shared.places import _geonames
 
     return {c["capital"]: iso for iso, c in _geonames().get_countries().items() if c.get("capital")}
+
+
+_POSSESSED_PLACE_RE = re.compile(
+    r"[’']s[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:province|state|region|district|county|oblast|prefecture|"
+    r"governorate|County|Province|District|Prefecture|Governorate|Region|State)\b")
+
+
+def possessor_of_place(text: str, end: int) -> bool:
+    """Version 5: whether the name ending at ``end`` owns a place of its own named after it ("India's
+    Tolmo state", "Peru's Varo Province"): a possessive that means "in X", the territory (guidelines 1.2),
+    not the state acting.
+
+    >>> text = "India's Tolmo state and India's army"
+    >>> possessor_of_place(text, 5), possessor_of_place(text, 29)
+    (True, False)
+    """
+    return _POSSESSED_PLACE_RE.match(text, end) is not None

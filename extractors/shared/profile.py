@@ -167,6 +167,10 @@ after it:
   nearest place of the noun's kind named before, the place named in apposition ("the capital, X"), or
   the capital of the country a demonym names; not a modifier noun ("the city council") nor the
   possessor of a government's post ("the city's mayor") (:mod:`extractors.shared.places_v5`).
+* ``demonym_places`` (both): a demonym before a place head ("the Kenyan capital", "the Chilean coast",
+  "the Brazilian state of X", "Mexican states") is a name mention of its country as a location (guidelines
+  1.4), not a province named "Brazilian State"; a possessor is cut off a place found by its context
+  ("India's Tolmo state" -> "Tolmo state").
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -231,6 +235,7 @@ class Profile:
     geo_heads: bool = False
     # both extractors (version 5)
     place_nominals: bool = False
+    demonym_places: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -259,4 +264,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
-V5 = replace(V4, version="5", place_nominals=True)
+V5 = replace(V4, version="5", place_nominals=True, demonym_places=True)

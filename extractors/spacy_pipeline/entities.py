@@ -19,7 +19,7 @@ from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype, peo
 from extractors.shared.pronouns import add_reference_mentions
 from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
 from extractors.shared.lookups import Lexicons
-from extractors.shared.places_v5 import place_nominals
+from extractors.shared.places_v5 import place_nominals, possessor_of_place
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
 from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name, group_of_agents, in_other_name,
@@ -235,14 +235,14 @@ class EntityFinder:
         doc, text, lex = self.doc, self.text, self.lex
         boiler = boilerplate_spans(text)
         spans = list(boiler)
-        for cue in cue_places(text, lex.countries):
+        for cue in cue_places(text, lex.countries, demonyms=lex.demonyms if lex.profile.demonym_places else None):
             if inside(boiler, cue.start, cue.end):
                 continue
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
             if span is None:
                 continue
             spans.append((cue.start, cue.end))
-            name = " ".join(text[cue.start:cue.end].split())
+            name = cue.canonical or " ".join(text[cue.start:cue.end].split())
             known = lex.gazetteer.get(name) or (lex.gazetteer.get(name.title()) if name.isupper() else None)
             place = cue.place(text, known)
             tokens = range(span.start, span.end)
@@ -336,7 +336,8 @@ class EntityFinder:
             place = lex.gazetteer.get(surface)
             if place is None and lex.profile.places and surface.isupper():
                 place = lex.gazetteer.get(surface.title())  # a dateline: "LIMA"
-            if label == "GPE" and self._acts(ent.root) and (place is None or place.subtype == "country"):
+            if label == "GPE" and self._acts(ent.root) and (place is None or place.subtype == "country") \
+                    and not (lex.profile.demonym_places and possessor_of_place(self.text, end)):
                 found.states.setdefault(place.country if place else surface, []).append((start, end))
                 return
             if place is not None:

@@ -61,3 +61,28 @@ def test_place_nominals(extractors: dict[str, Any], family: str, case: str) -> N
 def test_not_place_nominals(extractors: dict[str, Any], family: str, case: str) -> None:
     text, unexpected = NOT_NOMINAL_CASES[case]
     assert unexpected not in place_mentions(extractors, f"{family}.v5", text)
+
+
+# text, the (mention, location) v5 must find and v4 does not: a demonym before a place head is its country
+# as a location (guidelines 1.4), a possessor of a place named after it the territory (1.2)
+DEMONYM_CASES = {
+    "a demonym's capital": ("Protesters marched through the Ghanaian capital on Saturday.", ("Ghanaian", "Ghana")),
+    "a demonym before 'state of'": ("Police in the Brazilian state of Amapa arrested four men.",
+                                    ("Brazilian", "Brazil")),
+    "a possessor of a province": ("Rain flooded roads in Peru's Cusco Province on Friday.", ("Peru", "Peru")),
+}
+
+
+@pytest.mark.parametrize("family", ["rules", "spacy"])
+@pytest.mark.parametrize("case", DEMONYM_CASES)
+def test_demonym_places(extractors: dict[str, Any], family: str, case: str) -> None:
+    text, expected = DEMONYM_CASES[case]
+    assert expected in place_mentions(extractors, f"{family}.v5", text)
+    assert expected not in place_mentions(extractors, f"{family}.v4", text)
+
+
+def test_possessor_is_cut_off_the_place(extractors: dict[str, Any]) -> None:
+    """``rules`` only: spaCy's entity never took the possessor in."""
+    text = "Rain flooded roads in Peru's Cusco Province on Friday."
+    assert ("Cusco Province", "Cusco Province") in place_mentions(extractors, "rules.v5", text)
+    assert ("Cusco Province", "Cusco Province") not in place_mentions(extractors, "rules.v4", text)
