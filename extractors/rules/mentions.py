@@ -150,7 +150,7 @@ class MentionFinder:
         nominal = []
         if self.lex.profile.places:
             taken = [(r.start, r.end) for r in self.refs] + [(c.start, c.end) for c in candidates]
-            found = facility_mentions(self.text, taken + boilerplate_spans(self.text))
+            found = facility_mentions(self.text, taken + boilerplate_spans(self.text), self.lex.profile.generic_facilities)
             nominal = [(facility_fields(noun), spans) for noun, spans in found.items()]
         locations = location_records(self.text, places.values(), nominal)
         if self.lex.profile.place_nominals:  # version 5: "the city", "the Kenyan capital" (5 ab)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.shared.places import Place
+from extractors.shared.places_v5 import generic_facility
 
 _CAP = r"[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)*"
 # A place name: one to three capitalised words ("San Peldo", "North Umbeto"), or such words around a
@@ -248,9 +249,11 @@ NOT_A_PLACE_BEFORE = frozenset("took take takes taking taken leave left leaving 
 _FACILITY_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(FACILITY_NOUNS, key=len, reverse=True)) + r")(?![\w-])")
 
 
-def facility_mentions(text: str, taken: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+def facility_mentions(text: str, taken: list[tuple[int, int]], generic: bool = False) -> dict[str, list[tuple[int, int]]]:
     """Version 2: the unnamed facilities an article names by a lower-case head noun, noun -> spans,
-    without spans that overlap ``taken`` (names found otherwise).
+    without spans that overlap ``taken`` (names found otherwise); version 5 (``generic``: the switch
+    ``generic_facilities``) leaves out modifier nouns and bare plurals of no definite place
+    (:func:`extractors.shared.places_v5.generic_facility`).
 
     >>> facility_mentions("Workers left the mill. The mill closed.", [])
     {'mill': [(17, 21), (27, 31)]}
@@ -260,6 +263,8 @@ def facility_mentions(text: str, taken: list[tuple[int, int]]) -> dict[str, list
         previous = text[max(0, m.start() - 12):m.start()].split()[-1:]
         if previous and previous[0].lower() in NOT_A_PLACE_BEFORE:
             continue  # "took office", "the power plant's output"
+        if generic and generic_facility(text, m.start(), m.end()):
+            continue  # version 5: "a hospital spokeswoman", "teams will visit schools"
         if not any(s < m.end() and m.start() < e for s, e in taken):
             out.setdefault(m.group(), []).append(m.span())
     return out

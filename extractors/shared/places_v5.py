@@ -180,3 +180,46 @@ def possessor_of_place(text: str, end: int) -> bool:
     (True, False)
     """
     return _POSSESSED_PLACE_RE.match(text, end) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# generic_facilities: unnamed facilities with no definite referent (guidelines 1.3, 5 m, 5 n)
+# ---------------------------------------------------------------------------------------------
+
+# Words that make a plural a definite or counted set of places (5 n: "the company's three plants",
+# "other mines", "all sites in the area"); "many", "most", "some" leave it generic ("many mines report").
+_SET_WORDS = frozenset("the these those its their his her our my your other all both several two three four five six "
+                       "seven eight nine ten dozen dozens hundreds".split())
+# Words that end the walk back from a plural to its determiner: the phrase began after them.
+_PHRASE_START = frozenset("in into at on from to of near across around through with for by and or but that which "
+                          "where as than while if when will would can could must should may might is are was were "
+                          "be been has have had not".split())
+# Nouns after a facility noun that make it a modifier ("a school teacher", "a hospital spokeswoman", 5 m).
+_AFTER_MODIFIER = frozenset("teacher teachers spokesman spokeswoman spokesperson official officials staff worker "
+                            "workers director manager managers board administrator nurse nurses doctor doctors "
+                            "employee employees owner owners operator operators union chief head principal "
+                            "authorities authority management".split())
+
+
+def generic_facility(text: str, start: int, end: int) -> bool:
+    """Version 5: whether the facility noun at ``start:end`` names no definite place: a modifier noun before a
+    noun of people or staff ("a hospital spokeswoman", 5 m), or a bare plural that no determiner, possessive
+    or number makes a set of the story ("Teams will visit schools, churches and mosques", 1.3 "Places
+    without a definite referent"; "the company's three plants" is one item, 5 n).
+
+    >>> text = "Teams will visit schools and the firm's two plants; a hospital spokeswoman said."
+    >>> [generic_facility(text, m.start(), m.end()) for m in re.finditer(r"schools|plants|hospital", text)]
+    [True, False, True]
+    """
+    after = re.match(r"[ \t]+([a-z]+)", text[end:end + 30])
+    if after and after.group(1) in _AFTER_MODIFIER:
+        return True
+    if not text[start:end].endswith("s"):
+        return False
+    words = re.findall(r"[\w’'-]+|[^\w\s]", text[max(0, start - 60):start])[-4:]
+    for word in reversed(words):
+        if word.lower() in _SET_WORDS or word.isdigit() or word.endswith(("’s", "'s", "s’", "s'")):
+            return False
+        if not word[0].isalpha() or word.lower() in _PHRASE_START or word[0].isupper():
+            return True
+    return True

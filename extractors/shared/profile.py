@@ -171,6 +171,10 @@ after it:
   "the Brazilian state of X", "Mexican states") is a name mention of its country as a location (guidelines
   1.4), not a province named "Brazilian State"; a possessor is cut off a place found by its context
   ("India's Tolmo state" -> "Tolmo state").
+* ``generic_facilities`` (both): an unnamed facility's noun is no location where it is a modifier before a
+  noun of people or staff ("a hospital spokeswoman", guidelines 5 m) or a bare plural that no determiner,
+  possessive or number makes a set of the story ("teams will visit schools and churches": no definite
+  referent, 1.3; "the firm's two plants" stays one item, 5 n).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -236,6 +240,7 @@ class Profile:
     # both extractors (version 5)
     place_nominals: bool = False
     demonym_places: bool = False
+    generic_facilities: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -264,4 +269,5 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              far_cues=True, gazetteer_names=True, org_cues=True,
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
-V5 = replace(V4, version="5", place_nominals=True, demonym_places=True)
+V5 = replace(V4, version="5", place_nominals=True, demonym_places=True,
+             generic_facilities=True)

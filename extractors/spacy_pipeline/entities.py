@@ -152,7 +152,8 @@ class EntityFinder:
             self._nominal_actors()
         nominal = []
         if self.lex.profile.places:
-            facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text))
+            facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text),
+                                           self.lex.profile.generic_facilities)
             self._add_tokens(found, [s for spans in facilities.values() for s in spans])
             for _, name in sites.values():  # version 4: "the mine" after "the X mine" is that mine
                 site = found.places.get((name, None, "FAC"))

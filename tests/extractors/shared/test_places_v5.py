@@ -86,3 +86,33 @@ def test_possessor_is_cut_off_the_place(extractors: dict[str, Any]) -> None:
     text = "Rain flooded roads in Peru's Cusco Province on Friday."
     assert ("Cusco Province", "Cusco Province") in place_mentions(extractors, "rules.v5", text)
     assert ("Cusco Province", "Cusco Province") not in place_mentions(extractors, "rules.v4", text)
+
+
+# text, a facility noun v4 takes for a location and v5 does not: no definite place (guidelines 1.3, 5 m)
+GENERIC_FACILITY_CASES = {
+    "a bare plural in a list": ("Health teams will visit schools, churches and markets in the district.", "churches"),
+    "a bare plural object": ("The new tariff applies to factories that use more than 1 megawatt.", "factories"),
+    "a modifier noun": ("A hospital spokeswoman said the patient was stable.", "hospital"),
+    "a modifier noun before staff": ("The school principal closed the gates early.", "school"),
+}
+
+
+def facility_nouns(extractors: dict[str, Any], name: str, text: str) -> set[str]:
+    """The text of every nominal location mention found in ``text``."""
+    (doc,) = extractors[name].extract([Article("t", text)])
+    return {m.text for loc in doc.locations for m in loc.mentions if m.kind == "nominal"}
+
+
+@pytest.mark.parametrize("family", ["rules", "spacy"])
+@pytest.mark.parametrize("case", GENERIC_FACILITY_CASES)
+def test_generic_facilities(extractors: dict[str, Any], family: str, case: str) -> None:
+    text, noun = GENERIC_FACILITY_CASES[case]
+    assert noun not in facility_nouns(extractors, f"{family}.v5", text)
+    assert noun in facility_nouns(extractors, f"{family}.v4", text)
+
+
+@pytest.mark.parametrize("family", ["rules", "spacy"])
+def test_counted_facilities_stay(extractors: dict[str, Any], family: str) -> None:
+    """A guard: a counted or possessed plural is one item of the story (5 n) in both versions."""
+    text = "The firm said the three plants would close next year."
+    assert "plants" in facility_nouns(extractors, f"{family}.v5", text)
