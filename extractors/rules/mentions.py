@@ -17,7 +17,7 @@ from extractors.shared.context import boilerplate_spans, facility_fields, facili
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
-from extractors.shared.places_v5 import place_nominals, possessor_of_place
+from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
 
@@ -114,6 +114,8 @@ class MentionFinder:
     def _acts(self, c: Candidate) -> bool:
         """Whether a country name is the state acting: owner ("X's army") or subject of a verb."""
         text = self.text
+        if self.lex.profile.territory_cues and territory_cue(text, c.start):
+            return False  # version 5: "LIMA, Peru, March 3", "northern Peru's": the territory
         if text[c.end:c.end + 2] in ("’s", "'s"):
             after = text[c.end + 2:c.end + 40].split()
             return bool(after) and after[0].lower() not in ("most", "largest", "biggest", "second", "third")

@@ -223,3 +223,28 @@ def generic_facility(text: str, start: int, end: int) -> bool:
         if not word[0].isalpha() or word.lower() in _PHRASE_START or word[0].isupper():
             return True
     return True
+
+
+# ---------------------------------------------------------------------------------------------
+# territory_cues: a country named as territory, never the state acting (guidelines 1.3)
+# ---------------------------------------------------------------------------------------------
+
+# A dateline's city in capitals before the name: "LIMA, Peru, May 1 (Agency) -" (1.3 "Datelines").
+_DATELINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]*[A-Z],[ \t]+$")
+# A direction adjective before the name: "southern Peru" is a mention of the territory (1.3).
+_DIRECTION_BEFORE_RE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central|"
+                                  r"(?:North|South)(?:-?(?:[Ee]ast|[Ww]est))?ern|Eastern|Western)[ \t]+$")
+
+
+def territory_cue(text: str, start: int) -> bool:
+    """Version 5: whether the country name at ``start`` is named as a territory by what stands before it:
+    the country of a dateline ("LIMA, Peru, May 1 -") or a direction adjective ("northern Peru's
+    largest mill", "in eastern Peru opened"), so that no verb or possessive after it makes it the state
+    acting (1.2, 1.3).
+
+    >>> text = "LIMA, Peru, March 3 (Wire) - A mill in northern Peru shut. Peru said no."
+    >>> [territory_cue(text, i) for i in (6, 48, 59)]
+    [True, True, False]
+    """
+    before = text[max(0, start - 40):start]
+    return bool(_DATELINE_BEFORE_RE.search(before) or _DIRECTION_BEFORE_RE.search(before))

@@ -175,6 +175,9 @@ after it:
   noun of people or staff ("a hospital spokeswoman", guidelines 5 m) or a bare plural that no determiner,
   possessive or number makes a set of the story ("teams will visit schools and churches": no definite
   referent, 1.3; "the firm's two plants" stays one item, 5 n).
+* ``territory_cues`` (both): a country named in a dateline after its city ("LIMA, Peru, March 3 -") or after a
+  direction adjective ("northern Peru's largest mill", "in eastern Peru opened") is the territory, a
+  location (guidelines 1.3), whatever verb or possessive follows it (not the state acting).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -241,6 +244,7 @@ class Profile:
     place_nominals: bool = False
     demonym_places: bool = False
     generic_facilities: bool = False
+    territory_cues: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -270,4 +274,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
 V5 = replace(V4, version="5", place_nominals=True, demonym_places=True,
-             generic_facilities=True)
+             generic_facilities=True, territory_cues=True)

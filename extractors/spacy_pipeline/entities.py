@@ -19,7 +19,7 @@ from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype, peo
 from extractors.shared.pronouns import add_reference_mentions
 from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
 from extractors.shared.lookups import Lexicons
-from extractors.shared.places_v5 import place_nominals, possessor_of_place
+from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
 from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name, group_of_agents, in_other_name,
@@ -338,7 +338,8 @@ class EntityFinder:
             if place is None and lex.profile.places and surface.isupper():
                 place = lex.gazetteer.get(surface.title())  # a dateline: "LIMA"
             if label == "GPE" and self._acts(ent.root) and (place is None or place.subtype == "country") \
-                    and not (lex.profile.demonym_places and possessor_of_place(self.text, end)):
+                    and not (lex.profile.demonym_places and possessor_of_place(self.text, end)) \
+                    and not (lex.profile.territory_cues and territory_cue(self.text, start)):
                 found.states.setdefault(place.country if place else surface, []).append((start, end))
                 return
             if place is not None:

@@ -116,3 +116,35 @@ def test_counted_facilities_stay(extractors: dict[str, Any], family: str) -> Non
     """A guard: a counted or possessed plural is one item of the story (5 n) in both versions."""
     text = "The firm said the three plants would close next year."
     assert "plants" in facility_nouns(extractors, f"{family}.v5", text)
+
+
+# text, a country v4 takes for the state acting and v5 for a place: named as territory (guidelines 1.3)
+TERRITORY_CASES = {
+    "a dateline's country before a date": ("Mill closes\n\nARUSHA, Tanzania, March 30 (Coast Wire) - The mill closed "
+                                           "on Monday.", "Tanzania"),
+    "a direction adjective before a possessive": ("Drought has hit northern Tanzania's cotton farms hard.",
+                                                  "Tanzania"),
+    "a direction adjective before a verb": ("A clinic in western Tanzania opened a new ward on Monday.",
+                                            "Tanzania"),
+}
+
+
+def place_names(extractors: dict[str, Any], name: str, text: str) -> set[str]:
+    """The name of every location found in ``text``."""
+    (doc,) = extractors[name].extract([Article("t", text)])
+    return {loc.name for loc in doc.locations}
+
+
+@pytest.mark.parametrize("case", TERRITORY_CASES)
+def test_territory_cues_rules(extractors: dict[str, Any], case: str) -> None:
+    text, country = TERRITORY_CASES[case]
+    assert country in place_names(extractors, "rules.v5", text)
+    assert country not in place_names(extractors, "rules.v4", text)
+
+
+def test_territory_cues_spacy(extractors: dict[str, Any]) -> None:
+    """spaCy's parse makes a dateline's country an apposition of the city, the subject: v4 took it for the state."""
+    text = ("Mill closes\n\nMWANZA, Tanzania, Feb 18 (Lake Wire) - Tanzania Cotton Mills said on Monday it would "
+            "close its main factory.")
+    assert "Tanzania" in place_names(extractors, "spacy.v5", text)
+    assert "Tanzania" not in place_names(extractors, "spacy.v4", text)
