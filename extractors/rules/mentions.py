@@ -19,6 +19,7 @@ from extractors.shared.context import boilerplate_spans, facility_fields, facili
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
+from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
 
@@ -81,7 +82,8 @@ class MentionFinder:
                 states.setdefault(c.country or "", []).append((c.start, c.end))
             elif c.type == "NORP":
                 norp.setdefault(c.country or "", []).append((c.start, c.end))
-            elif c.place is not None and c.place.subtype == "country" and self._acts(c):
+            elif c.place is not None and c.place.subtype == "country" and self._acts(c) \
+                    and not (self.lex.profile.demonym_places and (c.cue or possessor_of_place(text, c.end))):
                 c.type = "GPE"  # no longer a place: _locations passes it over
                 c.country = c.place.country
                 states.setdefault(c.country or "", []).append((c.start, c.end))
@@ -118,6 +120,8 @@ class MentionFinder:
         text = self.text
         if self.lex.profile.wire_lines and country_in_dateline(text, c.start, c.end):
             return False  # v5: "LIMA, Peru, March 4": a dateline's place, "March" no verb
+        if self.lex.profile.territory_cues and territory_cue(text, c.start):
+            return False  # version 5: "LIMA, Peru, March 3", "northern Peru's": the territory
         if text[c.end:c.end + 2] in ("’s", "'s"):
             after = text[c.end + 2:c.end + 40].split()
             return bool(after) and after[0].lower() not in ("most", "largest", "biggest", "second", "third")
@@ -154,9 +158,14 @@ class MentionFinder:
         nominal = []
         if self.lex.profile.places:
             taken = [(r.start, r.end) for r in self.refs] + [(c.start, c.end) for c in candidates]
-            found = facility_mentions(self.text, taken + boilerplate_spans(self.text))
+            found = facility_mentions(self.text, taken + boilerplate_spans(self.text), self.lex.profile.generic_facilities)
             nominal = [(facility_fields(noun), spans) for noun, spans in found.items()]
         locations = location_records(self.text, places.values(), nominal)
+        if self.lex.profile.place_nominals:  # version 5: "the city", "the Kenyan capital" (5 ab)
+            taken = [(r.start, r.end) for r in self.refs] + [(m["start"], m["end"]) for loc in locations
+                                                              for m in loc["mentions"]]
+            place_nominals(self.text, locations, taken, self.lex.demonyms, self.lex.reporting,
+                           self.lex.event_verbs)
         for loc in locations:
             self.refs.extend(Ref(m["start"], m["end"], loc["id"], False, False) for m in loc["mentions"])
         return locations

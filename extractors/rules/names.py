@@ -82,7 +82,8 @@ class NameFinder:
         boiler = boilerplate_spans(text)
         if lex.profile.wire_lines:  # v5: "TOLU (Agency) —", "Additional reporting by X"
             boiler += wire_boilerplate(text)
-        cues = [c for c in cue_places(text, lex.countries, lex.profile.place_heads)
+        cues = [c for c in cue_places(text, lex.countries, lex.profile.place_heads,
+                                      lex.demonyms if lex.profile.demonym_places else None)
                 if not inside(boiler, c.start, c.end)]
         out: list[Candidate] = []
         for m in NAME_RE.finditer(text):
@@ -99,7 +100,7 @@ class NameFinder:
             if pos < m.end():
                 out.extend(self._typed(NAME_RE.finditer(text, pos, m.end()), headline_lines))
         for cue in cues:
-            name = " ".join(text[cue.start:cue.end].split())
+            name = cue.canonical or " ".join(text[cue.start:cue.end].split())
             known = lex.gazetteer.get(name) or (lex.gazetteer.get(name.title()) if name.isupper() else None)
             out.append(Candidate(cue.start, cue.end, name, "LOC", place=cue.place(text, known), cue=True))
         out.sort(key=lambda c: c.start)

@@ -8,9 +8,11 @@ province", guidelines 1), its location type and subtype, and the country when th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from extractors.shared.places import Place
+from extractors.shared.places_v5 import generic_facility
 
 _CAP = r"[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)*"
 # A place name: one to three capitalised words ("San Peldo", "North Umbeto"), or such words around a
@@ -64,9 +66,12 @@ class CuePlace:
     type: str  # GPE, LOC, FAC
     subtype: str
     country: str | None = None
+    canonical: str | None = None  # version 5: the country a demonym names ("Brazilian" -> "Brazil")
 
     def place(self, text: str, known: Place | None = None) -> Place:
         """A gazetteer entry for the place (the gazetteer's own when it knows the name and type)."""
+        if self.canonical is not None:  # version 5: a demonym standing for its country's territory
+            return known or Place(self.canonical, "GPE", "country", self.country, None, 0)
         if known is not None and (known.type, known.subtype) != ("GPE", "country") and self.type == "GPE":
             return known
         name = " ".join(text[self.start:self.end].split())
@@ -85,13 +90,16 @@ def _names(text: str, m: re.Match[str], group: str = "list") -> list[tuple[int, 
             if n.group() not in _SENTENCE_OPENERS]
 
 
-def cue_places(text: str, countries: dict[str, str], v4: bool = False) -> list[CuePlace]:
+def cue_places(text: str, countries: dict[str, str], v4: bool = False,
+               demonyms: dict[str, str] | None = None) -> list[CuePlace]:
     """Every place a context cue names in ``text``, sorted, without overlaps (the longer span wins).
 
     Args:
         countries: a country's name or short form -> its ISO 3166-1 alpha-2 code.
         v4: version 4 (``place_heads``): islands, channels, straits and other geographic heads, and
             capitalised administrative heads ("Kesto County").
+        demonyms: version 5 (``demonym_places``, :func:`demonym_cues`): a demonym before a
+            place head is its country as a location, and a possessor is no part of a cue's span.
 
     >>> text = "in the town of Tolu, a Ruvo-based firm"
     >>> [(text[p.start:p.end], p.subtype) for p in cue_places(text, {})]
@@ -127,7 +135,59 @@ def cue_places(text: str, countries: dict[str, str], v4: bool = False) -> list[C
         name = m.group("name")
         if iso is not None and name not in _SENTENCE_OPENERS and name not in countries and name.title() not in countries:
             found.append(CuePlace(m.start("name"), m.end("name"), "GPE", "city", iso))
+    if demonyms is not None:
+        found = demonym_cues(text, found, demonyms)
     return _without_overlaps(found)
+
+
+# ---------------------------------------------------------------------------------------------
+# demonym_places: "the Kenyan capital", "the Brazilian state of X", "India's X state" (guidelines 1.4)
+# ---------------------------------------------------------------------------------------------
+
+# Lower-case heads of places after a demonym: the demonym names the territory they lie in (1.4 "the
+# Kenyan capital", "the Chilean coast", "the Nigerian border" -> location). An administrative noun counts
+# only before "of" or in the plural ("the Brazilian state of X", "Mexican states"): "the Peruvian state"
+# alone is the state acting (1.4).
+_TERRITORY_HEADS = ("capital|coast|coastline|border|borders|mainland|countryside|interior|territory|soil|waters|"
+                    "airspace|north|south|east|west|northeast|northwest|southeast|southwest|"
+                    "states|provinces|regions|districts|counties|cities|towns|villages|islands")
+_OF_HEADS = "state|province|region|district|county|city|town|village|port|island|capital"
+
+
+def demonym_cues(text: str, found: list[CuePlace], demonyms: dict[str, str]) -> list[CuePlace]:
+    """Version 5: the cues of :func:`extractors.shared.context.cue_places` with the country a demonym before
+    a place head names ("the Brazilian state of X" -> "Brazilian", Brazil), without the cues that took
+    such a demonym for a province's name ("Brazilian state"), and with a possessor cut off a cue's span
+    ("India's Tolmo state" -> "Tolmo state"; the possessor is a place of its own, 1.2).
+
+    >>> from extractors.shared.context import cue_places
+    >>> text = "Talks in the Brazilian state of Tolmo and in India's Varo state"
+    >>> [(text[c.start:c.end], c.canonical) for c in cue_places(text, {}, demonyms={"Brazilian": "BR"})]
+    [('Brazilian', 'Brazil'), ('Tolmo', None), ('Varo state', None)]
+    """
+    from extractors.shared.places import country_name, is_plural_demonym
+
+    kept = []
+    for cue in found:
+        words = text[cue.start:cue.end].split()
+        if cue.type == "GPE" and len(words) == 2 and words[0] in demonyms and words[1].islower():
+            continue  # "Brazilian state": a demonym, not a province's name
+        cut = re.match(r"[A-Z][\w.-]*[’']s[ \t]+(?=[A-Z])", text[cue.start:cue.end])
+        kept.append(replace(cue, start=cue.start + cut.end()) if cut else cue)
+    for m in _demonym_re(tuple(sorted(demonyms, key=len, reverse=True))).finditer(text):
+        word = m.group("dem")
+        iso = demonyms[word]
+        if is_plural_demonym(word, demonyms) or country_name(iso) is None:
+            continue
+        kept.append(CuePlace(m.start("dem"), m.end("dem"), "GPE", "country", iso, country_name(iso)))
+    return kept
+
+
+@lru_cache(maxsize=2)
+def _demonym_re(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A demonym before a place head ("Kenyan capital", "Brazilian state of")."""
+    words = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w-])(?P<dem>{words})[ \t]+(?:{_TERRITORY_HEADS}\b|(?:{_OF_HEADS})[ \t]+of\b)")
 
 
 def _without_overlaps(found: list[CuePlace]) -> list[CuePlace]:
@@ -189,9 +249,11 @@ NOT_A_PLACE_BEFORE = frozenset("took take takes taking taken leave left leaving 
 _FACILITY_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(FACILITY_NOUNS, key=len, reverse=True)) + r")(?![\w-])")
 
 
-def facility_mentions(text: str, taken: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+def facility_mentions(text: str, taken: list[tuple[int, int]], generic: bool = False) -> dict[str, list[tuple[int, int]]]:
     """Version 2: the unnamed facilities an article names by a lower-case head noun, noun -> spans,
-    without spans that overlap ``taken`` (names found otherwise).
+    without spans that overlap ``taken`` (names found otherwise); version 5 (``generic``: the switch
+    ``generic_facilities``) leaves out modifier nouns and bare plurals of no definite place
+    (:func:`extractors.shared.places_v5.generic_facility`).
 
     >>> facility_mentions("Workers left the mill. The mill closed.", [])
     {'mill': [(17, 21), (27, 31)]}
@@ -201,6 +263,8 @@ def facility_mentions(text: str, taken: list[tuple[int, int]]) -> dict[str, list
         previous = text[max(0, m.start() - 12):m.start()].split()[-1:]
         if previous and previous[0].lower() in NOT_A_PLACE_BEFORE:
             continue  # "took office", "the power plant's output"
+        if generic and generic_facility(text, m.start(), m.end()):
+            continue  # version 5: "a hospital spokeswoman", "teams will visit schools"
         if not any(s < m.end() and m.start() < e for s, e in taken):
             out.setdefault(m.group(), []).append(m.span())
     return out

@@ -192,6 +192,22 @@ after it:
   "six others", "one worker") as a verb's subject or object is a PER group actor of its own, one per
   phrase (guidelines 1.2: other collectives get their own actor; each count names another group), so
   that "police detained 11 people" has its target (:mod:`extractors.spacy_pipeline.actors_v5`).
+* ``place_nominals`` (both): "the city", "the town", "the country", "the province", "the Kenyan capital"
+  that refer back to a place already named are nominal mentions of it (guidelines 5 ab, 1.3, 1.4): the
+  nearest place of the noun's kind named before, the place named in apposition ("the capital, X"), or
+  the capital of the country a demonym names; not a modifier noun ("the city council") nor the
+  possessor of a government's post ("the city's mayor") (:mod:`extractors.shared.places_v5`).
+* ``demonym_places`` (both): a demonym before a place head ("the Kenyan capital", "the Chilean coast",
+  "the Brazilian state of X", "Mexican states") is a name mention of its country as a location (guidelines
+  1.4), not a province named "Brazilian State"; a possessor is cut off a place found by its context
+  ("India's Tolmo state" -> "Tolmo state").
+* ``generic_facilities`` (both): an unnamed facility's noun is no location where it is a modifier before a
+  noun of people or staff ("a hospital spokeswoman", guidelines 5 m) or a bare plural that no determiner,
+  possessive or number makes a set of the story ("teams will visit schools and churches": no definite
+  referent, 1.3; "the firm's two plants" stays one item, 5 n).
+* ``territory_cues`` (both): a country named in a dateline after its city ("LIMA, Peru, March 3 -") or after a
+  direction adjective ("northern Peru's largest mill", "in eastern Peru opened") is the territory, a
+  location (guidelines 1.3), whatever verb or possessive follows it (not the state acting).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -263,6 +279,11 @@ class Profile:
     object_places: bool = False
     business_objects: bool = False
     counted_people: bool = False
+    # both extractors (version 5)
+    place_nominals: bool = False
+    demonym_places: bool = False
+    generic_facilities: bool = False
+    territory_cues: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -293,4 +314,6 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              facility_names=True, geo_heads=True)
 V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
              org_nominals=True, wire_lines=True,
-             object_places=True, business_objects=True, counted_people=True)
+             object_places=True, business_objects=True, counted_people=True,
+             place_nominals=True, demonym_places=True,
+             generic_facilities=True, territory_cues=True)

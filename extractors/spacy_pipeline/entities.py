@@ -19,6 +19,7 @@ from extractors.shared.orgs import OCCASION_HEADS, is_org_name, org_subtype, peo
 from extractors.shared.pronouns import add_reference_mentions
 from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
 from extractors.shared.lookups import Lexicons
+from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
 from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name, group_of_agents, in_other_name,
@@ -151,7 +152,8 @@ class EntityFinder:
             self._nominal_actors()
         nominal = []
         if self.lex.profile.places:
-            facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text))
+            facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text),
+                                           self.lex.profile.generic_facilities)
             self._add_tokens(found, [s for spans in facilities.values() for s in spans])
             for _, name in sites.values():  # version 4: "the mine" after "the X mine" is that mine
                 site = found.places.get((name, None, "FAC"))
@@ -159,6 +161,10 @@ class EntityFinder:
                     site[1].extend(facilities.pop(name.split()[-1]))
             nominal = [(facility_fields(noun), spans) for noun, spans in facilities.items()]
         self.locations = location_records(text, found.places.values(), nominal)
+        if self.lex.profile.place_nominals:  # version 5: "the city", "the Kenyan capital" (5 ab)
+            added = place_nominals(text, self.locations, list(found.tokens_of), self.lex.demonyms, self.lex.reporting,
+                                   self.lex.event_verbs)
+            self._add_tokens(found, added)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
         if self.lex.profile.subject_pronouns:
@@ -230,14 +236,14 @@ class EntityFinder:
         doc, text, lex = self.doc, self.text, self.lex
         boiler = boilerplate_spans(text)
         spans = list(boiler)
-        for cue in cue_places(text, lex.countries):
+        for cue in cue_places(text, lex.countries, demonyms=lex.demonyms if lex.profile.demonym_places else None):
             if inside(boiler, cue.start, cue.end):
                 continue
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
             if span is None:
                 continue
             spans.append((cue.start, cue.end))
-            name = " ".join(text[cue.start:cue.end].split())
+            name = cue.canonical or " ".join(text[cue.start:cue.end].split())
             known = lex.gazetteer.get(name) or (lex.gazetteer.get(name.title()) if name.isupper() else None)
             place = cue.place(text, known)
             tokens = range(span.start, span.end)
@@ -331,7 +337,9 @@ class EntityFinder:
             place = lex.gazetteer.get(surface)
             if place is None and lex.profile.places and surface.isupper():
                 place = lex.gazetteer.get(surface.title())  # a dateline: "LIMA"
-            if label == "GPE" and self._acts(ent.root) and (place is None or place.subtype == "country"):
+            if label == "GPE" and self._acts(ent.root) and (place is None or place.subtype == "country") \
+                    and not (lex.profile.demonym_places and possessor_of_place(self.text, end)) \
+                    and not (lex.profile.territory_cues and territory_cue(self.text, start)):
                 found.states.setdefault(place.country if place else surface, []).append((start, end))
                 return
             if place is not None:
