@@ -177,7 +177,11 @@ after it:
 * ``wire_lines`` (``rules``): the dateline and source lines of wire copy (guidelines 0.4, 1.3): a country
   in a dateline or before a date ("LIMA, Peru, March 4") is a place, not the state acting (version 4
   read "March" as a verb); the slug of a dateline with no comma ("TOLU (Agency) —") and byline lines
-  outside brackets ("Additional reporting by X in Y") are boilerplate (:mod:`extractors.rules.datelines`).
+  outside brackets ("Additional reporting by X in Y") are boilerplate (:mod:`extractors.rules.datelines`);
+* ``election_table`` (``rules``): votes and results typed by one table of election words
+  (:mod:`extractors.shared.elections`, guidelines 3.2.2 and 5 r): a vote on a motion, a bill, an offer
+  or a referendum is POLICY ``legislate``; otherwise a vote, a result or a win is PERSONNEL ``elect``
+  when its sentence names an election by another word or the article is about an election.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -245,6 +249,7 @@ class Profile:
     quote_first_person: bool = False
     org_nominals: bool = False
     wire_lines: bool = False
+    election_table: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -274,4 +279,4 @@ V4 = Profile("4", places=True, actor_cues=True, events=True, quotes=True, small_
              member_nouns=True, leave_senses=True,
              facility_names=True, geo_heads=True)
 V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
-             org_nominals=True, wire_lines=True)
+             org_nominals=True, wire_lines=True, election_table=True)
