@@ -10,6 +10,7 @@ from extractors.rules.names import NameFinder
 from extractors.rules.quotes import QuoteFinder
 from extractors.rules.text import Sentences
 from extractors.shared.article import ArticleWork
+from extractors.shared.elections import election_article
 
 
 class RulesArticle(ArticleWork, NameFinder, MentionFinder, QuoteFinder, EventFinder):
@@ -31,6 +32,7 @@ class RulesArticle(ArticleWork, NameFinder, MentionFinder, QuoteFinder, EventFin
         if lex.profile.fallback_triggers:
             self.triggers = sorted(self.triggers + self._fallback_triggers())
         self.quotes = self._quotes()
+        self.about_election = lex.profile.election_table and election_article(text)  # version 5
         if lex.profile.quote_first_person:
             self._first_person()
         self.events = self._events()

@@ -10,6 +10,7 @@ from typing import Any
 from extractors.rules.clauses import ClauseReader, place_preposition
 from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sense, noun_not_verb, phrasal_sense
 from extractors.rules.retype import retyped
+from extractors.shared.elections import election_sense
 from extractors.rules.mentions import Ref, SortedOffsets
 from extractors.shared.lookups import Lexicons
 from extractors.rules.text import Sentences
@@ -146,6 +147,8 @@ class EventFinder:
             if sense is None or (not sense[2] and word not in self.lex.event_nouns
                                  and compound_noun(word, text[s_start:start])):
                 return None  # "a vehicle ferry": a verb's form as the head of a compound noun
+        if self.lex.profile.election_table:  # v5: votes and results by one table (shared.elections)
+            sense = election_sense(text[start:end].lower(), lemma, sense, text[s_start:s_end], self.about_election)
         etype, subtype, is_noun = sense
         before, after = self._refs_around(start, s_start, s_end)
         args = Arguments()

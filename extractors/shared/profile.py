@@ -208,6 +208,11 @@ after it:
 * ``territory_cues`` (both): a country named in a dateline after its city ("LIMA, Peru, March 3 -") or after a
   direction adjective ("northern Peru's largest mill", "in eastern Peru opened") is the territory, a
   location (guidelines 1.3), whatever verb or possessive follows it (not the state acting).
+  outside brackets ("Additional reporting by X in Y") are boilerplate (:mod:`extractors.rules.datelines`);
+* ``election_table`` (``rules``): votes and results typed by one table of election words
+  (:mod:`extractors.shared.elections`, guidelines 3.2.2 and 5 r): a vote on a motion, a bill, an offer
+  or a referendum is POLICY ``legislate``; otherwise a vote, a result or a win is PERSONNEL ``elect``
+  when its sentence names an election by another word or the article is about an election.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -275,6 +280,7 @@ class Profile:
     quote_first_person: bool = False
     org_nominals: bool = False
     wire_lines: bool = False
+    election_table: bool = False  # rules (version 5)
     # spaCy only (version 5)
     object_places: bool = False
     business_objects: bool = False
@@ -316,4 +322,4 @@ V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
              org_nominals=True, wire_lines=True,
              object_places=True, business_objects=True, counted_people=True,
              place_nominals=True, demonym_places=True,
-             generic_facilities=True, territory_cues=True)
+             generic_facilities=True, territory_cues=True, election_table=True)

@@ -131,3 +131,27 @@ def test_v5_source_lines_are_boilerplate(extractors: dict[str, Any], case: str) 
     found = {name: name_ in actor_names(extractors, name, text) for name in VERSIONS}
     assert found == {"rules.v4": True, "rules.v5": False}, (
         text, {n: actor_names(extractors, n, text) for n in VERSIONS})
+def event_types(extractors: dict[str, Any], name: str, text: str) -> set[tuple[str, str]]:
+    """(trigger, type) of every event found in ``text``."""
+    (doc,) = extractors[name].extract([Article("t", text)])
+    return {(e.trigger.text, e.type) for e in doc.events}
+
+
+_ELECTION_LEAD = ("Voters in the district elected a new mayor on Sunday after a close election. "
+                  "Both candidates had campaigned for weeks. ")
+# text, the (trigger, type) v5 finds and v4 does not
+ELECTION_CASES = {
+    "a result in an election article": (_ELECTION_LEAD + "The result was announced at midnight.",
+                                        ("result", "PERSONNEL")),
+    "a vote in an election article": (_ELECTION_LEAD + "Observers said the town needed unity after a split vote.",
+                                      ("vote", "PERSONNEL")),
+    "a vote on a bill beside an election": ("The vote on the rent bill was delayed until after the election.",
+                                            ("vote", "POLICY")),
+}
+
+
+@pytest.mark.parametrize("case", ELECTION_CASES, ids=list(ELECTION_CASES))
+def test_v5_types_votes_and_results_by_one_table(extractors: dict[str, Any], case: str) -> None:
+    text, expected = ELECTION_CASES[case]
+    found = {name: expected in event_types(extractors, name, text) for name in VERSIONS}
+    assert found == {"rules.v4": False, "rules.v5": True}, (text, {n: event_types(extractors, n, text) for n in VERSIONS})
