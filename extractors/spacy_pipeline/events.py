@@ -22,7 +22,7 @@ from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.roles_v4 import destinations
-from extractors.spacy_pipeline.senses_v5 import business_sense
+from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
 
@@ -141,6 +141,8 @@ class EventFinder(ArgumentFinder):
         is an election only in a sentence about one."""
         if self.lex.profile.business_objects:  # version 5: "cut spending", "close a valve": OTHER
             sense = business_sense(t, sense, self.ref)
+        if self.lex.profile.hearing_senses:  # candidate: a committee's hearing is a meeting
+            sense = hearing_sense(t, sense)
         if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
             return self._contact_or_statement(t)
         if sense[0] == "MEET" and t.lemma_.lower() in GATHERING and not PROTEST_WORDS.isdisjoint(

@@ -62,3 +62,20 @@ def is_business_thing(token: Any, ref: list[Any]) -> bool:
     nouns = (FACILITY_NOUNS.keys() | SITE_NOUNS | JOB_NOUNS | ORG_NOUNS | BODY_NOUNS.keys() | PEOPLE_NOUNS)
     return word in nouns or lemma in nouns
 
+
+
+# Words of a court: a hearing in their sentence is a court's (guidelines 5 ai).
+COURT_WORDS = frozenset("""court courts courtroom judge judges magistrate magistrates tribunal tribunals jury juror
+    jurors trial trials bail prosecutor prosecutors prosecution defendant defendants accused verdict sentencing
+    plea appeal appeals custody indictment""".split())
+
+
+def hearing_sense(t: Any, sense: tuple[str, str | None]) -> tuple[str, str | None]:
+    """The type of the noun "hearing": a session of a court (LEGAL) only in a sentence that names a
+    court, a judge, a trial or the like; the hearing of a legislature, a committee, a regulator or a
+    consultation is a meeting (MEET ``meet``, guidelines 5 ai)."""
+    if sense[0] != "LEGAL" or t.lemma_.lower() != "hearing" or t.pos_ != "NOUN":
+        return sense
+    if any(w.lower_ in COURT_WORDS for w in t.sent):
+        return sense
+    return "MEET", "meet"
