@@ -214,12 +214,8 @@ after it:
   or a referendum is POLICY ``legislate``; otherwise a vote, a result or a win is PERSONNEL ``elect``
   when its sentence names an election by another word or the article is about an election.
 * ``hearing_senses`` (``spacy``): the noun "hearing" is a LEGAL event only in a sentence that names a court,
-  a judge or a trial; else a meeting (MEET, guidelines 5 ai) (:func:`extractors.spacy_pipeline.senses_v5.hearing_sense`).
-* ``nominal_heads`` (``spacy``): a definite description actor ("the committee", "the ministry") is a mention
-  of the one organisation named so far with that head, and "the company"/"the firm" of the one company
-  named so far (guidelines 1), as ``org_nominals`` does in ``rules`` (:mod:`extractors.spacy_pipeline.actors_v5`).
-  Both were measured after the other V5 switches, each helping 3 dev articles and hurting none; taken
-  together with the rest, spacy.v5 helps 10 of 15 and hurts none.
+  a judge or a trial; else a meeting (MEET, guidelines 5 ai) (:func:`extractors.spacy_pipeline.senses_v5.hearing_sense`);
+  measured after the other V5 switches: it helped 3 dev articles and hurt none.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -299,7 +295,6 @@ class Profile:
     territory_cues: bool = False
     # spaCy only (version 5, measured after the others)
     hearing_senses: bool = False
-    nominal_heads: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -333,4 +328,4 @@ V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
              object_places=True, business_objects=True, counted_people=True,
              place_nominals=True, demonym_places=True,
              generic_facilities=True, territory_cues=True, election_table=True,
-             hearing_senses=True, nominal_heads=True)
+             hearing_senses=True)

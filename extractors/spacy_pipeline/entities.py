@@ -28,7 +28,6 @@ from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name
                                                  person_by_cues, person_words,
                                                  place_surfaces,
                                                  resolve_opening_pronouns, speaks_or_is_named)
-from extractors.spacy_pipeline.actors_v5 import merge_nominal_orgs
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
 
 # Entity labels that make actors, and those that make places.
@@ -151,8 +150,6 @@ class EntityFinder:
         if self.lex.profile.nominal_actors:
             self._repeated_names()
             self._nominal_actors()
-            if self.lex.profile.nominal_heads:  # candidate: "the committee" of "the X Committee"
-                self.actors = merge_nominal_orgs(doc, self.ref, self.actors)
         nominal = []
         if self.lex.profile.places:
             facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text),
