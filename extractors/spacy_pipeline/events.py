@@ -18,7 +18,7 @@ from extractors.shared.events_v2 import modality, negated
 from extractors.shared.lookups import Lexicons
 from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_LEMMAS, phrasal_trigger
 from extractors.shared.output import numbered, span
-from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
+from extractors.shared.quotes import ContentSpans, QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.roles_v4 import destinations
@@ -313,8 +313,9 @@ class EventFinder(ArgumentFinder):
             polarity = "negative"
         if self.lex.profile.arguments:
             self._v3_arguments(t, etype, lemma, subtype, args)
-        in_quote = self.quotations.contains(t.idx) or any(
-            q["content"]["start"] <= t.idx < q["content"]["end"] for q in self.quotes)
+        if getattr(self, "_contents", None) is None:  # indexed once: a scan per event was quadratic
+            self._contents = ContentSpans(self.quotes)
+        in_quote = self.quotations.contains(t.idx) or self._contents.contains(t.idx)
         items = destinations(t, etype, lemma, args.items) if self.lex.profile.parse_roles else args.items
         event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), items, polarity,
                              modality(before, in_quote, not is_noun, self.text[sent.start_char:t.idx]), subtype)
