@@ -94,15 +94,16 @@ CLASSES: dict[str, Callable[[int], str]] = {
 
 
 def time_extract(extractor: str, path: Path, timeout: float) -> float | None:
-    """Seconds of ``python -m eval extract -e EXTRACTOR PATH``, or None when killed after ``timeout``."""
+    """Seconds of ``python -m eval extract -e EXTRACTOR PATH``, None when killed after ``timeout``, -1 when
+    the command failed (a row of its own: one failure does not end the table)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     try:
-        subprocess.run([sys.executable, "-m", "eval", "extract", "-e", extractor, str(path), "--out", os.devnull],
-                       env=env, check=True, capture_output=True, timeout=timeout)
+        proc = subprocess.run([sys.executable, "-m", "eval", "extract", "-e", extractor, str(path), "--out", os.devnull],
+                              env=env, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return None
-    return time.perf_counter() - start
+    return time.perf_counter() - start if proc.returncode == 0 else -1.0
 
 
 def main() -> None:
@@ -125,7 +126,7 @@ def main() -> None:
         for name in classes:
             for extractor in args.extractor or OFFLINE:
                 seconds = time_extract(extractor, folder / f"{name}.txt", args.timeout)
-                shown = f"> {args.timeout:g} (killed)" if seconds is None else f"{seconds:.1f}"
+                shown = f"> {args.timeout:g} (killed)" if seconds is None else "failed" if seconds < 0 else f"{seconds:.1f}"
                 print(f"{name:16} {extractor:9} {args.kb:g} KB  {shown} s", flush=True)
 
 

@@ -25,6 +25,11 @@ from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
 
+# How far back (characters) the words of a trigger's sentence are read for its modality ("if" earlier in
+# it): no real sentence is this long (the longest of the gold and development texts: 419 characters); a
+# text the parser leaves as one huge "sentence" would be copied and split once per trigger (quadratic).
+SENTENCE_REACH_CHARS = 2000
+
 # Dependency labels of a verb's objects.
 OBJECTS = frozenset({"dobj", "obj", "attr"})
 # Prepositions before a place where the event happened, and before an actor that is its target.
@@ -318,7 +323,8 @@ class EventFinder(ArgumentFinder):
         in_quote = self.quotations.contains(t.idx) or self._contents.contains(t.idx)
         items = destinations(t, etype, lemma, args.items) if self.lex.profile.parse_roles else args.items
         event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), items, polarity,
-                             modality(before, in_quote, not is_noun, self.text[sent.start_char:t.idx]), subtype)
+                             modality(before, in_quote, not is_noun,
+                                      self.text[max(sent.start_char, t.idx - SENTENCE_REACH_CHARS):t.idx]), subtype)
         if t.i in dates:
             event["time"] = dates[t.i]
         return event
