@@ -26,7 +26,7 @@ from extractors.shared.output import numbered, span
 from extractors.rules.patterns import WORD_RE
 from extractors.shared.events_v2 import modality, negated, object_role, passive, subject_role, trigger_sense
 from extractors.shared.triggers_v2 import PHRASAL_TYPE
-from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
+from extractors.shared.quotes import ContentSpans, QuotationSpans, add_addressee, cue_events
 
 # Words among the four before a trigger that make it negative, hypothetical or planned.
 NEGATIONS: frozenset[str] = frozenset({"not", "never", "no", "n't", "without", "nor"})
@@ -291,7 +291,10 @@ class EventFinder:
 
     def _in_quote_content(self, offset: int) -> bool:
         """Whether ``offset`` lies in the content of an indirect or mixed quote."""
-        return any(q["content"]["start"] <= offset < q["content"]["end"] for q in self.quotes)
+        # indexed once: the quotes are all found before the events (a scan per call was quadratic)
+        if getattr(self, "_contents", None) is None:
+            self._contents = ContentSpans(self.quotes)
+        return self._contents.contains(offset)
 
     def _event(self, start: int, end: int, etype: str) -> dict[str, Any]:
         text = self.text

@@ -9,6 +9,7 @@ a NORP actor; two to four capitalised words are a person; a single word is a can
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -24,6 +25,7 @@ from extractors.shared.lexicon import ALL_TITLES, HONORIFICS, NOT_ACRONYMS, ORG_
 from extractors.shared.orgs import OCCASION_HEADS, ends_as_org, is_org_name, org_subtype
 from extractors.shared.context import boilerplate_spans, cue_places, inside
 from extractors.shared.places import Place, is_common_word, is_plural_demonym
+from extractors.shared.textscan import Overlaps
 
 # Capitalised words that open sentences or headlines but are not names (general English).
 NOT_NAMES: frozenset[str] = frozenset(
@@ -86,10 +88,17 @@ class NameFinder:
                                       lex.demonyms if lex.profile.demonym_places else None)
                 if not inside(boiler, c.start, c.end)]
         out: list[Candidate] = []
+        # the cue places by start, and the longest one: those that overlap a name start within that reach
+        # before it, found by binary search instead of a scan of every cue for every name (quadratic)
+        by_start = sorted((c.start, c.end) for c in cues)
+        starts = [s for s, _ in by_start]
+        reach = max((e - s for s, e in by_start), default=0)
+        in_boiler = Overlaps(boiler)
         for m in NAME_RE.finditer(text):
-            if inside(boiler, m.start(), m.end()):
+            if in_boiler.covers(m.start(), m.end()):
                 continue
-            cuts = sorted([(c.start, c.end) for c in cues if c.start < m.end() and m.start() < c.end]
+            near = by_start[bisect.bisect_left(starts, m.start() - reach):bisect.bisect_left(starts, m.end())]
+            cuts = sorted([(s, e) for s, e in near if m.start() < e]
                           + [b.span() for b in SENTENCE_BREAK_RE.finditer(text, m.start(), m.end())
                              if text[max(0, b.start() - 6):b.end()].split()[-1] not in HONORIFICS])
             pos = m.start()

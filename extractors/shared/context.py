@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from extractors.shared.places import Place
 from extractors.shared.places_v5 import generic_facility
+from extractors.shared.textscan import Overlaps
 
 _CAP = r"[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)*"
 # A place name: one to three capitalised words ("San Peldo", "North Umbeto"), or such words around a
@@ -259,13 +260,14 @@ def facility_mentions(text: str, taken: list[tuple[int, int]], generic: bool = F
     {'mill': [(17, 21), (27, 31)]}
     """
     out: dict[str, list[tuple[int, int]]] = {}
+    spans = Overlaps(taken)  # indexed once: a scan per match was quadratic
     for m in _FACILITY_RE.finditer(text):
         previous = text[max(0, m.start() - 12):m.start()].split()[-1:]
         if previous and previous[0].lower() in NOT_A_PLACE_BEFORE:
             continue  # "took office", "the power plant's output"
         if generic and generic_facility(text, m.start(), m.end()):
             continue  # version 5: "a hospital spokeswoman", "teams will visit schools"
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not spans.any(m.start(), m.end()):
             out.setdefault(m.group(), []).append(m.span())
     return out
 

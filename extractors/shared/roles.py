@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import Sequence
 
-from extractors.shared.textscan import ends_with_comma, last_word, stripped_end
+from extractors.shared.textscan import Overlaps, ends_with_comma, last_word, stripped_end
 
 # Singular nouns for one person by role, kin or age -> subtype "person".
 PERSON_ROLES: frozenset[str] = frozenset(
@@ -105,11 +105,12 @@ def role_actors(text: str, taken: list[tuple[int, int]], names: Sequence[int] = 
     {'spokeswoman': [(36, 47)]}
     """
     out: dict[str, list[tuple[int, int]]] = {}
+    spans = Overlaps(taken)  # indexed once: a scan per match was quadratic
     for m in (_ROLE_V4_RE if v4 else _ROLE_RE).finditer(text):
         start, end = m.span(1)
         noun = m.group(1).lower()
         words = m.group().lower().split()
-        if not _NOT_SPECIFIC.isdisjoint(words) or any(s < end and start < e for s, e in taken):
+        if not _NOT_SPECIFIC.isdisjoint(words) or spans.any(start, end):
             continue
         if _NAME_AFTER_RE.match(text, end) or _APPOSITION_AFTER_RE.match(text, end):
             continue  # a title before a name, or a descriptor before a name in an apposition

@@ -97,15 +97,27 @@ def continued_subject(token: Any, ref: list[Any], genders: dict[str, set[str]]) 
     (within :data:`SUBJECT_REACH` sentences of the same paragraph) whose subject is a person of a
     gender that fits; None when there is none."""
     gender = SUBJECT_PRONOUNS[token.lower_]
-    sents = list(token.doc.sents)
-    k = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
-    for sent in reversed(sents[max(0, k - SUBJECT_REACH):k]):
-        if "\n\n" in token.doc.text[sent.end_char:token.idx]:
+    for sent in _sentences_before(token, SUBJECT_REACH):
+        # doc.text[sent.end_char:token.idx], from the tokens between: Doc.text joins every token of the
+        # article anew on each access (quadratic, once per pronoun)
+        doc = token.doc
+        if "\n\n" in doc[sent.end - 1].whitespace_ + doc[sent.end:token.i].text_with_ws:
             return None
         r = sentence_subject(sent, ref)
         if r is not None:
             return r if genders.get(r[0]) == {gender} else None
     return None
+
+
+def _sentences_before(token: Any, count: int) -> list[Any]:
+    """The ``count`` sentences before the token's (nearest first), reached one by one from its own:
+    a list of every sentence of the article, made for every pronoun, was quadratic."""
+    out: list[Any] = []
+    sent = token.sent
+    while len(out) < count and sent.start > 0:
+        sent = token.doc[sent.start - 1].sent
+        out.append(sent)
+    return out
 
 
 def resolve_opening_pronouns(doc: Any, ref: list[Any], actors: list[dict[str, Any]]) -> None:

@@ -18,13 +18,18 @@ from extractors.shared.events_v2 import modality, negated
 from extractors.shared.lookups import Lexicons
 from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_LEMMAS, phrasal_trigger
 from extractors.shared.output import numbered, span
-from extractors.shared.quotes import QuotationSpans, add_addressee, cue_events
+from extractors.shared.quotes import ContentSpans, QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
+
+# How far back (characters) the words of a trigger's sentence are read for its modality ("if" earlier in
+# it): no real sentence is this long (the longest of the gold and development texts: 419 characters); a
+# text the parser leaves as one huge "sentence" would be copied and split once per trigger (quadratic).
+SENTENCE_REACH_CHARS = 2000
 
 # Dependency labels of a verb's objects.
 OBJECTS = frozenset({"dobj", "obj", "attr"})
@@ -318,11 +323,13 @@ class EventFinder(ArgumentFinder):
             polarity = "negative"
         if self.lex.profile.arguments:
             self._v3_arguments(t, etype, lemma, subtype, args)
-        in_quote = self.quotations.contains(t.idx) or any(
-            q["content"]["start"] <= t.idx < q["content"]["end"] for q in self.quotes)
+        if getattr(self, "_contents", None) is None:  # indexed once: a scan per event was quadratic
+            self._contents = ContentSpans(self.quotes)
+        in_quote = self.quotations.contains(t.idx) or self._contents.contains(t.idx)
         items = destinations(t, etype, lemma, args.items) if self.lex.profile.parse_roles else args.items
         event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), items, polarity,
-                             modality(before, in_quote, not is_noun, self.text[sent.start_char:t.idx]), subtype)
+                             modality(before, in_quote, not is_noun,
+                                      self.text[max(sent.start_char, t.idx - SENTENCE_REACH_CHARS):t.idx]), subtype)
         if t.i in dates:
             event["time"] = dates[t.i]
         return event

@@ -21,6 +21,8 @@ from extractors.spacy_pipeline.entities import ATTACHED, SUBJECTS
 QUOTE_MARKS = "“”\"‘’'«»"
 # Version 4: how many tokens after a quote its cue may stand when the parse links them.
 FAR_CUE_REACH = 20
+# How far back (tokens) a quote's sentence is read for "according to": no real sentence is this long.
+SENTENCE_REACH_TOKENS = 400
 
 
 class QuoteFinder:
@@ -134,7 +136,8 @@ class QuoteFinder:
     def _according_before(self, i: int) -> Any:
         """Version 2: "According to X, “...”": a function making the direct quote of X, or None."""
         doc = self.doc
-        sent_start = doc[i].sent.start
+        # bounded: no real sentence has 400 tokens, and a text without sentence ends was read once per quote
+        sent_start = max(doc[i].sent.start, i - SENTENCE_REACH_TOKENS)
         according = next((t for t in doc[sent_start:i] if t.lower_ == "according"
                           and t.i + 1 < i and doc[t.i + 1].lower_ == "to"), None)
         if according is None:
