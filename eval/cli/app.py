@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterator, TypeVar
 
 import typer
 import typer.core
+import typer.main
 from rich.console import Console
 
 from eval.exceptions import InvalidInputError, NewsbenchError
@@ -313,12 +314,41 @@ def _on_sigterm(main_pid: int) -> Callable[[int, Any], None]:
     return handler
 
 
+def repeated_option(command: Any, args: list[str]) -> str | None:
+    """Why ``args`` give an option of one value more than once, or None.
+
+    Click keeps the last of a repeated option and drops the others without a word: ``extract -e a -e b``
+    would run ``b`` alone. Options that take a list (``run -e``) may repeat.
+    """
+    subcommands = getattr(command, "commands", {})
+    position = next((i for i, a in enumerate(args) if a in subcommands), None)
+    if position is None:
+        return None
+    single = {opt: param for param in subcommands[args[position]].params
+              if isinstance(param, typer.core.TyperOption) and not param.multiple and not param.count
+              for opt in param.opts}
+    seen: dict[str, int] = {}
+    for arg in args[position + 1:]:
+        if arg == "--":
+            break
+        param = single.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
+        if param is not None:
+            seen[param.name] = seen.get(param.name, 0) + 1
+            if seen[param.name] == 2:
+                return f"option {'/'.join(param.opts)} is given more than once, and only one can be used: give it once"
+    return None
+
+
 def main() -> None:
     signal.signal(signal.SIGTERM, _on_sigterm(os.getpid()))
     if sys.stdout is None:  # started with standard output closed
         sys.stdout = _ClosedStream("stdout")
     if sys.stderr is None:  # nowhere to say anything: the exit status alone tells
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the life of the process)
+    problem = repeated_option(typer.main.get_command(app), sys.argv[1:])
+    if problem is not None:
+        err_console.print(f"error: {problem}", markup=False, highlight=False)
+        sys.exit(2)
     try:
         app()
     except SystemExit as exc:

@@ -393,3 +393,22 @@ def test_every_error_line_is_located(tmp_path: Path) -> None:
     unlocated = [line for line in lines if not re.match(r"^(error|warning): [\w./-]+(:\d+)?: \S", line)]
     named = {line.split(": ")[1].split("/")[0] for line in lines}
     assert (proc.returncode, unlocated, named) == (1, [], {f.split("/")[0] for f in files}), proc.stderr
+
+
+
+@pytest.mark.parametrize(("args", "option"), [
+    (["extract", "-e", "rules", "-e", "spacy", "a.txt"], "--extractor/-e"),
+    (["extract", "-e", "rules", "--extractor=spacy", "a.txt"], "--extractor/-e"),
+    (["extract", "-e", "rules", "a.txt", "--out", "one.jsonl", "--out", "two.jsonl"], "--out"),
+], ids=["short twice", "short and long", "out twice"])
+def test_an_option_of_one_value_given_twice_is_refused(args: list[str], option: str, tmp_path: Path) -> None:
+    """Click would keep the last and drop the first without a word (``extract -e rules -e spacy`` ran spacy alone)."""
+    (tmp_path / "a.txt").write_text("Ana Ruiz said the port would reopen.", encoding="utf-8")
+    proc = run_cli(args, tmp_path)
+    assert (proc.returncode, proc.stderr.strip(), sorted(p.name for p in tmp_path.iterdir())) == (
+        2, f"error: option {option} is given more than once, and only one can be used: give it once", ["a.txt"])
+
+
+def test_an_option_that_takes_a_list_may_repeat(tmp_path: Path) -> None:
+    proc = run_cli(["run", "-e", "rules", "-e", "rules.v1", "--help"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
