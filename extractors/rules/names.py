@@ -129,7 +129,12 @@ class NameFinder:
                 continue
             if headline_lines:
                 at = match.start()
-                strict = any(s <= at < e for s, e in headline_lines)
+                # the lines are sorted and never overlap: the one that may hold ``at`` by binary search
+                # (a scan of every headline for every name was quadratic on a long article)
+                if getattr(self, "_headline_starts", (None,))[0] is not headline_lines:
+                    self._headline_starts = (headline_lines, [s for s, _ in headline_lines])
+                i = bisect.bisect_right(self._headline_starts[1], at) - 1
+                strict = i >= 0 and at < headline_lines[i][1]
             else:
                 strict = False
             if " " in name or "\t" in name:

@@ -7,6 +7,7 @@ province", guidelines 1), its location type and subtype, and the country when th
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -194,9 +195,12 @@ def _demonym_re(forms: tuple[str, ...]) -> re.Pattern[str]:
 def _without_overlaps(found: list[CuePlace]) -> list[CuePlace]:
     """The cues sorted by offset; of overlapping ones, the longest (then the first found) is kept."""
     kept: list[CuePlace] = []
+    spans: list[tuple[int, int]] = []  # the kept spans, sorted: they never overlap, so their ends are sorted too
     for cue in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(cue.end <= k.start or cue.start >= k.end for k in kept):
+        i = bisect.bisect_left(spans, (cue.end,))  # the kept spans that start before this one ends
+        if i == 0 or spans[i - 1][1] <= cue.start:  # the last of them (the furthest end) ends before it starts
             kept.append(cue)
+            bisect.insort(spans, (cue.start, cue.end))
     return sorted(kept, key=lambda c: c.start)
 
 
