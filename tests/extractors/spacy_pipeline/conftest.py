@@ -5,6 +5,8 @@ Loading the pipeline takes a second or two, so one extractor serves the whole pa
 """
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from eval.registry import Article
@@ -37,3 +39,15 @@ def quotes_of(doc: Document) -> list[tuple[str, str | None, str, str | None]]:
     names = {a.id: a.name for a in doc.actors}
     return [(q.kind, names.get(q.speaker or ""), q.content.text,
              q.speaker_mention.text if q.speaker_mention else None) for q in doc.quotes]
+
+
+def events(extractor: Any, text: str) -> set[tuple[str, str]]:
+    """(trigger, type) of every event of the text."""
+    return {(e.trigger.text, e.type) for e in one(extractor, text).events}
+
+
+def arguments(extractor: Any, text: str) -> set[tuple[str, str, str]]:
+    """(trigger, role, entity name) of every argument of the text's events."""
+    doc = one(extractor, text)
+    names = {e.id: e.name for e in [*doc.actors, *doc.locations]}
+    return {(e.trigger.text, a.role, names[a.ref]) for e in doc.events for a in e.arguments}

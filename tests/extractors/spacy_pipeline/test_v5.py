@@ -9,24 +9,12 @@ from typing import Any
 import pytest
 
 from eval.registry import Article, create
+from tests.extractors.spacy_pipeline.conftest import arguments, events
 
 
 @pytest.fixture(scope="module")
 def spacy_versions() -> dict[str, Any]:
     return {name: create(name) for name in ("spacy.v4", "spacy.v5")}
-
-
-def events(extractor: Any, text: str) -> set[tuple[str, str]]:
-    """(trigger, type) of every event of the text."""
-    (doc,) = extractor.extract([Article("t", text)])
-    return {(e.trigger.text, e.type) for e in doc.events}
-
-
-def arguments(extractor: Any, text: str) -> set[tuple[str, str, str]]:
-    """(trigger, role, entity name) of every argument of the text's events."""
-    (doc,) = extractor.extract([Article("t", text)])
-    names = {e.id: e.name for e in [*doc.actors, *doc.locations]}
-    return {(e.trigger.text, a.role, names[a.ref]) for e in doc.events for a in e.arguments}
 
 
 PLACE_CASES = {
