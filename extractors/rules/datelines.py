@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-# A dateline's place before the country: a line that opens with a name in capitals and a comma.
-_DATELINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]+,[ \t]*$")
+from extractors.shared.places_v5 import in_dateline
+
 # A month's name (or its abbreviation) right after a country: a date, not a verb ("Peru, March 4").
 _MONTH_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?:January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+\d")
@@ -37,8 +37,7 @@ def country_in_dateline(text: str, start: int, end: int) -> bool:
     >>> country_in_dateline("Talks in Kenya, March 4, ended.", 9, 14)
     True
     """
-    return bool(_DATELINE_BEFORE_RE.search(text, max(0, start - 60), start)) or bool(
-        _MONTH_AFTER_RE.match(text, end))
+    return in_dateline(text, start) or bool(_MONTH_AFTER_RE.match(text, end))
 
 
 def wire_boilerplate(text: str) -> list[tuple[int, int]]:

@@ -246,5 +246,13 @@ def territory_cue(text: str, start: int) -> bool:
     >>> [territory_cue(text, i) for i in (6, 48, 59)]
     [True, True, False]
     """
-    before = text[max(0, start - 40):start]
-    return bool(_DATELINE_BEFORE_RE.search(before) or _DIRECTION_BEFORE_RE.search(before))
+    return in_dateline(text, start) or bool(_DIRECTION_BEFORE_RE.search(text[max(0, start - 40):start]))
+
+
+def in_dateline(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a dateline's place in capitals and a comma ("LIMA, Peru").
+
+    >>> in_dateline("LIMA, Peru, March 3 - Rain.", 6), in_dateline("Rain in Lima, Peru.", 14)
+    (True, False)
+    """
+    return bool(_DATELINE_BEFORE_RE.search(text[max(0, start - 40):start]))
