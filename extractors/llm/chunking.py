@@ -129,7 +129,8 @@ def _merge_entities(entities: list[Entity]) -> dict[Entity, Entity]:
     for members in groups.values():
         head = members[0]
         spans = dict(sorted({m: t for e in members for m, t in zip(e.mentions, e.texts)}.items()))
-        merged = Entity(head.kind, head.id, head.name, head.type, list(spans), list(spans.values()))
+        merged = Entity(head.kind, head.id, head.name, head.type, list(spans), list(spans.values()),
+                        claims_name=any(e.claims_name for e in members))
         out.update((e, merged) for e in members)
     return out
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.llm.grounding import Grounder, Located, Offsets, parse_needle
-from extractors.llm.resolve import Entity, expected_kind, resolve
+from extractors.llm.resolve import PRONOUNS, Entity, expected_kind, resolve
 from extractors.llm.response import Answer, AnswerActor, AnswerLocation
 
 
@@ -114,7 +114,8 @@ def _place_entities(p: _Placer, answer: Answer) -> list[Entity]:
         placed = sorted(s for s in spans[k] if s is not None)
         entities.append(
             Entity("actor" if kind == "actors" else "location", item.id, item.name, item.type,
-                   [p.shift(s) for s in placed], [p.g.text[s:e] for s, e in placed])
+                   [p.shift(s) for s in placed], [p.g.text[s:e] for s, e in placed],
+                   claims_name=any(n.text.casefold() not in PRONOUNS for n in needles[k]))
         )
     return entities
 

@@ -36,11 +36,22 @@ class Entity:
     type: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    # Whether the answer gave a name or a description among its mentions (placed or not).
+    claims_name: bool = True
 
     @property
     def named(self) -> bool:
-        """Whether a name or a description of it was placed (a pronoun alone proves nothing)."""
-        return any(t.casefold() not in PRONOUNS for t in self.texts)
+        """Whether it is grounded: a name or a description of it was placed, or the answer gave it
+        pronouns only (a group named only by "we" in a quote, guidelines 1.2). A pronoun placed for a
+        name that could not be placed proves nothing: an invented "Atlantis Corp" does not survive
+        through an "it".
+
+        >>> Entity("actor", "a1", "the family", "PER", [(0, 2)], ["we"], claims_name=False).named
+        True
+        >>> Entity("actor", "a2", "Atlantis Corp", "ORG", [(0, 2)], ["It"]).named
+        False
+        """
+        return any(t.casefold() not in PRONOUNS for t in self.texts) or not self.claims_name
 
 
 def _key(s: str) -> str:
