@@ -51,11 +51,16 @@ QUANTITIES = frozenset("hundreds thousands dozens millions scores some many most
 THEY_REACH_TOKENS = 400
 
 
+# A token not looked up yet by _actor_ref (None is a result: no actor).
+_UNSEEN = object()
+
+
 class ArgumentFinder:
     """Version 3 arguments of one parsed article (a part of
     :class:`extractors.spacy_pipeline.article.SpacyArticle`)."""
 
     doc: Any
+    _actor_refs: dict[int, str | None]  # token index -> the actor _actor_ref found (set by the article)
     lex: Lexicons
     ref: list[TokenRef | None]
 
@@ -152,14 +157,22 @@ class ArgumentFinder:
 
     def _actor_ref(self, token: Any) -> str | None:
         """The actor a token names: itself, else its appositive name or a name compounded with it (not
-        its possessor: "the group's director" is not the group)."""
+        its possessor: "the group's director" is not the group).
+
+        Kept per token in ``_actor_refs`` (every token's reference is final once events are read): walking
+        a token's children costs the width of its subtree, which in a text the parser leaves as one
+        sentence is the whole text, read again for every pronoun looking back (quadratic)."""
+        if (found := self._actor_refs.get(token.i, _UNSEEN)) is not _UNSEEN:
+            return found
         r = self.ref[token.i]
         if r is None:
             for dep in ("appos", "compound", "nmod"):
                 r = next((self.ref[c.i] for c in token.children if c.dep_ == dep and self.ref[c.i] is not None), None)
                 if r is not None:
                     break
-        return r[0] if r is not None and r[1] else None
+        found = r[0] if r is not None and r[1] else None
+        self._actor_refs[token.i] = found
+        return found
 
     def _coordinated_before(self, pronoun: Any) -> list[str]:
         """The actors of the last coordination of two or more actors ("X and Y") in the pronoun's

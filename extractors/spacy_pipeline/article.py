@@ -32,6 +32,7 @@ class SpacyArticle(ArticleWork, EntityFinder, QuoteFinder, EventFinder):
             first_person_mentions(doc, self.quotes, self.ref, self.actors)  # version 4: "I" in a quote
         if lex.profile.we_bodies:
             body_mentions(doc, self.quotes, self.ref, self.actors)  # version 4: "we" of a body's speaker
+        self._actor_refs: dict[int, str | None] = {}  # filled while events are read, when every reference is final
         self.events = self._events()
 
     def _ref_of(self, token: Any) -> TokenRef | None:
