@@ -252,7 +252,7 @@ def territory_cue(text: str, start: int) -> bool:
 def in_dateline(text: str, start: int) -> bool:
     """Whether the name at ``start`` follows a dateline's place in capitals and a comma ("LIMA, Peru").
 
-    >>> in_dateline("LIMA, Peru, March 3 - Rain.", 6), in_dateline("Rain in Lima, Peru.", 14)
+    >>> in_dateline("GHENT, Belgium, March 3 - Rain.", 7), in_dateline("Rain in Ghent, Belgium.", 15)
     (True, False)
     """
     return bool(_DATELINE_BEFORE_RE.search(text[max(0, start - 40):start]))
