@@ -278,9 +278,10 @@ def _unwritable(doc: Document) -> list[tuple[str, str]]:
     from pydantic_core import PydanticSerializationError
 
     from eval.data.checks import lone_surrogates
+    from eval.data.parsing import serialize_check
 
     try:
-        doc.__pydantic_serializer__.to_json(doc)
+        serialize_check(doc)
     except PydanticSerializationError as exc:
         if "KeyboardInterrupt" in str(exc):  # Ctrl-C inside the serializer's Python callback, wrapped by pydantic-core
             raise KeyboardInterrupt from exc

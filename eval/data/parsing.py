@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import to_json
 
 from eval.data.checks import check_document, check_span_quality, lone_surrogates, may_hold_surrogates
 from eval.data.files import (
@@ -295,8 +296,20 @@ def _document_pieces(doc: Document) -> Iterator[bytes | memoryview]:
     serialized from a detached copy (:func:`~eval.data.compact.detached`), so the compacted models make no
     dict that would stay.
     """
-    shell = document_bytes(doc.model_copy(update=dict.fromkeys(_ANNOTATIONS, ())))
-    yield from _spliced(shell, doc, _ANNOTATIONS, _item_pieces)
+    shell = document_bytes(doc.model_copy(update={**dict.fromkeys(_ANNOTATIONS, ()), "text": ""}))
+    # The text goes in pieces too: its JSON whole (the article's size or more) and the UTF-8 copy that the
+    # serializer would keep on the text would each cost about the article at the peak.
+    close = shell.index(b'"text":""') + len(b'"text":"')
+    yield memoryview(shell)[:close]
+    yield from _text_pieces(doc.text)
+    yield from _spliced(shell, doc, _ANNOTATIONS, _item_pieces, close)
+
+
+def _text_pieces(text: str, size: int = 1 << 16) -> Iterator[bytes]:
+    """The JSON string of ``text`` without its quotation marks, a piece at a time (each character is escaped
+    on its own, so the pieces together are the whole string's JSON)."""
+    for start in range(0, len(text), size):
+        yield to_json(text[start:start + size])[1:-1]
 
 
 def _item_pieces(item: BaseModel) -> Iterator[bytes | memoryview]:
@@ -312,14 +325,15 @@ def _model_bytes(model: BaseModel) -> bytes:
 
 
 def _spliced(shell: bytes, model: BaseModel, names: tuple[str, ...],
-             pieces: Callable[[Any], Iterable[bytes | memoryview]]) -> Iterator[bytes | memoryview]:
-    """``shell`` (the JSON of ``model`` with the tuples ``names`` empty) with the pieces of their items put in.
+             pieces: Callable[[Any], Iterable[bytes | memoryview]], pos: int = 0) -> Iterator[bytes | memoryview]:
+    """``shell`` (the JSON of ``model`` with the tuples ``names`` empty) with the pieces of their items put in, from
+    ``pos`` on.
 
     The first ``"NAME":[]`` of the shell is the field's own: in a JSON string a quotation mark is escaped, and
     the fields before each of these (a document's ``schema_version``, ``doc_id`` and ``text``, an actor's or
     location's ``id``, ``name`` and ``type``) hold strings only.
     """
-    view, pos = memoryview(shell), 0
+    view = memoryview(shell)
     for name in names:
         marker = f'"{name}":[]'.encode()
         close = shell.index(marker, pos) + len(marker) - 1  # the offset of "]"
@@ -330,6 +344,17 @@ def _spliced(shell: bytes, model: BaseModel, names: tuple[str, ...],
             yield from pieces(item)
         pos = close
     yield view[pos:]
+
+
+def serialize_check(doc: Document) -> None:
+    """Serialize ``doc`` as :func:`write_lines` would, keeping nothing: raises PydanticSerializationError when it
+    cannot be written (a lone surrogate). A large document goes a piece at a time, from detached copies: its whole
+    line (several times the article) is never held, and its compacted models make no dict that would stay."""
+    if len(doc.text) < STREAM_MIN_CHARS:
+        document_bytes(doc)
+        return
+    for _ in _document_pieces(doc):
+        pass
 
 
 def document_dict(doc: Document) -> dict:

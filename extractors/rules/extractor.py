@@ -9,8 +9,9 @@ import pydantic_core
 from eval.api import Article, Document, register
 from extractors.rules.article import RulesArticle
 from extractors.rules.cues import RuleLexicons
-from extractors.shared.output import check_settings, document_data, to_document
+from extractors.shared.output import check_settings, document_data, parts_document, to_document
 from extractors.shared.parallel import batched, ordered_map
+from extractors.shared.parts import Annotations, annotated_parts, in_parts
 from extractors.shared.places import DEFAULT_MIN_POPULATION
 from extractors.shared.profile import V1, V2, V3, V4, V5, Profile
 
@@ -56,15 +57,30 @@ class RulesExtractor:
                 yield to_document(data)
 
     def extract_one(self, doc_id: str, text: str) -> Document:
-        """Extract actors, locations, quotes and events from one text."""
+        """Extract actors, locations, quotes and events from one text; a very long one in parts, each
+        validated into the Document before the next is read (:mod:`extractors.shared.parts`: its entities
+        are not linked across parts)."""
+        if in_parts(text):
+            return parts_document(document_data(doc_id, text, self.name, self.version),
+                                  annotated_parts(text, self._annotations))
         return to_document(self._data(doc_id, text))
 
     def _data(self, doc_id: str, text: str) -> dict[str, Any]:
-        """The document as plain data: what is validated into a Document."""
+        """The document as plain data: what is validated into a Document (a very long text's annotations
+        are its parts', concatenated)."""
         data = document_data(doc_id, text, self.name, self.version)
-        if text.strip():
-            data.update(RulesArticle(self._lex, text).annotations())
+        if not in_parts(text):
+            data.update(self._annotations(text))
+            return data
+        data.update({name: [] for name in ("actors", "locations", "quotes", "events")})
+        for found in annotated_parts(text, self._annotations):
+            for name, items in found.items():
+                data[name] += items
         return data
+
+    def _annotations(self, text: str) -> Annotations:
+        """The annotations of one text (none for a blank one), as plain data with ids."""
+        return RulesArticle(self._lex, text).annotations() if text.strip() else {}
 
 
 @register("rules.v4")
