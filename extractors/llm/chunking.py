@@ -12,15 +12,13 @@ so a quote nested in another survives.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from extractors.llm.grounding import Offsets
 from extractors.llm.placing import Grounded, GroundedEvent, GroundedQuote
 from extractors.llm.resolve import Entity
-
-_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'\u201d\u2019)]*\s+"), re.compile(r"\s+"))
+from extractors.shared.textscan import BREAKS, last_break
 
 
 @dataclass(frozen=True)
@@ -48,31 +46,22 @@ def split(text: str, max_chars: int, overlap: int = 0) -> list[Chunk]:
         if len(text) - start <= max_chars:
             chunks.append(Chunk(start, text[start:]))
             return chunks
-        cut = _cut(text, start + max_chars // 2, start + max_chars)
+        cut = last_break(text, start + max_chars // 2, start + max_chars)
         chunks.append(Chunk(start, text[start:cut]))
         # Always advance by at least half the piece: never a window crawling one character at a time.
         floor = max(start + (cut - start) // 2, start + 1)
         start = _resume(text, max(cut - 2 * overlap, floor), cut - overlap, cut) if overlap else cut
 
 
-def _cut(text: str, lo: int, hi: int) -> int:
-    """The last good break in ``text[lo:hi]``: paragraph, line, sentence, then word; else ``hi``."""
-    for pattern in _BREAKS:
-        ends = [m.end() for m in pattern.finditer(text, lo, hi)]
-        if ends:
-            return ends[-1]
-    return hi
-
-
 def _resume(text: str, lo: int, hi: int, cut: int) -> int:
     """Where the next piece starts: the last sentence (else word) start in ``text[lo:hi]``, so that
     the overlap is about ``overlap`` to twice that; else the first word start in ``text[hi:cut]``
     (less overlap, but never in the middle of a word); else ``cut``."""
-    for pattern in _BREAKS[2:]:
+    for pattern in BREAKS[2:]:
         ends = [m.end() for m in pattern.finditer(text, lo, hi)] if lo < hi else []
         if ends:
             return ends[-1]
-    later = _BREAKS[-1].search(text, max(lo, hi), cut)
+    later = BREAKS[-1].search(text, max(lo, hi), cut)
     return later.end() if later else cut
 
 

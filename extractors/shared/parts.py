@@ -11,16 +11,15 @@ into the one before. Output under the threshold is untouched, in every version.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any, Callable, Iterator
+
+from extractors.shared.textscan import last_break
 
 # From this many characters an article is extracted in parts; a part has at most PART_SIZE characters.
 PARTS_FROM = 200_000
 PART_SIZE = 64_000
 
-_BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"\n"), re.compile(r"[.!?][\"'\u201d\u2019)]*\s+"),
-           re.compile(r"\s+"))
 # The keys whose values are ids (renumbered) and offsets (shifted).
 _IDS = ("id", "speaker", "ref")
 _OFFSETS = ("start", "end")
@@ -41,19 +40,10 @@ def parts(text: str, size: int = PART_SIZE) -> Iterator[tuple[int, str]]:
     """
     start = 0
     while len(text) - start > size:
-        cut = _cut(text, start + size // 2, start + size)
+        cut = last_break(text, start + size // 2, start + size)
         yield start, text[start:cut]
         start = cut
     yield start, text[start:]
-
-
-def _cut(text: str, lo: int, hi: int) -> int:
-    """The last good break in ``text[lo:hi]`` (paragraph, line, sentence, then word); else ``hi``."""
-    for pattern in _BREAKS:
-        ends = [m.end() for m in pattern.finditer(text, lo, hi)]
-        if ends:
-            return ends[-1]
-    return hi
 
 
 def annotated_parts(text: str, annotate: Callable[[str], Annotations]) -> Iterator[Annotations]:

@@ -1,4 +1,4 @@
-"""Reading backwards from an offset without copying the text before it.
+"""Reading backwards from an offset without copying the text before it, and good places to cut a text.
 
 ``text[:end].rstrip()`` copies the whole article up to ``end`` (twice, with the strip): on a long article,
 called once per verb, that is quadratic time and a transient copy of the text. These functions give the
@@ -8,6 +8,7 @@ same definition of whitespace, so the answers are equal.
 from __future__ import annotations
 
 import bisect
+import re
 
 
 def stripped_end(text: str, end: int) -> int:
@@ -74,3 +75,20 @@ class Overlaps:
         """
         i = bisect.bisect_right(self._starts, start) - 1
         return i >= 0 and self._reach[i] >= end
+
+
+# Where a text may be cut, best first: a blank line, a line break, a sentence end, a space.
+BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'\u201d\u2019)]*\s+"), re.compile(r"\s+"))
+
+
+def last_break(text: str, lo: int, hi: int) -> int:
+    """The end of the last good break in ``text[lo:hi]`` (paragraph, line, sentence, then word); else ``hi``.
+
+    >>> last_break("One. Two.\\n\\nThree. Four.", 5, 16), last_break("abcdef", 1, 4)
+    (11, 4)
+    """
+    for pattern in BREAKS:
+        ends = [m.end() for m in pattern.finditer(text, lo, hi)]
+        if ends:
+            return ends[-1]
+    return hi
