@@ -49,7 +49,11 @@ def find_inputs(inputs: Iterable[Path]) -> list[Path]:
             problems.append(Problem(shown, "", "the file name is not valid UTF-8, and the doc_id is the file's stem; rename the file"))
             continue
         other = seen.setdefault(path.stem, path)
-        if other != path:
+        if other is path:
+            continue
+        if other.resolve() == path.resolve():  # given twice (or as a file and in its folder): two lines of one doc_id
+            problems.append(Problem(str(path), "", f"is given more than once (also as {other}); give each article once"))
+        else:
             problems.append(
                 Problem(str(path), "", f"has the same doc_id {path.stem!r} (file stem) as {other}; rename one of them")
             )

@@ -99,6 +99,13 @@ def test_duplicate_stems_are_an_error(corpus: Path) -> None:
         find_inputs([corpus])
 
 
+@pytest.mark.parametrize("given", [["andes_water.txt", "andes_water.txt"], [".", "andes_water.txt"]], ids=["file twice", "file and its folder"])
+def test_an_article_given_twice_is_an_error(corpus: Path, given: list[str]) -> None:
+    """It was extracted twice, into an output that validate then refused (two lines of one doc_id)."""
+    with pytest.raises(InvalidInputError, match=r"andes_water.txt: is given more than once \(also as .*andes_water.txt\)"):
+        find_inputs([corpus / g for g in given])
+
+
 def test_unknown_extractor_lists_the_valid_ones(runner: CliRunner, corpus: Path) -> None:
     result = runner.invoke(app, ["extract", "-e", "nope", str(corpus)])
     assert result.exit_code == 1
