@@ -2,7 +2,7 @@
 ``rules`` and ``spacy``, so that a version is a set of switches over one body of code, not a copy.
 
 Published versions are frozen: ``rules.v1``/``spacy.v1``, ``rules.v2``/``spacy.v2``, ``rules.v3``/``spacy.v3``
-and ``rules.v4``/``spacy.v4``
+``rules.v4``/``spacy.v4`` and ``rules.v5``/``spacy.v5``
 give exactly the output they gave when the next version was added (``tests/extractors/test_frozen_versions.py`` holds
 them to it); a step added later is off in every earlier profile. Not a switch: in every version of ``rules``, an
 article of 200,000 characters or more (none of the gold or development texts) is extracted in parts of about
@@ -219,6 +219,10 @@ after it:
   a judge or a trial; else a meeting (MEET, guidelines 5 ai) (:func:`extractors.spacy_pipeline.senses_v5.hearing_sense`);
   measured after the other V5 switches: it helped 3 dev articles and hurt none.
 
+``V6`` (developed on the ``dev`` half only) is ``V5`` plus these switches:
+
+(none yet)
+
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
 """
@@ -331,3 +335,4 @@ V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
              place_nominals=True, demonym_places=True,
              generic_facilities=True, territory_cues=True, election_table=True,
              hearing_senses=True)
+V6 = replace(V5, version="6")

@@ -17,12 +17,12 @@ Modules: ``extractor`` the class; ``pipeline`` which spaCy package is loaded and
 downloaded); ``article`` the steps on one parsed article, in order; ``entities``, ``quotes``,
 ``events`` the steps.
 
-Five versions share this code: ``spacy.v1`` to ``spacy.v4`` (frozen) and ``spacy.v5`` (the current one,
+Six versions share this code: ``spacy.v1`` to ``spacy.v5`` (frozen) and ``spacy.v6`` (the current one,
 ``spacy``), which differ by the switches of :mod:`extractors.shared.profile`; what each adds is listed there.
 
 Nothing here names a particular person, place or phrase (rule 2).
 """
 from extractors.spacy_pipeline.extractor import (SpacyExtractor, SpacyExtractorV1, SpacyExtractorV2, SpacyExtractorV3,
-                                                SpacyExtractorV4)
+                                                SpacyExtractorV4, SpacyExtractorV5)
 
-__all__ = ["SpacyExtractor", "SpacyExtractorV1", "SpacyExtractorV2", "SpacyExtractorV3", "SpacyExtractorV4"]
+__all__ = ["SpacyExtractor", "SpacyExtractorV1", "SpacyExtractorV2", "SpacyExtractorV3", "SpacyExtractorV4", "SpacyExtractorV5"]
