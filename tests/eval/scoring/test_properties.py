@@ -215,6 +215,19 @@ def test_removing_a_predicted_item_never_raises_any_recall(corpus: list, categor
     assert {p: (after[p], before[p]) for p in before if after[p] > before[p] and not exempt(p, shared)} == {}
 
 
+def test_a_quote_of_another_kind_does_not_hide_a_same_kind_hit_from_the_kind_breakdown() -> None:
+    """Found by hypothesis (removal property): a gold direct quote, two direct predictions inside it and an
+    indirect one on its exact span. The headline alignment pairs the gold with the exact span, so counting the
+    kinds on it gave direct recall 0, and removing the indirect prediction raised it to 1."""
+    quote = lambda i, j, kind, n: {"id": f"q{n}", "content": span(i, j), "speaker": None, "kind": kind}  # noqa: E731
+    empty = {"doc_id": "d0", "text": TEXT, "actors": [], "locations": [], "quotes": [], "events": []}
+    gold = dict(empty, quotes=[quote(0, 2, "direct", 0)])
+    pred = dict(empty, quotes=[quote(0, 1, "direct", 0), quote(0, 1, "direct", 1), quote(0, 2, "indirect", 2)])
+    before = every_figure(score(build([(gold, pred)]), n_boot=0), "recall")
+    after = every_figure(score(build([(gold, without(pred, "quotes", 2))]), n_boot=0), "recall")
+    assert (before["/breakdowns/quotes/by_kind/direct"], after["/breakdowns/quotes/by_kind/direct"]) == (1.0, 1.0)
+
+
 @EXAMPLES
 @given(corpora(), st.sampled_from(CATEGORIES), st.data())
 def test_adding_a_truly_spurious_item_lowers_no_recall_and_raises_no_precision(corpus: list, category: str, data: st.DataObject) -> None:
