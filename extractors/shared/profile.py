@@ -221,7 +221,16 @@ after it:
 
 ``V6`` (developed on the ``dev`` half only) is ``V5`` plus these switches:
 
-(none yet)
+* ``appositive_nominals`` (``spacy``): a common noun of any trade that the parse sets in apposition to a
+  named person or organisation ("X, a 52-year-old seamstress", "its chief technology officer, X", "X, a
+  think tank in Y") is a nominal mention of that actor (guidelines 1: appositives are mentions), and
+  so is the same noun after "the" later ("the seamstress said"); version 3 did so only for a short
+  list of role nouns (:mod:`extractors.spacy_pipeline.nominals_v6`).
+* ``aid_senses`` (``spacy``): help given without return is SUPPORT ``aid``, not a TRANSACTION (guidelines
+  3.2.2 "Money", 5 s): an event of giving, lending, granting or transferring whose giver (its agent) is
+  a charity, a foundation or another non-governmental body, by its subtype or by a description
+  ("a Kampala-based charity, X", found by ``appositive_nominals``); a fund stays a lender
+  (:mod:`extractors.spacy_pipeline.events_v6`). Measured with ``appositive_nominals``, on which it relies.
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -301,6 +310,9 @@ class Profile:
     territory_cues: bool = False
     # spaCy only (version 5, measured after the others)
     hearing_senses: bool = False
+    # spaCy only (version 6)
+    appositive_nominals: bool = False
+    aid_senses: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -335,4 +347,4 @@ V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
              place_nominals=True, demonym_places=True,
              generic_facilities=True, territory_cues=True, election_table=True,
              hearing_senses=True)
-V6 = replace(V5, version="6")
+V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True)

@@ -1,0 +1,76 @@
+"""Version 6 of ``spacy`` (profile switches ``appositive_nominals`` and ``aid_senses``) against version 5,
+on invented sentences (no name from any gold or development article): each case states an argument or
+an event type v6 finds, and checks that v5 (frozen) does not.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.extractors.spacy_pipeline.conftest import arguments, events, one
+
+
+@pytest.fixture(scope="module")
+def spacy_versions() -> dict[str, Any]:
+    from eval.registry import create
+
+    return {name: create(name) for name in ("spacy.v5", "spacy.v6")}
+
+
+REFERENCE_CASES = {
+    "a trade after a person's name": ("Ines Holm, a 38-year-old welder from the port, said the yard would close. "
+                                      "The welder blamed the owners for the losses.",
+                                      ("blamed", "agent", "Ines Holm")),
+    "a title before a person's name": ("The utility hired Dorset Gridworks. Its chief technology officer, Tomas "
+                                       "Varga, resigned on Friday. The officer said he was leaving.",
+                                       ("said", "agent", "Tomas Varga")),
+    "a kind of firm after its name": ("Kestrel Analytics, a consultancy in York, audited the accounts, and the "
+                                      "consultancy said the figures were wrong.",
+                                      ("said", "agent", "Kestrel Analytics")),
+}
+
+
+@pytest.mark.parametrize("case", REFERENCE_CASES, ids=list(REFERENCE_CASES))
+def test_v6_refers_back_by_an_appositive_noun(spacy_versions: dict[str, Any], case: str) -> None:
+    """A noun of any trade in apposition to a name is its mention, and "the" + that noun later refers
+    back to the name, so the later verb has the named actor as agent."""
+    text, expected = REFERENCE_CASES[case]
+    found = {name: expected in arguments(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v5": False, "spacy.v6": True}, arguments(spacy_versions["spacy.v6"], text)
+
+
+def test_the_appositive_noun_is_a_nominal_mention(spacy_versions: dict[str, Any]) -> None:
+    text = "Ines Holm, a 38-year-old welder from the port, said the yard would close."
+    mentions = {name: {(m.text, m.kind) for a in one(ex, text).actors if a.name == "Ines Holm" for m in a.mentions}
+                for name, ex in spacy_versions.items()}
+    assert ("welder", "nominal") in mentions["spacy.v6"] and ("welder", "nominal") not in mentions["spacy.v5"]
+
+
+def test_a_noun_only_near_a_name_is_no_mention(spacy_versions: dict[str, Any]) -> None:
+    """Without the parse's apposition a noun before a name is not its description."""
+    text = "A letter from Ines Holm reached the council on Monday."
+    mentions = {m.text for a in one(spacy_versions["spacy.v6"], text).actors for m in a.mentions}
+    assert "letter" not in mentions, mentions
+
+
+AID_CASES = {
+    "a charity by its name": ("Brightwater Relief Trust lent the council 30 generators.", ("lent", "SUPPORT")),
+    "a charity by its description": ("Brightwater Relief Trust, a charity based in Leeds, lent the council 30 "
+                                     "generators.", ("lent", "SUPPORT")),
+}
+
+
+@pytest.mark.parametrize("case", AID_CASES, ids=list(AID_CASES))
+def test_help_given_by_a_charity_is_aid(spacy_versions: dict[str, Any], case: str) -> None:
+    text, expected = AID_CASES[case]
+    found = {name: expected in events(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v5": False, "spacy.v6": True}, events(spacy_versions["spacy.v6"], text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Northern Development Fund lent the city 20 million pounds.", "lent"),
+    ("Harwick Steel paid the workers 2 million pounds in compensation.", "paid"),
+])
+def test_a_lender_or_a_company_stays_a_transaction(spacy_versions: dict[str, Any], text: str, trigger: str) -> None:
+    assert (trigger, "TRANSACTION") in events(spacy_versions["spacy.v6"], text)
