@@ -231,6 +231,11 @@ after it:
   a charity, a foundation or another non-governmental body, by its subtype or by a description
   ("a Kampala-based charity, X", found by ``appositive_nominals``); a fund stays a lender
   (:mod:`extractors.spacy_pipeline.events_v6`). Measured with ``appositive_nominals``, on which it relies.
+* ``post_senses`` (``spacy``): "suspend", "remove" (OTHER in the lexicon) and "reinstate", and their nouns
+  ("suspension", "removal"), are PERSONNEL ``end_position`` / ``start_position`` when what they act on is
+  a person (a PER actor or name, a noun of a person's role or trade, a count of people: "suspended two
+  engineers", "removing the mayor", "X was placed under suspension"); a thing suspended or removed
+  stays OTHER (guidelines 3.2.2 "Jobs", 3.3; :mod:`extractors.spacy_pipeline.senses_v6`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -313,6 +318,7 @@ class Profile:
     # spaCy only (version 6)
     appositive_nominals: bool = False
     aid_senses: bool = False
+    post_senses: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -347,4 +353,4 @@ V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
              place_nominals=True, demonym_places=True,
              generic_facilities=True, territory_cues=True, election_table=True,
              hearing_senses=True)
-V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True)
+V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_senses=True)

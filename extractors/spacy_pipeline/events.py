@@ -24,6 +24,7 @@ from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.events_v6 import aid_giver
 from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
+from extractors.spacy_pipeline.senses_v6 import post_sense
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
 
@@ -156,6 +157,8 @@ class EventFinder(ArgumentFinder):
             sense = business_sense(t, sense, self.ref)
         if self.lex.profile.hearing_senses:  # candidate: a committee's hearing is a meeting
             sense = hearing_sense(t, sense)
+        if self.lex.profile.post_senses:  # version 6: "suspended two engineers": PERSONNEL
+            sense = post_sense(t, sense, self.ref)
         if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
             return self._contact_or_statement(t)
         if sense[0] == "MEET" and t.lemma_.lower() in GATHERING and not PROTEST_WORDS.isdisjoint(

@@ -1,6 +1,6 @@
-"""Version 6 of ``spacy`` (profile switches ``appositive_nominals`` and ``aid_senses``) against version 5,
-on invented sentences (no name from any gold or development article): each case states an argument or
-an event type v6 finds, and checks that v5 (frozen) does not.
+"""Version 6 of ``spacy`` (profile switches ``appositive_nominals``, ``aid_senses``, ``post_senses``) against
+version 5, on invented sentences (no name from any gold or development article): each case states an
+argument or an event type v6 finds, and checks that v5 (frozen) does not.
 """
 from __future__ import annotations
 
@@ -74,3 +74,31 @@ def test_help_given_by_a_charity_is_aid(spacy_versions: dict[str, Any], case: st
 ])
 def test_a_lender_or_a_company_stays_a_transaction(spacy_versions: dict[str, Any], text: str, trigger: str) -> None:
     assert (trigger, "TRANSACTION") in events(spacy_versions["spacy.v6"], text)
+
+
+POST_CASES = {
+    "people suspended": ("The railway suspended two engineers and a signal inspector after the derailment.",
+                         ("suspended", "PERSONNEL")),
+    "a named person suspended": ("Northgate Rail suspended Tomas Varga, its operations director, on Friday.",
+                                 ("suspended", "PERSONNEL")),
+    "an official removed": ("Councillors will vote on Sunday on removing the mayor, Pedro Salas.",
+                            ("removing", "PERSONNEL")),
+    "placed under suspension": ("Tomas Varga was placed under suspension on Monday, Northgate Rail said.",
+                                ("suspension", "PERSONNEL")),
+}
+
+
+@pytest.mark.parametrize("case", POST_CASES, ids=list(POST_CASES))
+def test_a_person_taken_out_of_a_post_is_personnel(spacy_versions: dict[str, Any], case: str) -> None:
+    text, expected = POST_CASES[case]
+    found = {name: expected in events(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v5": False, "spacy.v6": True}, events(spacy_versions["spacy.v6"], text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The ministry suspended the permit and removed the barriers.", "suspended"),
+    ("The ministry suspended the permit and removed the barriers.", "removed"),
+    ("The regulator suspended the licence of the clinic.", "suspended"),
+])
+def test_a_thing_suspended_or_removed_stays_other(spacy_versions: dict[str, Any], text: str, trigger: str) -> None:
+    assert (trigger, "OTHER") in events(spacy_versions["spacy.v6"], text)
