@@ -236,6 +236,12 @@ after it:
   a person (a PER actor or name, a noun of a person's role or trade, a count of people: "suspended two
   engineers", "removing the mayor", "X was placed under suspension"); a thing suspended or removed
   stays OTHER (guidelines 3.2.2 "Jobs", 3.3; :mod:`extractors.spacy_pipeline.senses_v6`).
+* ``naming_cues`` (``spacy``): the quoted words with which a verb of naming ("call", "describe ... as",
+  "brand", "label", "dub", "term") names its object are a direct quote whose cue (a STATEMENT) is that
+  verb and whose speaker is its subject ("X called the decision “a death sentence for the town”",
+  "which she has called “a monument to bad planning”"), not a quote of the next reporting verb or of
+  none; only the verb's object or "as" may stand between it and the mark; three words or more
+  (guidelines 2; :mod:`extractors.spacy_pipeline.quotes_v6`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -319,6 +325,7 @@ class Profile:
     appositive_nominals: bool = False
     aid_senses: bool = False
     post_senses: bool = False
+    naming_cues: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -353,4 +360,5 @@ V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
              place_nominals=True, demonym_places=True,
              generic_facilities=True, territory_cues=True, election_table=True,
              hearing_senses=True)
-V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_senses=True)
+V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_senses=True,
+             naming_cues=True)

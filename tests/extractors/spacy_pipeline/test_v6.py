@@ -1,4 +1,5 @@
-"""Version 6 of ``spacy`` (profile switches ``appositive_nominals``, ``aid_senses``, ``post_senses``) against
+"""Version 6 of ``spacy`` (profile switches ``appositive_nominals``, ``aid_senses``, ``post_senses``,
+``naming_cues``) against
 version 5, on invented sentences (no name from any gold or development article): each case states an
 argument or an event type v6 finds, and checks that v5 (frozen) does not.
 """
@@ -102,3 +103,33 @@ def test_a_person_taken_out_of_a_post_is_personnel(spacy_versions: dict[str, Any
 ])
 def test_a_thing_suspended_or_removed_stays_other(spacy_versions: dict[str, Any], text: str, trigger: str) -> None:
     assert (trigger, "OTHER") in events(spacy_versions["spacy.v6"], text)
+
+
+def cues(extractor: Any, text: str) -> set[tuple[str, str | None, str]]:
+    """(content, speaker name, cue) of every quote of the text."""
+    doc = one(extractor, text)
+    names = {a.id: a.name for a in doc.actors}
+    return {(q.content.text, names.get(q.speaker or ""), q.cue.text if q.cue else "") for q in doc.quotes}
+
+
+NAMING_CASES = {
+    "called the object": ('The union leader, Ines Holm, called the decision "a death sentence for the town" and said '
+                          "members would strike.", ("a death sentence for the town", "Ines Holm", "called")),
+    "which he called": ('Mayor Pedro Salas has promised to cancel the bridge contract, which he has called '
+                        '"a monument to waste and greed".', ("a monument to waste and greed", "Pedro Salas", "called")),
+    "described as": ('Pedro Salas described the budget as "a gift to the rich".',
+                     ("a gift to the rich", "Pedro Salas", "described")),
+}
+
+
+@pytest.mark.parametrize("case", NAMING_CASES, ids=list(NAMING_CASES))
+def test_a_verb_of_naming_is_the_cue_of_its_quoted_words(spacy_versions: dict[str, Any], case: str) -> None:
+    text, expected = NAMING_CASES[case]
+    found = {name: expected in cues(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v5": False, "spacy.v6": True}, cues(spacy_versions["spacy.v6"], text)
+
+
+def test_a_named_term_is_no_quote(spacy_versions: dict[str, Any]) -> None:
+    """One or two quoted words after a verb of naming are a term, not speech (guidelines 2.1)."""
+    text = 'Its director, Ines Holm, described conditions as "unsustainable".'
+    assert not any(content == "unsustainable" for content, _, _ in cues(spacy_versions["spacy.v6"], text))
