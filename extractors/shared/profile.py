@@ -242,6 +242,12 @@ after it:
   "which she has called “a monument to bad planning”"), not a quote of the next reporting verb or of
   none; only the verb's object or "as" may stand between it and the mark; three words or more
   (guidelines 2; :mod:`extractors.spacy_pipeline.quotes_v6`).
+* ``attributive_participles`` (``spacy``): a verb form before its noun is no event where the guidelines
+  (5 ad) say so: a present participle ("travelling supporters", "the remaining candidate"), a past
+  participle hyphened to the word before it, which sorts its noun by a kind ("a Gulf-backed
+  consortium", "hand-written placards", "a drought-stricken region"), and a reporting verb as a hedge
+  ("a reported fee", "added time"); "a burst water main" stays an event
+  (:func:`extractors.spacy_pipeline.events_v6.attributive_participle`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -326,6 +332,7 @@ class Profile:
     aid_senses: bool = False
     post_senses: bool = False
     naming_cues: bool = False
+    attributive_participles: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -361,4 +368,4 @@ V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
              generic_facilities=True, territory_cues=True, election_table=True,
              hearing_senses=True)
 V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_senses=True,
-             naming_cues=True)
+             naming_cues=True, attributive_participles=True)

@@ -21,7 +21,7 @@ from extractors.shared.output import numbered, span
 from extractors.shared.quotes import ContentSpans, QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
-from extractors.spacy_pipeline.events_v6 import aid_giver
+from extractors.spacy_pipeline.events_v6 import aid_giver, attributive_participle
 from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
 from extractors.spacy_pipeline.senses_v6 import post_sense
@@ -80,6 +80,8 @@ class EventFinder(ArgumentFinder):
         v2 = self.lex.profile.events
         for t in self.doc:
             pos = t.pos_
+            if self.lex.profile.attributive_participles and attributive_participle(t, self.lex.reporting):
+                continue  # version 6: "travelling supporters", "a Gulf-backed consortium" (5 ad)
             if v2 and t.idx not in found and self.ref[t.i] is None and self._is_cue(t) and t.text[:1].islower():
                 # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
                 found[t.idx] = self._event(t, "STATEMENT", dates, None)

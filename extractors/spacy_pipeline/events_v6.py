@@ -1,5 +1,6 @@
-"""Version 6 of the ``spacy`` extractor's event types (profile switch ``aid_senses``), from the guidelines'
-rules for money (3.2.2 "Money", 5 s) rather than from any article.
+"""Version 6 of the ``spacy`` extractor's event types and triggers (profile switches ``aid_senses`` and
+``attributive_participles``), from the guidelines' rules (3.2.2 "Money", 5 s; 5 ad) rather than from
+any article.
 
 Help given without return is SUPPORT ``aid``, not a TRANSACTION: money or equipment given, lent, granted
 or transferred by a charity, a foundation or another non-governmental body ("a charity has lent the
@@ -37,3 +38,24 @@ def _is_aid_body(actor: dict[str, Any]) -> bool:
         return True
     return any(m["kind"] == "nominal" and role_type(m["text"].lower()) == ("ORG", AID_SUBTYPE)
                for m in actor["mentions"])
+
+
+def attributive_participle(token: Any, reporting: Any) -> bool:
+    """Version 6 (``attributive_participles``): whether a verb form before its noun is no event by the
+    guidelines (5 ad): a present participle, which names a trend or a role ("travelling supporters",
+    "the remaining candidate", 5 ad (4)); a past participle joined to a word before it, which sorts
+    the noun by a kind ("a Gulf-backed consortium", "hand-written placards", "a drought-stricken
+    region", 5 ad (1, 3)); or a reporting verb as a hedge ("a reported fee", "the alleged bribe",
+    "added time"), which reports no speech. ``reporting`` maps a word to its reporting lemma.
+    """
+    if token.pos_ != "VERB" or token.dep_ != "amod" or token.i >= token.head.i:
+        return False
+    if token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.tag_ == "VBG":
+        return True
+    if token.tag_ != "VBN":
+        return False
+    doc = token.doc
+    hyphened = token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return hyphened or reporting.get(token.lower_) is not None

@@ -1,5 +1,5 @@
 """Version 6 of ``spacy`` (profile switches ``appositive_nominals``, ``aid_senses``, ``post_senses``,
-``naming_cues``) against
+``naming_cues``, ``attributive_participles``) against
 version 5, on invented sentences (no name from any gold or development article): each case states an
 argument or an event type v6 finds, and checks that v5 (frozen) does not.
 """
@@ -133,3 +133,23 @@ def test_a_named_term_is_no_quote(spacy_versions: dict[str, Any]) -> None:
     """One or two quoted words after a verb of naming are a term, not speech (guidelines 2.1)."""
     text = 'Its director, Ines Holm, described conditions as "unsustainable".'
     assert not any(content == "unsustainable" for content, _, _ in cues(spacy_versions["spacy.v6"], text))
+
+
+PARTICIPLE_CASES = {
+    "present participle": ("Roughly 8,000 travelling supporters watched the final.", "travelling"),
+    "hyphened kind": ("A Gulf-backed consortium will build the plant.", "backed"),
+    "hyphened manner": ("Workers carried hand-written placards outside the gate.", "written"),
+}
+
+
+@pytest.mark.parametrize("case", PARTICIPLE_CASES, ids=list(PARTICIPLE_CASES))
+def test_a_participle_that_sorts_its_noun_is_no_event(spacy_versions: dict[str, Any], case: str) -> None:
+    text, trigger = PARTICIPLE_CASES[case]
+    found = {name: any(t == trigger for t, _ in events(ex, text)) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v5": True, "spacy.v6": False}, events(spacy_versions["spacy.v6"], text)
+
+
+def test_a_verb_after_its_subject_stays_an_event(spacy_versions: dict[str, Any]) -> None:
+    text = "Investors backed the consortium, and the supporters were travelling home."
+    found = {t for t, _ in events(spacy_versions["spacy.v6"], text)}
+    assert {"backed", "travelling"} <= found, found
