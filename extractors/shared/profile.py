@@ -221,7 +221,33 @@ after it:
 
 ``V6`` (developed on the ``dev`` half only) is ``V5`` plus these switches:
 
-(none yet)
+* ``appositive_nominals`` (``spacy``): a common noun of any trade that the parse sets in apposition to a
+  named person or organisation ("X, a 52-year-old seamstress", "its chief technology officer, X", "X, a
+  think tank in Y") is a nominal mention of that actor (guidelines 1: appositives are mentions), and
+  so is the same noun after "the" later ("the seamstress said"); version 3 did so only for a short
+  list of role nouns (:mod:`extractors.spacy_pipeline.nominals_v6`).
+* ``aid_senses`` (``spacy``): help given without return is SUPPORT ``aid``, not a TRANSACTION (guidelines
+  3.2.2 "Money", 5 s): an event of giving, lending, granting or transferring whose giver (its agent) is
+  a charity, a foundation or another non-governmental body, by its subtype or by a description
+  ("a Kampala-based charity, X", found by ``appositive_nominals``); a fund stays a lender
+  (:mod:`extractors.spacy_pipeline.events_v6`). Measured with ``appositive_nominals``, on which it relies.
+* ``post_senses`` (``spacy``): "suspend", "remove" (OTHER in the lexicon) and "reinstate", and their nouns
+  ("suspension", "removal"), are PERSONNEL ``end_position`` / ``start_position`` when what they act on is
+  a person (a PER actor or name, a noun of a person's role or trade, a count of people: "suspended two
+  engineers", "removing the mayor", "X was placed under suspension"); a thing suspended or removed
+  stays OTHER (guidelines 3.2.2 "Jobs", 3.3; :mod:`extractors.spacy_pipeline.senses_v6`).
+* ``naming_cues`` (``spacy``): the quoted words with which a verb of naming ("call", "describe ... as",
+  "brand", "label", "dub", "term") names its object are a direct quote whose cue (a STATEMENT) is that
+  verb and whose speaker is its subject ("X called the decision “a death sentence for the town”",
+  "which she has called “a monument to bad planning”"), not a quote of the next reporting verb or of
+  none; only the verb's object or "as" may stand between it and the mark; three words or more
+  (guidelines 2; :mod:`extractors.spacy_pipeline.quotes_v6`).
+* ``attributive_participles`` (``spacy``): a verb form before its noun is no event where the guidelines
+  (5 ad) say so: a present participle ("travelling supporters", "the remaining candidate"), a past
+  participle hyphened to the word before it, which sorts its noun by a kind ("a Gulf-backed
+  consortium", "hand-written placards", "a drought-stricken region"), and a reporting verb as a hedge
+  ("a reported fee", "added time"); "a burst water main" stays an event
+  (:func:`extractors.spacy_pipeline.events_v6.attributive_participle`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -301,6 +327,12 @@ class Profile:
     territory_cues: bool = False
     # spaCy only (version 5, measured after the others)
     hearing_senses: bool = False
+    # spaCy only (version 6)
+    appositive_nominals: bool = False
+    aid_senses: bool = False
+    post_senses: bool = False
+    naming_cues: bool = False
+    attributive_participles: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -335,4 +367,5 @@ V5 = replace(V4, version="5", portfolio_titles=True, quote_first_person=True,
              place_nominals=True, demonym_places=True,
              generic_facilities=True, territory_cues=True, election_table=True,
              hearing_senses=True)
-V6 = replace(V5, version="6")
+V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_senses=True,
+             naming_cues=True, attributive_participles=True)

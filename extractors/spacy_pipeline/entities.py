@@ -29,6 +29,8 @@ from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name
                                                  place_surfaces,
                                                  resolve_opening_pronouns, speaks_or_is_named)
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
+from extractors.spacy_pipeline.nominals_v6 import appositive_actor, referred_actor
+from extractors.shared.verb_classes import noun_classes
 
 # Entity labels that make actors, and those that make places.
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP"})
@@ -198,7 +200,11 @@ class EntityFinder:
         described: dict[str, TokenRef] = {}  # head noun -> the named actor it last described
         agents = self.lex.profile.agent_nouns
         for t in self.doc:
-            if ref[t.i] is not None or not (is_description(t) or (agents and is_agent_group(t))):
+            if ref[t.i] is not None:
+                continue
+            if not (is_description(t) or (agents and is_agent_group(t))):
+                if self.lex.profile.appositive_nominals:  # version 6: "X, a seamstress", "the seamstress"
+                    self._appositive_nominal(t, by_id, described)
                 continue
             mention = {"start": t.idx, "end": t.idx + len(t), "text": t.text, "kind": "nominal"}
             named = described_actor(t, ref)
@@ -223,6 +229,22 @@ class EntityFinder:
             a["mentions"].sort(key=lambda m: (m["start"], m["end"]))
         self.ref = [r if r is None or not r[1] else (renamed[r[0]], r[1], r[2]) for r in ref]
         self.actors = actors
+
+    def _appositive_nominal(self, t: Any, by_id: dict[str, dict[str, Any]], described: dict[str, Any]) -> None:
+        """Version 6 (``appositive_nominals``): a noun of any trade in apposition to a named actor is its
+        nominal mention, and so is the same noun after "the" later (:mod:`.nominals_v6`); not a noun of
+        an event ("X, a nomination that ...")."""
+        if t.lower_ in self.lex.event_nouns or t.lemma_.lower() in noun_classes():
+            return
+        named = appositive_actor(t, self.ref)
+        if named is not None:
+            described[t.lower_] = named
+        else:
+            named = referred_actor(t, described)
+        if named is None or named[0] not in by_id:
+            return
+        by_id[named[0]]["mentions"].append({"start": t.idx, "end": t.idx + len(t), "text": t.text, "kind": "nominal"})
+        self.ref[t.i] = named
 
     def _add_tokens(self, found: _Found, spans: list[tuple[int, int]]) -> None:
         """Record the tokens of mentions found in the text rather than among spaCy's entities."""

@@ -21,8 +21,10 @@ from extractors.shared.output import numbered, span
 from extractors.shared.quotes import ContentSpans, QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
+from extractors.spacy_pipeline.events_v6 import aid_giver, attributive_participle
 from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
+from extractors.spacy_pipeline.senses_v6 import post_sense
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
 
@@ -58,6 +60,7 @@ class EventFinder(ArgumentFinder):
     quotations: QuotationSpans
     quotes: list[dict[str, Any]]
     ref: list[TokenRef | None]
+    actors: list[dict[str, Any]]
 
     def _events(self) -> list[dict[str, Any]]:
         """The quote cues' events and one event per trigger that is not part of a mention, with ids."""
@@ -77,6 +80,8 @@ class EventFinder(ArgumentFinder):
         v2 = self.lex.profile.events
         for t in self.doc:
             pos = t.pos_
+            if self.lex.profile.attributive_participles and attributive_participle(t, self.lex.reporting):
+                continue  # version 6: "travelling supporters", "a Gulf-backed consortium" (5 ad)
             if v2 and t.idx not in found and self.ref[t.i] is None and self._is_cue(t) and t.text[:1].islower():
                 # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
                 found[t.idx] = self._event(t, "STATEMENT", dates, None)
@@ -105,6 +110,12 @@ class EventFinder(ArgumentFinder):
             elif (sense := self._sense_v4(t, sense)) is not None:
                 found[t.idx] = self._event(t, sense[0], dates, sense[1])
         return numbered("e", (found[start] for start in sorted(found)))
+
+    def _actors_by_id(self) -> dict[str, dict[str, Any]]:
+        """Version 6: the article's actors by id (indexed once: the actors are final when events are found)."""
+        if getattr(self, "_by_id", None) is None:
+            self._by_id = {a["id"]: a for a in self.actors}
+        return self._by_id
 
     def _statement_places(self, cue: Any, event: dict[str, Any]) -> None:
         """Version 4: where a quote's cue was spoken ("told reporters in X", "said at a news
@@ -148,6 +159,8 @@ class EventFinder(ArgumentFinder):
             sense = business_sense(t, sense, self.ref)
         if self.lex.profile.hearing_senses:  # candidate: a committee's hearing is a meeting
             sense = hearing_sense(t, sense)
+        if self.lex.profile.post_senses:  # version 6: "suspended two engineers": PERSONNEL
+            sense = post_sense(t, sense, self.ref)
         if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
             return self._contact_or_statement(t)
         if sense[0] == "MEET" and t.lemma_.lower() in GATHERING and not PROTEST_WORDS.isdisjoint(
@@ -215,7 +228,10 @@ class EventFinder(ArgumentFinder):
         """The event of the trigger ``t``: arguments from its dependents, polarity from a negation,
         modality from an auxiliary (or "reported" inside a quotation), time from an attached DATE."""
         if self.lex.profile.events:
-            return self._event_v2(t, etype, dates, subtype)
+            event = self._event_v2(t, etype, dates, subtype)
+            if self.lex.profile.aid_senses and etype == "TRANSACTION" and aid_giver(event, self._actors_by_id()):
+                return self._event_v2(t, "SUPPORT", dates, "aid")  # version 6: help given by a charity (5 s)
+            return event
         args = Arguments()
         add = args.add
         subject_role = "participant" if etype in PARTICIPANT_TYPES else "agent"

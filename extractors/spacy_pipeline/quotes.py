@@ -16,6 +16,7 @@ from extractors.shared.output import numbered
 from extractors.shared.output import span as span_of
 from extractors.shared.quotes import QUOTE_RE, continue_speakers, quote_record, quoted_content
 from extractors.spacy_pipeline.entities import ATTACHED, SUBJECTS
+from extractors.spacy_pipeline.quotes_v6 import naming_cue
 
 # Quotation marks as tokens: a cue after a quote is looked for only up to the next one.
 QUOTE_MARKS = "“”\"‘’'«»"
@@ -113,6 +114,9 @@ class QuoteFinder:
             quoted_sentences.add(sent)
         if self.lex.profile.quotes and (according := self._according_before(first.start)) is not None:
             return according(c_start, c_end)
+        if self.lex.profile.naming_cues and len(text[c_start:c_end].split()) >= 3 and (
+                naming := naming_cue(doc, first.start)) is not None:
+            return self._quote(c_start, c_end, naming, "direct")  # version 6: called the plan “...”
         cue = self._cue_after(first.end) or self._cue_before(first.start)
         if cue is None and self.lex.profile.far_cues:
             cue = self._cue_far_after(first)
