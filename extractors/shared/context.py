@@ -18,7 +18,7 @@ from extractors.shared.textscan import Overlaps
 
 _CAP = r"[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)*"
 # A place name: one to three capitalised words ("San Peldo", "North Umbeto"), or such words around a
-# lower-case particle ("Port of Spain" is one name; a hyphenated name is one word already).
+# lower-case particle ("Bay of Palms" is one name; a hyphenated name is one word already).
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|del|la|el|do|da|of)[ \t]+)?{_CAP}){{0,2}}"
 _LIST = rf"(?P<list>{NAME}(?:,[ \t]+{NAME})*(?:,?[ \t]+and[ \t]+{NAME})?)"
 
