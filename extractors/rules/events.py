@@ -10,6 +10,7 @@ from typing import Any
 from extractors.rules.clauses import ClauseReader, place_preposition
 from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sense, noun_not_verb, phrasal_sense
 from extractors.rules.retype import retyped
+from extractors.rules.roles_v6 import addressee_gap, fronted_cue, noun_prep_role
 from extractors.shared.elections import election_sense
 from extractors.rules.mentions import Ref, SortedOffsets
 from extractors.shared.lookups import Lexicons
@@ -80,6 +81,10 @@ class EventFinder:
                     continue  # "a reported fee", "of added time": an adjective; "Union House": a name
                 if start not in found and start not in mention_starts:
                     found[start] = self._statement_v2(start, end)
+        if self.lex.profile.addressee_to:  # v6: "reported the fraud to the regulator" (roles_v6)
+            for event in found.values():
+                if event["type"] == "STATEMENT":
+                    self._addressee_to(event)
         return numbered("e", (found[start] for start in sorted(found)))
 
     def _adjective_or_name(self, start: int) -> bool:
@@ -222,6 +227,8 @@ class EventFinder:
         elif role and self.lex.profile.cue_nouns:
             for r in self._cue_subjects_before(start):
                 args.add(role, r.ref)
+        if role and self.lex.profile.fronted_media and not args.items:  # v6: "In a statement, X said"
+            self._fronted_agents(start, end, role, args)
         for r in after[:2]:
             between = text[end:r.start].strip().lower()
             if not r.is_actor or len(between.split()) > 2:
@@ -232,6 +239,8 @@ class EventFinder:
                 args.add("participant", r.ref)
             elif between.startswith(("of", "against", "on")) and etype not in ("MEET", "AGREE", "MOVE"):
                 args.add("target", r.ref)
+            elif self.lex.profile.noun_preps and (prep_role := noun_prep_role(etype, text[end:r.start])):
+                args.add(prep_role, r.ref)  # v6: "a statement from X", "a letter to X", "support for X"
 
     def _subjects_v3(self, start: int) -> list[Ref]:
         """Version 3: the subjects of the verb at ``start`` read from its clause; a verb after "and" with
@@ -261,6 +270,30 @@ class EventFinder:
         if not _CUE_GAP_RE.fullmatch(self.text, cue_end, m.start()):
             return []
         return self._subjects_v3(self.cues[i][0])
+
+    def _fronted_agents(self, start: int, end: int, role: str, args: Arguments) -> None:
+        """Version 6: the speakers of the cue after a fronted medium noun ("In a statement, X said")
+        fill the noun's subject role (3.3: the speaker made the statement)."""
+        s_start, s_end = self.sentences.of(start)
+        found = fronted_cue(self.text, s_start, start, end, self.cues, s_end)
+        if found is not None:
+            for r in self._subjects_v3(found[1]):
+                if r.start >= found[0]:
+                    args.add(role, r.ref)
+
+    def _addressee_to(self, event: dict[str, Any]) -> None:
+        """Version 6: the actor after "to" behind a STATEMENT's trigger and its short object is the
+        addressee, its target ("reported the fraud to the regulator"; guidelines 3.3), outside quotes."""
+        start, end = event["trigger"]["start"], event["trigger"]["end"]
+        s_start, s_end = self.sentences.of(start)
+        _, after = self._refs_around(start, s_start, s_end)
+        first = next((r for r in after if r.is_actor), None)
+        if first is None or self._in_quote_content(first.start) or self.quotations.contains(first.start):
+            return
+        if addressee_gap(self.text[end:first.start]):
+            args = Arguments.of(event["arguments"])
+            args.add("target", first.ref)
+            event["arguments"] = args.items
 
     def _trigger_between(self, start: int, end: int) -> bool:
         """Version 3: whether another trigger or cue word starts between ``start`` and ``end``."""

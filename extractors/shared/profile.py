@@ -223,6 +223,24 @@ after it:
 
 (none yet)
 
+Measured on ``dev`` and left off in ``V6`` (each helped fewer than four articles or hurt more than one;
+all four together 5 helped, 3 hurt; the hurt ones by right arguments whose entity the scorer aligned
+elsewhere, an actor of a tender the gold leaves out, and an entity alignment that swapped when a nominal
+went to its right company), kept as switches to be measured again (:mod:`extractors.rules.roles_v6`):
+
+* ``noun_preps`` (``rules``): the actor after "from", "to" or "for" right after an event noun fills the
+  role its type gives it (guidelines 3.3): "a statement from the police", "a loan from the bank" (agent),
+  "a letter to the minister" (a statement's addressee: target; a letter's other party: participant),
+  "support for the mayor" (target);
+* ``fronted_media`` (``rules``): "In a statement(, issued ...), X said": X, the speaker of the cue after
+  the fronted phrase, is the agent of the medium noun (version 4 read only "X said in a statement");
+* ``addressee_to`` (``rules``): a STATEMENT's addressee after "to" behind its trigger and a short object
+  ("reported the fraud to the regulator", "complained to the ombudsman") is its target, outside quotes.
+* ``lone_heads`` (``rules``): a lone capitalised word that is only the head of companies' names ("Mining",
+  "Construction", "Energy", "Company" opening a headline or a sentence) is no organisation (version 2
+  typed it by its head, and "the company" later in the article went to it); a lone head of a body of
+  the state ("Police said", "Parliament voted") still is one (:func:`extractors.rules.names.lone_company_head`).
+
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
 """
@@ -301,6 +319,11 @@ class Profile:
     territory_cues: bool = False
     # spaCy only (version 5, measured after the others)
     hearing_senses: bool = False
+    # rules only (version 6)
+    noun_preps: bool = False
+    fronted_media: bool = False
+    addressee_to: bool = False
+    lone_heads: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
