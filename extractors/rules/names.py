@@ -113,7 +113,7 @@ class NameFinder:
             known = lex.gazetteer.get(name) or (lex.gazetteer.get(name.title()) if name.isupper() else None)
             out.append(Candidate(cue.start, cue.end, name, "LOC", place=cue.place(text, known), cue=True))
         out.sort(key=lambda c: c.start)
-        out = retype_by_context(text, out, lex.min_population, lone_heads=lex.profile.lone_heads)
+        out = retype_by_context(text, out, lex.min_population)
         if lex.profile.org_context:
             out = org_by_context(text, out)
         return out
@@ -335,17 +335,13 @@ SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z]{2})\.(?=[ \t]+[A-Z])")
 PLACE_CUE_WORDS = frozenset({"in", "near", "at", "outside", "from", "to", "into", "around", "towards", "toward"})
 
 
-def retype_by_context(text: str, candidates: list[Candidate], min_population: int, *,
-                      lone_heads: bool = False) -> list[Candidate]:
+def retype_by_context(text: str, candidates: list[Candidate], min_population: int) -> list[Candidate]:
     """Version 2: a lone unknown name after "in", "near", "at" ... is a place unless it names a person
     of the article ("in Ruvo"); a small gazetteer town that is a person's name in the article is that
-    person ("Marlow" the mayor, not a town of that name). Version 6 (``lone_heads``): a lone company head
-    ("Mining", "Construction", "Company" opening a headline) is no body (:func:`lone_company_head`)."""
+    person ("Marlow" the mayor, not a town of that name)."""
     candidates = [c for c in candidates if not (c.type in ("PER", "ORG") and c.text.split()[-1] in OCCASION_HEADS)]
     people = {w for c in candidates if c.type == "PER" and not c.single for w in c.text.split()}
     for c in candidates:
-        if lone_heads and c.type == "PER" and c.single and lone_company_head(c.text):
-            continue  # v6: stays a lone word, kept only if it shortens a person
         if c.type == "PER" and c.single and org_subtype(c.text) is not None and c.text.istitle():
             c.type, c.single = "ORG", False  # "Police said", "Customs officials"
         elif c.type == "PER" and c.single and c.text not in people and " " not in c.text:
@@ -356,15 +352,3 @@ def retype_by_context(text: str, candidates: list[Candidate], min_population: in
               and c.place.subtype != "country" and c.place.population < min_population):
             c.type, c.place, c.single = "PER", None, True
     return candidates
-
-
-def lone_company_head(word: str) -> bool:
-    """Version 6: whether a lone capitalised word is only the head of companies' names ("Mining",
-    "Construction", "Energy", "Company"): an industry or a common noun capitalised at the start of a
-    headline or sentence ("Mining waste spill turns river orange"), not the name of a body. A lone head
-    of a body of the state ("Police said", "Parliament voted", "Treasury officials") still names one.
-
-    >>> lone_company_head("Mining"), lone_company_head("Police"), lone_company_head("Mensah")
-    (True, False, False)
-    """
-    return org_subtype(word) == "company"
