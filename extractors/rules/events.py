@@ -10,10 +10,12 @@ from typing import Any
 from extractors.rules.clauses import ClauseReader, place_preposition
 from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sense, noun_not_verb, phrasal_sense
 from extractors.rules.retype import retyped
+from extractors.rules.events_v6 import EventRulesV6
 from extractors.shared.elections import election_sense
 from extractors.rules.mentions import Ref, SortedOffsets
 from extractors.shared.lookups import Lexicons
 from extractors.rules.text import Sentences
+from extractors.rules.args_v6 import RECEIVER_ROLE
 from extractors.shared.events import (
     PARTICIPANT_TYPES,
     PLACE_TARGET_TYPES,
@@ -41,7 +43,7 @@ PLACE_PREPS = ("in", "at", "near", "inside", "across")
 PLACE_PREPS_V2 = PLACE_PREPS + ("outside", "around", "throughout", "within", "on")
 
 
-class EventFinder:
+class EventFinder(EventRulesV6):
     """The events of one article (a part of :class:`extractors.rules.article.RulesArticle`)."""
 
     text: str
@@ -150,6 +152,8 @@ class EventFinder:
         if self.lex.profile.election_table:  # v5: votes and results by one table (shared.elections)
             sense = election_sense(text[start:end].lower(), lemma, sense, text[s_start:s_end], self.about_election)
         etype, subtype, is_noun = sense
+        if self.lex.profile.receiver_roles and not is_noun and self._receipt_noun_after(start, end, etype, s_end):
+            return None  # v6: "received a loan": the noun naming the act is the trigger (5 q)
         before, after = self._refs_around(start, s_start, s_end)
         args = Arguments()
         if is_noun:
@@ -174,7 +178,8 @@ class EventFinder:
                 args.add(role, r.ref)  # "in Tolu, Ruvo and Kesto", "in Tolu, Kenya": the list goes on
             else:
                 if self.lex.profile.arguments:
-                    if self._trigger_between(end, r.start):
+                    if self._trigger_between(end, r.start) and not (
+                            self.lex.profile.place_settings and self._setting_between(end, r.start)):
                         break  # a later event in the sentence is nearer: the place is its argument
                     word = place_preposition(text, s_start, r.start)
                 else:
@@ -191,6 +196,9 @@ class EventFinder:
         is_passive = passive(before_words, text[start:end].lower())
         subject = next((r for r in reversed(before) if r.is_actor), None)
         role = subject_role(etype, lemma, is_passive, subtype)
+        receiving = self._receiving_verb(start, end, etype, is_passive)
+        if receiving:  # v6: "received 5 million from the state": the receiver is no giver (3.3)
+            role = RECEIVER_ROLE[etype]
         subjects = self._subjects_v3(start) if self.lex.profile.arguments else []
         if subjects and role is not None:
             for r in subjects:
@@ -200,6 +208,9 @@ class EventFinder:
         obj_role = object_role(etype, subtype)
         if obj_role is None and etype == "OTHER" and self.lex.profile.object_targets:
             obj_role = "target"  # "prevented the crowd", "repainted the chapel": what it is done to (3.3)
+        if receiving:
+            self._giver(end, after, args)
+            obj_role = None
         for r in after:
             if not r.is_actor:
                 continue
@@ -209,11 +220,15 @@ class EventFinder:
             elif obj_role and len(between.split()) <= 3 and "," not in between and not is_passive:
                 args.add(obj_role, r.ref)
             break
+        if self.lex.profile.by_agents:  # v6: "founded in 2019 by a group", "built for X by Y"
+            self._by_agent(start, end, is_passive, after, args)
 
     def _noun_arguments(self, start: int, end: int, etype: str, lemma: str, subtype: str | None, before: list[Ref],
                         after: list[Ref], args: Arguments) -> None:
         """An event noun's own participants: its possessor ("the union's strike"), "by X", "of X"."""
         text = self.text
+        if self.lex.profile.receiver_roles and self._receiver_arguments(start, end, etype, after, args):
+            return  # v6: "secured a loan from the bank": receiver and giver (3.3)
         owner = next((r for r in reversed(before) if r.is_actor), None)
         role = subject_role(etype, lemma, False, subtype)
         if owner is not None and role and len(text[owner.end:start].split()) <= 2 and not CLAUSE_BREAKS.intersection(
@@ -232,6 +247,8 @@ class EventFinder:
                 args.add("participant", r.ref)
             elif between.startswith(("of", "against", "on")) and etype not in ("MEET", "AGREE", "MOVE"):
                 args.add("target", r.ref)
+        if self.lex.profile.by_agents and role:  # v6: "complaints filed by his camp"
+            self._noun_by_agent(end, after, args)
 
     def _subjects_v3(self, start: int) -> list[Ref]:
         """Version 3: the subjects of the verb at ``start`` read from its clause; a verb after "and" with

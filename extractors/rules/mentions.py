@@ -14,6 +14,7 @@ from extractors.rules.cues import RuleLexicons
 from extractors.rules.datelines import country_in_dateline
 from extractors.rules.names import Candidate
 from extractors.rules.org_nominals import attach_org_nominals
+from extractors.rules.orgs_v6 import merge_org_forms
 from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, PRONOUN_RE, WORD_RE
 from extractors.shared.context import boilerplate_spans, facility_fields, facility_mentions
 from extractors.shared.grouping import RawMention, group_mentions
@@ -96,6 +97,9 @@ class MentionFinder:
             taken = [(m.start, m.end) for m in raw] + [s for spans in (*states.values(), *norp.values()) for s in spans]
             people = people_groups(text, taken + boilerplate_spans(text), self.lex.profile.speaker_nouns)
         records = actor_records(text, groups, states, norp, self.lex.profile.actor_cues, people)
+        if self.lex.profile.short_orgs or self.lex.profile.headline_heads:  # v6: later forms of a named body
+            records = merge_org_forms(text, records, short=self.lex.profile.short_orgs,
+                                      heads=self.lex.profile.headline_heads)
         if self.lex.profile.actor_cues:
             add_reference_mentions(text, [a for a, _ in records])
         if self.lex.profile.nominal_actors:

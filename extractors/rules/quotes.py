@@ -11,6 +11,7 @@ import bisect
 import re
 from typing import Any, Iterator
 
+from extractors.rules.args_v6 import object_not_speech
 from extractors.rules.cues import RuleLexicons, is_cue
 from extractors.rules.mentions import Ref
 from extractors.rules.patterns import (
@@ -282,6 +283,8 @@ class QuoteFinder:
         ref = self._speaker_near_cue(cue_start, cue_end, after=False)
         start = self._that_clause(cue_end, body_end) if ref is not None else None
         if ref is not None and start is not None and start < body_end:
+            if self.lex.profile.object_quotes and _bare_object(self.text, cue_end, start, body_end):
+                return None  # v6: "reported the defect to the regulator": a thing reported, no speech
             return self._quote(start, body_end, (cue_start, cue_end), ref, "indirect")
         return None
 
@@ -458,3 +461,9 @@ def _end_of_first_match(text: str, patterns: tuple[re.Pattern[str], ...], start:
         if m:
             return m.end()
     return None
+
+
+def _bare_object(text: str, cue_end: int, start: int, body_end: int) -> bool:
+    """Version 6 (``object_quotes``): whether the content from ``start`` follows its cue with no "that"
+    and is a noun phrase with a preposition and no verb (:func:`extractors.rules.args_v6.object_not_speech`)."""
+    return "that" not in text[cue_end:start].split() and object_not_speech(text[start:body_end])
