@@ -4,9 +4,11 @@ The article is the gold article texts (``gold/*.json``) joined and repeated to `
 UTF-8, written to a ``.txt`` file in a temporary folder. Printed, from one run, as ratios to the size of
 what is read:
 
-* ``extract (tracemalloc)``: the peak of Python allocations while ``extract_files`` runs the ``rules``
-  extractor on the article and writes its JSON Lines file, divided by the article's bytes;
-* ``extract (RSS)``: the growth of the peak resident memory of ``python -m eval extract -e rules`` on the
+* ``extract (tracemalloc)``: the peak of Python allocations while ``extract_files`` runs the extractor
+  (``--extractor``, default ``rules``) on the article (``extract_files`` makes its extractor: for ``spacy`` that
+  loads the pipeline, about 49 MB at the peak and 37 MB kept, counted here) and writes its JSON Lines file,
+  divided by the article's bytes;
+* ``extract (RSS)``: the growth of the peak resident memory of ``python -m eval extract -e NAME`` on the
   article over the same command on a one-line article, divided by the article's bytes (allocator and
   C-extension memory included);
 * ``line -> Document``: the peak and what stays (the Document) of reading the output line back with
@@ -14,6 +16,7 @@ what is read:
 
     python bench/memory.py             # a 1 MB article
     python bench/memory.py --mb 4
+    python bench/memory.py -e spacy --mb 0.3
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,10 +58,10 @@ _LAUNCH = (
 )
 
 
-def cli_peak_rss(path: Path, out: Path) -> int:
-    """Peak resident bytes of ``newsbench extract -e rules PATH --out OUT`` (Linux: read from /proc at exit)."""
+def cli_peak_rss(name: str, path: Path, out: Path) -> int:
+    """Peak resident bytes of ``newsbench extract -e NAME PATH --out OUT`` (Linux: read from /proc at exit)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-c", _LAUNCH, "extract", "-e", "rules", str(path), "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-c", _LAUNCH, "extract", "-e", name, str(path), "--out", str(out)],
                           env=env, check=True, capture_output=True, text=True)
     line = next(l for l in proc.stderr.splitlines() if l.startswith("VmHWM"))
     return int(line.split()[1]) * 1024  # kB
@@ -66,20 +70,24 @@ def cli_peak_rss(path: Path, out: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=1.0, help="size of the article in megabytes (default 1)")
+    parser.add_argument("-e", "--extractor", default="rules", help="the extractor to measure (default rules)")
     args = parser.parse_args()
+    name = args.extractor
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         big, small = folder / "big.txt", folder / "small.txt"
         big.write_text(article(args.mb), encoding="utf-8")
         small.write_text("NATO met in Vilnius.", encoding="utf-8")
         size = big.stat().st_size
-        create("rules")  # lexicons and gazetteer load once, outside the measurement
-        extract_files("rules", [small], folder / "warm.jsonl")
-        peak, _, _ = traced(lambda: extract_files("rules", [big], folder / "big.jsonl"))
-        print(f"article: {size:,} bytes ({args.mb:g} MB), rules extractor")
+        create(name)  # lexicons, gazetteer and models load once, outside the measurement
+        extract_files(name, [small], folder / "warm.jsonl")
+        start = time.perf_counter()
+        peak, _, _ = traced(lambda: extract_files(name, [big], folder / "big.jsonl"))
+        seconds = time.perf_counter() - start
+        print(f"article: {size:,} bytes ({args.mb:g} MB), {name} extractor: {seconds:.1f} s (traced)")
         print(f"extract (tracemalloc): peak {peak / 2**20:.1f} MB = {peak / size:.1f} x the article")
-        base = cli_peak_rss(small, folder / "small-cli.jsonl")
-        grown = cli_peak_rss(big, folder / "big-cli.jsonl") - base
+        base = cli_peak_rss(name, small, folder / "small-cli.jsonl")
+        grown = cli_peak_rss(name, big, folder / "big-cli.jsonl") - base
         print(f"extract (RSS): peak grows by {grown / 2**20:.1f} MB = {grown / size:.1f} x the article "
               f"(one-line article: {base / 2**20:.0f} MB)")
         line = (folder / "big.jsonl").read_bytes()

@@ -98,6 +98,7 @@ class Compactor:
         self.rebuild = rebuild
         self._sets: dict[frozenset[str], set[str]] = {}
         self._arguments: dict[tuple[str, str], Argument] = {}
+        self._tuples: dict[tuple[Argument, ...], tuple[Argument, ...]] = {}
 
     def compact(self, model: M) -> M:
         """``model`` compacted (its nested models too); it must be fresh from validation, and the caller
@@ -107,13 +108,20 @@ class Compactor:
             if isinstance(value, BaseModel):
                 values[name] = self.compact(value)
             elif isinstance(value, tuple) and value and isinstance(value[0], BaseModel):
-                values[name] = tuple(self._shared(self.compact(item)) for item in value)
+                values[name] = self._shared_tuple(tuple(self._shared(self.compact(item)) for item in value))
         fields = model.__pydantic_fields_set__
         fields = self._sets.setdefault(frozenset(fields), fields)
         if self.rebuild and type(model) in _REBUILT:
             return _rebuilt(model, fields)
         _set(model, "__pydantic_fields_set__", fields)
         return model
+
+    def _shared_tuple(self, models: tuple[M, ...]) -> tuple[M, ...]:
+        """``models``, or the equal tuple of arguments already kept (an event's arguments repeat: the same roles
+        and refs, thousands of times in a long article), when the models are rebuilt."""
+        if self.rebuild and type(models[0]) is Argument:
+            return self._tuples.setdefault(models, models)  # type: ignore[arg-type, return-value]
+        return models
 
     def _shared(self, model: M) -> M:
         if type(model) is Argument:

@@ -12,13 +12,16 @@ into the one before. Output under the threshold is untouched, in every version.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from extractors.shared.textscan import last_break
 
 # From this many characters an article is extracted in parts; a part has at most PART_SIZE characters.
 PARTS_FROM = 200_000
 PART_SIZE = 64_000
+# spaCy's parse of a text costs about 2.7 KB a character while it lasts (tracemalloc: its arrays), whatever else is
+# held: its parts are article-sized, so that one part's parse (about 20 MB) does not dwarf the Document.
+SPACY_PART_SIZE = 8_000
 
 # The keys whose values are ids (renumbered) and offsets (shifted).
 _IDS = ("id", "speaker", "ref")
@@ -30,6 +33,28 @@ Annotations = dict[str, list[dict[str, Any]]]
 def in_parts(text: str) -> bool:
     """Whether ``text`` is long enough to be extracted in parts."""
     return len(text) >= PARTS_FROM
+
+
+def pipe_pairs(articles: Iterable[Any]) -> Iterator[tuple[str, tuple[str, str | None]]]:
+    """``(text, (doc_id, long_text))`` for each article (with ``doc_id`` and ``text``), for a parser's stream of
+    texts with contexts (spaCy's ``nlp.pipe(..., as_tuples=True)``): a long article goes through the stream as an
+    empty text with its own text as ``long_text``, to be extracted in parts apart; any other has ``long_text``
+    None. A long text then never reaches the parser whole (spaCy refuses texts over its ``max_length``, a
+    million characters, and holds the parse of a whole text at once).
+
+    >>> [(t, c) for t, c in pipe_pairs([_Article("a", "Short."), _Article("b", "x" * PARTS_FROM)])][0]
+    ('Short.', ('a', None))
+    """
+    for article in articles:
+        if in_parts(article.text):
+            yield "", (article.doc_id, article.text)
+        else:
+            yield article.text, (article.doc_id, None)
+
+
+class _Article(NamedTuple):
+    doc_id: str
+    text: str
 
 
 def parts(text: str, size: int = PART_SIZE) -> Iterator[tuple[int, str]]:
@@ -46,11 +71,11 @@ def parts(text: str, size: int = PART_SIZE) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def annotated_parts(text: str, annotate: Callable[[str], Annotations]) -> Iterator[Annotations]:
-    """The annotations of each part of ``text`` by ``annotate``, shifted and renumbered as the article's;
-    each part's working data is released before the next part is read."""
+def annotated_parts(text: str, annotate: Callable[[str], Annotations], size: int = PART_SIZE) -> Iterator[Annotations]:
+    """The annotations of each part of ``text`` (of at most ``size`` characters) by ``annotate``, shifted and
+    renumbered as the article's; each part's working data is released before the next part is read."""
     seen: Counter[str] = Counter()
-    for offset, part in parts(text):
+    for offset, part in parts(text, size):
         found = annotate(part)
         shift(found, offset, seen)
         yield found

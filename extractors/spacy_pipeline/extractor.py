@@ -5,7 +5,8 @@ from typing import Any, ClassVar, Iterable, Iterator
 
 from eval.api import Article, Document, ExtractorUnavailableError, register
 from extractors.shared.lookups import Lexicons
-from extractors.shared.output import check_settings, document_data, to_document
+from extractors.shared.output import check_settings, document_data, parts_document, to_document
+from extractors.shared.parts import SPACY_PART_SIZE, Annotations, annotated_parts, pipe_pairs
 from extractors.shared.places import DEFAULT_MIN_POPULATION
 from extractors.shared.profile import V1, V2, V3, V4, V5, V6, Profile
 from extractors.spacy_pipeline import pipeline
@@ -67,10 +68,21 @@ class SpacyExtractor:
         return self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.workers)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Document]:
-        """Yield one Document per article, in input order, streaming through ``nlp.pipe``."""
-        pairs = ((a.text, a.doc_id) for a in articles)
-        for doc, doc_id in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.workers):
-            yield self.document(doc_id, doc)
+        """Yield one Document per article, in input order, streaming through ``nlp.pipe``; a very long article
+        is parsed and extracted in parts (:mod:`extractors.shared.parts`: its entities are not linked across parts)."""
+        pairs = pipe_pairs(articles)
+        for doc, (doc_id, long_text) in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size,
+                                                      n_process=self.workers):
+            yield self.document(doc_id, doc) if long_text is None else self.extract_in_parts(doc_id, long_text)
+
+    def extract_in_parts(self, doc_id: str, text: str) -> Document:
+        """The Document of a very long text, each part parsed and validated into it before the next is read."""
+        return parts_document(document_data(doc_id, text, self.name, self.version),
+                              annotated_parts(text, self._annotations, SPACY_PART_SIZE))
+
+    def _annotations(self, text: str) -> Annotations:
+        """The annotations of one part (none for a blank one), as plain data with ids."""
+        return SpacyArticle(self._lex, self.nlp(text)).annotations() if text.strip() else {}
 
     def document(self, doc_id: str, doc: Any) -> Document:
         """The Document for one parsed spaCy ``Doc``."""
