@@ -66,7 +66,8 @@ def gold_documents(gold_dir: Path | None = None) -> list[Document]:
 
 def joined(docs: list[Document], doc_id: str, sep: str = "\n\n") -> Document:
     """One long article made of ``docs`` with their annotations re-offset; entities of the same kind,
-    name and type become one (one article has one entity per real-world thing); ids renumbered."""
+    name and type become one (one article has one entity per real-world thing), names compared as the
+    extractor's merge of pieces compares them (case and spacing aside); ids renumbered."""
     text, shift = "", []
     for d in docs:
         shift.append(len(text) + (len(sep) if text else 0))
@@ -80,7 +81,7 @@ def joined(docs: list[Document], doc_id: str, sep: str = "\n\n") -> Document:
     for k, d in enumerate(docs):
         for key in entities:
             for e in getattr(d, key):
-                ident = (e.name, e.type)
+                ident = (" ".join(e.name.casefold().split()), e.type)
                 item = entities[key].setdefault(ident, {"name": e.name, "type": e.type, "mentions": []})
                 item["mentions"] += [moved(m, k) for m in e.mentions]
                 ref[(k, e.id)] = (key, ident)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.llm import CHARS_PER_TOKEN, gold_documents, long_documents, oracle_run, scored, subtypes_through
+from bench.llm import CHARS_PER_TOKEN, gold_documents, joined, long_documents, oracle_run, scored, subtypes_through
+from eval.api import Document
 from tests.conftest import ROOT
 from tests.extractors.llm.test_prompt import example_documents
 
@@ -68,3 +69,24 @@ def test_the_perfect_model_carries_every_subtype_of_invented_documents(tmp_path:
     golds = [doc for _, doc, _ in example_documents()]
     docs, _, _ = oracle_run(golds, tmp_path, "examples")
     assert subtypes_through(docs, golds) == {"gold": 12, "kept": 12, "extra": 0}
+
+
+def _one_actor_document(doc_id: str, text: str, name: str) -> Document:
+    start = text.index(name)
+    mention = {"start": start, "end": start + len(name), "text": name}
+    return Document.model_validate({"doc_id": doc_id, "text": text, "locations": [], "quotes": [], "events": [],
+                                    "actors": [{"id": "a1", "name": name, "type": "ORG", "mentions": [mention]}]})
+
+
+def test_a_long_article_names_one_entity_whatever_the_case_of_its_name(tmp_path: Path) -> None:
+    # Two articles joined, one naming "Harbour authority", the other "harbour authority": one article has one
+    # entity per name, compared as the merge of pieces compares them. The joined gold kept two, and the perfect
+    # model, whose pieces are merged by name, fell below 1 on actors (found on the devtest half, 0.9992).
+    first = _one_actor_document("a", "The Harbour authority closed the quay. " * 20, "Harbour authority")
+    second = _one_actor_document("b", "Fishers blamed the harbour authority. " * 20, "harbour authority")
+    long_doc = joined([first, second], "joined")
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / "joined.json").write_text(long_doc.model_dump_json(exclude_none=True), encoding="utf-8")
+    docs, _, _ = oracle_run([long_doc], tmp_path, "case", max_chars=500)
+    assert (len(long_doc.actors), scored(docs, gold_dir, tmp_path)["actors"], docs[0].meta["chunks"] > 1) == (1, 1.0, True)
