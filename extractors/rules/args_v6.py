@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.shared.inflection import verb_forms
+
 # --- place_settings -----------------------------------------------------------------------------
 # From an act's trigger to an event noun that is its setting: its object ("told a news conference") or
 # a phrase after "at"/"during" ("signed the deal at a ceremony"), a few words with no clause break.
@@ -46,8 +48,7 @@ def setting_gap(before: str, after: str) -> bool:
 # The receiver's role by the type of what is received (3.3 roles table: TRANSACTION "who receives,
 # buys or borrows" is a participant; SUPPORT "the supported" is the target).
 RECEIVER_ROLE: dict[str, str] = {"TRANSACTION": "participant", "SUPPORT": "target"}
-_RECEIVE = (r"(?:receiv(?:e|es|ed|ing)|obtain(?:s|ed|ing)?|secur(?:e|es|ed|ing)"
-            r")")
+_RECEIVE = "(?:" + "|".join(sorted(f for verb in ("receive", "obtain", "secure") for f in verb_forms(verb))) + ")"
 _RECEIVE_WORD_RE = re.compile(_RECEIVE + r"$", re.IGNORECASE)
 # A receiving verb and the object phrase up to its head noun ("secured a 650 million shilling ").
 _RECEIVE_BEFORE_RE = re.compile(

@@ -42,10 +42,7 @@ class EventRulesV6:
         nouns = [(s, e) for s, e in inside if self.text[s:e].islower()]
         if not inside or len(nouns) != len(inside):
             return False
-        s, e = nouns[-1]
-        first = nouns[0][0]
-        return setting_gap(self.text[end:first], self.text[e:place_start]) and (
-            len(nouns) == 1 or setting_gap(self.text[end:nouns[0][0]], " in "))
+        return setting_gap(self.text[end:nouns[0][0]], self.text[nouns[-1][1]:place_start])
 
     def _receiving_verb(self, start: int, end: int, etype: str, is_passive: bool) -> bool:
         """``receiver_roles``: whether the verb trigger at ``start`` receives money or help."""
