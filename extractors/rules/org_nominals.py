@@ -67,12 +67,21 @@ def org_of_nominal(text: str, noun: str, start: int, named: list[tuple[int, int,
         return actor  # "X, a company founded in ...": the apposition names what X is
     if not _DEFINITE_BEFORE_RE.search(text[max(0, start - 40):start]):
         return None
-    near = [actor for s, e, actor in reversed(before) if start - e <= _REACH]
-    found = next((actor for actor in near if _fits(noun, actor)), None)
+    return body_noun_referent(noun, [actor for s, e, actor in reversed(before) if start - e <= _REACH])
+
+
+def body_noun_referent(noun: str, candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first of ``candidates`` (organisations, in the order to try) a body noun can refer to, or None.
+
+    >>> acme = {"name": "Acme Freight", "type": "ORG", "subtype": None}
+    >>> body_noun_referent("company", [acme])["name"], body_noun_referent("union", [acme])
+    ('Acme Freight', None)
+    """
+    found = next((actor for actor in candidates if _fits(noun, actor)), None)
     if found is None and noun == "company":
         # a company's name seldom says what it is ("Acme Freight"): a name of two words or more that
         # no head word types is taken for one
-        found = next((a for a in near if a.get("subtype") is None and len(a["name"].split()) > 1), None)
+        found = next((a for a in candidates if a.get("subtype") is None and len(a["name"].split()) > 1), None)
     return found
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractors.rules.org_nominals import _fits
+from extractors.rules.org_nominals import body_noun_referent
 from extractors.shared.roles import role_type
 
 Record = tuple[dict[str, Any], bool]
@@ -76,11 +76,7 @@ def _head_line_noun(text: str, actor: dict[str, Any]) -> str | None:
 
 def _named_like(noun: str, actor: dict[str, Any], orgs: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The first organisation with a name of two words or more that a body noun can refer to."""
-    named = [o for o in orgs if o is not actor and len(o["name"].split()) > 1]
-    found = next((o for o in named if _fits(noun, o)), None)
-    if found is None and noun == "company":
-        found = next((o for o in named if o.get("subtype") is None), None)
-    return found
+    return body_noun_referent(noun, [o for o in orgs if o is not actor and len(o["name"].split()) > 1])
 
 
 def merge_org_forms(text: str, records: list[Record], *, short: bool, heads: bool) -> list[Record]:
