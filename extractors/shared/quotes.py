@@ -10,6 +10,9 @@ from extractors.shared.events import event_record
 
 # Curly or straight double quotation marks; a straight pair never spans a line break.
 QUOTE_RE = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"")
+# Quotation marks as tokens (double, single, guillemets): a cue after a quote is looked for only up to the
+# next one, and a mark is never a word of what a verb names.
+QUOTE_MARKS = "“”\"‘’'«»"
 
 
 def quoted_content(text: str, m: re.Match[str]) -> tuple[int, int]:

@@ -14,12 +14,10 @@ from extractors.shared.lexicon import WEAK_REPORTING_LEMMAS, pronoun_info
 from extractors.shared.lookups import Lexicons
 from extractors.shared.output import numbered
 from extractors.shared.output import span as span_of
-from extractors.shared.quotes import QUOTE_RE, continue_speakers, quote_record, quoted_content
+from extractors.shared.quotes import QUOTE_MARKS, QUOTE_RE, continue_speakers, quote_record, quoted_content
 from extractors.spacy_pipeline.entities import ATTACHED, SUBJECTS
 from extractors.spacy_pipeline.quotes_v6 import naming_cue
 
-# Quotation marks as tokens: a cue after a quote is looked for only up to the next one.
-QUOTE_MARKS = "“”\"‘’'«»"
 # Version 4: how many tokens after a quote its cue may stand when the parse links them.
 FAR_CUE_REACH = 20
 # How far back (tokens) a quote's sentence is read for "according to": no real sentence is this long.

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from extractors.shared.quotes import QUOTE_MARKS
+
 # Lemmas of verbs that name their object by quoted words.
 NAMING_LEMMAS = frozenset({"call", "describe", "brand", "label", "dub", "term"})
 # How many tokens before the opening mark the naming verb may stand ("called the city's new bridge “").
@@ -38,7 +40,7 @@ def naming_cue(doc: Any, mark: int) -> Any:
 def _names_object(token: Any, verb: Any) -> bool:
     """Whether a token between a naming verb and the mark is part of what the verb names: its object's
     words, or the "as" of "described X as"."""
-    if token.text in "“”\"‘’'«»":
+    if token.text in QUOTE_MARKS:
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.left_edge.i <= token.i <= obj.right_edge.i:
