@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))  # for tests.extractors.llm.fake_openai
 from eval.api import Article, Document  # noqa: E402
 from eval.gold.load import load_gold  # noqa: E402
 from extractors.llm import LLMExtractor  # noqa: E402
+from extractors.llm.resolve import name_key  # noqa: E402
 from tests.extractors.llm.fake_openai import FakeOpenAI, Oracle  # noqa: E402
 
 CHARS_PER_TOKEN = 4  # a rough estimate for English text and JSON
@@ -81,7 +82,7 @@ def joined(docs: list[Document], doc_id: str, sep: str = "\n\n") -> Document:
     for k, d in enumerate(docs):
         for key in entities:
             for e in getattr(d, key):
-                ident = (" ".join(e.name.casefold().split()), e.type)
+                ident = (name_key(e.name), e.type)
                 item = entities[key].setdefault(ident, {"name": e.name, "type": e.type, "mentions": []})
                 item["mentions"] += [moved(m, k) for m in e.mentions]
                 ref[(k, e.id)] = (key, ident)

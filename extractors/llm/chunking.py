@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from extractors.llm.grounding import Offsets
 from extractors.llm.placing import Grounded, GroundedEvent, GroundedQuote
-from extractors.llm.resolve import Entity
+from extractors.llm.resolve import Entity, name_key
 from extractors.shared.textscan import BREAKS, last_break
 
 
@@ -105,7 +105,7 @@ def _merge_entities(entities: list[Entity]) -> dict[Entity, Entity]:
 
     first: dict[tuple, int] = {}
     for i, e in enumerate(entities):
-        keys = [(e.kind, e.type, " ".join(e.name.casefold().split()))] + [(e.kind, m) for m in e.mentions]
+        keys = [(e.kind, e.type, name_key(e.name))] + [(e.kind, m) for m in e.mentions]
         for key in keys:
             if key in first:
                 parent[root(i)] = root(first[key])

@@ -54,7 +54,12 @@ class Entity:
         return any(t.casefold() not in PRONOUNS for t in self.texts) or not self.claims_name
 
 
-def _key(s: str) -> str:
+def name_key(s: str) -> str:
+    """A name as names are compared when entities are looked up and merged: case and spacing aside.
+
+    >>> name_key("  Harbour   Authority ") == name_key("harbour authority")
+    True
+    """
     return " ".join(s.casefold().split())
 
 
@@ -77,12 +82,12 @@ def resolve(ref: str | None, entities: list[Entity], *, prefer: Kind, only: Kind
     if not ref or not ref.strip():
         return None
     pool = [e for e in entities if only is None or e.kind == only]
-    key = _key(ref)
+    key = name_key(ref)
     rank = {prefer: 0}
     for test in (
-        lambda e: _key(e.id) == key,
-        lambda e: _key(e.name) == key,
-        lambda e: any(_key(t) == key for t in e.texts if t.casefold() not in PRONOUNS),
+        lambda e: name_key(e.id) == key,
+        lambda e: name_key(e.name) == key,
+        lambda e: any(name_key(t) == key for t in e.texts if t.casefold() not in PRONOUNS),
     ):
         hits = [e for e in pool if test(e)]
         if hits:
@@ -97,7 +102,7 @@ def _fuzzy(key: str, pool: list[Entity], rank: dict[str, int]) -> Entity | None:
     found = None
     for e in pool:
         names = [e.name, *(t for t in e.texts if t.casefold() not in PRONOUNS)]
-        score = max(fuzz.WRatio(key, _key(n)) for n in names)
+        score = max(fuzz.WRatio(key, name_key(n)) for n in names)
         if score < FUZZY_CUTOFF:
             continue
         candidate = (score, -rank.get(e.kind, 1))
