@@ -275,7 +275,10 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
 
 ``V7`` (developed on the ``dev`` half only) is ``V6`` plus these switches:
 
-(none yet)
+* ``placed_facilities`` (both): a noun of a wider class of built places ("terminal", "shipyard", "town hall",
+  "market", "dam", "road", "border") is a FAC (a border a LOC) location where the text places it at a place
+  it names ("a new office in X", "a market at X", "the X shipyard", "the X-Y road"), with its later definite
+  mentions ("the terminal") (guidelines 1, 1.3; :mod:`extractors.shared.places_v7`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -368,6 +371,8 @@ class Profile:
     object_quotes: bool = False
     short_orgs: bool = False
     headline_heads: bool = False
+    # both (version 7, locations)
+    placed_facilities: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -406,4 +411,4 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              naming_cues=True, attributive_participles=True,
              place_settings=True, receiver_roles=True, by_agents=True,
              object_quotes=True, short_orgs=True, headline_heads=True)
-V7 = replace(V6, version="7")
+V7 = replace(V6, version="7", placed_facilities=True)

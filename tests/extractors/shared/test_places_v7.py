@@ -1,0 +1,53 @@
+"""Version 7 locations against version 6, on invented sentences (no name from any gold or development
+article): each case fails on ``rules.v6``/``spacy.v6`` (frozen) and passes on ``rules.v7``/``spacy.v7``
+(switch ``placed_facilities`` of :mod:`extractors.shared.profile`, :mod:`extractors.shared.places_v7`)."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eval.registry import Article, create
+
+_NAMES = ["rules.v6", "rules.v7", "spacy.v6", "spacy.v7"]
+
+
+@pytest.fixture(scope="module")
+def extractors() -> dict[str, Any]:
+    return {name: create(name) for name in _NAMES}
+
+
+def _facilities(extractor: Any, text: str) -> dict[str, tuple[str, list[str]]]:
+    """Location name -> (type, mention texts) of the locations named by a common noun."""
+    doc = next(iter(extractor.extract([Article("t", text)])))
+    return {loc.name: (loc.type, [m.text for m in loc.mentions]) for loc in doc.locations
+            if all(m.kind == "nominal" for m in loc.mentions)}
+
+
+CASES = [
+    # a facility placed by a preposition and a place's name (guidelines 1.3, facilities without a name)
+    ("Hundreds of traders gathered at a cattle market in Mombasa on Monday.", "market", "FAC"),
+    ("Engineers inspected a dry irrigation canal near Accra after the harvest.", "canal", "FAC"),
+    ("The ministry will open a new treatment centre in Chennai. The centre will employ 40 nurses.",
+     "centre", "FAC"),
+    # a facility after the name of the town that holds it (guidelines 1: "the Orlet station")
+    ("The damaged ferry was towed to a Mombasa shipyard for repairs.", "shipyard", "FAC"),
+    ("Protesters blocked the entrance to the Accra town hall on Friday.", "hall", "FAC"),
+    # an area along a line named by the places it separates (guidelines 1.3, vague locations)
+    ("Smuggling across the border with Togo has grown, customs officers said.", "border", "LOC"),
+]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+@pytest.mark.parametrize("text,noun,type_", CASES)
+def test_placed_facility(extractors: dict[str, Any], extractor: str, text: str, noun: str, type_: str) -> None:
+    assert noun not in _facilities(extractors[f"{extractor}.v6"], text)
+    found = _facilities(extractors[f"{extractor}.v7"], text)
+    assert found[noun][0] == type_
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+def test_later_definite_mention(extractors: dict[str, Any], extractor: str) -> None:
+    """The same noun with "the" later in the text is a mention of the same facility (guidelines 0)."""
+    text = "Passengers waited at a busy terminal in Mombasa for hours. Police at the terminal were calm."
+    assert _facilities(extractors[f"{extractor}.v7"], text)["terminal"][1] == ["terminal", "terminal"]
