@@ -279,6 +279,10 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   "market", "dam", "road", "border") is a FAC (a border a LOC) location where the text places it at a place
   it names ("a new office in X", "a market at X", "the X shipyard", "the X-Y road"), with its later definite
   mentions ("the terminal") (guidelines 1, 1.3; :mod:`extractors.shared.places_v7`).
+* ``unplaced_names`` (``spacy``): a name spaCy labels GPE that the gazetteer does not know and that no mention of
+  the same surface places (after "in", "at", "near", "the town of", before ", Province", a dateline, before
+  a place noun) is no location: surnames and words of foreign organisation names (guidelines 1.3)
+  (:mod:`extractors.spacy_pipeline.places_v7`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -373,6 +377,7 @@ class Profile:
     headline_heads: bool = False
     # both (version 7, locations)
     placed_facilities: bool = False
+    unplaced_names: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -411,4 +416,4 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              naming_cues=True, attributive_participles=True,
              place_settings=True, receiver_roles=True, by_agents=True,
              object_quotes=True, short_orgs=True, headline_heads=True)
-V7 = replace(V6, version="7", placed_facilities=True)
+V7 = replace(V6, version="7", placed_facilities=True, unplaced_names=True)

@@ -21,6 +21,7 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities
+from extractors.spacy_pipeline.places_v7 import placed_surfaces, unplaced
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
 from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name, group_of_agents, in_other_name,
@@ -94,6 +95,7 @@ class EntityFinder:
         places = place_surfaces(doc) if self.lex.profile.place_names else set()
         given = person_words(doc) if self.lex.profile.gazetteer_names else {}
         sites = facility_names(doc) if self.lex.profile.facility_names else {}
+        self.placed = placed_surfaces(doc) if self.lex.profile.unplaced_names else set()  # version 7
         for ent in doc.ents:
             if ent.label_ not in ACTOR_ENTS and ent.label_ not in PLACE_ENTS:
                 continue
@@ -367,6 +369,8 @@ class EntityFinder:
                     and not (lex.profile.territory_cues and territory_cue(self.text, start)):
                 found.states.setdefault(place.country if place else surface, []).append((start, end))
                 return
+            if lex.profile.unplaced_names and label == "GPE" and unplaced(surface, place is not None, self.placed):
+                return  # version 7: "Ndaba", "Universidad": a GPE no gazetteer knows, never placed
             if place is not None:
                 fields = place_fields(place, "FAC" if label == "FAC" else None)
                 key = (place.name, place.country, "")

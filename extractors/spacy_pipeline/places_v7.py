@@ -1,0 +1,92 @@
+"""Version 7 (``unplaced_names``, ``spacy``): a name spaCy labels GPE that no gazetteer knows and that the
+text never places is no location.
+
+spaCy's small model labels GPE many capitalised words that are no place in news of other regions:
+surnames and given names it does not know ("Ndaba", "Olu Ade"), the words of foreign organisation names
+("Universidad", "Fundación"), offices ("Treasury"). Guidelines 1.3 annotate a place mentioned *as a place*:
+a real town the gazetteer lacks is still named where a place stands somewhere in the article ("in X",
+"near X", "from X to Y", "the town of X", "X, Province"), and a dateline names it in capitals. So a
+GPE that the gazetteer does not know is kept only when some mention of the same surface stands where a
+place does; the others are left out (no location; spaCy's label gave no actor either).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from extractors.spacy_pipeline.actors_v4 import PLACE_OF_HEADS
+
+# Prepositions whose object is a place where something is (not "to" or "from": "wrote to Parliament").
+_PLACE_PREPS = frozenset("in at near inside outside across throughout around off within along".split())
+
+_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
+# Nouns of places a name may modify ("the X district", "the X valley").
+_PLACE_NOUNS = frozenset("district province region county state town city village valley river lake coast "
+                         "island islands area suburb neighbourhood neighborhood township municipality".split())
+
+
+def placed_surfaces(doc: Any) -> set[str]:
+    """The surfaces of named entities (whatever spaCy's label: version 4 makes a person or an organisation
+    after "in" a place) that stand where a place does at least once: the object
+    of a preposition of place (alone or coordinated), of "of" after a noun of place ("the town of X",
+    "south of X"), before a comma and another place ("X, Province"), or a dateline in capitals."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ in _NAME_LABELS and (_after_preposition(ent) or _after_words(doc, ent)
+                                                     or _before_place(doc, ent) or _dateline(doc, ent)
+                                                     or _modifies_place_noun(ent)):
+            out.add(ent.text.strip())
+    return out
+
+
+def unplaced(surface: str, known: bool, placed: set[str]) -> bool:
+    """Whether a GPE name is no location: the gazetteer does not know it and no mention of it is placed.
+
+    >>> unplaced("Ndaba", False, {"Tolu"}), unplaced("Tolu", False, {"Tolu"}), unplaced("Varo", True, set())
+    (True, False, False)
+    """
+    return not known and surface not in placed
+
+
+def _after_preposition(ent: Any) -> bool:
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in _PLACE_PREPS or (prep.lower_ == "of" and prep.head.lower_ in PLACE_OF_HEADS)
+
+
+def _after_words(doc: Any, ent: Any) -> bool:
+    """The same test on the words, for a parse that went astray: back past the names, commas and "and" of
+    a list ("in the towns of A, B and C"), a preposition of place or "of" after a noun of place."""
+    i = ent.start - 1
+    while i >= 0 and (doc[i].text in (",", "and", "or") or doc[i].pos_ == "PROPN"):
+        i -= 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].lower_ in _PLACE_PREPS:
+        return True
+    return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lemma_.lower() in PLACE_OF_HEADS
+
+
+def _modifies_place_noun(ent: Any) -> bool:
+    """ "the X industrial district", "the X valley": the name modifies a noun of a place."""
+    head = ent.root.head
+    return ent.root.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in _PLACE_NOUNS
+
+
+def _before_place(doc: Any, ent: Any) -> bool:
+    """ "X, Province" or "X, Country": a comma and another place entity right after the name."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return False
+    nxt = doc[ent.end + 1]
+    return nxt.ent_iob_ == "B" and nxt.ent_type_ in ("GPE", "LOC")
+
+
+def _dateline(doc: Any, ent: Any) -> bool:
+    """A dateline: a name in capitals that opens a line ("TOLU, March 3 -", "TOLU:")."""
+    first = doc[ent.start]
+    return ent.text.isupper() and (first.i == 0 or "\n" in doc[first.i - 1].text_with_ws)
