@@ -21,7 +21,7 @@ from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
-from extractors.shared.places_v7 import placed_facilities
+from extractors.shared.places_v7 import placed_facilities, vague_areas
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
 
@@ -173,6 +173,9 @@ class MentionFinder:
                            self.lex.event_verbs)
         if self.lex.profile.placed_facilities:  # version 7: "an office in X", "the X terminal" (1.3)
             placed_facilities(self.text, locations, [(r.start, r.end) for r in self.refs] + [
+                (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
+        if self.lex.profile.vague_areas:  # version 7: "prices in the region", "fled the scene" (1.3)
+            vague_areas(self.text, locations, [(r.start, r.end) for r in self.refs] + [
                 (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
         for loc in locations:
             self.refs.extend(Ref(m["start"], m["end"], loc["id"], False, False) for m in loc["mentions"])

@@ -99,7 +99,7 @@ def placed_facilities(text: str, locations: list[dict[str, Any]], taken: list[tu
         if place is None and not (noun in found and _DEFINITE_RE.search(text[max(0, start - 30):start])):
             continue
         if noun not in found:
-            found[noun] = _record(noun, place, len(locations) + len(found) + 1)
+            found[noun] = _record(noun, place, _next_id(locations) + len(found))
         found[noun]["mentions"].append({"start": start, "end": end, "text": noun, "kind": "nominal"})
         added.append((start, end))
     locations.extend(found.values())
@@ -141,6 +141,12 @@ def _heads(text: str, end: int, verbs: Mapping[str, Any]) -> bool:
     return _is_head(text, end, verbs, {})
 
 
+def _next_id(locations: list[dict[str, Any]]) -> int:
+    """The number of the next location id ("l7" after "l6"), past every id in use (a hook may have
+    taken locations out)."""
+    return 1 + max((int(loc["id"][1:]) for loc in locations if loc["id"][1:].isdigit()), default=0)
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -150,3 +156,62 @@ def _record(noun: str, place: dict[str, Any] | None, n: int) -> dict[str, Any]:
     kind, subtype = PLACED_NOUNS[noun]
     return {"id": f"l{n}", "name": noun, "type": kind, "subtype": subtype,
             "country": (place or {}).get("country"), "mentions": []}
+
+
+
+# ---------------------------------------------------------------------------------------------
+# vague_areas: a definite area without a name (guidelines 1.3 "Vague locations")
+# ---------------------------------------------------------------------------------------------
+
+# Nouns of an area that the text refers to as a definite place: the area itself, a part of the country
+# named by a compass point, the place where an event happened ("the scene"), the edge of a town.
+# "region" is left out, as version 5 left it out of the nominals of named places: it names a province
+# already named as often as an area of its own (5 ab).
+_AREA_NOUNS: dict[str, str] = {
+    **dict.fromkeys("area north south east west northeast northwest southeast southwest interior "
+                    "countryside mainland hinterland outskirts edge suburbs districts scene".split(), "region"),
+    "continent": "continent",
+}
+# Modifiers that may stand between the article and the noun ("the northern districts", "the whole continent").
+_AREA_MODS = ("northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|"
+              "northeastern|northwestern|southeastern|southwestern|lower|upper|whole|entire|wider|surrounding|"
+              "same|far|remote|rural|coastal|crash|accident")
+_AREA_RE = re.compile(rf"\b(?:the|The)[ \t]+(?:(?:{_AREA_MODS})[ \t]+)?(?P<noun>{'|'.join(_AREA_NOUNS)})\b")
+# "set the scene": an idiom, no place.
+_SET_SCENE_RE = re.compile(r"\b(?:set|sets|setting)[ \t]+the[ \t]+$")
+# Nouns of the edge of a place: an area only as the edge of a place named after them ("the outskirts of X").
+_EDGE_NOUNS = frozenset({"edge", "outskirts", "suburbs"})
+_OF_NAME_RE = re.compile(r"[ \t]+of[ \t]+[A-Z]")
+
+
+def vague_areas(text: str, locations: list[dict[str, Any]], taken: list[tuple[int, int]],
+                verbs: Mapping[str, Any] | None = None) -> list[tuple[int, int]]:
+    """Version 7 (``vague_areas``): a definite area the text names by a common noun ("jobs in the area",
+    "treated at the scene", "the eastern edge of X", "the whole continent") is a LOC location without a
+    name, its noun a nominal mention, one location per noun (guidelines 1.3: vague locations with a
+    definite referent are LOC). Returns the spans added.
+
+    >>> text = "Police said the driver fled the scene. Prices in the area rose; staff at the scene helped."
+    >>> locs = []
+    >>> verbs = {"rose": ("rise", "OTHER"), "helped": ("help", "SUPPORT")}
+    >>> vague_areas(text, locs, [], verbs), [(loc["type"], loc["name"], len(loc["mentions"])) for loc in locs]
+    ([(32, 37), (53, 57), (77, 82)], [('LOC', 'scene', 2), ('LOC', 'area', 1)])
+    """
+    found: dict[str, dict[str, Any]] = {}
+    added: list[tuple[int, int]] = []
+    for m in _AREA_RE.finditer(text):
+        start, end = m.span("noun")
+        noun = m.group("noun")
+        if _overlaps(taken + added, start, end) or not _heads(text, end, verbs or {}) \
+                or (noun == "area" and text.startswith(" of", end)) \
+                or (noun in _EDGE_NOUNS and not _OF_NAME_RE.match(text, end)) \
+                or _SET_SCENE_RE.search(text, max(0, start - 20), start):
+            continue  # a modifier ("the area manager"), a domain ("the area of finance"), an edge of nothing named
+        if noun not in found:
+            found[noun] = {"id": f"l{_next_id(locations) + len(found)}", "name": noun, "type": "LOC",
+                           "subtype": _AREA_NOUNS[noun], "country": None, "mentions": []}
+        found[noun]["mentions"].append({"start": start, "end": end, "text": noun, "kind": "nominal"})
+        added.append((start, end))
+    locations.extend(found.values())
+    return added
+

@@ -283,6 +283,10 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   the same surface places (after "in", "at", "near", "the town of", before ", Province", a dateline, before
   a place noun) is no location: surnames and words of foreign organisation names (guidelines 1.3)
   (:mod:`extractors.spacy_pipeline.places_v7`).
+* ``vague_areas`` (both): a definite area without a name ("jobs in the area", "fled the scene", "in the
+  north", "the eastern edge of X", "the whole continent") is a LOC location, its noun a nominal mention, one
+  location per noun (guidelines 1.3, vague locations); "region" is left out, as in ``place_nominals``
+  (:mod:`extractors.shared.places_v7`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -378,6 +382,7 @@ class Profile:
     # both (version 7, locations)
     placed_facilities: bool = False
     unplaced_names: bool = False
+    vague_areas: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -416,4 +421,5 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              naming_cues=True, attributive_participles=True,
              place_settings=True, receiver_roles=True, by_agents=True,
              object_quotes=True, short_orgs=True, headline_heads=True)
-V7 = replace(V6, version="7", placed_facilities=True, unplaced_names=True)
+V7 = replace(V6, version="7", placed_facilities=True, unplaced_names=True,
+             vague_areas=True)

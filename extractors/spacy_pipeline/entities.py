@@ -20,7 +20,7 @@ from extractors.shared.pronouns import add_reference_mentions
 from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_MAX
 from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
-from extractors.shared.places_v7 import placed_facilities
+from extractors.shared.places_v7 import placed_facilities, vague_areas
 from extractors.spacy_pipeline.places_v7 import placed_surfaces, unplaced
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
@@ -172,6 +172,8 @@ class EntityFinder:
             self._add_tokens(found, added)
         if self.lex.profile.placed_facilities:  # version 7: "an office in X", "the X terminal" (1.3)
             self._add_tokens(found, placed_facilities(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
+        if self.lex.profile.vague_areas:  # version 7: "prices in the region", "fled the scene" (1.3)
+            self._add_tokens(found, vague_areas(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
         if self.lex.profile.subject_pronouns:

@@ -1,6 +1,6 @@
 """Version 7 locations against version 6, on invented sentences (no name from any gold or development
 article): each case fails on ``rules.v6``/``spacy.v6`` (frozen) and passes on ``rules.v7``/``spacy.v7``
-(switch ``placed_facilities`` of :mod:`extractors.shared.profile`, :mod:`extractors.shared.places_v7`)."""
+(switches ``placed_facilities``, ``unplaced_names``, ``vague_areas`` of :mod:`extractors.shared.profile`, :mod:`extractors.shared.places_v7`)."""
 from __future__ import annotations
 
 from typing import Any
@@ -71,3 +71,16 @@ def test_placed_unknown_name_stays(extractors: dict[str, Any]) -> None:
     """A town the gazetteer lacks stays a place where the text places it ("in the town of X")."""
     text = "Fans praised Tshabalala for the win in the town of Tshabalala on Sunday."
     assert "Tshabalala" in {loc.name for loc in next(iter(extractors["spacy.v7"].extract([Article("t", text)]))).locations}
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+@pytest.mark.parametrize("text,noun", [
+    ("The driver fled the scene but was arrested hours later.", "scene"),
+    ("Residents said earlier projects in the area had brought few jobs.", "area"),
+    ("Every farmer in the north was watching the talks.", "north"),
+    ("Two schools on the western outskirts of Kumasi were closed.", "outskirts"),
+])
+def test_vague_area(extractors: dict[str, Any], extractor: str, text: str, noun: str) -> None:
+    """vague_areas: a definite area named by a common noun is a LOC (guidelines 1.3, vague locations)."""
+    assert noun not in _facilities(extractors[f"{extractor}.v6"], text)
+    assert _facilities(extractors[f"{extractor}.v7"], text)[noun][0] == "LOC"
