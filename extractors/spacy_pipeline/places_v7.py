@@ -18,6 +18,8 @@ from extractors.spacy_pipeline.actors_v4 import PLACE_OF_HEADS
 # Prepositions whose object is a place where something is (not "to" or "from": "wrote to Parliament").
 _PLACE_PREPS = frozenset("in at near inside outside across throughout around off within along".split())
 
+# Nouns of the people of a place: "the residents of X" names X as a place (guidelines 1.3).
+_INHABITANTS = frozenset("residents people villagers inhabitants townspeople citizens natives".split())
 _NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
 # Nouns of places a name may modify ("the X district", "the X valley").
 _PLACE_NOUNS = frozenset("district province region county state town city village valley river lake coast "
@@ -59,7 +61,8 @@ def _after_preposition(ent: Any) -> bool:
 
 def _after_words(doc: Any, ent: Any) -> bool:
     """The same test on the words, for a parse that went astray: back past the names, commas and "and" of
-    a list ("in the towns of A, B and C"), a preposition of place or "of" after a noun of place."""
+    a list ("in the towns of A, B and C"), a preposition of place or "of" after a noun of place or of
+    its people ("the residents of X")."""
     i = ent.start - 1
     while i >= 0 and (doc[i].text in (",", "and", "or") or doc[i].pos_ == "PROPN"):
         i -= 1
@@ -69,13 +72,16 @@ def _after_words(doc: Any, ent: Any) -> bool:
         return False
     if doc[i].lower_ in _PLACE_PREPS:
         return True
-    return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lemma_.lower() in PLACE_OF_HEADS
+    return doc[i].lower_ == "of" and i > 0 and (doc[i - 1].lemma_.lower() in PLACE_OF_HEADS
+                                                 or doc[i - 1].lower_ in _INHABITANTS)
 
 
 def _modifies_place_noun(ent: Any) -> bool:
-    """ "the X industrial district", "the X valley": the name modifies a noun of a place."""
+    """ "the X industrial district", "the X valley", "X residents": the name modifies a noun of a place
+    or of its people."""
     head = ent.root.head
-    return ent.root.dep_ in ("compound", "nmod", "amod") and head.lemma_.lower() in _PLACE_NOUNS
+    return ent.root.dep_ in ("compound", "nmod", "amod") and (head.lemma_.lower() in _PLACE_NOUNS
+                                                              or head.lower_ in _INHABITANTS)
 
 
 def _before_place(doc: Any, ent: Any) -> bool:
