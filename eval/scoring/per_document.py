@@ -13,7 +13,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 from eval.data.models import Document
 from eval.scoring.document import PairCounts
 from eval.scoring.figures import CATEGORIES, HEADLINE, HEADLINE_MODE, prf
-from eval.scoring.scorer import PairScorer, score_pair
+from eval.scoring.scorer import PairScorer, local_pairs
 
 #: The columns of a document's figures, in order.
 COLUMNS: tuple[str, ...] = ("overall", *CATEGORIES)
@@ -37,12 +37,7 @@ def recording(sink: Callable[[str, dict[str, float]], None], inner: PairScorer |
 
     ``inner`` defaults to scoring in this process; any pair scorer (e.g. on Ray) can be wrapped.
     """
-
-    def local(pairs: Iterator[tuple[Document, Document | None]], collect_errors: bool) -> Iterator[tuple[str, PairCounts]]:
-        for gold, pred in pairs:
-            yield gold.doc_id, score_pair(gold, pred, collect_errors)
-
-    scorer = inner or local
+    scorer = inner or local_pairs
 
     def wrapped(pairs: Iterator[tuple[Document, Document | None]], collect_errors: bool) -> Iterator[tuple[str, PairCounts]]:
         for doc_id, counts in scorer(pairs, collect_errors):
