@@ -286,7 +286,11 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   its nominal mention (the name's head word, the subtype's noun, or for "company"/"firm" a name of two words
   or more of no other kind), not an unnamed actor of its own; a capitalised modifier must be in the name
   ("the Danish company" is no other company; :mod:`extractors.spacy_pipeline.org_nominals_v7`): 5 articles
-  helped, 1 hurt.
+  helped, 1 hurt;
+* ``party_roles`` (``spacy``): roles of guidelines 3.3 that the clause decides: every party of a MEET or AGREE is
+  a participant (a broker's verb aside), the organisation a founding names as passive subject is the BUSINESS
+  agent, and a past participle opening an adverbial clause is passive ("Asked about it, X said": X is the
+  target; :mod:`extractors.spacy_pipeline.roles_v7`): 5 articles helped, 0 hurt.
 
 Measured on ``dev`` for version 7 and removed: ``adjective_control`` (the subject of "X is due/ready/likely to
 V" as that verb's; 2 articles helped, 3 hurt).
@@ -386,6 +390,7 @@ class Profile:
     pronoun_links: bool = False
     state_governments: bool = False
     definite_bodies: bool = False
+    party_roles: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -424,4 +429,5 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              naming_cues=True, attributive_participles=True,
              place_settings=True, receiver_roles=True, by_agents=True,
              object_quotes=True, short_orgs=True, headline_heads=True)
-V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, definite_bodies=True)
+V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, definite_bodies=True,
+             party_roles=True)

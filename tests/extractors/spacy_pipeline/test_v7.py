@@ -102,3 +102,24 @@ def test_a_nationality_before_the_noun_keeps_another_body_apart(spacy_versions: 
     text = ("Minerva Ostrala signed the deal with a partner from Copenhagen on Monday. The Danish company said the "
             "plant would open in 2027.")
     assert ("said", "agent", "Minerva Ostrala") not in arguments(spacy_versions["spacy.v7"], text)
+
+
+ROLE_CASES = {
+    "a participle opening the sentence is passive": ("Asked about the fine, the mayor said the city would appeal.",
+                                                     ("Asked", "target", "mayor"), ("Asked", "agent", "mayor")),
+    "the organisation founded is the agent": ("Velnor Agritech was founded in 2019 and employs 40 people.",
+                                              ("founded", "agent", "Velnor Agritech"),
+                                              ("founded", "target", "Velnor Agritech")),
+    "the organisation formed by others is an agent too": (
+        "The Orlan Group was formed last year by three farmers' cooperatives.",
+        ("formed", "agent", "Orlan Group"), ("formed", "target", "Orlan Group")),
+}
+
+
+@pytest.mark.parametrize("case", ROLE_CASES, ids=list(ROLE_CASES))
+def test_v7_roles_follow_the_clause(spacy_versions: dict[str, Any], case: str) -> None:
+    """``party_roles``: the roles of guidelines 3.3 that the clause's shape decides; v6 gave the other."""
+    text, expected, v6_role = ROLE_CASES[case]
+    found = {name: arguments(ex, text) for name, ex in spacy_versions.items()}
+    assert expected in found["spacy.v7"] and expected not in found["spacy.v6"], found
+    assert v6_role in found["spacy.v6"] and v6_role not in found["spacy.v7"], found
