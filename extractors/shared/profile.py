@@ -293,7 +293,15 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   target; :mod:`extractors.spacy_pipeline.roles_v7`): 5 articles helped, 0 hurt.
 
 Measured on ``dev`` for version 7 and removed: ``adjective_control`` (the subject of "X is due/ready/likely to
-V" as that verb's; 2 articles helped, 3 hurt).
+V" as that verb's; 2 articles helped, 3 hurt), ``object_sides`` (the other party after "with" hung on a
+MEET/AGREE verb's object: "signed a deal with X"; 3 helped, 1 hurt), ``dative_receivers`` (the indirect
+object of a verb of help or money as its receiver: "lent the ministry 40 fridges"; 1 helped, 1 hurt),
+``member_pronouns`` ("its members" as the organisation's mention once "its" is linked; 1 helped, 0 hurt),
+``relative_pronouns`` ("he"/"she" in the relative clause or complement of a person named by a description:
+"an official, who asked not to be named because he was not authorised to speak"; 3 helped, 0 hurt),
+``occurrence_places`` (the places of a verb of occurrence as those of its event-noun subject: "the leak began
+at the mine"; 2 helped, 0 hurt), ``headline_referents`` (a headline's person noun, "Finance minister quits",
+as the named person the same noun describes later; 3 helped, 1 hurt).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)

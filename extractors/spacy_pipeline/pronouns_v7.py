@@ -14,7 +14,10 @@ sentence or the one before (same paragraph) when that noun is an actor's mention
 
 Nothing is linked when that nearest noun is no actor (a thing: "the leak ... it"), is a coordination
 ("X and Y ... they": :mod:`.arguments` reads those), or when "it" is an empty subject ("it is
-unclear whether"). General English and the parse only, no article's word.
+unclear whether"). A possessive pronoun is never the referent of the noun it possesses ("closed their
+plants" is not done to them; "its chief executive said": the executive speaks, guidelines 5, not "it"),
+so :meth:`extractors.spacy_pipeline.article.SpacyArticle._ref_of` skips it in version 7.
+General English and the parse only, no article's word.
 """
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ from typing import Any
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+# How far back (tokens) a pronoun looks for its antecedent at most: two sentences of the longest kind.
+REACH_TOKENS = 400
 # Verbs after which "it" is mostly an empty subject ("it seems", "it is unclear", "it takes time").
 EMPTY_IT_HEADS = frozenset({"be", "seem", "appear", "happen", "take", "remain", "become", "matter", "mean", "rain",
                             "cost", "look", "feel", "sound", "make"})
@@ -72,6 +77,9 @@ def _antecedent(doc: Any, pronoun: Any, ref: list[Any], plural: bool) -> Any:
     before, or None when that noun is no actor, is coordinated, or is the pronoun's co-argument."""
     sent = pronoun.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    # two real sentences hold far fewer tokens; a text the parser leaves as one "sentence" would be read
+    # back to its start for every pronoun (quadratic)
+    start = max(start, pronoun.i - REACH_TOKENS)
     blocked = _co_arguments(pronoun)
     for t in reversed(doc[start:pronoun.i]):
         if t.is_space and "\n\n" in t.text:

@@ -123,3 +123,11 @@ def test_v7_roles_follow_the_clause(spacy_versions: dict[str, Any], case: str) -
     found = {name: arguments(ex, text) for name, ex in spacy_versions.items()}
     assert expected in found["spacy.v7"] and expected not in found["spacy.v6"], found
     assert v6_role in found["spacy.v6"] and v6_role not in found["spacy.v7"], found
+
+
+def test_a_possessive_pronoun_is_not_the_speaker(spacy_versions: dict[str, Any]) -> None:
+    """``pronoun_links``: "its chief executive said": the unnamed executive speaks (guidelines 5), not the
+    company "its" stands for, so the company is no agent of "said"."""
+    text = "Delmar Shipping lost two vessels in the storm. Its chief executive said the firm would rebuild the fleet."
+    found = {name: ("said", "agent", "Delmar Shipping") in arguments(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v6": True, "spacy.v7": False}, found
