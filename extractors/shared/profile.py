@@ -277,8 +277,9 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
 
 * ``pronoun_links`` (``spacy``): "they/them/their" and "it/its" join the actor of the nearest earlier noun
   of their number (a singular subject for "it"), in their sentence or the one before, not a co-argument
-  of their own clause (:mod:`extractors.spacy_pipeline.pronouns_v7`); an object's possessive pronoun no
-  longer stands for the object ("closed their plants" is not done to them): measured 10 articles helped, 1 hurt;
+  of their own clause (:mod:`extractors.spacy_pipeline.pronouns_v7`); a possessive pronoun no longer stands
+  for the noun it possesses ("closed their plants" is not done to them; "its chief executive said": the
+  executive speaks, guidelines 5): measured 10 articles helped, 1 hurt;
 * ``state_governments`` (``spacy``): "the Kenyan government said", "Peru's government announced": a
   government noun modified by a state actor's name or demonym is that state as an argument (guidelines 1.2;
   :mod:`extractors.spacy_pipeline.arguments_v7`): 5 articles helped, 0 hurt;
@@ -301,7 +302,9 @@ object of a verb of help or money as its receiver: "lent the ministry 40 fridges
 "an official, who asked not to be named because he was not authorised to speak"; 3 helped, 0 hurt),
 ``occurrence_places`` (the places of a verb of occurrence as those of its event-noun subject: "the leak began
 at the mine"; 2 helped, 0 hurt), ``headline_referents`` (a headline's person noun, "Finance minister quits",
-as the named person the same noun describes later; 3 helped, 1 hurt).
+as the named person the same noun describes later; 3 helped, 1 hurt), ``plural_bodies`` (an organisation's
+name as subject for a later "they"; no change on dev), ``oblique_things`` ("they" passing over a plural
+noun after a preposition; 0 helped, 1 hurt).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
