@@ -199,6 +199,8 @@ def score(
     engine: Engine = ENGINE,
     ray_address: Optional[str] = RAY_ADDRESS,
     workers: int = typer.Option(2, "--workers", min=1, help="Ray tasks at a time (--engine ray)."),
+    per_doc: bool = typer.Option(False, "--per-doc", help="Also give each document's overall and category F1 "
+                                 "(a table; with --json, a \"per_document\" object)."),
 ) -> None:
     """Score a prediction file against the gold (streamed: a .jsonl gold of any size scores in flat memory)."""
     from eval.data.files import refuse_output, staged_folder
@@ -216,16 +218,26 @@ def score(
         from eval.scoring.ray_score import ray_pair_scorer
 
         pair_scorer, session = ray_pair_scorer(workers), ray_session(ray_address, num_cpus=max(2, workers))
+    by_doc: dict[str, dict[str, float]] = {}
+    if per_doc:
+        from eval.scoring.per_document import recording
+
+        pair_scorer = recording(by_doc.__setitem__, pair_scorer)
     with session, file_progress(), staged_folder(out) if out is not None else contextlib.nullcontext() as stage:
         result = score_file(pred, GoldIndex.open(gold), extractor=extractor, out=stage,
                             warn=lambda problem: warn(str(problem)), pair_scorer=pair_scorer)
     if as_json:
-        sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
-    else:
-        from eval.reporting.leaderboard import leaderboard_frame
+        extra = {"per_document": {d: by_doc[d] for d in sorted(by_doc)}} if per_doc else {}
+        sys.stdout.write(json.dumps(result.model_dump(mode="json") | extra, indent=2) + "\n")
+        return
+    from eval.reporting.leaderboard import leaderboard_frame
 
-        print_leaderboard(leaderboard_frame([result], []), measured=False,
-                          title=f"newsbench score of {pred}: F1, partial match")
+    print_leaderboard(leaderboard_frame([result], []), measured=False,
+                      title=f"newsbench score of {pred}: F1, partial match")
+    if per_doc:
+        from eval.reporting.terminal import per_document_table
+
+        out_console.print(per_document_table(by_doc, title=f"per document: F1, partial match ({len(by_doc)} scored)"))
 
 
 @app.command("map")

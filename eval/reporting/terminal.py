@@ -51,3 +51,16 @@ def comparison_tables(comparison: Comparison) -> list[Table]:
                           f"{d.p_randomisation:.4f}", f"{d.p_bootstrap:.4f}", "yes" if d.significant else "no")
         tables.append(table)
     return tables
+
+
+def per_document_table(figures: dict[str, dict[str, float]], *, title: str) -> Table:
+    """One row per document (in ``doc_id`` order): its overall and category headline F1."""
+    from eval.scoring.per_document import COLUMNS
+
+    table = Table(title=title)
+    table.add_column("doc_id", justify="left", no_wrap=True)
+    for col in COLUMNS:
+        table.add_column(col, justify="right", no_wrap=True)
+    for doc_id in sorted(figures):
+        table.add_row(doc_id, *[f"{figures[doc_id][col]:.3f}" for col in COLUMNS])
+    return table

@@ -143,7 +143,7 @@ def score(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _score(pairs, n_boot, seed, collect_errors, on_error, pair_scorer or _local_pairs)
+        return _score(pairs, n_boot, seed, collect_errors, on_error, pair_scorer or local_pairs)
     finally:
         if collecting:
             gc.enable()
@@ -264,9 +264,10 @@ def _score(
     return Scorecard.model_construct(scores=scores, bootstrap=bootstrap, errors=errors, breakdowns=breakdowns)
 
 
-def _local_pairs(
+def local_pairs(
     pairs: Iterator[tuple[Document, Document | None]], collect_errors: bool
 ) -> Iterator[tuple[str, PairCounts]]:
+    """The default :data:`PairScorer`: each pair scored in this process, in order."""
     for gold, pred in pairs:
         yield gold.doc_id, score_pair(gold, pred, collect_errors)
 

@@ -174,7 +174,7 @@ class MentionFinder:
         if self.lex.profile.placed_facilities:  # version 7: "an office in X", "the X terminal" (1.3)
             placed_facilities(self.text, locations, [(r.start, r.end) for r in self.refs] + [
                 (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
-        if self.lex.profile.vague_areas:  # version 7: "prices in the region", "fled the scene" (1.3)
+        if self.lex.profile.vague_areas:  # version 7: "jobs in the area", "fled the scene" (1.3)
             vague_areas(self.text, locations, [(r.start, r.end) for r in self.refs] + [
                 (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
         for loc in locations:

@@ -31,7 +31,7 @@ _LAST_WORD: dict[str, str] = {
     **dict.fromkeys("FC F.C. United Rovers Rangers Stars Wanderers Athletic Athletics City Town Warriors Lions "
                     "Eagles Tigers Sharks Hotspur Dynamos".split(), "sports_team"),
 }
-# First words of "X of Y" organisation names -> subtype ("Ministry of Fisheries", "University of Tolu").
+# First words of "X of Y" organisation names -> subtype ("Ministry of Lighthouses", "University of Tolu").
 _HEAD_OF: dict[str, str] = {
     **dict.fromkeys("Ministry Department Commission Council Committee Office Bureau Board Secretariat".split(),
                     "government"),
@@ -73,7 +73,7 @@ def is_org_name(words: list[str]) -> bool:
 def org_subtype(name: str) -> str | None:
     """The subtype of an organisation by its name's head, or None when no head says it.
 
-    >>> org_subtype("Tolu Wanderers"), org_subtype("Ministry of Fisheries"), org_subtype("Acme")
+    >>> org_subtype("Tolu Wanderers"), org_subtype("Ministry of Lighthouses"), org_subtype("Acme")
     ('sports_team', 'government', None)
     """
     words = name.replace("’s", "").replace("'s", "").split()

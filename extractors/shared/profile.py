@@ -275,6 +275,23 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
 
 ``V7`` (developed on the ``dev`` half only) is ``V6`` plus these switches:
 
+* ``pronoun_links`` (``spacy``): "they/them/their" and "it/its" join the actor of the nearest earlier noun
+  of their number (a singular subject for "it"), in their sentence or the one before, not a co-argument
+  of their own clause (:mod:`extractors.spacy_pipeline.pronouns_v7`); a possessive pronoun no longer stands
+  for the noun it possesses ("closed their plants" is not done to them; "its chief executive said": the
+  executive speaks, guidelines 5): measured 10 articles helped, 1 hurt;
+* ``state_governments`` (``spacy``): "the Kenyan government said", "Peru's government announced": a
+  government noun modified by a state actor's name or demonym is that state as an argument (guidelines 1.2;
+  :mod:`extractors.spacy_pipeline.arguments_v7`): 5 articles helped, 0 hurt;
+* ``definite_bodies`` (``spacy``): "the board", "the ministry", "the company" after a named organisation is
+  its nominal mention (the name's head word, the subtype's noun, or for "company"/"firm" a name of two words
+  or more of no other kind), not an unnamed actor of its own; a capitalised modifier must be in the name
+  ("the Danish company" is no other company; :mod:`extractors.spacy_pipeline.org_nominals_v7`): 5 articles
+  helped, 1 hurt;
+* ``party_roles`` (``spacy``): roles of guidelines 3.3 that the clause decides: every party of a MEET or AGREE is
+  a participant (a broker's verb aside), the organisation a founding names as passive subject is the BUSINESS
+  agent, and a past participle opening an adverbial clause is passive ("Asked about it, X said": X is the
+  target; :mod:`extractors.spacy_pipeline.roles_v7`): 5 articles helped, 0 hurt;
 * ``placed_facilities`` (both): a noun of a wider class of built places ("terminal", "shipyard", "town hall",
   "market", "dam", "road", "border") is a FAC (a border a LOC) location where the text places it at a place
   it names ("a new office in X", "a market at X", "the X shipyard", "the X-Y road"), with its later definite
@@ -287,6 +304,19 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   north", "the eastern edge of X", "the whole continent") is a LOC location, its noun a nominal mention, one
   location per noun (guidelines 1.3, vague locations); "region" is left out, as in ``place_nominals``
   (:mod:`extractors.shared.places_v7`).
+
+Measured on ``dev`` for version 7 and removed: ``adjective_control`` (the subject of "X is due/ready/likely to
+V" as that verb's; 2 articles helped, 3 hurt), ``object_sides`` (the other party after "with" hung on a
+MEET/AGREE verb's object: "signed a deal with X"; 3 helped, 1 hurt), ``dative_receivers`` (the indirect
+object of a verb of help or money as its receiver: "lent the ministry 40 fridges"; 1 helped, 1 hurt),
+``member_pronouns`` ("its members" as the organisation's mention once "its" is linked; 1 helped, 0 hurt),
+``relative_pronouns`` ("he"/"she" in the relative clause or complement of a person named by a description:
+"an official, who asked not to be named because he was not authorised to speak"; 3 helped, 0 hurt),
+``occurrence_places`` (the places of a verb of occurrence as those of its event-noun subject: "the leak began
+at the mine"; 2 helped, 0 hurt), ``headline_referents`` (a headline's person noun, "Finance minister quits",
+as the named person the same noun describes later; 3 helped, 1 hurt), ``plural_bodies`` (an organisation's
+name as subject for a later "they"; no change on dev), ``oblique_things`` ("they" passing over a plural
+noun after a preposition; 0 helped, 1 hurt).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -379,6 +409,11 @@ class Profile:
     object_quotes: bool = False
     short_orgs: bool = False
     headline_heads: bool = False
+    # spaCy only (version 7)
+    pronoun_links: bool = False
+    state_governments: bool = False
+    definite_bodies: bool = False
+    party_roles: bool = False
     # both (version 7, locations)
     placed_facilities: bool = False
     unplaced_names: bool = False
@@ -421,5 +456,5 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              naming_cues=True, attributive_participles=True,
              place_settings=True, receiver_roles=True, by_agents=True,
              object_quotes=True, short_orgs=True, headline_heads=True)
-V7 = replace(V6, version="7", placed_facilities=True, unplaced_names=True,
-             vague_areas=True)
+V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, definite_bodies=True,
+             party_roles=True, placed_facilities=True, unplaced_names=True, vague_areas=True)

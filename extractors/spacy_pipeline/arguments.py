@@ -23,6 +23,7 @@ from extractors.shared.lookups import Lexicons
 from extractors.spacy_pipeline.entities import TokenRef
 from extractors.spacy_pipeline.roles_v4 import object_role_v4, subject_role_v4
 from extractors.spacy_pipeline.roles_v5 import object_places
+from extractors.spacy_pipeline.arguments_v7 import government_state
 
 # Pronouns that open a relative clause: the clause's subject is the noun the clause modifies.
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -63,6 +64,7 @@ class ArgumentFinder:
     _actor_refs: dict[int, str | None]  # token index -> the actor _actor_ref found (set by the article)
     lex: Lexicons
     ref: list[TokenRef | None]
+    actors: list[dict[str, Any]]
 
     def _is_noun(self, t: Any) -> bool:
         """Whether a trigger is a noun: tagged one, or (version 4) an adjective standing as a noun."""
@@ -170,9 +172,17 @@ class ArgumentFinder:
                 r = next((self.ref[c.i] for c in token.children if c.dep_ == dep and self.ref[c.i] is not None), None)
                 if r is not None:
                     break
+        if r is None and self.lex.profile.state_governments:  # version 7: "the Kenyan government"
+            r = government_state(token, self.ref, self._actor_types())
         found = r[0] if r is not None and r[1] else None
         self._actor_refs[token.i] = found
         return found
+
+    def _actor_types(self) -> dict[str, str]:
+        """Version 7: each actor's type by id (the actors are final when arguments are read)."""
+        if getattr(self, "_types", None) is None:
+            self._types = {a["id"]: a["type"] for a in self.actors}
+        return self._types
 
     def _coordinated_before(self, pronoun: Any) -> list[str]:
         """The actors of the last coordination of two or more actors ("X and Y") in the pronoun's

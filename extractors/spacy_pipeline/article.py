@@ -41,6 +41,8 @@ class SpacyArticle(ArticleWork, EntityFinder, QuoteFinder, EventFinder):
         if r is not None:
             return r
         for child in token.children:
+            if self.lex.profile.pronoun_links and child.dep_ == "poss" and child.pos_ == "PRON":
+                continue  # version 7: "closed their plants", "its chief executive said": not the owner
             if child.dep_ in ATTACHED and self.ref[child.i] is not None:
                 return self.ref[child.i]
         return None

@@ -32,6 +32,8 @@ from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name
                                                  resolve_opening_pronouns, speaks_or_is_named)
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
 from extractors.spacy_pipeline.nominals_v6 import appositive_actor, referred_actor
+from extractors.spacy_pipeline.org_nominals_v7 import link_definite_bodies
+from extractors.spacy_pipeline.pronouns_v7 import link_pronouns
 from extractors.shared.verb_classes import noun_classes
 
 # Entity labels that make actors, and those that make places.
@@ -172,7 +174,7 @@ class EntityFinder:
             self._add_tokens(found, added)
         if self.lex.profile.placed_facilities:  # version 7: "an office in X", "the X terminal" (1.3)
             self._add_tokens(found, placed_facilities(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
-        if self.lex.profile.vague_areas:  # version 7: "prices in the region", "fled the scene" (1.3)
+        if self.lex.profile.vague_areas:  # version 7: "jobs in the area", "fled the scene" (1.3)
             self._add_tokens(found, vague_areas(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
@@ -180,6 +182,10 @@ class EntityFinder:
             resolve_opening_pronouns(doc, self.ref, self.actors)
         if self.lex.profile.member_nouns:  # version 4: "union officials said": the union (5 l)
             self.actors = member_mentions(doc, self.ref, self.mention_of, self.actors)
+        if self.lex.profile.definite_bodies:  # version 7: "the board" after "the Water Board"
+            self.actors = link_definite_bodies(doc, self.ref, self.mention_of, self.actors)
+        if self.lex.profile.pronoun_links:  # version 7: "they", "it" of the actor they continue
+            link_pronouns(doc, self.ref, self.mention_of, self.actors)
 
     def _repeated_names(self) -> None:
         """Version 3: a name of two or more words that spaCy tagged once is the same actor wherever else

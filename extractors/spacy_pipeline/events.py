@@ -23,6 +23,7 @@ from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.events_v6 import aid_giver, attributive_participle
 from extractors.spacy_pipeline.roles_v4 import destinations
+from extractors.spacy_pipeline.roles_v7 import party_roles
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
 from extractors.spacy_pipeline.senses_v6 import post_sense
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
@@ -343,6 +344,8 @@ class EventFinder(ArgumentFinder):
             self._contents = ContentSpans(self.quotes)
         in_quote = self.quotations.contains(t.idx) or self._contents.contains(t.idx)
         items = destinations(t, etype, lemma, args.items) if self.lex.profile.parse_roles else args.items
+        if self.lex.profile.party_roles:  # version 7: roles the clause's shape decides (guidelines 3.3)
+            items = party_roles(t, etype, subtype, items)
         event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), items, polarity,
                              modality(before, in_quote, not is_noun,
                                       self.text[max(sent.start_char, t.idx - SENTENCE_REACH_CHARS):t.idx]), subtype)
