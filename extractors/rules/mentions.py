@@ -22,6 +22,7 @@ from extractors.shared.orgs import people_groups
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
+from extractors.shared.places_v7b import government_places, service_places
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
 
@@ -164,6 +165,8 @@ class MentionFinder:
         if self.lex.profile.places:
             taken = [(r.start, r.end) for r in self.refs] + [(c.start, c.end) for c in candidates]
             found = facility_mentions(self.text, taken + boilerplate_spans(self.text), self.lex.profile.generic_facilities)
+            if self.lex.profile.service_places:  # version 7: "taken to hospital" is no place (1.3)
+                found = service_places(self.text, found)
             nominal = [(facility_fields(noun), spans) for noun, spans in found.items()]
         locations = location_records(self.text, places.values(), nominal)
         if self.lex.profile.place_nominals:  # version 5: "the city", "the Kenyan capital" (5 ab)
@@ -177,6 +180,8 @@ class MentionFinder:
         if self.lex.profile.vague_areas:  # version 7: "jobs in the area", "fled the scene" (1.3)
             vague_areas(self.text, locations, [(r.start, r.end) for r in self.refs] + [
                 (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
+        if self.lex.profile.government_places:  # version 7: "the mayor of X" names a government (1.4)
+            government_places(self.text, locations)
         for loc in locations:
             self.refs.extend(Ref(m["start"], m["end"], loc["id"], False, False) for m in loc["mentions"])
         return locations

@@ -304,6 +304,14 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   north", "the eastern edge of X", "the whole continent") is a LOC location, its noun a nominal mention, one
   location per noun (guidelines 1.3, vague locations); "region" is left out, as in ``place_nominals``
   (:mod:`extractors.shared.places_v7`).
+* ``government_places`` (both): the name of a place below the state that stands for its government ("the
+  mayor of X", "X's governor", "the X county council", "the X state police") is no location mention (an
+  actor's, guidelines 1.4 "Governments below the state"; :mod:`extractors.shared.places_v7b`): 3 articles
+  helped, 0 hurt on each extractor (a guideline rule);
+* ``service_places`` (both): a bare place noun right after a preposition that names a service or condition
+  ("taken to hospital", "in prison", "at school") is no location unless the text places it ("to hospital in
+  X") (guidelines 1.3 "Places without a definite referent"; :mod:`extractors.shared.places_v7b`): 2 articles
+  helped, 0 hurt on each extractor (a guideline rule).
 
 Measured on ``dev`` for version 7 and removed: ``adjective_control`` (the subject of "X is due/ready/likely to
 V" as that verb's; 2 articles helped, 3 hurt), ``object_sides`` (the other party after "with" hung on a
@@ -418,6 +426,8 @@ class Profile:
     placed_facilities: bool = False
     unplaced_names: bool = False
     vague_areas: bool = False
+    government_places: bool = False
+    service_places: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -457,4 +467,5 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              place_settings=True, receiver_roles=True, by_agents=True,
              object_quotes=True, short_orgs=True, headline_heads=True)
 V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, definite_bodies=True,
-             party_roles=True, placed_facilities=True, unplaced_names=True, vague_areas=True)
+             party_roles=True, placed_facilities=True, unplaced_names=True, vague_areas=True,
+             government_places=True, service_places=True)

@@ -21,6 +21,7 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
+from extractors.shared.places_v7b import government_places, service_places
 from extractors.spacy_pipeline.places_v7 import placed_surfaces, unplaced
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
@@ -161,6 +162,8 @@ class EntityFinder:
         if self.lex.profile.places:
             facilities = facility_mentions(text, list(found.tokens_of) + boilerplate_spans(text),
                                            self.lex.profile.generic_facilities)
+            if self.lex.profile.service_places:  # version 7: "taken to hospital" is no place (1.3)
+                facilities = service_places(text, facilities)
             self._add_tokens(found, [s for spans in facilities.values() for s in spans])
             for _, name in sites.values():  # version 4: "the mine" after "the X mine" is that mine
                 site = found.places.get((name, None, "FAC"))
@@ -176,6 +179,8 @@ class EntityFinder:
             self._add_tokens(found, placed_facilities(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
         if self.lex.profile.vague_areas:  # version 7: "jobs in the area", "fled the scene" (1.3)
             self._add_tokens(found, vague_areas(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
+        if self.lex.profile.government_places:  # version 7: "the mayor of X" names a government (1.4)
+            government_places(text, self.locations)
         for loc in self.locations:
             self._mark(loc, found.tokens_of, (loc["id"], False, False))
         if self.lex.profile.subject_pronouns:

@@ -1,6 +1,7 @@
 """Version 7 locations against version 6, on invented sentences (no name from any gold or development
 article): each case fails on ``rules.v6``/``spacy.v6`` (frozen) and passes on ``rules.v7``/``spacy.v7``
-(switches ``placed_facilities``, ``unplaced_names``, ``vague_areas`` of :mod:`extractors.shared.profile`, :mod:`extractors.shared.places_v7`)."""
+(switches ``placed_facilities``, ``unplaced_names``, ``vague_areas``, ``service_places``, ``government_places`` of
+:mod:`extractors.shared.profile`, :mod:`extractors.shared.places_v7`, :mod:`extractors.shared.places_v7b`)."""
 from __future__ import annotations
 
 from typing import Any
@@ -78,3 +79,48 @@ def test_vague_area(extractors: dict[str, Any], extractor: str, text: str, noun:
     """vague_areas: a definite area named by a common noun is a LOC (guidelines 1.3, vague locations)."""
     assert noun not in _facilities(extractors[f"{extractor}.v6"], text)
     assert _facilities(extractors[f"{extractor}.v7"], text)[noun][0] == "LOC"
+
+
+def _names(extractor: Any, text: str) -> dict[str, list[str]]:
+    """Location name -> its mention texts."""
+    doc = next(iter(extractor.extract([Article("t", text)])))
+    return {loc.name: [m.text for m in loc.mentions] for loc in doc.locations}
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+@pytest.mark.parametrize("text", [
+    "Three miners were taken to hospital after the blast, the company said.",
+    "The cyclist spent two nights in hospital with a broken collarbone.",
+    "The former clerk was sent to prison for six years on Tuesday.",
+])
+def test_service_place(extractors: dict[str, Any], extractor: str, text: str) -> None:
+    """service_places: a bare place noun after a preposition that names a service ("taken to hospital")
+    is no location when the text does not place it (guidelines 1.3, places without a definite referent)."""
+    assert any(name in ("hospital", "prison") for name in _names(extractors[f"{extractor}.v6"], text))
+    assert not any(name in ("hospital", "prison") for name in _names(extractors[f"{extractor}.v7"], text))
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+def test_placed_service_place_stays(extractors: dict[str, Any], extractor: str) -> None:
+    """A bare "hospital" that the text places ("taken to hospital in X") stays a location (guidelines 1.3)."""
+    text = "The injured driver was flown to hospital in Kumasi on Sunday."
+    assert "hospital" in _names(extractors[f"{extractor}.v7"], text)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+@pytest.mark.parametrize("text", [
+    "The mayor of Kumasi said the market would reopen on Monday.",
+    "Kumasi's governor promised new classrooms before the rains.",
+])
+def test_government_place(extractors: dict[str, Any], extractor: str, text: str) -> None:
+    """government_places: a city's name standing for its government ("the mayor of X", "X's governor") is
+    no location mention (guidelines 1.4, governments below the state)."""
+    assert "Kumasi" in _names(extractors[f"{extractor}.v6"], text)
+    assert "Kumasi" not in _names(extractors[f"{extractor}.v7"], text)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+def test_territory_stays(extractors: dict[str, Any], extractor: str) -> None:
+    """The same name used for the territory stays a location (guidelines 1.4)."""
+    text = "Heavy floods hit the city of Kumasi overnight. The mayor of Kumasi visited the worst streets."
+    assert _names(extractors[f"{extractor}.v7"], text)["Kumasi"] == ["Kumasi"]
