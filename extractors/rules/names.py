@@ -24,6 +24,7 @@ from extractors.shared.grouping import is_acronym
 from extractors.shared.lexicon import ALL_TITLES, HONORIFICS, NOT_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, TITLE_WORDS_MAX
 from extractors.shared.orgs import OCCASION_HEADS, ends_as_org, is_org_name, org_subtype
 from extractors.shared.context import boilerplate_spans, cue_places, inside
+from extractors.shared.places_v7b import name_cue_finder
 from extractors.shared.places import Place, is_common_word, is_plural_demonym
 from extractors.shared.textscan import Overlaps
 
@@ -85,7 +86,8 @@ class NameFinder:
         if lex.profile.wire_lines:  # v5: "TOLU (Agency) —", "Additional reporting by X"
             boiler += wire_boilerplate(text)
         cues = [c for c in cue_places(text, lex.countries, lex.profile.place_heads,
-                                      lex.demonyms if lex.profile.demonym_places else None)
+                                      lex.demonyms if lex.profile.demonym_places else None,
+                                      extra=name_cue_finder(lex))  # version 7 name cues (None before)
                 if not inside(boiler, c.start, c.end)]
         out: list[Candidate] = []
         # the cue places by start, and the longest one: those that overlap a name start within that reach

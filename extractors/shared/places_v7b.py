@@ -11,7 +11,7 @@ extractors (switches ``government_places`` and ``service_places`` of :mod:`extra
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable, Mapping
 
 # ---------------------------------------------------------------------------------------------
 # government_places: a place below the state named for its government (guidelines 1.4)
@@ -103,3 +103,80 @@ def _bare_service(text: str, noun: str, start: int, end: int) -> bool:
     if noun not in _SERVICE_NOUNS or not _BARE_BEFORE_RE.search(text, max(0, start - 12), start):
         return False
     return not _PLACED_AFTER_RE.match(text, end)
+
+
+# ---------------------------------------------------------------------------------------------
+# Name cues of version 7: "X Y-based", "the X-Y road", "the Rio X", "the X valley"
+# ---------------------------------------------------------------------------------------------
+
+_CAP = r"[A-Z][a-zA-Z'’áéíóúñãõçâêôüÁÉÍÓÚ]+"
+# A name of two or three capitalised words before "-based", "-born" (guidelines 1.4 "Place names inside
+# adjectives": the whole name, "a Belo Viso-based group"); version 2 took only the last word.
+_BASED_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}})-(?:based|born|bound|headquartered|"
+                       r"registered|listed)\b")
+# Two names joined by a hyphen before a noun of a line or a link between places ("the X-Y road", "the
+# X-Y border"): each name is a place (guidelines 1.4 "Kenya-Uganda border"); version 2 read one word.
+_PAIR_RE = re.compile(rf"(?<![\w-])(?P<a>{_CAP})-(?P<b>{_CAP})[ \t]+(?:road|highway|motorway|railway|rail|line|"
+                      r"route|border|frontier|corridor|pipeline|expressway|bridge|crossing|section|stretch)s?\b")
+# A river or lake named by a Spanish, Portuguese or Italian head after "the" ("the Rio X", "the Río de X",
+# "the Lago X"): towns of the same form take no article ("in Rio X").
+_WATER_HEADS = {"Rio": "river", "Río": "river", "Estero": "river", "Arroyo": "river", "Lago": "lake",
+                "Laguna": "lake", "Lagoa": "lake"}
+_WATER_RE = re.compile(rf"\b(?:the|The)[ \t]+(?P<name>(?:{'|'.join(_WATER_HEADS)})[ \t]+"
+                       rf"(?:(?:de|del|da|das|do|dos|di|la|las|los|el)[ \t]+)?{_CAP}(?:[ \t]+{_CAP})?)\b")
+# A capitalised name before a lower-case head of a natural feature or a reservoir, after "the" and at most
+# one modifier ("the upper X valley", "the X reservoir"): the head belongs to the name (guidelines 1.3).
+_FEATURES = {**dict.fromkeys("valley river lake lagoon delta basin plateau gorge estuary creek".split(), "LOC"),
+             "reservoir": "FAC"}
+_FEATURE_RE = re.compile(rf"\b(?:the|The)[ \t]+(?:[a-z]+[ \t]+)?(?P<name>{_CAP}[ \t]+"
+                         rf"(?P<head>{'|'.join(_FEATURES)}))\b(?![ \t]+[A-Z])")
+_OPENERS = frozenset("The A An In On At For From To With By As After Before During While When But And Or If "
+                     "This That These Those Its His Her Their Our".split())
+
+
+def name_cues(text: str, profile: Any, gazetteer: Mapping[str, Any],
+              demonyms: Mapping[str, str]) -> list[Any]:
+    """Version 7: the place cues of switches ``based_names``, ``hyphen_pairs`` and ``water_names`` in
+    ``text`` (:class:`extractors.shared.context.CuePlace`; a name the gazetteer knows keeps its entry).
+
+    >>> cues = name_cues("a Belo Viso-based group fished the Rio das Pedras near the Tolu-Varo road.",
+    ...                  type("P", (), {"based_names": True, "hyphen_pairs": True, "water_names": True}), {}, {})
+    >>> sorted(("a Belo Viso-based group fished the Rio das Pedras near the Tolu-Varo road."[c.start:c.end], c.type)
+    ...        for c in cues)
+    [('Belo Viso', 'GPE'), ('Rio das Pedras', 'LOC'), ('Tolu', 'GPE'), ('Varo', 'GPE')]
+    """
+    from extractors.shared.context import CuePlace  # context imports this module's neighbours
+
+    def cue(start: int, end: int, type_: str, subtype: str) -> Any:
+        name = text[start:end]
+        known = name in gazetteer
+        return CuePlace(start, end, type_, subtype, canonical=name if known and type_ == "GPE" else None)
+
+    out = []
+    if getattr(profile, "based_names", False):
+        for m in _BASED_RE.finditer(text):
+            start, words = m.start("name"), m.group("name").split()
+            while words and words[0] in _OPENERS:  # "The Belo Viso-based group": the name starts after it
+                start = text.index(words[1], start) if len(words) > 1 else m.end("name")
+                words = words[1:]
+            if len(words) > 1:
+                out.append(cue(start, m.end("name"), "GPE", "city"))
+    if getattr(profile, "hyphen_pairs", False):
+        for m in _PAIR_RE.finditer(text):
+            out += [cue(*m.span(g), "GPE", "city") for g in ("a", "b") if m.group(g) not in demonyms]
+    if getattr(profile, "water_names", False):
+        out += [cue(*m.span("name"), "LOC", _WATER_HEADS[m.group("name").split()[0]]) for m in _WATER_RE.finditer(text)]
+        for m in _FEATURE_RE.finditer(text):
+            first = m.group("name").split()[0]
+            if first not in _OPENERS and first not in demonyms:
+                out.append(cue(*m.span("name"), _FEATURES[m.group("head")], m.group("head")))
+    return out
+
+
+def name_cue_finder(lex: Any) -> Callable[[str], list[Any]] | None:
+    """The finder of version 7 name cues for :func:`extractors.shared.context.cue_places` of an extractor's
+    lexicons (``profile``, ``gazetteer``, ``demonyms``), or None when none of its switches is on."""
+    profile = lex.profile
+    if not (profile.based_names or profile.hyphen_pairs or profile.water_names):
+        return None
+    return lambda text: name_cues(text, profile, lex.gazetteer, lex.demonyms)

@@ -21,7 +21,7 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
-from extractors.shared.places_v7b import government_places, service_places
+from extractors.shared.places_v7b import government_places, name_cue_finder, service_places
 from extractors.spacy_pipeline.places_v7 import placed_surfaces, unplaced
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
@@ -276,7 +276,8 @@ class EntityFinder:
         doc, text, lex = self.doc, self.text, self.lex
         boiler = boilerplate_spans(text)
         spans = list(boiler)
-        for cue in cue_places(text, lex.countries, demonyms=lex.demonyms if lex.profile.demonym_places else None):
+        for cue in cue_places(text, lex.countries, demonyms=lex.demonyms if lex.profile.demonym_places else None,
+                              extra=name_cue_finder(lex)):  # version 7 name cues (None before)
             if inside(boiler, cue.start, cue.end):
                 continue
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")

@@ -124,3 +124,23 @@ def test_territory_stays(extractors: dict[str, Any], extractor: str) -> None:
     """The same name used for the territory stays a location (guidelines 1.4)."""
     text = "Heavy floods hit the city of Kumasi overnight. The mayor of Kumasi visited the worst streets."
     assert _names(extractors[f"{extractor}.v7"], text)["Kumasi"] == ["Kumasi"]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+@pytest.mark.parametrize("text,name,type_", [
+    # based_names: a name of two words inside "-based" is one place (guidelines 1.4, place names in adjectives)
+    ("A San Pedro-based trawler was seized by the coastguard.", "San Pedro", "GPE"),
+    # hyphen_pairs: both places of "the X-Y road" (guidelines 1.4, "Kenya-Uganda border")
+    ("Bandits attacked a bus on the Kumasi-Tamale road on Friday.", "Tamale", "GPE"),
+    # water_names: a river named by a foreign head after "the", a valley by a lower-case head (guidelines 1.3)
+    ("Fishermen pulled dead fish from the Rio das Pedras on Monday.", "Rio das Pedras", "LOC"),
+    ("Farmers in the upper Suri valley lost their harvest to the frost.", "Suri valley", "LOC"),
+])
+def test_name_cue(extractors: dict[str, Any], extractor: str, text: str, name: str, type_: str) -> None:
+    """Version 7 name cues: the whole name of a place that version 2's cues split or missed."""
+    def types(version: str) -> dict[str, str]:
+        doc = next(iter(extractors[f"{extractor}.{version}"].extract([Article("t", text)])))
+        return {loc.name: loc.type for loc in doc.locations}
+
+    assert types("v6").get(name) != type_
+    assert types("v7")[name] == type_
