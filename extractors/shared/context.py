@@ -95,15 +95,15 @@ def _names(text: str, m: re.Match[str], group: str = "list") -> list[tuple[int, 
 
 def cue_places(text: str, countries: dict[str, str], v4: bool = False,
                demonyms: dict[str, str] | None = None,
-               extra: Callable[[str], list[CuePlace]] | None = None) -> list[CuePlace]:
+               extra: Callable[[str, list[CuePlace]], list[CuePlace]] | None = None) -> list[CuePlace]:
     """Every place a context cue names in ``text``, sorted, without overlaps (the longer span wins).
 
     Args:
         countries: a country's name or short form -> its ISO 3166-1 alpha-2 code.
         v4: version 4 (``place_heads``): islands, channels, straits and other geographic heads, and
             capitalised administrative heads ("Kesto County").
-        extra: version 7 (:func:`extractors.shared.places_v7b.name_cues`): more cues, added before overlaps
-            are resolved (a longer span wins: "Belo Viso-based" over "Viso-based").
+        extra: version 7 (:func:`extractors.shared.places_v7b.name_cue_finder`): the cues found so far ->
+            the cues to keep, before overlaps are resolved (a longer span wins: "Porto Viso-based" over "Viso-based").
         demonyms: version 5 (``demonym_places``, :func:`demonym_cues`): a demonym before a
             place head is its country as a location, and a possessor is no part of a cue's span.
 
@@ -141,8 +141,8 @@ def cue_places(text: str, countries: dict[str, str], v4: bool = False,
         name = m.group("name")
         if iso is not None and name not in _SENTENCE_OPENERS and name not in countries and name.title() not in countries:
             found.append(CuePlace(m.start("name"), m.end("name"), "GPE", "city", iso))
-    if extra is not None:  # version 7: "X Y-based", "the X-Y road", "the Rio X", "the X valley"
-        found.extend(extra(text))
+    if extra is not None:  # version 7: "X Y-based", "the X-Y road", "the Rio X", "the X valley"; whole words
+        found = extra(text, found)
     if demonyms is not None:
         found = demonym_cues(text, found, demonyms)
     return _without_overlaps(found)

@@ -11,6 +11,7 @@ extractors (switches ``government_places`` and ``service_places`` of :mod:`extra
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Callable, Mapping
 
 # ---------------------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ def _bare_service(text: str, noun: str, start: int, end: int) -> bool:
 
 _CAP = r"[A-Z][a-zA-Z'’áéíóúñãõçâêôüÁÉÍÓÚ]+"
 # A name of two or three capitalised words before "-based", "-born" (guidelines 1.4 "Place names inside
-# adjectives": the whole name, "a Belo Viso-based group"); version 2 took only the last word.
+# adjectives": the whole name, "a Porto Viso-based group"); version 2 took only the last word.
 _BASED_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}})-(?:based|born|bound|headquartered|"
                        r"registered|listed)\b")
 # Two names joined by a hyphen before a noun of a line or a link between places ("the X-Y road", "the
@@ -139,11 +140,11 @@ def name_cues(text: str, profile: Any, gazetteer: Mapping[str, Any],
     """Version 7: the place cues of switches ``based_names``, ``hyphen_pairs`` and ``water_names`` in
     ``text`` (:class:`extractors.shared.context.CuePlace`; a name the gazetteer knows keeps its entry).
 
-    >>> cues = name_cues("a Belo Viso-based group fished the Rio das Pedras near the Tolu-Varo road.",
+    >>> cues = name_cues("a Porto Viso-based group fished the Rio das Pedras near the Tolu-Varo road.",
     ...                  type("P", (), {"based_names": True, "hyphen_pairs": True, "water_names": True}), {}, {})
-    >>> sorted(("a Belo Viso-based group fished the Rio das Pedras near the Tolu-Varo road."[c.start:c.end], c.type)
+    >>> sorted(("a Porto Viso-based group fished the Rio das Pedras near the Tolu-Varo road."[c.start:c.end], c.type)
     ...        for c in cues)
-    [('Belo Viso', 'GPE'), ('Rio das Pedras', 'LOC'), ('Tolu', 'GPE'), ('Varo', 'GPE')]
+    [('Porto Viso', 'GPE'), ('Rio das Pedras', 'LOC'), ('Tolu', 'GPE'), ('Varo', 'GPE')]
     """
     from extractors.shared.context import CuePlace  # context imports this module's neighbours
 
@@ -156,7 +157,7 @@ def name_cues(text: str, profile: Any, gazetteer: Mapping[str, Any],
     if getattr(profile, "based_names", False):
         for m in _BASED_RE.finditer(text):
             start, words = m.start("name"), m.group("name").split()
-            while words and words[0] in _OPENERS:  # "The Belo Viso-based group": the name starts after it
+            while words and words[0] in _OPENERS:  # "The Porto Viso-based group": the name starts after it
                 start = text.index(words[1], start) if len(words) > 1 else m.end("name")
                 words = words[1:]
             if len(words) > 1:
@@ -173,10 +174,33 @@ def name_cues(text: str, profile: Any, gazetteer: Mapping[str, Any],
     return out
 
 
-def name_cue_finder(lex: Any) -> Callable[[str], list[Any]] | None:
+def name_cue_finder(lex: Any) -> Callable[[str, list[Any]], list[Any]] | None:
     """The finder of version 7 name cues for :func:`extractors.shared.context.cue_places` of an extractor's
-    lexicons (``profile``, ``gazetteer``, ``demonyms``), or None when none of its switches is on."""
+    lexicons (``profile``, ``gazetteer``, ``demonyms``): version 2's cues -> the cues to keep, or None when
+    none of its switches is on."""
     profile = lex.profile
-    if not (profile.based_names or profile.hyphen_pairs or profile.water_names):
+    if not (profile.based_names or profile.hyphen_pairs or profile.water_names or profile.whole_words):
         return None
-    return lambda text: name_cues(text, profile, lex.gazetteer, lex.demonyms)
+
+    def finder(text: str, found: list[Any]) -> list[Any]:
+        if profile.whole_words:
+            found = [whole_word(text, c) for c in found]
+        return found + name_cues(text, profile, lex.gazetteer, lex.demonyms)
+    return finder
+
+
+def whole_word(text: str, cue: Any) -> Any:
+    """Version 7 (``whole_words``): a cue widened to the end of its last word: version 2's patterns know
+    only unaccented letters, so "the town of Arañuelo" stopped before the "ñ" (a bug).
+
+    >>> from extractors.shared.context import CuePlace
+    >>> text = "the town of Peñalolén"
+    >>> cue = whole_word(text, CuePlace(12, 15, "GPE", "city"))
+    >>> text[cue.start:cue.end]
+    'Peñalolén'
+    """
+    end = cue.end
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return cue if end == cue.end else replace(cue, end=end)
+

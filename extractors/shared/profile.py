@@ -312,7 +312,7 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   ("taken to hospital", "in prison", "at school") is no location unless the text places it ("to hospital in
   X") (guidelines 1.3 "Places without a definite referent"; :mod:`extractors.shared.places_v7b`): 2 articles
   helped, 0 hurt on each extractor (a guideline rule);
-* ``based_names`` (both): a name of two or three words before "-based", "-born" is one place ("a Belo Viso-based
+* ``based_names`` (both): a name of two or three words before "-based", "-born" is one place ("a Porto Viso-based
   group"; version 2 took the last word only, a bug; guidelines 1.4 place names inside adjectives): 1 helped, 0 hurt;
 * ``hyphen_pairs`` (both): both names of "the X-Y road", "the X-Y border" are places (version 2 read the pair as
   one word; guidelines 1.4 "Kenya-Uganda border"): 1 helped, 0 hurt;
@@ -321,7 +321,10 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   feature or a reservoir ("the upper X valley", "the X reservoir") are LOC (a reservoir FAC) places, the head
   in the span (guidelines 1.3 natural features, "the Varra lagoon"): 3 helped (rules), 2 (spaCy), 0 hurt.
   The three name cues (:func:`extractors.shared.places_v7b.name_cues`, added to version 2's
-  :func:`extractors.shared.context.cue_places`) together: 4 articles helped, 0 hurt on each extractor.
+  :func:`extractors.shared.context.cue_places`) together: 4 articles helped, 0 hurt on each extractor;
+* ``whole_words`` (both): a context cue's place ends at the end of its last word: version 2's cue patterns know
+  only unaccented letters, so "the town of Arañuelo" gave "Ara" (a bug;
+  :func:`extractors.shared.places_v7b.whole_word`): 1 helped, 0 hurt on each extractor.
 
 Measured on ``dev`` for version 7 and removed: ``adjective_control`` (the subject of "X is due/ready/likely to
 V" as that verb's; 2 articles helped, 3 hurt), ``object_sides`` (the other party after "with" hung on a
@@ -441,6 +444,7 @@ class Profile:
     based_names: bool = False
     hyphen_pairs: bool = False
     water_names: bool = False
+    whole_words: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -481,4 +485,5 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              object_quotes=True, short_orgs=True, headline_heads=True)
 V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, definite_bodies=True,
              party_roles=True, placed_facilities=True, unplaced_names=True, vague_areas=True,
-             government_places=True, service_places=True, based_names=True, hyphen_pairs=True, water_names=True)
+             government_places=True, service_places=True, based_names=True, hyphen_pairs=True, water_names=True,
+             whole_words=True)

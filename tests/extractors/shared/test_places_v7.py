@@ -144,3 +144,12 @@ def test_name_cue(extractors: dict[str, Any], extractor: str, text: str, name: s
 
     assert types("v6").get(name) != type_
     assert types("v7")[name] == type_
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+def test_whole_word(extractors: dict[str, Any], extractor: str) -> None:
+    """whole_words: a place a cue names ends with its last word, accented letters included (a bug of version 2)."""
+    text = "Floods cut off the village of Arañuelo overnight, the police said."
+    names = {version: set(_names(extractors[f"{extractor}.{version}"], text)) for version in ("v6", "v7")}
+    assert "Arañuelo" not in names["v6"]
+    assert "Arañuelo" in names["v7"]
