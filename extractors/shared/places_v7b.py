@@ -131,13 +131,19 @@ _FEATURES = {**dict.fromkeys("valley river lake lagoon delta basin plateau gorge
              "reservoir": "FAC"}
 _FEATURE_RE = re.compile(rf"\b(?:the|The)[ \t]+(?:[a-z]+[ \t]+)?(?P<name>{_CAP}[ \t]+"
                          rf"(?P<head>{'|'.join(_FEATURES)}))\b(?![ \t]+[A-Z])")
+# A name before a noun of a quarter that is no political unit ("the X industrial district", "the X
+# neighbourhood"): a LOC region (guidelines 1.3 subtypes: "a district or quarter that is no political unit
+# (a neighbourhood, an old town) LOC region"); "X district" alone is an administrative one (GPE).
+_QUARTER_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+(?:(?:industrial|residential|business|"
+                         r"commercial|financial|shopping)[ \t]+(?:district|area|zone|estate|park|hub)|neighbourhood|"
+                         r"neighborhood|quarter|slum|shantytown|favela)\b")
 _OPENERS = frozenset("The A An In On At For From To With By As After Before During While When But And Or If "
                      "This That These Those Its His Her Their Our".split())
 
 
 def name_cues(text: str, profile: Any, gazetteer: Mapping[str, Any],
               demonyms: Mapping[str, str]) -> list[Any]:
-    """Version 7: the place cues of switches ``based_names``, ``hyphen_pairs`` and ``water_names`` in
+    """Version 7: the place cues of switches ``based_names``, ``hyphen_pairs``, ``water_names`` and ``quarter_names`` in
     ``text`` (:class:`extractors.shared.context.CuePlace`; a name the gazetteer knows keeps its entry).
 
     >>> cues = name_cues("a Porto Viso-based group fished the Rio das Pedras near the Tolu-Varo road.",
@@ -171,6 +177,16 @@ def name_cues(text: str, profile: Any, gazetteer: Mapping[str, Any],
             first = m.group("name").split()[0]
             if first not in _OPENERS and first not in demonyms:
                 out.append(cue(*m.span("name"), _FEATURES[m.group("head")], m.group("head")))
+    if getattr(profile, "quarter_names", False):
+        for m in _QUARTER_RE.finditer(text):
+            start, end = m.span("name")
+            if text[start:end].split()[0] in _OPENERS:  # "The X neighbourhood": the name starts after it
+                start = text.find(" ", start, end) + 1
+                if start == 0:
+                    continue
+            name = text[start:end]
+            if name not in gazetteer and name.split()[-1] not in demonyms:  # a known town's quarter is the town's
+                out.append(cue(start, end, "LOC", "region"))
     return out
 
 
@@ -179,7 +195,8 @@ def name_cue_finder(lex: Any) -> Callable[[str, list[Any]], list[Any]] | None:
     lexicons (``profile``, ``gazetteer``, ``demonyms``): version 2's cues -> the cues to keep, or None when
     none of its switches is on."""
     profile = lex.profile
-    if not (profile.based_names or profile.hyphen_pairs or profile.water_names or profile.whole_words):
+    if not (profile.based_names or profile.hyphen_pairs or profile.water_names or profile.whole_words
+            or profile.quarter_names):
         return None
 
     def finder(text: str, found: list[Any]) -> list[Any]:

@@ -324,7 +324,11 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   :func:`extractors.shared.context.cue_places`) together: 4 articles helped, 0 hurt on each extractor;
 * ``whole_words`` (both): a context cue's place ends at the end of its last word: version 2's cue patterns know
   only unaccented letters, so "the town of Arañuelo" gave "Ara" (a bug;
-  :func:`extractors.shared.places_v7b.whole_word`): 1 helped, 0 hurt on each extractor.
+  :func:`extractors.shared.places_v7b.whole_word`): 1 helped, 0 hurt on each extractor;
+* ``quarter_names`` (both): a name the gazetteer does not know before a noun of a quarter that is no political
+  unit ("the X industrial district", "the X neighbourhood", "the X slum") is a LOC region, the name its span
+  (guidelines 1.3 subtypes: a non-political quarter is LOC region; "X district" alone stays administrative):
+  1 helped, 0 hurt on each extractor (a guideline rule).
 
 Measured on ``dev`` for version 7 and removed: ``adjective_control`` (the subject of "X is due/ready/likely to
 V" as that verb's; 2 articles helped, 3 hurt), ``object_sides`` (the other party after "with" hung on a
@@ -445,6 +449,7 @@ class Profile:
     hyphen_pairs: bool = False
     water_names: bool = False
     whole_words: bool = False
+    quarter_names: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -486,4 +491,4 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
 V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, definite_bodies=True,
              party_roles=True, placed_facilities=True, unplaced_names=True, vague_areas=True,
              government_places=True, service_places=True, based_names=True, hyphen_pairs=True, water_names=True,
-             whole_words=True)
+             whole_words=True, quarter_names=True)

@@ -153,3 +153,16 @@ def test_whole_word(extractors: dict[str, Any], extractor: str) -> None:
     names = {version: set(_names(extractors[f"{extractor}.{version}"], text)) for version in ("v6", "v7")}
     assert "Arañuelo" not in names["v6"]
     assert "Arañuelo" in names["v7"]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+def test_quarter_name(extractors: dict[str, Any], extractor: str) -> None:
+    """quarter_names: a quarter that is no political unit is a LOC region (guidelines 1.3 subtypes)."""
+    text = "Two warehouses burned in the Obelo industrial district overnight, firefighters said."
+
+    def types(version: str) -> dict[str, str]:
+        doc = next(iter(extractors[f"{extractor}.{version}"].extract([Article("t", text)])))
+        return {loc.name: loc.type for loc in doc.locations}
+
+    assert types("v6").get("Obelo") != "LOC"
+    assert types("v7")["Obelo"] == "LOC"
