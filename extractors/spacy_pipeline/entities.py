@@ -22,7 +22,7 @@ from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
 from extractors.shared.places_v7b import government_places, name_cue_finder, service_places
-from extractors.spacy_pipeline.places_v7 import placed_surfaces, unplaced
+from extractors.spacy_pipeline.places_v7 import acting_site, placed_surfaces, unplaced
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
 from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name, group_of_agents, in_other_name,
@@ -363,6 +363,8 @@ class EntityFinder:
         organisation mention, a state acting, a nationality, or a place."""
         surface = self.text[start:end]
         lex = self.lex
+        if lex.profile.acting_sites and label in ("LOC", "FAC") and acting_site(ent, surface in lex.gazetteer):
+            label = "ORG"  # version 7: "the X Railway suspended an engineer" (1.4)
         if label in ("PERSON", "ORG"):
             if surface.lower() in PERSON_PRONOUNS:
                 return

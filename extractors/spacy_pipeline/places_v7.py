@@ -96,3 +96,27 @@ def _dateline(doc: Any, ent: Any) -> bool:
     """A dateline: a name in capitals that opens a line ("TOLU, March 3 -", "TOLU:")."""
     first = doc[ent.start]
     return ent.text.isupper() and (first.i == 0 or "\n" in doc[first.i - 1].text_with_ws)
+
+
+# ---------------------------------------------------------------------------------------------
+# acting_sites: a LOC or FAC name that acts as an organisation (guidelines 1.4)
+# ---------------------------------------------------------------------------------------------
+
+# Last words of names of natural features and ways, which may be subjects of verbs of nature ("the X River
+# burst its banks", "the X Bridge links A and B") and stay places.
+_NATURE_HEADS = frozenset("River Lake Sea Ocean Bay Gulf Mountains Mountain Hills Valley Delta Desert Island Islands "
+                          "Coast Channel Strait Peninsula Bridge Road Street Highway Canal Dam Glacier Forest".split())
+
+
+def acting_site(ent: Any, known: bool) -> bool:
+    """Version 7 (``acting_sites``): whether a name spaCy labels LOC or FAC, which the gazetteer does not know,
+    acts as an organisation: the subject of an active verb with an object or a clause ("the X Railway
+    suspended an engineer", "X had failed to control the spill"); organisations act, natural features and ways are left as places (guidelines 1.4:
+    an institution acting is an actor)."""
+    words = ent.text.split()
+    if known or not words or words[-1] in _NATURE_HEADS:
+        return False
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in root.head.children)

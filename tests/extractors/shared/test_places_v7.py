@@ -166,3 +166,19 @@ def test_quarter_name(extractors: dict[str, Any], extractor: str) -> None:
 
     assert types("v6").get("Obelo") != "LOC"
     assert types("v7")["Obelo"] == "LOC"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("On Monday the North Coast Railway suspended two drivers after the crash.", "North Coast Railway"),
+    ("The Golden Coast Railway fined the contractor on Friday.", "Golden Coast Railway"),
+])
+def test_acting_site(extractors: dict[str, Any], text: str, name: str) -> None:
+    """acting_sites (spaCy): a name spaCy labels LOC or FAC that acts on an object is an organisation
+    (guidelines 1.4), no location."""
+    def kinds(version: str) -> tuple[set[str], set[str]]:
+        doc = next(iter(extractors[f"spacy.{version}"].extract([Article("t", text)])))
+        return {loc.name for loc in doc.locations}, {a.name for a in doc.actors if a.type == "ORG"}
+
+    assert name in kinds("v6")[0]
+    places, orgs = kinds("v7")
+    assert name not in places and name in orgs
