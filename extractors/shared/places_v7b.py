@@ -221,3 +221,27 @@ def whole_word(text: str, cue: Any) -> Any:
         end += 1
     return cue if end == cue.end else replace(cue, end=end)
 
+
+
+def head_facilities(text: str, facilities: dict[str, list[tuple[int, int]]],
+                    verbs: Mapping[str, Any]) -> dict[str, list[tuple[int, int]]]:
+    """Version 7 (``modifier_facilities``): the facility nouns of version 2 (noun -> spans) that head their noun
+    phrase: a noun before another noun modifies it and names no place ("school fees", "a port city", "a hospital
+    chaplain"; guidelines 1.3: a place mentioned as a place); nouns left with no span are dropped.
+
+    >>> text = "She paid school fees. The school closed; the port city grew."
+    >>> head_facilities(text, {"school": [(9, 15), (26, 32)], "port": [(46, 50)]}, {"closed": ("close", "X")})
+    {'school': [(26, 32)]}
+    """
+    from extractors.shared.places_v7 import _heads  # the head test of placed_facilities
+
+    out: dict[str, list[tuple[int, int]]] = {}
+    for noun, spans in facilities.items():
+        kept = [(s, e) for s, e in spans if _heads(text, e, verbs) or _ADVERB_AFTER_RE.match(text, e)]
+        if kept:
+            out[noun] = kept
+    return out
+
+
+# An adverb after the noun ends its phrase ("outside the capitol shortly after noon").
+_ADVERB_AFTER_RE = re.compile(r"[ \t]+[a-z]+ly\b")

@@ -21,7 +21,7 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
-from extractors.shared.places_v7b import government_places, name_cue_finder, service_places
+from extractors.shared.places_v7b import government_places, head_facilities, name_cue_finder, service_places
 from extractors.spacy_pipeline.places_v7 import acting_site, placed_surfaces, unplaced
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
@@ -164,6 +164,8 @@ class EntityFinder:
                                            self.lex.profile.generic_facilities)
             if self.lex.profile.service_places:  # version 7: "taken to hospital" is no place (1.3)
                 facilities = service_places(text, facilities)
+            if self.lex.profile.modifier_facilities:  # version 7: "school fees", "a port city" (1.3)
+                facilities = head_facilities(text, facilities, self.lex.event_verbs)
             self._add_tokens(found, [s for spans in facilities.values() for s in spans])
             for _, name in sites.values():  # version 4: "the mine" after "the X mine" is that mine
                 site = found.places.get((name, None, "FAC"))

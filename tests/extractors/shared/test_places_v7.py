@@ -182,3 +182,14 @@ def test_acting_site(extractors: dict[str, Any], text: str, name: str) -> None:
     assert name in kinds("v6")[0]
     places, orgs = kinds("v7")
     assert name not in places and name in orgs
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+@pytest.mark.parametrize("text,noun", [
+    ("Parents said they could not pay school fees and rent in the same month.", "school"),
+    ("Fans from the northern port city sang through the night.", "port"),
+])
+def test_modifier_facility(extractors: dict[str, Any], extractor: str, text: str, noun: str) -> None:
+    """modifier_facilities: a facility noun that modifies another noun names no place (guidelines 1.3)."""
+    assert noun in _names(extractors[f"{extractor}.v6"], text)
+    assert noun not in _names(extractors[f"{extractor}.v7"], text)
