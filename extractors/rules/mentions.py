@@ -22,7 +22,7 @@ from extractors.shared.orgs import people_groups
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
-from extractors.shared.places_v7b import government_places, head_facilities, service_places
+from extractors.shared.places_v7b import government_places, head_facilities, placed_groups, service_places
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
 
@@ -170,6 +170,8 @@ class MentionFinder:
             if self.lex.profile.modifier_facilities:  # version 7: "school fees", "a port city" (1.3)
                 found = head_facilities(self.text, found, self.lex.event_verbs)
             nominal = [(facility_fields(noun), spans) for noun, spans in found.items()]
+            if self.lex.profile.placed_groups:  # version 7: "the office in X", "the office in Y": two
+                nominal = placed_groups(self.text, nominal)
         locations = location_records(self.text, places.values(), nominal)
         if self.lex.profile.place_nominals:  # version 5: "the city", "the Kenyan capital" (5 ab)
             taken = [(r.start, r.end) for r in self.refs] + [(m["start"], m["end"]) for loc in locations

@@ -245,3 +245,34 @@ def head_facilities(text: str, facilities: dict[str, list[tuple[int, int]]],
 
 # An adverb after the noun ends its phrase ("outside the capitol shortly after noon").
 _ADVERB_AFTER_RE = re.compile(r"[ \t]+[a-z]+ly\b")
+
+
+# A preposition of place and a capitalised name right after a facility noun ("the office in X").
+_AT_NAME_RE = re.compile(r"[ \t]+(?:in|at|near|outside)[ \t]+(?:the[ \t]+(?:town|city|village|district)[ \t]+of[ \t]+)?"
+                         r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)")
+
+
+def placed_groups(text: str, nominal: list[tuple[dict[str, Any], list[tuple[int, int]]]]
+                  ) -> list[tuple[dict[str, Any], list[tuple[int, int]]]]:
+    """Version 7 (``placed_groups``): version 2's facilities (one per noun) split by the places the text puts
+    them at: "the office in X ... the office in Y" are two offices (guidelines 0: one item per place); a
+    mention the text does not place joins the group of the last placed one before it (the first group
+    before any).
+
+    >>> text = "An office in Tolu opened. The office in Varo shut. The office hired staff."
+    >>> [(f["name"], spans) for f, spans in placed_groups(text, [({"name": "office"}, [(3, 9), (30, 36), (55, 61)])])]
+    [('office', [(3, 9)]), ('office', [(30, 36), (55, 61)])]
+    """
+    out = []
+    for fields, spans in nominal:
+        groups: dict[str, list[tuple[int, int]]] = {}
+        current: str | None = None
+        for s, e in sorted(spans):
+            m = _AT_NAME_RE.match(text, e)
+            current = m.group("name") if m else current
+            groups.setdefault(current or "", []).append((s, e))
+        if "" in groups and len(groups) > 1:  # mentions before any placed one join the first place
+            first = next(k for k in groups if k)
+            groups[first] = sorted(groups.pop("") + groups[first])
+        out.extend((dict(fields), g) for g in groups.values())
+    return out

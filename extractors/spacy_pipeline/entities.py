@@ -21,7 +21,8 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
-from extractors.shared.places_v7b import government_places, head_facilities, name_cue_finder, service_places
+from extractors.shared.places_v7b import (government_places, head_facilities, name_cue_finder, placed_groups,
+                                          service_places)
 from extractors.spacy_pipeline.places_v7 import acting_site, placed_surfaces, unplaced
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
@@ -172,6 +173,8 @@ class EntityFinder:
                 if site is not None and name.split()[-1] in facilities:
                     site[1].extend(facilities.pop(name.split()[-1]))
             nominal = [(facility_fields(noun), spans) for noun, spans in facilities.items()]
+            if self.lex.profile.placed_groups:  # version 7: "the office in X", "the office in Y": two
+                nominal = placed_groups(text, nominal)
         self.locations = location_records(text, found.places.values(), nominal)
         if self.lex.profile.place_nominals:  # version 5: "the city", "the Kenyan capital" (5 ab)
             added = place_nominals(text, self.locations, list(found.tokens_of), self.lex.demonyms, self.lex.reporting,

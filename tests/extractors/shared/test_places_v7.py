@@ -193,3 +193,16 @@ def test_modifier_facility(extractors: dict[str, Any], extractor: str, text: str
     """modifier_facilities: a facility noun that modifies another noun names no place (guidelines 1.3)."""
     assert noun in _names(extractors[f"{extractor}.v6"], text)
     assert noun not in _names(extractors[f"{extractor}.v7"], text)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+def test_placed_groups(extractors: dict[str, Any], extractor: str) -> None:
+    """placed_groups: schools the text puts at two places are two locations (guidelines 0: one item per place)."""
+    text = "The school in Kumasi reopened on Monday, but the school in Tamale stayed shut."
+
+    def schools(version: str) -> list[list[str]]:
+        doc = next(iter(extractors[f"{extractor}.{version}"].extract([Article("t", text)])))
+        return [[m.text for m in loc.mentions] for loc in doc.locations if loc.name == "school"]
+
+    assert schools("v6") == [["school", "school"]]
+    assert schools("v7") == [["school"], ["school"]]
