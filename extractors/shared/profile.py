@@ -304,6 +304,18 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   north", "the eastern edge of X", "the whole continent") is a LOC location, its noun a nominal mention, one
   location per noun (guidelines 1.3, vague locations); "region" is left out, as in ``place_nominals``
   (:mod:`extractors.shared.places_v7`).
+* ``contact_verbs`` (``spacy``): speaking, talking or writing with or to a party ("spoke by phone with X",
+  "had not spoken to each other", "wrote to X") is MEET (``phone_write`` at a distance), speaking to the press a
+  STATEMENT (the inventory's MEET examples; guidelines 3.2.2 "Contact"; :mod:`extractors.spacy_pipeline.senses_v7`):
+  2 articles helped, 0 hurt (a written rule: at least 1 helped, none hurt);
+* ``weak_verb_senses`` (``spacy``): the verbs the lexicon leaves out as too vague alone, typed by what they act
+  on: a person released or freed is LEGAL ``release_parole``, a document released a STATEMENT, money a
+  TRANSACTION, a patient leaving hospital a MOVE (5 t); a contract or tender awarded or granted is AGREE (5 r);
+  a party or a sum fined, a party charged with something, sentenced, is LEGAL (:mod:`extractors.spacy_pipeline.senses_v7`):
+  6 articles helped, 0 hurt;
+* ``contract_agreements`` (``spacy``): a contract is an agreement (AGREE, 5 r), not a payment; one that a verb
+  of examining acts on is a document and no event (3.1; :mod:`extractors.spacy_pipeline.senses_v7`): 4 articles
+  helped, 0 hurt.
 
 Measured on ``dev`` for version 7 and removed: ``adjective_control`` (the subject of "X is due/ready/likely to
 V" as that verb's; 2 articles helped, 3 hurt), ``object_sides`` (the other party after "with" hung on a
@@ -414,6 +426,10 @@ class Profile:
     state_governments: bool = False
     definite_bodies: bool = False
     party_roles: bool = False
+    # spaCy only (version 7, round 2: event types)
+    contact_verbs: bool = False
+    weak_verb_senses: bool = False
+    contract_agreements: bool = False
     # both (version 7, locations)
     placed_facilities: bool = False
     unplaced_names: bool = False
@@ -457,4 +473,5 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              place_settings=True, receiver_roles=True, by_agents=True,
              object_quotes=True, short_orgs=True, headline_heads=True)
 V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, definite_bodies=True,
-             party_roles=True, placed_facilities=True, unplaced_names=True, vague_areas=True)
+             party_roles=True, placed_facilities=True, unplaced_names=True, vague_areas=True,
+             contact_verbs=True, weak_verb_senses=True, contract_agreements=True)

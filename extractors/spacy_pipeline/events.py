@@ -26,6 +26,7 @@ from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.roles_v7 import party_roles
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
 from extractors.spacy_pipeline.senses_v6 import post_sense
+from extractors.spacy_pipeline.senses_v7 import contact_sense, contract_sense, weak_verb_sense
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
 
@@ -85,7 +86,8 @@ class EventFinder(ArgumentFinder):
                 continue  # version 6: "travelling supporters", "a Gulf-backed consortium" (5 ad)
             if v2 and t.idx not in found and self.ref[t.i] is None and self._is_cue(t) and t.text[:1].islower():
                 # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
-                found[t.idx] = self._event(t, "STATEMENT", dates, None)
+                said = (contact_sense(t, self.ref) if self.lex.profile.contact_verbs else None) or ("STATEMENT", None)
+                found[t.idx] = self._event(t, said[0], dates, said[1])  # version 7: "spoke with X" is contact
                 continue
             if pos == "VERB":
                 hit = verbs.get(t.lower_)
@@ -143,6 +145,9 @@ class EventFinder(ArgumentFinder):
         if t.lemma_.lower() in LIGHT_VERBS and any(c.dep_ == "dobj" and c.lower_ in self.lex.event_nouns
                                                    for c in t.children):
             return  # a light verb before an event noun: the noun is the trigger (guidelines 3.1)
+        if self.lex.profile.weak_verb_senses and (sense := weak_verb_sense(t, self.ref)) is not None:
+            found[t.idx] = self._event(t, sense[0], dates, sense[1])  # version 7: "the six were released"
+            return
         if self.lex.profile.leave_senses and t.pos_ == "VERB" and t.dep_ not in NOT_EVENT_DEPS:
             decided, sense = leave_sense(t)  # version 4: "left the company", "the wait drags on"
             if decided:
@@ -162,7 +167,11 @@ class EventFinder(ArgumentFinder):
             sense = hearing_sense(t, sense)
         if self.lex.profile.post_senses:  # version 6: "suspended two engineers": PERSONNEL
             sense = post_sense(t, sense, self.ref)
+        if self.lex.profile.contract_agreements and (sense := contract_sense(t, sense)) is None:
+            return None  # version 7: a contract is an agreement, one only examined no event (5 r, 3.1)
         if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
+            if self.lex.profile.contact_verbs and (said := contact_sense(t, self.ref)) is not None:
+                return said  # version 7: "spoke by phone with X", "spoke to each other", not "spoke to reporters"
             return self._contact_or_statement(t)
         if sense[0] == "MEET" and t.lemma_.lower() in GATHERING and not PROTEST_WORDS.isdisjoint(
                 w.lemma_.lower() for w in t.sent):
