@@ -315,7 +315,16 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   6 articles helped, 0 hurt;
 * ``contract_agreements`` (``spacy``): a contract is an agreement (AGREE, 5 r), not a payment; one that a verb
   of examining acts on is a document and no event (3.1; :mod:`extractors.spacy_pipeline.senses_v7`): 4 articles
-  helped, 0 hurt.
+  helped, 0 hurt;
+* ``uncued_types`` (``spacy``): a reporting verb with an ACCUSE or SUPPORT type of its own on which no quote
+  hangs takes that type ("had accused each other of bad faith"; guidelines 3.1: "Such a verb is ACCUSE or
+  SUPPORT only where it is no cue"; :func:`extractors.spacy_pipeline.senses_v7.uncued_type`): 3 articles
+  helped, 0 hurt (a written rule);
+* ``vote_offices`` (``spacy``): a vote is an election (PERSONNEL ``elect``) also when it is for or against a
+  person ("will vote for someone else"), or when its article names an election by three words other than
+  "vote" and its sentence names nothing else voted on (no motion, bill, offer, plan; no "voted to ...");
+  else a vote on a motion (POLICY ``legislate``) (guidelines 3.2.2 "Elections and votes", 5 r;
+  :func:`extractors.spacy_pipeline.senses_v7.vote_office_sense`): 3 articles helped, 0 hurt (a written rule).
 
 Measured on ``dev`` for version 7 and removed: ``adjective_control`` (the subject of "X is due/ready/likely to
 V" as that verb's; 2 articles helped, 3 hurt), ``object_sides`` (the other party after "with" hung on a
@@ -430,6 +439,8 @@ class Profile:
     contact_verbs: bool = False
     weak_verb_senses: bool = False
     contract_agreements: bool = False
+    uncued_types: bool = False
+    vote_offices: bool = False
     # both (version 7, locations)
     placed_facilities: bool = False
     unplaced_names: bool = False
@@ -474,4 +485,5 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              object_quotes=True, short_orgs=True, headline_heads=True)
 V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, definite_bodies=True,
              party_roles=True, placed_facilities=True, unplaced_names=True, vague_areas=True,
-             contact_verbs=True, weak_verb_senses=True, contract_agreements=True)
+             contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
+             vote_offices=True)

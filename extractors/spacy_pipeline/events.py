@@ -26,7 +26,8 @@ from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.roles_v7 import party_roles
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
 from extractors.spacy_pipeline.senses_v6 import post_sense
-from extractors.spacy_pipeline.senses_v7 import contact_sense, contract_sense, weak_verb_sense
+from extractors.spacy_pipeline.senses_v7 import (contact_sense, contract_sense, uncued_type, vote_office_sense,
+                                                 weak_verb_sense)
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
 
@@ -87,6 +88,8 @@ class EventFinder(ArgumentFinder):
             if v2 and t.idx not in found and self.ref[t.i] is None and self._is_cue(t) and t.text[:1].islower():
                 # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
                 said = (contact_sense(t, self.ref) if self.lex.profile.contact_verbs else None) or ("STATEMENT", None)
+                if self.lex.profile.uncued_types and (own := uncued_type(t, verbs, self.lex.verb_subtypes)):
+                    said = own  # version 7: "accused X of negligence" with no quote is ACCUSE (guidelines 3.1)
                 found[t.idx] = self._event(t, said[0], dates, said[1])  # version 7: "spoke with X" is contact
                 continue
             if pos == "VERB":
@@ -155,6 +158,8 @@ class EventFinder(ArgumentFinder):
                     found[t.idx] = self._event(t, sense[0], dates, sense[1])
                 return
         if (sense := fallback_sense(t)) is not None:
+            if self.lex.profile.vote_offices and t.lower_ in VOTE_WORDS:  # version 7: "vote for someone else"
+                sense = vote_office_sense(t, self._election_article(), self.ref)
             found[t.idx] = self._event(t, sense[0], dates, sense[1])
 
     def _sense_v4(self, t: Any, sense: tuple[str, str | None]) -> tuple[str, str | None] | None:
@@ -182,6 +187,8 @@ class EventFinder(ArgumentFinder):
         if t.pos_ == "NOUN" and t.lower_ in VOTE_WORDS:
             if any(c.dep_ == "nummod" for c in t.children):
                 return None
+            if self.lex.profile.vote_offices:  # version 7: the vote of an article about an election
+                return vote_office_sense(t, self._election_article(), self.ref)
             return vote_sense(t)
         return sense
 

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from extractors.shared.inflection import verb_forms
+from extractors.shared.triggers_v2 import ELECTION_WORDS
 
 # Verbs of talking or writing that are contact when they have a party to talk with or write to.
 CONTACT_LEMMAS = frozenset({"speak", "talk", "write", "chat", "converse"})
@@ -177,3 +178,54 @@ def contract_sense(t: Any, sense: tuple[str, str | None]) -> tuple[str, str | No
     if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in EXAMINE_LEMMAS:
         return None
     return "AGREE", None
+
+
+# Types a reporting verb has of its own, which it takes where no quote is its complement (guidelines 3.1:
+# "Such a verb is ACCUSE or SUPPORT only where it is no cue").
+OWN_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+
+
+def uncued_type(t: Any, verbs: dict[str, tuple[str, str]], subtypes: dict[str, str]) -> tuple[str, str | None] | None:
+    """The lexicon's own ACCUSE or SUPPORT type of a reporting verb no quote hangs on ("accused each other
+    of bad faith", "praised the rescuers"), or None (it stays a STATEMENT)."""
+    hit = verbs.get(t.lower_)
+    if hit is None or hit[1] not in OWN_TYPES:
+        return None
+    return hit[1], subtypes.get(t.lower_)
+
+
+# Forms of "vote" (they say nothing about what the vote is for).
+VOTE_FORMS = frozenset({"vote", "votes", "voted", "voting"})
+# Things members vote on (5 r, 3.2.2: a vote on a law, budget, motion or offer is POLICY ``legislate``).
+MOTION_WORDS = frozenset("""motion motions bill bills law laws budget proposal proposals plan plans offer offers
+    merger deal agreement amendment amendments resolution measure measures reform reforms strike
+    constitution charter referendum""".split())
+# Words for a person voted for ("vote for someone else").
+PERSON_WORDS = frozenset("someone somebody anyone anybody him her them candidate candidates".split())
+
+
+def vote_office_sense(t: Any, election_article: bool, ref: list[Any]) -> tuple[str, str | None]:
+    """A vote is an election (PERSONNEL ``elect``, guidelines 3.2.2 "its vote") when its sentence names an
+    election, when it is for or against a person, or when the article is about an election and the sentence
+    names nothing else voted on; else a vote on a motion (POLICY ``legislate``, 5 r)."""
+    words = {w.lower_ for w in t.sent} - VOTE_FORMS
+    if not ELECTION_WORDS.isdisjoint(words) or _for_a_person(t, ref):
+        return "PERSONNEL", "elect"
+    if election_article and MOTION_WORDS.isdisjoint(words) and not any(c.dep_ == "xcomp" for c in t.children) \
+            and _names_elections(t.doc):  # "voted to merge" is a vote on a proposal
+        return "PERSONNEL", "elect"
+    return "POLICY", "legislate"
+
+
+def _names_elections(doc: Any) -> bool:
+    """Whether an article names an election by at least three words other than "vote" ("ballot",
+    "candidate", "recount", ...): the caller's count of election words counts "vote" itself, which an
+    article about a vote on a motion repeats."""
+    return sum(w.lower_ in ELECTION_WORDS and w.lower_ not in VOTE_FORMS for w in doc) >= 3
+
+
+def _for_a_person(t: Any, ref: list[Any]) -> bool:
+    """Whether a vote is for or against a person ("will vote for someone else", "voted against the mayor")."""
+    preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "against")]
+    objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return any(o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON" for o in objects)

@@ -154,6 +154,13 @@ TYPE_CASES = {
         "Regulators fined a shipping company 3 million dollars on Tuesday.", ("fined", "LEGAL")),
     "a person charged with a crime (weak_verb_senses)": (
         "Prosecutors charged the former mayor with fraud on Monday.", ("charged", "LEGAL")),
+    "an accusation with no quote (uncued_types)": (
+        "The two unions had accused each other of bad faith a week earlier.", ("accused", "ACCUSE")),
+    "a vote for a person (vote_offices)": (
+        "If the members want a new chairman, they will vote for someone else.", ("vote", "PERSONNEL")),
+    "the vote of an article about an election (vote_offices)": (
+        "The synod opened its election on Monday. One candidate withdrew before the second ballot, and a recount "
+        "was ordered. Delegates said the church needed unity, not a divided vote.", ("vote", "PERSONNEL")),
     "a contract is an agreement (contract_agreements)": (
         "The committee said the cleaning contract with the city would run until 2028.", ("contract", "AGREE")),
 }
@@ -161,7 +168,7 @@ TYPE_CASES = {
 
 @pytest.mark.parametrize("case", TYPE_CASES, ids=list(TYPE_CASES))
 def test_v7_types_events_by_the_inventory(spacy_versions: dict[str, Any], case: str) -> None:
-    """``contact_verbs``, ``weak_verb_senses``, ``contract_agreements``: the type the inventory's definitions
+    """``contact_verbs``, ``weak_verb_senses``, ``contract_agreements``, ``uncued_types``, ``vote_offices``: the type the inventory's definitions
     give the trigger from its clause (guidelines 3.2.2, 5 r, 5 t); v6 gave another type."""
     text, expected = TYPE_CASES[case]
     found = {name: expected in events(ex, text) for name, ex in spacy_versions.items()}
@@ -173,6 +180,11 @@ TYPE_GUARDS = {
     "a licence granted is an authorisation": ("The firm was granted a licence to export beef.", ("granted", "AGREE")),
     "an album released is no statement": ("The band released a new album in May.", ("released", "STATEMENT")),
     "speaking with emotion is no contact": ("She spoke with emotion about her son.", ("spoke", "MEET")),
+    "a vote on an offer stays a vote on a motion": (
+        "The union's election is in May. Its candidates held a ballot on the recount. Members voted to accept the "
+        "pay offer.", ("voted", "PERSONNEL")),
+    "an accusation with a quote stays its cue": ('The mayor accused the contractor of "cutting every corner".',
+                                                 ("accused", "ACCUSE")),
 }
 
 
