@@ -324,7 +324,12 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   person ("will vote for someone else"), or when its article names an election by three words other than
   "vote" and its sentence names nothing else voted on (no motion, bill, offer, plan; no "voted to ...");
   else a vote on a motion (POLICY ``legislate``) (guidelines 3.2.2 "Elections and votes", 5 r;
-  :func:`extractors.spacy_pipeline.senses_v7.vote_office_sense`): 3 articles helped, 0 hurt (a written rule).
+  :func:`extractors.spacy_pipeline.senses_v7.vote_office_sense`): 3 articles helped, 0 hurt (a written rule);
+* ``withdraw_senses`` (``spacy``): "withdraw" (MOVE ``withdraw`` in the lexicon) by what is withdrawn: labour or
+  a service is a strike (DEMONSTRATE), a thing that is no party ("withdrew its support") no movement (OTHER),
+  one person withdrawing with no place left, or anyone from a race, a PERSONNEL event whose ``target`` the
+  person is (3.3); forces, staff or a group pulling back stay MOVE (:mod:`extractors.spacy_pipeline.senses_v7`):
+  4 articles helped, 0 hurt.
 
 Measured on ``dev`` for version 7 and removed: ``adjective_control`` (the subject of "X is due/ready/likely to
 V" as that verb's; 2 articles helped, 3 hurt), ``object_sides`` (the other party after "with" hung on a
@@ -441,6 +446,7 @@ class Profile:
     contract_agreements: bool = False
     uncued_types: bool = False
     vote_offices: bool = False
+    withdraw_senses: bool = False
     # both (version 7, locations)
     placed_facilities: bool = False
     unplaced_names: bool = False
@@ -486,4 +492,4 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
 V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, definite_bodies=True,
              party_roles=True, placed_facilities=True, unplaced_names=True, vague_areas=True,
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
-             vote_offices=True)
+             vote_offices=True, withdraw_senses=True)

@@ -27,7 +27,7 @@ from extractors.spacy_pipeline.roles_v7 import party_roles
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
 from extractors.spacy_pipeline.senses_v6 import post_sense
 from extractors.spacy_pipeline.senses_v7 import (contact_sense, contract_sense, uncued_type, vote_office_sense,
-                                                 weak_verb_sense)
+                                                 weak_verb_sense, withdraw_roles, withdraw_sense)
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
 
@@ -174,6 +174,8 @@ class EventFinder(ArgumentFinder):
             sense = post_sense(t, sense, self.ref)
         if self.lex.profile.contract_agreements and (sense := contract_sense(t, sense)) is None:
             return None  # version 7: a contract is an agreement, one only examined no event (5 r, 3.1)
+        if self.lex.profile.withdraw_senses:  # version 7: "withdrew its support", "withdrew from the race"
+            sense = withdraw_sense(t, sense, self.ref, self._actors_by_id())
         if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
             if self.lex.profile.contact_verbs and (said := contact_sense(t, self.ref)) is not None:
                 return said  # version 7: "spoke by phone with X", "spoke to each other", not "spoke to reporters"
@@ -362,6 +364,8 @@ class EventFinder(ArgumentFinder):
         items = destinations(t, etype, lemma, args.items) if self.lex.profile.parse_roles else args.items
         if self.lex.profile.party_roles:  # version 7: roles the clause's shape decides (guidelines 3.3)
             items = party_roles(t, etype, subtype, items)
+        if self.lex.profile.withdraw_senses:  # version 7: the candidate who withdraws is the target (3.3)
+            items = withdraw_roles(t, etype, items)
         event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), items, polarity,
                              modality(before, in_quote, not is_noun,
                                       self.text[max(sent.start_char, t.idx - SENTENCE_REACH_CHARS):t.idx]), subtype)

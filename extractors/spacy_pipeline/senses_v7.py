@@ -229,3 +229,55 @@ def _for_a_person(t: Any, ref: list[Any]) -> bool:
     preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "against")]
     objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
     return any(o.lower_ in PERSON_WORDS or o.ent_type_ == "PERSON" for o in objects)
+
+
+# Objects of "withdraw" that make it a strike ("withdrew their labour").
+LABOUR_NOUNS = frozenset({"labour", "labor", "service"})  # matched by form or lemma, as the next
+# Nouns of people a body pulls back ("withdrew its soldiers"): a movement.
+FORCE_NOUNS = frozenset("""troop force soldier army staff personnel diplomat ambassador envoy police officer unit
+    peacekeeper worker employee team observer monitor delegation""".split())
+# Nouns of a race or candidacy one withdraws from (PERSONNEL: the candidate leaves the contest for a post).
+RACE_NOUNS = frozenset("race contest election candidacy candidature nomination running ballot poll".split())
+
+
+def withdraw_sense(t: Any, sense: tuple[str, str | None], ref: list[Any],
+                   actors: dict[str, dict[str, Any]]) -> tuple[str, str | None]:
+    """The sense of "withdraw" (MOVE ``withdraw`` in the lexicon) by what is withdrawn: labour or a service
+    (DEMONSTRATE ``strike``), a thing that is no party ("withdrew its support", "withdrew the bill": OTHER,
+    nothing moves), a person alone withdrawing or leaving a race (PERSONNEL: a candidate's post, 3.3
+    "also when he or she acts alone"); forces or staff pulled back, or leaving a place, stay a movement."""
+    if sense[0] != "MOVE" or t.pos_ != "VERB" or t.lemma_.lower() != "withdraw":
+        return sense
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    if any(_word_in(o, LABOUR_NOUNS) for o in objects):
+        return "DEMONSTRATE", "strike"
+    if objects:
+        return sense if any(_is_party(o, ref) or _word_in(o, FORCE_NOUNS) for o in objects) else ("OTHER", None)
+    left = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+    if any(_word_in(o, RACE_NOUNS) for o in left):
+        return "PERSONNEL", None
+    subjects = [c for c in t.children if c.dep_ == "nsubj"]
+    if not left and any(_is_person(s, ref, actors) or s.lemma_.lower() == "candidate" for s in subjects):
+        return "PERSONNEL", None
+    return sense
+
+
+def _is_person(token: Any, ref: list[Any], actors: dict[str, dict[str, Any]]) -> bool:
+    """Whether a token names one person: a PER actor that is no group (whatever spaCy's label of the name:
+    "the strikers withdrew" is a group leaving), or a PERSON name."""
+    r = ref[token.i]
+    actor = actors.get(r[0], {}) if r is not None and r[1] else {}
+    return (actor.get("type") == "PER" and actor.get("subtype") != "group") or token.ent_type_ == "PERSON"
+
+
+def withdraw_roles(t: Any, etype: str, arguments: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A candidate who withdraws is the ``target`` of the PERSONNEL event (3.3: the person whose post
+    changes, also when he or she acts alone), not its agent."""
+    if etype != "PERSONNEL" or t.lemma_.lower() != "withdraw":
+        return arguments
+    out: list[dict[str, str]] = []
+    for a in arguments:
+        item = {"role": "target", "ref": a["ref"]} if a["role"] == "agent" else a
+        if item not in out:
+            out.append(item)
+    return out

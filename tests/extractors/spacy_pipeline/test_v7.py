@@ -161,6 +161,12 @@ TYPE_CASES = {
     "the vote of an article about an election (vote_offices)": (
         "The synod opened its election on Monday. One candidate withdrew before the second ballot, and a recount "
         "was ordered. Delegates said the church needed unity, not a divided vote.", ("vote", "PERSONNEL")),
+    "support withdrawn is no movement (withdraw_senses)": (
+        "The party withdrew its support for the mayor in January.", ("withdrew", "OTHER")),
+    "a candidate withdrawing (withdraw_senses)": (
+        "Amina Yusuf withdrew days before the party congress.", ("withdrew", "PERSONNEL")),
+    "services withdrawn are a strike (withdraw_senses)": (
+        "Nurses will withdraw their services from Monday.", ("withdraw", "DEMONSTRATE")),
     "a contract is an agreement (contract_agreements)": (
         "The committee said the cleaning contract with the city would run until 2028.", ("contract", "AGREE")),
 }
@@ -168,7 +174,8 @@ TYPE_CASES = {
 
 @pytest.mark.parametrize("case", TYPE_CASES, ids=list(TYPE_CASES))
 def test_v7_types_events_by_the_inventory(spacy_versions: dict[str, Any], case: str) -> None:
-    """``contact_verbs``, ``weak_verb_senses``, ``contract_agreements``, ``uncued_types``, ``vote_offices``: the type the inventory's definitions
+    """``contact_verbs``, ``weak_verb_senses``, ``contract_agreements``, ``uncued_types``, ``vote_offices``,
+    ``withdraw_senses``: the type the inventory's definitions
     give the trigger from its clause (guidelines 3.2.2, 5 r, 5 t); v6 gave another type."""
     text, expected = TYPE_CASES[case]
     found = {name: expected in events(ex, text) for name, ex in spacy_versions.items()}
@@ -183,6 +190,8 @@ TYPE_GUARDS = {
     "a vote on an offer stays a vote on a motion": (
         "The union's election is in May. Its candidates held a ballot on the recount. Members voted to accept the "
         "pay offer.", ("voted", "PERSONNEL")),
+    "a group withdrawing still moves": ("The protesters withdrew after police arrived.", ("withdrew", "PERSONNEL")),
+    "troops withdrawn still move": ("The army withdrew its troops from the border town.", ("withdrew", "OTHER")),
     "an accusation with a quote stays its cue": ('The mayor accused the contractor of "cutting every corner".',
                                                  ("accused", "ACCUSE")),
 }
@@ -201,3 +210,10 @@ def test_v7_drops_a_contract_only_examined(spacy_versions: dict[str, Any]) -> No
     text = "Auditors reviewed the contract last year."
     found = {name: any(trigger == "contract" for trigger, _ in events(ex, text)) for name, ex in spacy_versions.items()}
     assert found == {"spacy.v6": True, "spacy.v7": False}, found
+
+
+def test_v7_the_candidate_who_withdraws_is_the_target(spacy_versions: dict[str, Any]) -> None:
+    """``withdraw_senses``: the person whose post changes is the PERSONNEL ``target``, also acting alone (3.3)."""
+    text = "Two candidates withdrew from the race on Friday."
+    found = {name: ("withdrew", "target", "candidates") in arguments(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v6": False, "spacy.v7": True}, found
