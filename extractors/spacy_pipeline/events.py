@@ -26,8 +26,8 @@ from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.roles_v7 import party_roles
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
 from extractors.spacy_pipeline.senses_v6 import post_sense
-from extractors.spacy_pipeline.senses_v7 import (contact_sense, contract_sense, uncued_type, vote_office_sense,
-                                                 weak_verb_sense, withdraw_roles, withdraw_sense)
+from extractors.spacy_pipeline.senses_v7 import (contact_sense, contract_sense, document_sense, uncued_type,
+                                                 vote_office_sense, weak_verb_sense, withdraw_roles, withdraw_sense)
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
 
@@ -148,6 +148,9 @@ class EventFinder(ArgumentFinder):
         if t.lemma_.lower() in LIGHT_VERBS and any(c.dep_ == "dobj" and c.lower_ in self.lex.event_nouns
                                                    for c in t.children):
             return  # a light verb before an event noun: the noun is the trigger (guidelines 3.1)
+        if self.lex.profile.public_documents and (sense := document_sense(t)) is not None:
+            found[t.idx] = self._event(t, sense[0], dates, sense[1])  # version 7: "the report was tabled"
+            return
         if self.lex.profile.weak_verb_senses and (sense := weak_verb_sense(t, self.ref)) is not None:
             found[t.idx] = self._event(t, sense[0], dates, sense[1])  # version 7: "the six were released"
             return

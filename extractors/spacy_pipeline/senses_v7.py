@@ -131,7 +131,7 @@ def _release_sense(t: Any, ref: list[Any]) -> tuple[str, str | None] | None:
     words = {w.lemma_.lower() for c in t.children if c.dep_ == "prep" for w in c.subtree}
     if not CARE_NOUNS.isdisjoint(words):
         return "MOVE", "transport"
-    things = _acted_on(t)
+    things = _acted_on(t) + ([t.head] if t.dep_ == "acl" else [])  # "a letter released by his office"
     if any(w.ent_type_ == "MONEY" or _word_in(w, MONEY_NOUNS) for w in things):
         return "TRANSACTION", "transfer_money"
     if any(_word_in(w, DOCUMENT_NOUNS) for w in things):
@@ -281,3 +281,21 @@ def withdraw_roles(t: Any, etype: str, arguments: list[dict[str, str]]) -> list[
         if item not in out:
             out.append(item)
     return out
+
+
+# Verbs of putting a document out or before a body (guidelines 3.2.2: a post, notice or message put out to
+# the public whose content the text reports, even only by a noun, is a STATEMENT).
+PUBLISH_LEMMAS = frozenset({"post", "publish", "submit", "table", "circulate"})
+# Nouns of a public page a text is put on ("posted on its website").
+PAGE_NOUNS = frozenset("website site page account board noticeboard feed channel".split())
+
+
+def document_sense(t: Any) -> tuple[str, str | None] | None:
+    """STATEMENT for a document posted, published, submitted or tabled ("a report submitted to the board",
+    "asked that the report be tabled", "the change was posted on its website"), else None."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in PUBLISH_LEMMAS:
+        return None
+    things = _acted_on(t) + ([t.head] if t.dep_ == "acl" else [])
+    pages = [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("on", "to") for o in p.children
+             if o.dep_ == "pobj" and _word_in(o, PAGE_NOUNS)]
+    return ("STATEMENT", None) if pages or any(_word_in(w, DOCUMENT_NOUNS) for w in things) else None

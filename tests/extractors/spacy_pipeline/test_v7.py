@@ -167,6 +167,13 @@ TYPE_CASES = {
         "Amina Yusuf withdrew days before the party congress.", ("withdrew", "PERSONNEL")),
     "services withdrawn are a strike (withdraw_senses)": (
         "Nurses will withdraw their services from Monday.", ("withdraw", "DEMONSTRATE")),
+    "a change posted on a website (public_documents)": (
+        "The change had been posted on the council's website on Friday.", ("posted", "STATEMENT")),
+    "a report submitted to a board (public_documents)": (
+        "According to an inquiry report submitted to the harbour board on Thursday, the crane had failed.",
+        ("submitted", "STATEMENT")),
+    "a letter released by an office (weak_verb_senses)": (
+        "In a two-page letter released by his office, the minister said he would resign.", ("released", "STATEMENT")),
     "a contract is an agreement (contract_agreements)": (
         "The committee said the cleaning contract with the city would run until 2028.", ("contract", "AGREE")),
 }
@@ -175,7 +182,7 @@ TYPE_CASES = {
 @pytest.mark.parametrize("case", TYPE_CASES, ids=list(TYPE_CASES))
 def test_v7_types_events_by_the_inventory(spacy_versions: dict[str, Any], case: str) -> None:
     """``contact_verbs``, ``weak_verb_senses``, ``contract_agreements``, ``uncued_types``, ``vote_offices``,
-    ``withdraw_senses``: the type the inventory's definitions
+    ``withdraw_senses``, ``public_documents``: the type the inventory's definitions
     give the trigger from its clause (guidelines 3.2.2, 5 r, 5 t); v6 gave another type."""
     text, expected = TYPE_CASES[case]
     found = {name: expected in events(ex, text) for name, ex in spacy_versions.items()}
@@ -190,6 +197,7 @@ TYPE_GUARDS = {
     "a vote on an offer stays a vote on a motion": (
         "The union's election is in May. Its candidates held a ballot on the recount. Members voted to accept the "
         "pay offer.", ("voted", "PERSONNEL")),
+    "a loss posted is no statement": ("The club posted a loss of 2 million euros.", ("posted", "STATEMENT")),
     "a group withdrawing still moves": ("The protesters withdrew after police arrived.", ("withdrew", "PERSONNEL")),
     "troops withdrawn still move": ("The army withdrew its troops from the border town.", ("withdrew", "OTHER")),
     "an accusation with a quote stays its cue": ('The mayor accused the contractor of "cutting every corner".',
