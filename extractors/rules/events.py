@@ -217,8 +217,9 @@ class EventFinder(EventRulesV6):
             between = text[end:r.start]
             if is_passive and between.strip().lower().startswith("by"):
                 args.add("agent", r.ref)
-            elif obj_role and len(between.split()) <= 3 and "," not in between and not is_passive:
-                args.add(obj_role, r.ref)
+            elif obj_role and len(between.split()) <= 3 and "," not in between and not is_passive \
+                    and not (self.lex.profile.they_groups and text[r.start:r.end].lower() == "their"):
+                args.add(obj_role, r.ref)  # v7: "closed their intakes": a possessor is no object
             break
         if self.lex.profile.by_agents:  # v6: "founded in 2019 by a group", "built for X by Y"
             self._by_agent(start, end, is_passive, after, args)

@@ -275,7 +275,11 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
 
 ``V7`` (developed on the ``dev`` half only) is ``V6`` plus these switches:
 
-(none yet)
+* ``they_groups`` (``rules``): "they", "them", "their" are pronoun mentions of the group actor (a ``PER``
+  group, a group of organisations or states) named last within about two sentences before them
+  (guidelines 1, 1.2), not across a quotation mark, and not where two coordinated actors stand nearer
+  (version 3's reading of "X and Y said they"); a possessive "their" is no verb's object ("closed their
+  intakes") (:mod:`extractors.rules.they_v7`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -368,6 +372,8 @@ class Profile:
     object_quotes: bool = False
     short_orgs: bool = False
     headline_heads: bool = False
+    # rules only (version 7)
+    they_groups: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -406,4 +412,4 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              naming_cues=True, attributive_participles=True,
              place_settings=True, receiver_roles=True, by_agents=True,
              object_quotes=True, short_orgs=True, headline_heads=True)
-V7 = replace(V6, version="7")
+V7 = replace(V6, version="7", they_groups=True)

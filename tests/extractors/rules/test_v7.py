@@ -1,0 +1,50 @@
+"""Version 7 of the ``rules`` extractor against version 6, on invented sentences (no name from any gold
+or development article): each case fails on ``rules.v6`` (frozen) and passes on ``rules.v7`` (switches
+of :mod:`extractors.shared.profile` added in version 7)."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eval.registry import Article, create
+
+
+@pytest.fixture(scope="module")
+def v7() -> Any:
+    return create("rules.v7")
+
+
+def _doc(extractor: Any, text: str) -> Any:
+    return next(iter(extractor.extract([Article("t", text)])))
+
+
+def _events(extractor: Any, text: str) -> dict[str, set[tuple[str, str]]]:
+    """Trigger text -> its (role, entity name) arguments."""
+    doc = _doc(extractor, text)
+    names = {x.id: x.name for x in list(doc.actors) + list(doc.locations)}
+    return {e.trigger.text: {(a.role, names[a.ref]) for a in e.arguments} for e in doc.events}
+
+
+def _mentions(extractor: Any, text: str) -> dict[str, list[str]]:
+    """Actor name -> the texts of its mentions."""
+    return {a.name: [m.text for m in a.mentions] for a in _doc(extractor, text).actors}
+
+
+def test_they_is_the_group_named_before(v7: Any) -> None:
+    """they_groups: "They" in the next sentence is the group of residents, the agent of "said"."""
+    text = "Residents of the valley queued for water on Monday. They said the trucks had arrived late."
+    assert "They" in _mentions(v7, text)["residents"]
+    assert ("agent", "residents") in _events(v7, text)["said"]
+
+
+def test_them_is_the_object_group(v7: Any) -> None:
+    """they_groups: "dispersed them": the workers are the target."""
+    text = "Hundreds of dock workers stopped work at the port on Monday, and police dispersed them with tear gas."
+    assert ("target", "workers") in _events(v7, text)["dispersed"]
+
+
+def test_their_is_a_mention_of_the_group(v7: Any) -> None:
+    """they_groups: "Their cooperative": the possessive is a mention of the farmers."""
+    text = "Farmers in the district have not been paid since June. Their cooperative said on Friday that it would sue."
+    assert "Their" in _mentions(v7, text)["farmers"]
