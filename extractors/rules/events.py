@@ -11,6 +11,7 @@ from extractors.rules.clauses import ClauseReader, place_preposition
 from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sense, noun_not_verb, phrasal_sense
 from extractors.rules.retype import retyped
 from extractors.rules.events_v6 import EventRulesV6
+from extractors.rules.nouns_v7 import CLASS_NOUN_TYPE, class_noun_sense
 from extractors.shared.elections import election_sense
 from extractors.rules.mentions import Ref, SortedOffsets
 from extractors.shared.lookups import Lexicons
@@ -133,6 +134,8 @@ class EventFinder(EventRulesV6):
         after_words = [w.lower() for w in WORD_RE.findall(text, end, min(s_end, end + 30))]
         if etype == FALLBACK_TYPE:
             sense: tuple[str, str | None, bool] | None = (*fallback_sense(lemma, text[s_start:s_end]), False)
+        elif etype == CLASS_NOUN_TYPE:  # v7: a noun of the shared event classes ("a gas leak")
+            sense = class_noun_sense(lemma)
         else:
             sense = trigger_sense(self.lex, text[start:end].lower(), etype, lemma,
                                   before_words[-1] if before_words else "", after_words[0] if after_words else "",

@@ -280,6 +280,10 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   (guidelines 1, 1.2), not across a quotation mark, and not where two coordinated actors stand nearer
   (version 3's reading of "X and Y said they"); a possessive "their" is no verb's object ("closed their
   intakes") (:mod:`extractors.rules.they_v7`).
+* ``class_nouns`` (``rules``): the nouns of the event classes that the trigger lexicon lacks (the shared
+  table spaCy's ``parse_triggers`` reads: "a gas leak", "an audit", "the signing", "a safety lapse",
+  "irregularities") are events typed by their class (guidelines 3.1, 3.2), where the word is no verb's
+  form after a subject, "to" or a modal (:mod:`extractors.rules.nouns_v7`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -374,6 +378,7 @@ class Profile:
     headline_heads: bool = False
     # rules only (version 7)
     they_groups: bool = False
+    class_nouns: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -412,4 +417,4 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              naming_cues=True, attributive_participles=True,
              place_settings=True, receiver_roles=True, by_agents=True,
              object_quotes=True, short_orgs=True, headline_heads=True)
-V7 = replace(V6, version="7", they_groups=True)
+V7 = replace(V6, version="7", they_groups=True, class_nouns=True)

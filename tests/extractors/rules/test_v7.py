@@ -48,3 +48,16 @@ def test_their_is_a_mention_of_the_group(v7: Any) -> None:
     """they_groups: "Their cooperative": the possessive is a mention of the farmers."""
     text = "Farmers in the district have not been paid since June. Their cooperative said on Friday that it would sue."
     assert "Their" in _mentions(v7, text)["farmers"]
+
+
+def test_noun_of_an_event_class(v7: Any) -> None:
+    """class_nouns: "a gas leak" is a DISASTER, "an audit" a LEGAL event, though no trigger table lists them."""
+    doc = _doc(v7, "Engineers found a gas leak under the school on Monday, and the council ordered an audit of every pipe.")
+    types = {e.trigger.text: e.type for e in doc.events}
+    assert types.get("leak") == "DISASTER" and types.get("audit") == "LEGAL"
+
+
+def test_plural_noun_of_an_event_class(v7: Any) -> None:
+    """class_nouns: a plural ("irregularities") is the event noun too."""
+    doc = _doc(v7, "Observers reported irregularities at several polling stations in the north.")
+    assert "irregularities" in {e.trigger.text for e in doc.events}
