@@ -12,6 +12,7 @@ from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sen
 from extractors.rules.retype import retyped
 from extractors.rules.events_v6 import EventRulesV6
 from extractors.rules.nouns_v7 import CLASS_NOUN_TYPE, class_noun_sense
+from extractors.rules.subjects_v7 import other_subject
 from extractors.shared.elections import election_sense
 from extractors.rules.mentions import Ref, SortedOffsets
 from extractors.shared.lookups import Lexicons
@@ -206,8 +207,9 @@ class EventFinder(EventRulesV6):
         if subjects and role is not None:
             for r in subjects:
                 args.add(role, r.ref)
-        elif subject is not None and role is not None and not CLAUSE_BREAKS.intersection(text[subject.end:start]):
-            args.add(role, subject.ref)
+        elif subject is not None and role is not None and not CLAUSE_BREAKS.intersection(text[subject.end:start]) \
+                and not (self.lex.profile.phrase_subjects and other_subject(text, subject.end, start)):
+            args.add(role, subject.ref)  # v7: not past a noun phrase that is the verb's own subject
         obj_role = object_role(etype, subtype)
         if obj_role is None and etype == "OTHER" and self.lex.profile.object_targets:
             obj_role = "target"  # "prevented the crowd", "repainted the chapel": what it is done to (3.3)

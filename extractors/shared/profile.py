@@ -284,6 +284,11 @@ addressee after "to"), ``lone_heads`` (a lone company head word is no organisati
   table spaCy's ``parse_triggers`` reads: "a gas leak", "an audit", "the signing", "a safety lapse",
   "irregularities") are events typed by their class (guidelines 3.1, 3.2), where the word is no verb's
   form after a subject, "to" or a modal (:mod:`extractors.rules.nouns_v7`).
+* ``phrase_subjects`` (``rules``): where the clause reader finds no subject, the nearest actor before a
+  verb is no longer taken when a noun phrase of its own (a determiner or possessive and up to three
+  words) stands right before the verb: "The union said the trucks had arrived" (the trucks arrived);
+  a coordinated or non-finite verb ("... and dismissed", "... to pay") keeps the subject before
+  (guidelines 3.3; :mod:`extractors.rules.subjects_v7`).
 
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
@@ -379,6 +384,7 @@ class Profile:
     # rules only (version 7)
     they_groups: bool = False
     class_nouns: bool = False
+    phrase_subjects: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -417,4 +423,4 @@ V6 = replace(V5, version="6", appositive_nominals=True, aid_senses=True, post_se
              naming_cues=True, attributive_participles=True,
              place_settings=True, receiver_roles=True, by_agents=True,
              object_quotes=True, short_orgs=True, headline_heads=True)
-V7 = replace(V6, version="7", they_groups=True, class_nouns=True)
+V7 = replace(V6, version="7", they_groups=True, class_nouns=True, phrase_subjects=True)

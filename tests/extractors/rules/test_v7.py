@@ -61,3 +61,16 @@ def test_plural_noun_of_an_event_class(v7: Any) -> None:
     """class_nouns: a plural ("irregularities") is the event noun too."""
     doc = _doc(v7, "Observers reported irregularities at several polling stations in the north.")
     assert "irregularities" in {e.trigger.text for e in doc.events}
+
+
+def test_embedded_subject_is_no_actor(v7: Any) -> None:
+    """phrase_subjects: "the trucks had arrived": the union is not the agent of "arrived"."""
+    found = _events(v7, "The union said the trucks had arrived late.")
+    assert ("agent", "union") in found["said"]
+    assert not found["arrived"]
+
+
+def test_noun_phrase_subject_of_a_passive(v7: Any) -> None:
+    """phrase_subjects: "the schools were closed": the ministry is not the target of "closed"."""
+    found = _events(v7, "The ministry said on Monday that several schools were closed after the storm.")
+    assert ("target", "ministry") not in found.get("closed", set())
