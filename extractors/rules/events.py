@@ -11,6 +11,7 @@ from extractors.rules.clauses import ClauseReader, place_preposition
 from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sense, noun_not_verb, phrasal_sense
 from extractors.rules.retype import retyped
 from extractors.rules.events_v6 import EventRulesV6
+from extractors.rules.args_v7 import EventRulesV7
 from extractors.rules.nouns_v7 import CLASS_NOUN_TYPE, class_noun_sense
 from extractors.rules.subjects_v7 import other_subject
 from extractors.shared.elections import election_sense
@@ -45,7 +46,7 @@ PLACE_PREPS = ("in", "at", "near", "inside", "across")
 PLACE_PREPS_V2 = PLACE_PREPS + ("outside", "around", "throughout", "within", "on")
 
 
-class EventFinder(EventRulesV6):
+class EventFinder(EventRulesV6, EventRulesV7):
     """The events of one article (a part of :class:`extractors.rules.article.RulesArticle`)."""
 
     text: str
@@ -210,6 +211,8 @@ class EventFinder(EventRulesV6):
         elif subject is not None and role is not None and not CLAUSE_BREAKS.intersection(text[subject.end:start]) \
                 and not (self.lex.profile.phrase_subjects and other_subject(text, subject.end, start)):
             args.add(role, subject.ref)  # v7: not past a noun phrase that is the verb's own subject
+        elif role is not None and self.lex.profile.support_verbs:  # v7: "launch the vaccination campaign"
+            self._support_verb_subjects(start, role, args)
         obj_role = object_role(etype, subtype)
         if obj_role is None and etype == "OTHER" and self.lex.profile.object_targets:
             obj_role = "target"  # "prevented the crowd", "repainted the chapel": what it is done to (3.3)
@@ -243,6 +246,8 @@ class EventFinder(EventRulesV6):
         elif role and self.lex.profile.cue_nouns:
             for r in self._cue_subjects_before(start):
                 args.add(role, r.ref)
+        if role and self.lex.profile.support_verbs and not any(a["role"] == role for a in args.items):
+            self._support_verb_subjects(start, role, args)  # v7: "the union will hold a strike"
         for r in after[:2]:
             between = text[end:r.start].strip().lower()
             if not r.is_actor or len(between.split()) > 2:

@@ -74,3 +74,21 @@ def test_noun_phrase_subject_of_a_passive(v7: Any) -> None:
     """phrase_subjects: "the schools were closed": the ministry is not the target of "closed"."""
     found = _events(v7, "The ministry said on Monday that several schools were closed after the storm.")
     assert ("target", "ministry") not in found.get("closed", set())
+
+
+def test_support_verb_subject_is_the_noun_agent(v7: Any) -> None:
+    """support_verbs: "X filed a formal complaint": X is the agent of the complaint."""
+    found = _events(v7, "The Varn Port Authority filed a formal complaint with the regulator on Tuesday.")
+    assert ("agent", "Varn Port Authority") in found["complaint"]
+
+
+def test_members_after_its_are_the_organisation(v7: Any) -> None:
+    """body_members: "its members" is a mention of the cooperative, not a possessive "its"."""
+    mentions = _mentions(v7, "The Varn Valley Growers Cooperative said its members would march on the capital on Friday.")
+    assert "members" in mentions["Varn Valley Growers Cooperative"]
+
+
+def test_body_noun_before_members(v7: Any) -> None:
+    """body_members: "union officials" is the union named before: the participant of "sign"."""
+    found = _events(v7, "Kessin Dockers Union warned that union officials would not sign the offer.")
+    assert found["sign"] == {("participant", "Kessin Dockers Union")}
