@@ -5,6 +5,7 @@ from extractors.rules.cues import RuleLexicons, scan_words
 from extractors.rules.events import EventFinder
 from extractors.rules.fallback import fallback_triggers
 from extractors.rules.first_person import add_first_person
+from extractors.rules.nouns_v7 import class_noun_triggers
 from extractors.rules.mentions import MentionFinder, Ref
 from extractors.rules.names import NameFinder
 from extractors.rules.quotes import QuoteFinder
@@ -31,6 +32,9 @@ class RulesArticle(ArticleWork, NameFinder, MentionFinder, QuoteFinder, EventFin
         self.cues, self.triggers = scan_words(lex, text)
         if lex.profile.fallback_triggers:
             self.triggers = sorted(self.triggers + self._fallback_triggers())
+        if lex.profile.class_nouns:  # version 7: "a gas leak", "an audit" (the shared noun classes)
+            taken = {t[0] for t in self.triggers} | {c[0] for c in self.cues} | set(self.ref_starts)
+            self.triggers = sorted(self.triggers + class_noun_triggers(text, taken))
         self.quotes = self._quotes()
         self.about_election = lex.profile.election_table and election_article(text)  # version 5
         if lex.profile.quote_first_person:

@@ -11,6 +11,9 @@ from extractors.rules.clauses import ClauseReader, place_preposition
 from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sense, noun_not_verb, phrasal_sense
 from extractors.rules.retype import retyped
 from extractors.rules.events_v6 import EventRulesV6
+from extractors.rules.args_v7 import EventRulesV7
+from extractors.rules.nouns_v7 import CLASS_NOUN_TYPE, class_noun_sense
+from extractors.rules.subjects_v7 import other_subject
 from extractors.shared.elections import election_sense
 from extractors.rules.mentions import Ref, SortedOffsets
 from extractors.shared.lookups import Lexicons
@@ -43,7 +46,7 @@ PLACE_PREPS = ("in", "at", "near", "inside", "across")
 PLACE_PREPS_V2 = PLACE_PREPS + ("outside", "around", "throughout", "within", "on")
 
 
-class EventFinder(EventRulesV6):
+class EventFinder(EventRulesV6, EventRulesV7):
     """The events of one article (a part of :class:`extractors.rules.article.RulesArticle`)."""
 
     text: str
@@ -133,6 +136,8 @@ class EventFinder(EventRulesV6):
         after_words = [w.lower() for w in WORD_RE.findall(text, end, min(s_end, end + 30))]
         if etype == FALLBACK_TYPE:
             sense: tuple[str, str | None, bool] | None = (*fallback_sense(lemma, text[s_start:s_end]), False)
+        elif etype == CLASS_NOUN_TYPE:  # v7: a noun of the shared event classes ("a gas leak")
+            sense = class_noun_sense(lemma)
         else:
             sense = trigger_sense(self.lex, text[start:end].lower(), etype, lemma,
                                   before_words[-1] if before_words else "", after_words[0] if after_words else "",
@@ -203,8 +208,11 @@ class EventFinder(EventRulesV6):
         if subjects and role is not None:
             for r in subjects:
                 args.add(role, r.ref)
-        elif subject is not None and role is not None and not CLAUSE_BREAKS.intersection(text[subject.end:start]):
-            args.add(role, subject.ref)
+        elif subject is not None and role is not None and not CLAUSE_BREAKS.intersection(text[subject.end:start]) \
+                and not (self.lex.profile.phrase_subjects and other_subject(text, subject.end, start)):
+            args.add(role, subject.ref)  # v7: not past a noun phrase that is the verb's own subject
+        elif role is not None and self.lex.profile.support_verbs:  # v7: "launch the vaccination campaign"
+            self._support_verb_subjects(start, role, args)
         obj_role = object_role(etype, subtype)
         if obj_role is None and etype == "OTHER" and self.lex.profile.object_targets:
             obj_role = "target"  # "prevented the crowd", "repainted the chapel": what it is done to (3.3)
@@ -217,8 +225,9 @@ class EventFinder(EventRulesV6):
             between = text[end:r.start]
             if is_passive and between.strip().lower().startswith("by"):
                 args.add("agent", r.ref)
-            elif obj_role and len(between.split()) <= 3 and "," not in between and not is_passive:
-                args.add(obj_role, r.ref)
+            elif obj_role and len(between.split()) <= 3 and "," not in between and not is_passive \
+                    and not (self.lex.profile.they_groups and text[r.start:r.end].lower() == "their"):
+                args.add(obj_role, r.ref)  # v7: "closed their intakes": a possessor is no object
             break
         if self.lex.profile.by_agents:  # v6: "founded in 2019 by a group", "built for X by Y"
             self._by_agent(start, end, is_passive, after, args)
@@ -237,6 +246,8 @@ class EventFinder(EventRulesV6):
         elif role and self.lex.profile.cue_nouns:
             for r in self._cue_subjects_before(start):
                 args.add(role, r.ref)
+        if role and self.lex.profile.support_verbs and not any(a["role"] == role for a in args.items):
+            self._support_verb_subjects(start, role, args)  # v7: "the union will hold a strike"
         for r in after[:2]:
             between = text[end:r.start].strip().lower()
             if not r.is_actor or len(between.split()) > 2:

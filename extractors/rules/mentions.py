@@ -15,6 +15,8 @@ from extractors.rules.datelines import country_in_dateline
 from extractors.rules.names import Candidate
 from extractors.rules.org_nominals import attach_org_nominals
 from extractors.rules.orgs_v6 import merge_org_forms
+from extractors.rules.members_v7 import attach_member_nouns
+from extractors.rules.they_v7 import add_they_mentions
 from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, PRONOUN_RE, WORD_RE
 from extractors.shared.context import boilerplate_spans, facility_fields, facility_mentions
 from extractors.shared.grouping import RawMention, group_mentions
@@ -115,6 +117,10 @@ class MentionFinder:
             records += added
             if self.lex.profile.it_roles:
                 _it_to_roles(text, [a for a, _ in records], {a["id"] for a, _ in added})
+        if self.lex.profile.body_members:  # v7: "its members", "union officials": the organisation (5 l)
+            records = attach_member_nouns(text, records)
+        if self.lex.profile.they_groups:  # v7: "they", "them", "their" of the group named last
+            add_they_mentions(text, [a for a, _ in records])
         for actor, is_person in records:
             actors.append(actor)
             # Pronouns resolved by the grouping are mentions too, so "he said" finds its person here.

@@ -26,6 +26,8 @@ from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.roles_v7 import party_roles
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
 from extractors.spacy_pipeline.senses_v6 import post_sense
+from extractors.spacy_pipeline.senses_v7 import (contact_sense, contract_sense, document_sense, uncued_type,
+                                                 vote_office_sense, weak_verb_sense, withdraw_roles, withdraw_sense)
 from extractors.spacy_pipeline.verb_classes import (LIGHT_VERBS, NOT_EVENT_DEPS, VOTE_WORDS, fallback_sense, leave_sense,
                                                    noun_classes, vote_sense)
 
@@ -85,7 +87,10 @@ class EventFinder(ArgumentFinder):
                 continue  # version 6: "travelling supporters", "a Gulf-backed consortium" (5 ad)
             if v2 and t.idx not in found and self.ref[t.i] is None and self._is_cue(t) and t.text[:1].islower():
                 # a reporting verb is a STATEMENT even when no quote is found for it (guidelines 2, 3.1)
-                found[t.idx] = self._event(t, "STATEMENT", dates, None)
+                said = (contact_sense(t, self.ref) if self.lex.profile.contact_verbs else None) or ("STATEMENT", None)
+                if self.lex.profile.uncued_types and (own := uncued_type(t, verbs, self.lex.verb_subtypes)):
+                    said = own  # version 7: "accused X of negligence" with no quote is ACCUSE (guidelines 3.1)
+                found[t.idx] = self._event(t, said[0], dates, said[1])  # version 7: "spoke with X" is contact
                 continue
             if pos == "VERB":
                 hit = verbs.get(t.lower_)
@@ -143,6 +148,12 @@ class EventFinder(ArgumentFinder):
         if t.lemma_.lower() in LIGHT_VERBS and any(c.dep_ == "dobj" and c.lower_ in self.lex.event_nouns
                                                    for c in t.children):
             return  # a light verb before an event noun: the noun is the trigger (guidelines 3.1)
+        if self.lex.profile.public_documents and (sense := document_sense(t)) is not None:
+            found[t.idx] = self._event(t, sense[0], dates, sense[1])  # version 7: "the report was tabled"
+            return
+        if self.lex.profile.weak_verb_senses and (sense := weak_verb_sense(t, self.ref)) is not None:
+            found[t.idx] = self._event(t, sense[0], dates, sense[1])  # version 7: "the six were released"
+            return
         if self.lex.profile.leave_senses and t.pos_ == "VERB" and t.dep_ not in NOT_EVENT_DEPS:
             decided, sense = leave_sense(t)  # version 4: "left the company", "the wait drags on"
             if decided:
@@ -150,6 +161,8 @@ class EventFinder(ArgumentFinder):
                     found[t.idx] = self._event(t, sense[0], dates, sense[1])
                 return
         if (sense := fallback_sense(t)) is not None:
+            if self.lex.profile.vote_offices and t.lower_ in VOTE_WORDS:  # version 7: "vote for someone else"
+                sense = vote_office_sense(t, self._election_article(), self.ref)
             found[t.idx] = self._event(t, sense[0], dates, sense[1])
 
     def _sense_v4(self, t: Any, sense: tuple[str, str | None]) -> tuple[str, str | None] | None:
@@ -162,7 +175,13 @@ class EventFinder(ArgumentFinder):
             sense = hearing_sense(t, sense)
         if self.lex.profile.post_senses:  # version 6: "suspended two engineers": PERSONNEL
             sense = post_sense(t, sense, self.ref)
+        if self.lex.profile.contract_agreements and (sense := contract_sense(t, sense)) is None:
+            return None  # version 7: a contract is an agreement, one only examined no event (5 r, 3.1)
+        if self.lex.profile.withdraw_senses:  # version 7: "withdrew its support", "withdrew from the race"
+            sense = withdraw_sense(t, sense, self.ref, self._actors_by_id())
         if sense == ("MEET", "phone_write") and t.pos_ == "VERB":
+            if self.lex.profile.contact_verbs and (said := contact_sense(t, self.ref)) is not None:
+                return said  # version 7: "spoke by phone with X", "spoke to each other", not "spoke to reporters"
             return self._contact_or_statement(t)
         if sense[0] == "MEET" and t.lemma_.lower() in GATHERING and not PROTEST_WORDS.isdisjoint(
                 w.lemma_.lower() for w in t.sent):
@@ -173,6 +192,8 @@ class EventFinder(ArgumentFinder):
         if t.pos_ == "NOUN" and t.lower_ in VOTE_WORDS:
             if any(c.dep_ == "nummod" for c in t.children):
                 return None
+            if self.lex.profile.vote_offices:  # version 7: the vote of an article about an election
+                return vote_office_sense(t, self._election_article(), self.ref)
             return vote_sense(t)
         return sense
 
@@ -346,6 +367,8 @@ class EventFinder(ArgumentFinder):
         items = destinations(t, etype, lemma, args.items) if self.lex.profile.parse_roles else args.items
         if self.lex.profile.party_roles:  # version 7: roles the clause's shape decides (guidelines 3.3)
             items = party_roles(t, etype, subtype, items)
+        if self.lex.profile.withdraw_senses:  # version 7: the candidate who withdraws is the target (3.3)
+            items = withdraw_roles(t, etype, items)
         event = event_record(etype, span(self.text, t.idx, t.idx + len(t)), items, polarity,
                              modality(before, in_quote, not is_noun,
                                       self.text[max(sent.start_char, t.idx - SENTENCE_REACH_CHARS):t.idx]), subtype)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.extractors.spacy_pipeline.conftest import arguments, one
+from tests.extractors.spacy_pipeline.conftest import arguments, events, one
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +131,97 @@ def test_a_possessive_pronoun_is_not_the_speaker(spacy_versions: dict[str, Any])
     text = "Delmar Shipping lost two vessels in the storm. Its chief executive said the firm would rebuild the fleet."
     found = {name: ("said", "agent", "Delmar Shipping") in arguments(ex, text) for name, ex in spacy_versions.items()}
     assert found == {"spacy.v6": True, "spacy.v7": False}, found
+
+
+TYPE_CASES = {
+    "contact by phone with a named person (contact_verbs)": (
+        "The governor said she had spoken by phone with Tomas Okafor on Sunday.", ("spoken", "MEET")),
+    "contact between two parties (contact_verbs)": (
+        "The two ministers had not spoken to each other since the summit in March.", ("spoken", "MEET")),
+    "speaking to reporters is a statement (contact_verbs)": (
+        "The coach spoke to reporters after the match in Durban.", ("spoke", "STATEMENT")),
+    "a person released without charge (weak_verb_senses)": (
+        "Two fishermen held by the navy were released without charge on Sunday.", ("released", "LEGAL")),
+    "a detained man later released (weak_verb_senses)": (
+        "One man was detained after a scuffle and would be released after questioning.", ("released", "LEGAL")),
+    "a report released (weak_verb_senses)": (
+        "The ministry released a report on the flooding on Monday.", ("released", "STATEMENT")),
+    "money released (weak_verb_senses)": (
+        "The treasury released 40 million rand to pay the arrears.", ("released", "TRANSACTION")),
+    "a tender awarded (weak_verb_senses)": (
+        "The regional council awarded a road-building tender to a firm owned by a councillor.", ("awarded", "AGREE")),
+    "a company fined a sum (weak_verb_senses)": (
+        "Regulators fined a shipping company 3 million dollars on Tuesday.", ("fined", "LEGAL")),
+    "a person charged with a crime (weak_verb_senses)": (
+        "Prosecutors charged the former mayor with fraud on Monday.", ("charged", "LEGAL")),
+    "an accusation with no quote (uncued_types)": (
+        "The two unions had accused each other of bad faith a week earlier.", ("accused", "ACCUSE")),
+    "a vote for a person (vote_offices)": (
+        "If the members want a new chairman, they will vote for someone else.", ("vote", "PERSONNEL")),
+    "the vote of an article about an election (vote_offices)": (
+        "The synod opened its election on Monday. One candidate withdrew before the second ballot, and a recount "
+        "was ordered. Delegates said the church needed unity, not a divided vote.", ("vote", "PERSONNEL")),
+    "support withdrawn is no movement (withdraw_senses)": (
+        "The party withdrew its support for the mayor in January.", ("withdrew", "OTHER")),
+    "a candidate withdrawing (withdraw_senses)": (
+        "Amina Yusuf withdrew days before the party congress.", ("withdrew", "PERSONNEL")),
+    "services withdrawn are a strike (withdraw_senses)": (
+        "Nurses will withdraw their services from Monday.", ("withdraw", "DEMONSTRATE")),
+    "a change posted on a website (public_documents)": (
+        "The change had been posted on the council's website on Friday.", ("posted", "STATEMENT")),
+    "a report submitted to a board (public_documents)": (
+        "According to an inquiry report submitted to the harbour board on Thursday, the crane had failed.",
+        ("submitted", "STATEMENT")),
+    "a letter released by an office (weak_verb_senses)": (
+        "In a two-page letter released by his office, the minister said he would resign.", ("released", "STATEMENT")),
+    "a contract is an agreement (contract_agreements)": (
+        "The committee said the cleaning contract with the city would run until 2028.", ("contract", "AGREE")),
+}
+
+
+@pytest.mark.parametrize("case", TYPE_CASES, ids=list(TYPE_CASES))
+def test_v7_types_events_by_the_inventory(spacy_versions: dict[str, Any], case: str) -> None:
+    """``contact_verbs``, ``weak_verb_senses``, ``contract_agreements``, ``uncued_types``, ``vote_offices``,
+    ``withdraw_senses``, ``public_documents``: the type the inventory's definitions
+    give the trigger from its clause (guidelines 3.2.2, 5 r, 5 t); v6 gave another type."""
+    text, expected = TYPE_CASES[case]
+    found = {name: expected in events(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v6": False, "spacy.v7": True}, events(spacy_versions["spacy.v7"], text)
+
+
+TYPE_GUARDS = {
+    "a fee charged is no charge at law": ("The clinic charged patients a fee.", ("charged", "LEGAL")),
+    "a licence granted is an authorisation": ("The firm was granted a licence to export beef.", ("granted", "AGREE")),
+    "an album released is no statement": ("The band released a new album in May.", ("released", "STATEMENT")),
+    "speaking with emotion is no contact": ("She spoke with emotion about her son.", ("spoke", "MEET")),
+    "a vote on an offer stays a vote on a motion": (
+        "The union's election is in May. Its candidates held a ballot on the recount. Members voted to accept the "
+        "pay offer.", ("voted", "PERSONNEL")),
+    "a loss posted is no statement": ("The club posted a loss of 2 million euros.", ("posted", "STATEMENT")),
+    "a group withdrawing still moves": ("The protesters withdrew after police arrived.", ("withdrew", "PERSONNEL")),
+    "troops withdrawn still move": ("The army withdrew its troops from the border town.", ("withdrew", "OTHER")),
+    "an accusation with a quote stays its cue": ('The mayor accused the contractor of "cutting every corner".',
+                                                 ("accused", "ACCUSE")),
+}
+
+
+@pytest.mark.parametrize("case", TYPE_GUARDS, ids=list(TYPE_GUARDS))
+def test_v7_keeps_other_senses(spacy_versions: dict[str, Any], case: str) -> None:
+    """The new senses need their clause: without it v7 does not give the type."""
+    text, unexpected = TYPE_GUARDS[case]
+    assert unexpected not in events(spacy_versions["spacy.v7"], text)
+
+
+def test_v7_drops_a_contract_only_examined(spacy_versions: dict[str, Any]) -> None:
+    """``contract_agreements``: a contract that auditors review names a document, not an agreement reached
+    (guidelines 3.1), so it is no event; v6 made it a payment."""
+    text = "Auditors reviewed the contract last year."
+    found = {name: any(trigger == "contract" for trigger, _ in events(ex, text)) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v6": True, "spacy.v7": False}, found
+
+
+def test_v7_the_candidate_who_withdraws_is_the_target(spacy_versions: dict[str, Any]) -> None:
+    """``withdraw_senses``: the person whose post changes is the PERSONNEL ``target``, also acting alone (3.3)."""
+    text = "Two candidates withdrew from the race on Friday."
+    found = {name: ("withdrew", "target", "candidates") in arguments(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v6": False, "spacy.v7": True}, found
