@@ -80,6 +80,12 @@ def and_commas(size: int) -> str:
     return "Lisbon - " + _fill(itertools.cycle(words), size, " ") + "."
 
 
+def verb_chain(size: int) -> str:
+    """One subject and a long chain of coordinated verbs of events: "Members voted and met and agreed ..."."""
+    words = ("voted", "and", "met", "and", "agreed", "and", "voted", "and", "arrested", "and")
+    return "Members " + _fill(itertools.cycle(words), size - 20, " ") + " voted again."
+
+
 def normal(size: int) -> str:
     """The development texts (``gold/dev/texts``) joined and repeated to ``size`` characters."""
     files = sorted((ROOT / "gold" / "dev" / "texts").glob("*/*.txt"))
@@ -89,7 +95,8 @@ def normal(size: int) -> str:
 
 CLASSES: dict[str, Callable[[int], str]] = {
     "no_sentence_end": no_sentence_end, "one_paragraph": one_paragraph, "open_quote": open_quote,
-    "capitalised_run": capitalised_run, "pronoun_run": pronoun_run, "and_commas": and_commas, "normal": normal,
+    "capitalised_run": capitalised_run, "pronoun_run": pronoun_run, "and_commas": and_commas, "verb_chain": verb_chain,
+    "normal": normal,
 }
 
 

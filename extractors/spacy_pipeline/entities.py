@@ -32,6 +32,7 @@ from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name
                                                  person_by_cues, person_words,
                                                  place_surfaces,
                                                  resolve_opening_pronouns, speaks_or_is_named)
+from extractors.spacy_pipeline.doc_index import conj_root
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
 from extractors.spacy_pipeline.nominals_v6 import appositive_actor, referred_actor
 from extractors.spacy_pipeline.org_nominals_v7 import link_definite_bodies
@@ -443,8 +444,6 @@ def is_agent_group(token: Any) -> bool:
     """Version 4 (``agent_nouns``): a plural agent noun that does something in its clause: the subject
     of a verb or the agent of a passive ("by smugglers"), where a tool of the same shape ("sensors",
     "generators") seldom stands."""
-    head = token
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = conj_root(token)
     acts = head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.dep_ == "agent")
     return acts and group_of_agents(token)

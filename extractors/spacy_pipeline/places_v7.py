@@ -21,6 +21,8 @@ _PLACE_PREPS = frozenset("in at near inside outside across throughout around off
 # Nouns of the people of a place: "the residents of X" names X as a place (guidelines 1.3).
 _INHABITANTS = frozenset("residents people villagers inhabitants townspeople citizens natives".split())
 _NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
+# How far back (tokens) the word test walks past the names of a list: a dozen names of two words and their commas.
+LIST_REACH = 60
 # Nouns of places a name may modify ("the X district", "the X valley").
 _PLACE_NOUNS = frozenset("district province region county state town city village valley river lake coast "
                          "island islands area suburb neighbourhood neighborhood township municipality".split())
@@ -64,8 +66,12 @@ def _after_words(doc: Any, ent: Any) -> bool:
     a list ("in the towns of A, B and C"), a preposition of place or "of" after a noun of place or of
     its people ("the residents of X")."""
     i = ent.start - 1
-    while i >= 0 and (doc[i].text in (",", "and", "or") or doc[i].pos_ == "PROPN"):
+    # a list of a dozen names fits; a run of capitalised words would be walked back for each of its names
+    stop = max(-1, ent.start - 1 - LIST_REACH)
+    while i > stop and (doc[i].text in (",", "and", "or") or doc[i].pos_ == "PROPN"):
         i -= 1
+    if i == stop and i >= 0:
+        return False
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     if i < 0:

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from extractors.spacy_pipeline.doc_index import cached, sentence_starts
+
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 # How far back (tokens) a pronoun looks for its antecedent at most: two sentences of the longest kind.
@@ -40,14 +42,15 @@ def link_pronouns(doc: Any, ref: list[Any], mention_of: dict[int, tuple[int, int
     """Give every unlinked third-person pronoun whose antecedent is an actor to that actor: a pronoun
     mention on the actor, and its token marked with the actor's reference."""
     by_id = {a["id"]: a for a in actors}
+    starts = cached(doc, "newsbench.sentence_starts", sentence_starts)
     for token in doc:
         word = token.lower_
         if token.pos_ != "PRON" or ref[token.i] is not None:
             continue
         if word in PLURAL_PRONOUNS:
-            found = _antecedent(doc, token, ref, plural=True)
+            found = _antecedent(doc, token, ref, starts, plural=True)
         elif word in NEUTER_PRONOUNS and not _empty_it(token):
-            found = _antecedent(doc, token, ref, plural=False)
+            found = _antecedent(doc, token, ref, starts, plural=False)
         else:
             continue
         if found is None or found[0] not in by_id:
@@ -72,11 +75,11 @@ def _empty_it(token: Any) -> bool:
     return token.head.lemma_.lower() in EMPTY_IT_HEADS
 
 
-def _antecedent(doc: Any, pronoun: Any, ref: list[Any], plural: bool) -> Any:
+def _antecedent(doc: Any, pronoun: Any, ref: list[Any], starts: list[int], plural: bool) -> Any:
     """The reference of the nearest earlier noun of the pronoun's number in its sentence or the one
     before, or None when that noun is no actor, is coordinated, or is the pronoun's co-argument."""
-    sent = pronoun.sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    sent_start = starts[pronoun.i]
+    start = starts[sent_start - 1] if sent_start > 0 else sent_start
     # two real sentences hold far fewer tokens; a text the parser leaves as one "sentence" would be read
     # back to its start for every pronoun (quadratic)
     start = max(start, pronoun.i - REACH_TOKENS)
@@ -86,7 +89,7 @@ def _antecedent(doc: Any, pronoun: Any, ref: list[Any], plural: bool) -> Any:
             return None  # a paragraph break: a new topic
         if _coordinated(t, ref):
             return None  # "X and Y said they": the pair, which is no one actor
-        if not plural and t.i >= sent.start and _thing_object(t, ref):
+        if not plural and t.i >= sent_start and _thing_object(t, ref):
             return None  # "extend the scheme ... if it succeeds": a thing may be meant
         if not _fits(t, plural):
             continue

@@ -22,6 +22,7 @@ from typing import Any
 
 from extractors.shared.inflection import verb_forms
 from extractors.shared.triggers_v2 import ELECTION_WORDS
+from extractors.spacy_pipeline.doc_index import cached, sentence_words
 
 # Verbs of talking or writing that are contact when they have a party to talk with or write to.
 CONTACT_LEMMAS = frozenset({"speak", "talk", "write", "chat", "converse"})
@@ -208,7 +209,7 @@ def vote_office_sense(t: Any, election_article: bool, ref: list[Any]) -> tuple[s
     """A vote is an election (PERSONNEL ``elect``, guidelines 3.2.2 "its vote") when its sentence names an
     election, when it is for or against a person, or when the article is about an election and the sentence
     names nothing else voted on; else a vote on a motion (POLICY ``legislate``, 5 r)."""
-    words = {w.lower_ for w in t.sent} - VOTE_FORMS
+    words = sentence_words(t) - VOTE_FORMS
     if not ELECTION_WORDS.isdisjoint(words) or _for_a_person(t, ref):
         return "PERSONNEL", "elect"
     if election_article and MOTION_WORDS.isdisjoint(words) and not any(c.dep_ == "xcomp" for c in t.children) \
@@ -220,8 +221,9 @@ def vote_office_sense(t: Any, election_article: bool, ref: list[Any]) -> tuple[s
 def _names_elections(doc: Any) -> bool:
     """Whether an article names an election by at least three words other than "vote" ("ballot",
     "candidate", "recount", ...): the caller's count of election words counts "vote" itself, which an
-    article about a vote on a motion repeats."""
-    return sum(w.lower_ in ELECTION_WORDS and w.lower_ not in VOTE_FORMS for w in doc) >= 3
+    article about a vote on a motion repeats. Counted once per article (asked for each vote)."""
+    return cached(doc, "newsbench.v7.names_elections",
+                  lambda d: sum(w.lower_ in ELECTION_WORDS and w.lower_ not in VOTE_FORMS for w in d) >= 3)
 
 
 def _for_a_person(t: Any, ref: list[Any]) -> bool:

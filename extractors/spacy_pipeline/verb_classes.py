@@ -15,6 +15,7 @@ from typing import Any
 
 from extractors.shared.triggers_v2 import ELECTION_WORDS
 from extractors.shared.verb_classes import noun_classes, stopped, verb_classes
+from extractors.spacy_pipeline.doc_index import sentence_words
 
 __all__ = ["noun_classes", "verb_classes", "fallback_sense", "leave_sense", "vote_sense"]
 
@@ -35,7 +36,7 @@ NOT_EVENT_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
 def vote_sense(t: Any) -> tuple[str, str | None]:
     """A vote is an election when its sentence names one by another word than "vote" (guidelines
     3.2.2), else a vote on a rule, a plan or a motion (POLICY ``legislate``)."""
-    words = {w.lower_ for w in t.sent} - VOTE_WORDS
+    words = sentence_words(t) - VOTE_WORDS
     return ("PERSONNEL", "elect") if not ELECTION_WORDS.isdisjoint(words) else ("POLICY", "legislate")
 
 
