@@ -60,9 +60,18 @@ def destinations(t: Any, etype: str, lemma: str, arguments: list[dict[str, str]]
     somewhere (guidelines 3.3: a facility and its city are both destinations)."""
     if etype != "MOVE" or not (lemma in ARRIVAL or any(c.dep_ == "prep" and c.lower_ in TOWARD for c in t.children)):
         return arguments
+    return with_role(arguments, "place", "destination")
+
+
+def with_role(arguments: list[dict[str, str]], old: str, new: str) -> list[dict[str, str]]:
+    """The arguments with role ``old`` given role ``new`` instead, each (role, entity) once.
+
+    >>> with_role([{"role": "place", "ref": "l1"}, {"role": "destination", "ref": "l1"}], "place", "destination")
+    [{'role': 'destination', 'ref': 'l1'}]
+    """
     out: list[dict[str, str]] = []
     for a in arguments:
-        item = {"role": "destination", "ref": a["ref"]} if a["role"] == "place" else a
+        item = {"role": new, "ref": a["ref"]} if a["role"] == old else a
         if item not in out:
             out.append(item)
     return out

@@ -23,6 +23,7 @@ from typing import Any
 from extractors.shared.inflection import verb_forms
 from extractors.shared.triggers_v2 import ELECTION_WORDS
 from extractors.spacy_pipeline.doc_index import cached, sentence_words
+from extractors.spacy_pipeline.roles_v4 import with_role
 
 # Verbs of talking or writing that are contact when they have a party to talk with or write to.
 CONTACT_LEMMAS = frozenset({"speak", "talk", "write", "chat", "converse"})
@@ -277,12 +278,7 @@ def withdraw_roles(t: Any, etype: str, arguments: list[dict[str, str]]) -> list[
     changes, also when he or she acts alone), not its agent."""
     if etype != "PERSONNEL" or t.lemma_.lower() != "withdraw":
         return arguments
-    out: list[dict[str, str]] = []
-    for a in arguments:
-        item = {"role": "target", "ref": a["ref"]} if a["role"] == "agent" else a
-        if item not in out:
-            out.append(item)
-    return out
+    return with_role(arguments, "agent", "target")
 
 
 # Verbs of putting a document out or before a body (guidelines 3.2.2: a post, notice or message put out to

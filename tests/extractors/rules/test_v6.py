@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from eval.registry import Article, create
+from eval.registry import create
+from tests.extractors.rules.conftest import doc_of, events_of
 
 
 @pytest.fixture(scope="module")
@@ -16,55 +17,44 @@ def v6() -> Any:
     return create("rules.v6")
 
 
-def _doc(extractor: Any, text: str) -> Any:
-    return next(iter(extractor.extract([Article("t", text)])))
-
-
-def _events(extractor: Any, text: str) -> dict[str, set[tuple[str, str]]]:
-    """Trigger text -> its (role, entity name) arguments."""
-    doc = _doc(extractor, text)
-    names = {x.id: x.name for x in list(doc.actors) + list(doc.locations)}
-    return {e.trigger.text: {(a.role, names[a.ref]) for a in e.arguments} for e in doc.events}
-
-
 def test_place_after_a_setting_noun(v6: Any) -> None:
     """place_settings: "told a news conference in X": X is the statement's place too."""
-    found = _events(v6, "The finance minister told a news conference in Nairobi that the budget would pass.")
+    found = events_of(v6, "The finance minister told a news conference in Nairobi that the budget would pass.")
     assert ("place", "Nairobi") in found["told"]
 
 
 def test_place_after_a_ceremony_held_in(v6: Any) -> None:
-    found = _events(v6, "The two companies signed the accord at a meeting held in Geneva on Monday.")
+    found = events_of(v6, "The two companies signed the accord at a meeting held in Geneva on Monday.")
     assert ("place", "Geneva") in found["signed"]
 
 
 def test_receiver_is_no_giver(v6: Any) -> None:
     """receiver_roles: the noun naming the gift is the trigger; the receiver is its target, "from X" the giver."""
-    found = _events(v6, "The hospital received a donation of $2 million from the Orvane Foundation.")
+    found = events_of(v6, "The hospital received a donation of $2 million from the Orvane Foundation.")
     assert "received" not in found
     assert found["donation"] == {("target", "hospital"), ("agent", "Orvane Foundation")}
 
 
 def test_by_agent_past_an_object(v6: Any) -> None:
     """by_agents: "built for the department by X": X is the agent."""
-    found = _events(v6, "The software was built for the revenue department by Orion Softworks.")
+    found = events_of(v6, "The software was built for the revenue department by Orion Softworks.")
     assert ("agent", "Orion Softworks") in found["built"]
 
 
 def test_reported_thing_is_no_quote(v6: Any) -> None:
     """object_quotes: "reported the defect to the regulator" quotes no speech."""
-    doc = _doc(v6, "The engineer reported the defect to the safety regulator in March.")
+    doc = doc_of(v6, "The engineer reported the defect to the safety regulator in March.")
     assert not doc.quotes
 
 
 def test_short_form_of_an_organisation(v6: Any) -> None:
     """short_orgs: two words of the full name, later alone, are the organisation's mention."""
-    doc = _doc(v6, "Rural Bank Holdings said profits rose. Later, Bank Holdings said it would expand.")
+    doc = doc_of(v6, "Rural Bank Holdings said profits rose. Later, Bank Holdings said it would expand.")
     assert [a.name for a in doc.actors] == ["Rural Bank Holdings"]
 
 
 def test_headline_body_noun(v6: Any) -> None:
     """headline_heads: "Company" opening the headline is the company named in the article."""
-    doc = _doc(v6, "Company promises refunds after outage\n\nTelvora Networks said on Monday it would refund "
+    doc = doc_of(v6, "Company promises refunds after outage\n\nTelvora Networks said on Monday it would refund "
                    "customers hit by the outage.")
     assert [a.name for a in doc.actors] == ["Telvora Networks"]
