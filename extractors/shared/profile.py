@@ -420,6 +420,12 @@ right but their events mistyped), ``document_objects`` (an agreement noun govern
 no event: 3 helped, 5 hurt), ``fronted_places`` ("In X, ..." is the place of the clause: 0 helped, 2 hurt),
 ``nominal_it`` ("it" resolved once nominal organisations are mentions: 2 helped, 1 hurt).
 
+Location candidates measured on ``dev`` in version 7 and removed: ``site_parts`` (parts of a site, "the plant
+gate": 1 helped tied to the site, 5 helped and 3 hurt for a bare "the gate" near one), ``nominal_heads`` ("the
+city" before a preposition or article: no dev figure moved), infrastructure nouns everywhere ("its tailings
+dam": 2 helped), ``accent_names`` (the gazetteer matched without accents where unique: dev output identical),
+reporting verbs in the facility head test (no change).
+
 >>> V1.places, V2.places, V2.arguments, V3.arguments
 (False, True, False, True)
 """
