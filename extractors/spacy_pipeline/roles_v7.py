@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from extractors.spacy_pipeline.roles_v4 import with_role
+
 # Verbs of bringing others to agree or meet: their subject is the broker (agent), not a party.
 BROKER_LEMMAS = frozenset({"broker", "mediate", "facilitate", "host", "arrange", "convene", "organise", "organize"})
 # Subtypes of BUSINESS whose organisation is the agent (guidelines 3.3: the one founded or dissolved).
@@ -23,12 +25,12 @@ FOUNDING = frozenset({"start_org", "end_org"})
 def party_roles(t: Any, etype: str, subtype: str | None, arguments: list[dict[str, str]]) -> list[dict[str, str]]:
     """The arguments of the trigger ``t`` with the roles of guidelines 3.3 that depend on its clause."""
     if etype in ("MEET", "AGREE") and t.lemma_.lower() not in BROKER_LEMMAS:
-        return _renamed(arguments, "agent", "participant")
+        return with_role(arguments, "agent", "participant")
     passive = is_passive_clause(t)
     if etype == "BUSINESS" and subtype in FOUNDING:
-        return _renamed(arguments, "target", "agent") if passive else arguments
+        return with_role(arguments, "target", "agent") if passive else arguments
     if passive and t.dep_ == "advcl" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
-        return _renamed(arguments, "agent", "target")  # "Asked about it, X said": X was asked
+        return with_role(arguments, "agent", "target")  # "Asked about it, X said": X was asked
     return arguments
 
 
@@ -39,13 +41,3 @@ def is_passive_clause(t: Any) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
         return True
     return t.tag_ == "VBN" and t.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "nsubj") for c in t.children)
-
-
-def _renamed(arguments: list[dict[str, str]], old: str, new: str) -> list[dict[str, str]]:
-    """The arguments with role ``old`` made ``new``, each (role, ref) once."""
-    out: list[dict[str, str]] = []
-    for a in arguments:
-        item = {"role": new, "ref": a["ref"]} if a["role"] == old else a
-        if item not in out:
-            out.append(item)
-    return out
