@@ -15,16 +15,14 @@ import re
 
 from extractors.rules.patterns import WORD_RE
 from extractors.shared.events import Arguments
-from extractors.shared.verb_classes import _STOP_CLASSES
+from extractors.shared.verb_classes import stop_class
 from extractors.shared.verbs import verb_lemma
 
 # Verbs that carry out the act their object noun names: the light and support, aspectual and plan
 # classes of the shared table, and the verbs of organising, signing and attending an act.
-SUPPORT_LEMMAS: frozenset[str] = frozenset(
-    " ".join((_STOP_CLASSES["light and support"], _STOP_CLASSES["aspectual"],
-              _STOP_CLASSES["wish, plan and attempt"],
-              "have do organise organize stage mount lodge open host attend join announce "
-              "threaten vow pledge")).split()
+SUPPORT_LEMMAS: frozenset[str] = (
+    stop_class("light and support") | stop_class("aspectual") | stop_class("wish, plan and attempt")
+    | frozenset("have do organise organize stage mount lodge open host attend join announce threaten vow pledge".split())
 ) - frozenset({"be", "receive", "get", "become", "seem", "appear", "remain", "stay", "let", "go", "come",
                "decline", "fail", "end", "stop", "cease"})
 # Words that may stand between a support verb and its event noun: determiners, possessives, numbers.

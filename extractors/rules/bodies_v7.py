@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple, Sequence
 
-from extractors.rules.org_nominals import _named_orgs, org_of_nominal
+from extractors.rules.org_nominals import org_of_nominal
 
 # Between a body and a name after it: a possessive and a role of up to four lower-case words and a comma
 # ("’s president, ", " coach ", "’s chief executive, "), or nothing but the role ("its director, ").

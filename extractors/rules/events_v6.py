@@ -3,7 +3,6 @@ methods the finder calls behind its switches (the tests of each rule are in :mod
 from __future__ import annotations
 
 import bisect
-from typing import Any
 
 from extractors.rules.args_v6 import (
     RECEIVER_ROLE,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extractors.rules.org_nominals import _named_orgs, body_noun_referent
+from extractors.rules.org_nominals import named_orgs, body_noun_referent
 from extractors.rules.bodies_v7 import BodyRef, noun_body, speaker_body
 from extractors.shared.pronouns import NOMINAL_HEADS
 
@@ -46,7 +46,7 @@ def member_mentions(text: str, actors: list[dict[str, Any]]) -> list[tuple[int, 
     [('members', 'a1', (24, 27)), ('officials', 'a1', None)]
     """
     owner = {(m["start"], m["end"]): a for a in actors for m in a["mentions"]}
-    named = _named_orgs(actors)
+    named = named_orgs(actors)
     refs = sorted(BodyRef(m["start"], m["end"], a["id"], True, a["type"] == "PER") for a in actors for m in a["mentions"])
     found = []
     for m in _POSSESSED_RE.finditer(text):

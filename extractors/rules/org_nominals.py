@@ -34,7 +34,7 @@ _BY_SUBTYPE = frozenset({"company", "charity", "federation", "cooperative", "clu
 _REACH = 3000
 
 
-def _named_orgs(actors: list[dict[str, Any]]) -> list[tuple[int, int, dict[str, Any]]]:
+def named_orgs(actors: list[dict[str, Any]]) -> list[tuple[int, int, dict[str, Any]]]:
     """(start, end, actor) of every name mention of an organisation, in text order."""
     return sorted(((m["start"], m["end"], a) for a in actors if a["type"] == "ORG"
                    for m in a["mentions"] if m["kind"] == "name"), key=lambda t: (t[0], t[1]))
@@ -89,7 +89,7 @@ def attach_org_nominals(text: str, roles: dict[str, list[tuple[int, int]]], acto
                         ) -> dict[str, list[tuple[int, int]]]:
     """Give each body noun of ``roles`` that refers to a named organisation to that organisation as a
     nominal mention; return the roles left (nouns with no spans left are dropped)."""
-    named = _named_orgs(actors)
+    named = named_orgs(actors)
     left: dict[str, list[tuple[int, int]]] = {}
     for noun, spans in roles.items():
         if role_type(noun)[0] != "ORG":

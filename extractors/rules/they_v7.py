@@ -16,6 +16,8 @@ import bisect
 import re
 from typing import Any
 
+from extractors.shared.pronouns import add_mentions
+
 # The third person plural pronouns (not "theirs", "themselves": rare in news and often emphatic).
 _THEY_RE = re.compile(r"(?<![\w’'-])(?:[Tt]hey|[Tt]hem|[Tt]heir)(?![\w’'-])")
 # Subtypes of the actors a plural pronoun refers to.
@@ -62,16 +64,10 @@ def add_they_mentions(text: str, actors: list[dict[str, Any]]) -> list[tuple[int
     mentions = sorted((m["start"], m["end"], a["id"], a.get("subtype") in GROUP_SUBTYPES)
                       for a in actors for m in a["mentions"])
     taken = {m[0] for m in mentions}
-    by_id = {a["id"]: a for a in actors}
     added = []
     for m in _THEY_RE.finditer(text):
-        if m.start() in taken:
-            continue
-        ref = group_antecedent(text, m.start(), mentions)
-        if ref is None:
-            continue
-        by_id[ref]["mentions"].append({"start": m.start(), "end": m.end(), "text": m.group(), "kind": "pronoun"})
-        added.append((m.start(), m.end(), ref))
-    for ref in {ref for _, _, ref in added}:
-        by_id[ref]["mentions"].sort(key=lambda x: (x["start"], x["end"]))
+        ref = None if m.start() in taken else group_antecedent(text, m.start(), mentions)
+        if ref is not None:
+            added.append((m.start(), m.end(), ref))
+    add_mentions(text, actors, [(ref, start, end) for start, end, ref in added])
     return added

@@ -74,7 +74,7 @@ def place_nominals(text: str, locations: list[dict[str, Any]], taken: list[tuple
     added = []
     for m in _NOUN_RE.finditer(text):
         start, end = m.span("noun")
-        if any(s < end and start < e for s, e in taken) or not _is_head(text, end, verbs or {}, reporting or {}) \
+        if any(s < end and start < e for s, e in taken) or not is_head(text, end, verbs or {}, reporting or {}) \
                 or _speaks(text, m.start(), end, reporting or {}):
             continue
         loc = _referent(text, m, named, demonyms)
@@ -87,7 +87,7 @@ def place_nominals(text: str, locations: list[dict[str, Any]], taken: list[tuple
     return added
 
 
-def _is_head(text: str, end: int, verbs: Mapping[str, Any], reporting: Mapping[str, str]) -> bool:
+def is_head(text: str, end: int, verbs: Mapping[str, Any], reporting: Mapping[str, str]) -> bool:
     """Whether the place noun ending at ``end`` heads its noun phrase: punctuation, a function word, an
     auxiliary or an inflected verb follows ("the town flooded", "the country hires"; a bare form may be a
     noun: "the town hall"), or a possessive not followed by a noun of government."""

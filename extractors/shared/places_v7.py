@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from extractors.shared.places_v5 import _is_head
+from extractors.shared.places_v5 import is_head
 
 # Nouns of built places and installations (and "border", an area along a named line) -> (type, subtype).
 # The class: buildings, sites, transport and water infrastructure, parts of a site (guidelines 1.3, 1.4);
@@ -138,7 +138,7 @@ def _heads(text: str, end: int, verbs: Mapping[str, Any]) -> bool:
     nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
     if nxt and nxt.group(1) in ("onto", "into", "near", "outside", "inside", "along", "with", "of", "about"):
         return True
-    return _is_head(text, end, verbs, {})
+    return is_head(text, end, verbs, {})
 
 
 def _next_id(locations: list[dict[str, Any]]) -> int:

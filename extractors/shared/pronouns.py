@@ -81,11 +81,15 @@ def add_reference_mentions(text: str, actors: list[dict[str, Any]]) -> list[tupl
     return found
 
 
+# The pronouns the steps here and version 7's plural pronouns add (any other text added is a nominal).
+_PRONOUN_FORMS = frozenset({"it", "its", "they", "them", "their"})
+
+
 def add_mentions(text: str, actors: list[dict[str, Any]], found: list[tuple[str, int, int]]) -> None:
     """Add pronoun and nominal mentions to their actors, keeping each actor's mentions in text order."""
     by_id = {a["id"]: a for a in actors}
     for ref, start, end in found:
-        kind = "pronoun" if text[start:end].lower() in ("it", "its") else "nominal"
+        kind = "pronoun" if text[start:end].lower() in _PRONOUN_FORMS else "nominal"
         by_id[ref]["mentions"].append({"start": start, "end": end, "text": text[start:end], "kind": kind})
     for ref in {ref for ref, _, _ in found}:
         by_id[ref]["mentions"].sort(key=lambda m: (m["start"], m["end"]))

@@ -43,6 +43,17 @@ _STOP_CLASSES: dict[str, str] = {
 }
 STOP_LEMMAS: frozenset[str] = frozenset(w for words in _STOP_CLASSES.values() for w in words.split())
 
+
+def stop_class(name: str) -> frozenset[str]:
+    """The lemmas of one class of verbs that are never events alone.
+
+    >>> sorted(stop_class("aspectual"))[:3]
+    ['begin', 'cease', 'complete']
+    """
+    if name not in _STOP_CLASSES:
+        raise KeyError(f"no stop class {name!r}; the classes are: {', '.join(_STOP_CLASSES)}")
+    return frozenset(_STOP_CLASSES[name].split())
+
 # (type, subtype or "", verb lemmas): whole semantic classes of the inventory's types that the trigger
 # tables leave out (3.2); a lemma listed twice keeps its first sense.
 _CLASSES: tuple[tuple[str, str, str], ...] = (
