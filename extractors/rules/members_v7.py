@@ -15,12 +15,14 @@ an article one group); a group left with no mention is dropped.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from extractors.rules.org_nominals import named_orgs, body_noun_referent
 from extractors.rules.bodies_v7 import BodyRef, noun_body, speaker_body
-from extractors.shared.pronouns import NOMINAL_HEADS
+from extractors.shared.pronouns import NOMINAL_HEADS, add_mentions
+from extractors.shared.textscan import Overlaps
 
 # Plural nouns of an organisation's own people (5 l 1); workers and employees are left out: the guidelines
 # make staff acted upon a group of its own, and "workers" names a trade as often as a staff.
@@ -59,9 +61,13 @@ def member_mentions(text: str, actors: list[dict[str, Any]]) -> list[tuple[int, 
             body = speaker_body(text, actor, refs) or noun_body(text, actor, named)
             if body is not None:
                 found.append((*m.span("staff"), body, None))
+    starts = [s for s, _, _ in named]
+    longest = max((e - s for s, e, _ in named), default=0)
     for m in _BODY_RE.finditer(text):
         start = m.start()
-        before = [a for s, e, a in reversed(named) if e <= start and start - e <= BODY_REACH]
+        # only names that start within reach can end within it (a scan of every name per noun was quadratic)
+        near = named[bisect.bisect_left(starts, start - BODY_REACH - longest):bisect.bisect_left(starts, start)]
+        before = [a for s, e, a in reversed(near) if e <= start and start - e <= BODY_REACH]
         actor = body_noun_referent(m.group("body"), before)
         if actor is not None:
             found.append((*m.span("staff"), actor["id"], None))
@@ -73,11 +79,15 @@ def attach_member_nouns(text: str, records: list[tuple[dict[str, Any], bool]]) -
     it from the group of people that had it, and the possessive from the organisation); return the
     records without the groups left empty."""
     actors = [a for a, _ in records]
-    by_id = {a["id"]: a for a in actors}
-    for start, end, ref, drop in member_mentions(text, actors):
-        for a in actors:
-            a["mentions"] = [m for m in a["mentions"] if not (m["start"] < end and start < m["end"])
-                             and (drop is None or (m["start"], m["end"]) != drop)]
-        by_id[ref]["mentions"].append({"start": start, "end": end, "text": text[start:end], "kind": "nominal"})
-        by_id[ref]["mentions"].sort(key=lambda x: (x["start"], x["end"]))
+    found = member_mentions(text, actors)
+    # A noun found twice goes to the organisation found last; every mention overlapping a found noun, and
+    # every possessive it replaces, leaves the actor that had it. One pass over the mentions (removing
+    # them noun by noun rescanned every mention for each noun: quadratic on a long article).
+    owner_of = {(start, end): ref for start, end, ref, _ in found}
+    taken = Overlaps(list(owner_of))
+    drops = {drop for *_, drop in found if drop is not None}
+    for a in actors:
+        a["mentions"] = [m for m in a["mentions"] if not taken.any(m["start"], m["end"])
+                         and (m["start"], m["end"]) not in drops]
+    add_mentions(text, actors, [(ref, start, end) for (start, end), ref in owner_of.items()])
     return [(a, is_person) for a, is_person in records if a["mentions"]]
