@@ -6,6 +6,8 @@ Modules:
 * ``inflection``: the inflected forms of English verbs and nouns the lexicons list as lemmas;
 * ``triggers``: the event-trigger lexicon;
 * ``places``: the gazetteer and the demonyms (``data/demonyms.tsv``);
+* ``wordnet``: WordNet 3.0's senses, lexicographer files and hypernyms of common nouns and verbs
+  (``data/wordnet_*.tsv``, written by ``wordnet_build``);
 * ``lookups``: those tables built once per extractor;
 * ``grouping``: mentions grouped into actors (surnames, acronyms, pronouns);
 * ``quotes``: the quotation pattern, what it quotes, quote records and the cue events;
