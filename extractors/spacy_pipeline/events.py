@@ -20,6 +20,7 @@ from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_L
 from extractors.shared.output import numbered, span
 from extractors.shared.quotes import ContentSpans, QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
+from extractors.spacy_pipeline.arguments_v8 import aspect_governor, companions, cue_conjunct_agents, place_preps
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.events_v6 import aid_giver, attributive_participle
 from extractors.spacy_pipeline.roles_v4 import destinations
@@ -78,6 +79,8 @@ class EventFinder(ArgumentFinder):
                     self._cue_agents(cue, event)
                 if self.lex.profile.parse_roles and cue is not None:
                     self._statement_places(cue, event)
+                if self.lex.profile.cue_conjuncts and cue is not None:  # version 8: "X and Y both said" (3.3)
+                    cue_conjunct_agents(event, [self._subject_refs(s) for s, _ in self._subjects(cue)])
         dates = self._dates()
         verbs, nouns = self.lex.event_verbs, self.lex.event_nouns
         v2 = self.lex.profile.events
@@ -361,6 +364,14 @@ class EventFinder(ArgumentFinder):
             polarity = "negative"
         if self.lex.profile.arguments:
             self._v3_arguments(t, etype, lemma, subtype, args)
+        if self.lex.profile.aspect_places and (verb := aspect_governor(t, is_noun)) is not None:
+            for prep in place_preps(verb, PLACE_PREPS):  # version 8: "the leak began at the mine" (3.1)
+                self._prep_argument(prep, etype, args)
+            for place in self._places(verb):
+                args.add("place", place)
+        if self.lex.profile.with_movers and etype in ("MOVE", "DEPLOY"):
+            for ref in filter(None, map(self._actor_ref, companions(t))):  # version 8: "with her children"
+                args.add("agent", ref)
         if getattr(self, "_contents", None) is None:  # indexed once: a scan per event was quadratic
             self._contents = ContentSpans(self.quotes)
         in_quote = self.quotations.contains(t.idx) or self._contents.contains(t.idx)

@@ -1,0 +1,55 @@
+"""Version 8 of ``spacy`` (profile switches of :data:`extractors.shared.profile.V8`) against version 7, on
+invented sentences (no name from any gold or development article): each case states an argument v8 finds
+and checks that v7 (frozen) does not; the guards state what v8 must still not do.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.extractors.spacy_pipeline.conftest import arguments
+
+
+@pytest.fixture(scope="module")
+def spacy_versions() -> dict[str, Any]:
+    from eval.registry import create
+
+    return {name: create(name) for name in ("spacy.v7", "spacy.v8")}
+
+
+CASES = {
+    "aspect_places: a leak begins at a site": (
+        "The leak began early on Sunday at the Harlow refinery, a spokesman said.",
+        ("leak", "place", "Harlow refinery")),
+    "aspect_places: a trial opens in a city": (
+        "The trial of the four bankers opened on Monday in Ostrava.",
+        ("trial", "place", "Ostrava")),
+    "cue_conjuncts: two speakers say one thing": (
+        'Amara Diallo and the club\'s treasurer, Kwame Boateng, both said the stadium "needs a new roof".',
+        ("said", "agent", "Kwame Boateng")),
+    "with_movers: family members travel along": (
+        "Rukhsana Baig flew to Lahore with her brother, Imran Baig, on Friday.",
+        ("flew", "agent", "Imran Baig")),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_v8_finds_the_argument(spacy_versions: dict[str, Any], case: str) -> None:
+    text, expected = CASES[case]
+    found = {name: expected in arguments(ex, text) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v7": False, "spacy.v8": True}, arguments(spacy_versions["spacy.v8"], text)
+
+
+def test_a_subject_naming_another_party_is_left_alone(spacy_versions: dict[str, Any]) -> None:
+    """Guard (``cue_conjuncts``): a cue whose speaker is not among its subject's conjuncts gets none of them."""
+    text = 'The mayor and the council were wrong, Ines Moreau said: "They never asked us."'
+    found = arguments(spacy_versions["spacy.v8"], text)
+    assert not any(t == "said" and name in ("mayor", "council") for t, _, name in found), found
+
+
+def test_with_on_other_events_is_no_mover(spacy_versions: dict[str, Any]) -> None:
+    """Guard (``with_movers``): "with" on a verb that is no movement names no agent ("met with X" is a side)."""
+    text = "The governor met with Tomas Ruiz in Valdera on Tuesday."
+    found = arguments(spacy_versions["spacy.v8"], text)
+    assert ("met", "agent", "Tomas Ruiz") not in found, found
