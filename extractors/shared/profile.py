@@ -139,6 +139,8 @@ class Profile:
     aspect_places: bool = False
     cue_conjuncts: bool = False
     with_movers: bool = False
+    # spaCy only (version 8, event triggers)
+    light_uses: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -185,4 +187,5 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              they_groups=True, class_nouns=True, phrase_subjects=True, support_verbs=True, body_members=True,
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
              vote_offices=True, withdraw_senses=True, public_documents=True)
-V8 = replace(V7, version="8", aspect_places=True, cue_conjuncts=True, with_movers=True)
+V8 = replace(V7, version="8", aspect_places=True, cue_conjuncts=True, with_movers=True,
+             light_uses=True)

@@ -23,6 +23,7 @@ from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.arguments_v8 import aspect_governor, companions, cue_conjunct_agents, place_preps
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.events_v6 import aid_giver, attributive_participle
+from extractors.spacy_pipeline.events_v8 import light_use
 from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.roles_v7 import party_roles
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
@@ -96,6 +97,8 @@ class EventFinder(ArgumentFinder):
                 found[t.idx] = self._event(t, said[0], dates, said[1])  # version 7: "spoke with X" is contact
                 continue
             if pos == "VERB":
+                if self.lex.profile.light_uses and light_use(t, nouns):
+                    continue  # version 8: "a statement issued on Sunday", "received a complaint" (3.1)
                 hit = verbs.get(t.lower_)
                 if hit is None and self.lex.profile.parse_triggers:
                     self._fallback_event(t, found, dates)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.extractors.spacy_pipeline.conftest import arguments
+from tests.extractors.spacy_pipeline.conftest import arguments, events
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +53,30 @@ def test_with_on_other_events_is_no_mover(spacy_versions: dict[str, Any]) -> Non
     text = "The governor met with Tomas Ruiz in Valdera on Tuesday."
     found = arguments(spacy_versions["spacy.v8"], text)
     assert ("met", "agent", "Tomas Ruiz") not in found, found
+
+
+LIGHT_CASES = {
+    "a statement issued": ("In a statement issued on Sunday, the Harbour Workers' Union said the strike would go on.",
+                           "issued"),
+    "received a complaint": ("The council said it had received a complaint from residents about the noise.",
+                             "received"),
+    "received no reply": ("The ministry said it had not received any reply from the insurer.", "received"),
+}
+
+
+@pytest.mark.parametrize("case", LIGHT_CASES, ids=list(LIGHT_CASES))
+def test_v8_leaves_light_verbs_to_their_noun(spacy_versions: dict[str, Any], case: str) -> None:
+    """``light_uses``: a light verb as a participle after an event noun, and "receive" before a message,
+    are no events of their own (guidelines 3.1: the noun is the trigger)."""
+    text, verb = LIGHT_CASES[case]
+    found = {name: any(t == verb for t, _ in events(ex, text)) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v7": True, "spacy.v8": False}, events(spacy_versions["spacy.v8"], text)
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The hospital in Tarvo received 40 patients after the crash.", "received"),
+    ("Relief goods issued to the camps ran out on Friday.", "issued"),
+])
+def test_light_verbs_with_things_stay_events(spacy_versions: dict[str, Any], text: str, verb: str) -> None:
+    """Guard (``light_uses``): receiving people or issuing goods is still an event."""
+    assert any(t == verb for t, _ in events(spacy_versions["spacy.v8"], text))
