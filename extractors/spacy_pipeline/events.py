@@ -23,7 +23,7 @@ from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.arguments_v8 import aspect_governor, companions, cue_conjunct_agents, place_preps
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.events_v6 import aid_giver, attributive_participle
-from extractors.spacy_pipeline.events_v8 import light_use
+from extractors.spacy_pipeline.events_v8 import light_use, preposition_participle
 from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.roles_v7 import party_roles
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
@@ -96,6 +96,8 @@ class EventFinder(ArgumentFinder):
                     said = own  # version 7: "accused X of negligence" with no quote is ACCUSE (guidelines 3.1)
                 found[t.idx] = self._event(t, said[0], dates, said[1])  # version 7: "spoke with X" is contact
                 continue
+            if self.lex.profile.preposition_participles and preposition_participle(t):
+                continue  # version 8: "suspended pending an inquiry" (3.1)
             if pos == "VERB":
                 if self.lex.profile.light_uses and light_use(t, nouns):
                     continue  # version 8: "a statement issued on Sunday", "received a complaint" (3.1)

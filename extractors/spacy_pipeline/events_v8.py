@@ -1,5 +1,6 @@
-"""Version 8 of the ``spacy`` extractor's triggers (profile switch ``light_uses``): the light-verb rule of
-the guidelines (3.1: before an event noun, the noun is the trigger, "pose a threat" -> "threat") read in
+"""Version 8 of the ``spacy`` extractor's triggers.
+
+``light_uses``: the light-verb rule of the guidelines (3.1: before an event noun, the noun is the trigger, "pose a threat" -> "threat") read in
 two more shapes of English:
 
 * a light verb as a participle after the noun it governs ("a statement issued on Sunday", "in a ruling
@@ -10,6 +11,9 @@ two more shapes of English:
 
 A noun names an act, a message or an event when the trigger lexicon lists it or its most frequent WordNet
 sense is filed as one (``noun.act``, ``noun.communication``, ``noun.event``).
+
+``preposition_participles``: a participle the parse uses as a preposition ("suspended pending an inquiry",
+"following a review", "regarding the fees") is the main verb of no clause, so no trigger (3.1).
 """
 from __future__ import annotations
 
@@ -41,3 +45,10 @@ def light_use(t: Any, event_nouns: dict[str, Any]) -> bool:
     if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ == "NOUN":
         return names_act(t.head, event_nouns)
     return lemma == "receive" and any(c.dep_ == "dobj" and names_act(c, event_nouns) for c in t.children)
+
+
+def preposition_participle(t: Any) -> bool:
+    """Whether a verb token stands as a preposition ("pending an inquiry"), other than the cue "according
+    to" (3.1: the one trigger of two words)."""
+    return t.pos_ == "VERB" and t.dep_ == "prep" and t.lower_ != "according"
+

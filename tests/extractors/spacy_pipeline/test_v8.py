@@ -80,3 +80,16 @@ def test_v8_leaves_light_verbs_to_their_noun(spacy_versions: dict[str, Any], cas
 def test_light_verbs_with_things_stay_events(spacy_versions: dict[str, Any], text: str, verb: str) -> None:
     """Guard (``light_uses``): receiving people or issuing goods is still an event."""
     assert any(t == verb for t, _ in events(spacy_versions["spacy.v8"], text))
+
+
+def test_v8_a_participle_used_as_a_preposition_is_no_event(spacy_versions: dict[str, Any]) -> None:
+    """``preposition_participles``: "pending an inquiry" names no event of its own (3.1: the main verb)."""
+    text = "The two inspectors were suspended pending an inquiry into the missing files."
+    found = {name: any(t == "pending" for t, _ in events(ex, text)) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v7": True, "spacy.v8": False}, events(spacy_versions["spacy.v8"], text)
+
+
+def test_according_to_stays_a_cue(spacy_versions: dict[str, Any]) -> None:
+    """Guard (``preposition_participles``): "according to" is a STATEMENT trigger (3.1)."""
+    text = "Nine miners were trapped, according to the regional fire service."
+    assert any(t.startswith("according") for t, _ in events(spacy_versions["spacy.v8"], text))
