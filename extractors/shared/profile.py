@@ -142,6 +142,7 @@ class Profile:
     # spaCy only (version 8, event triggers)
     light_uses: bool = False
     preposition_participles: bool = False
+    leave_states: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -189,4 +190,5 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
              vote_offices=True, withdraw_senses=True, public_documents=True)
 V8 = replace(V7, version="8", aspect_places=True, cue_conjuncts=True, with_movers=True,
-             light_uses=True, preposition_participles=True)
+             light_uses=True, preposition_participles=True,
+             leave_states=True)

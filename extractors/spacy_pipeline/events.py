@@ -23,7 +23,7 @@ from extractors.spacy_pipeline.arguments import ArgumentFinder
 from extractors.spacy_pipeline.arguments_v8 import aspect_governor, companions, cue_conjunct_agents, place_preps
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.events_v6 import aid_giver, attributive_participle
-from extractors.spacy_pipeline.events_v8 import light_use, preposition_participle
+from extractors.spacy_pipeline.events_v8 import leave_state, light_use, preposition_participle
 from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.roles_v7 import party_roles
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
@@ -162,6 +162,8 @@ class EventFinder(ArgumentFinder):
         if self.lex.profile.weak_verb_senses and (sense := weak_verb_sense(t, self.ref)) is not None:
             found[t.idx] = self._event(t, sense[0], dates, sense[1])  # version 7: "the six were released"
             return
+        if self.lex.profile.leave_states and leave_state(t):
+            return  # version 8: "left the club ninth", "the water left in the valley" (3.1)
         if self.lex.profile.leave_senses and t.pos_ == "VERB" and t.dep_ not in NOT_EVENT_DEPS:
             decided, sense = leave_sense(t)  # version 4: "left the company", "the wait drags on"
             if decided:

@@ -14,6 +14,13 @@ sense is filed as one (``noun.act``, ``noun.communication``, ``noun.event``).
 
 ``preposition_participles``: a participle the parse uses as a preposition ("suspended pending an inquiry",
 "following a review", "regarding the fees") is the main verb of no clause, so no trigger (3.1).
+
+``leave_states``: "leave" with a predicative complement says what state something is left in ("left the
+club ninth", "left several parishes unable to pay", "were left stranded"), and "left" after a noun says what
+remains ("the water left in the valley"): states, not occurrences (3.1 "Not events": states and
+conditions). The thing left is the verb's object (or its passive subject); a complement is a predicative (``oprd``,
+``acomp``), an adjective or participle as the verb's complement, or an adjective after the object (English
+puts an attributive adjective before its noun).
 """
 from __future__ import annotations
 
@@ -52,3 +59,20 @@ def preposition_participle(t: Any) -> bool:
     to" (3.1: the one trigger of two words)."""
     return t.pos_ == "VERB" and t.dep_ == "prep" and t.lower_ != "according"
 
+
+
+def leave_state(t: Any) -> bool:
+    """Whether a "leave" token names a state: with a predicative complement, or as a participle after a
+    noun ("the water left in the valley")."""
+    if t.lemma_.lower() != "leave":
+        return False
+    if t.dep_ == "acl" and t.tag_ == "VBN":
+        return True
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
+        return False  # what is left in a state is the object ("I leave with my head high" leaves nothing)
+    for c in t.children:
+        if c.dep_ in ("oprd", "acomp") or (c.dep_ == "xcomp" and c.tag_ in ("VBN", "JJ")):
+            return True
+        if c.dep_ == "dobj" and any(a.dep_ == "amod" and a.i > c.i for a in c.children):
+            return True  # "left several parishes unable to pay"
+    return False

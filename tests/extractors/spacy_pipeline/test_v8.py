@@ -93,3 +93,27 @@ def test_according_to_stays_a_cue(spacy_versions: dict[str, Any]) -> None:
     """Guard (``preposition_participles``): "according to" is a STATEMENT trigger (3.1)."""
     text = "Nine miners were trapped, according to the regional fire service."
     assert any(t.startswith("according") for t, _ in events(spacy_versions["spacy.v8"], text))
+
+
+LEAVE_STATES = {
+    "left the club ninth": "The heavy defeat left the club ninth in the table.",
+    "left parishes unable to pay": "Falling attendance has left several rural parishes unable to pay a full-time pastor.",
+    "left stranded": "Hundreds of passengers had been left stranded at the harbour without any warning.",
+    "the water left": "The little grain left in the silos was spoiled by the rain.",
+}
+
+
+@pytest.mark.parametrize("case", LEAVE_STATES, ids=list(LEAVE_STATES))
+def test_v8_leaving_in_a_state_is_no_event(spacy_versions: dict[str, Any], case: str) -> None:
+    """``leave_states``: "leave" with a predicative complement, or "left" after a noun, names a state (3.1)."""
+    text = LEAVE_STATES[case]
+    found = {name: any(t == "left" for t, _ in events(ex, text)) for name, ex in spacy_versions.items()}
+    assert found == {"spacy.v7": True, "spacy.v8": False}, events(spacy_versions["spacy.v8"], text)
+
+
+@pytest.mark.parametrize("text", ["The minister left the country on Friday.",
+                                  "She left the company to join a rival bank.",
+                                  '"I leave with my head high," the coach said.'])
+def test_leaving_a_place_or_post_stays_an_event(spacy_versions: dict[str, Any], text: str) -> None:
+    """Guard (``leave_states``): leaving a place or a post, or leaving alone, is still an event."""
+    assert any(t in ("left", "leave") for t, _ in events(spacy_versions["spacy.v8"], text))
