@@ -24,6 +24,7 @@ from extractors.shared.orgs import people_groups
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
+from extractors.shared.places_v8 import wordnet_places
 from extractors.shared.places_v7b import government_places, head_facilities, placed_groups, service_places
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
@@ -189,6 +190,9 @@ class MentionFinder:
                 (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
         if self.lex.profile.vague_areas:  # version 7: "jobs in the area", "fled the scene" (1.3)
             vague_areas(self.text, locations, [(r.start, r.end) for r in self.refs] + [
+                (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
+        if self.lex.profile.wordnet_facilities:  # version 8: placed nouns of WordNet's kinds of place (1.3)
+            wordnet_places(self.text, locations, [(r.start, r.end) for r in self.refs] + [
                 (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
         if self.lex.profile.government_places:  # version 7: "the mayor of X" names a government (1.4)
             government_places(self.text, locations)

@@ -21,6 +21,7 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
+from extractors.shared.places_v8 import wordnet_places
 from extractors.shared.places_v7b import (government_places, head_facilities, name_cue_finder, placed_groups,
                                           service_places)
 from extractors.spacy_pipeline.places_v7 import acting_site, placed_surfaces, unplaced
@@ -185,6 +186,8 @@ class EntityFinder:
             self._add_tokens(found, placed_facilities(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
         if self.lex.profile.vague_areas:  # version 7: "jobs in the area", "fled the scene" (1.3)
             self._add_tokens(found, vague_areas(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
+        if self.lex.profile.wordnet_facilities:  # version 8: placed nouns of WordNet's kinds of place (1.3)
+            self._add_tokens(found, wordnet_places(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
         if self.lex.profile.government_places:  # version 7: "the mayor of X" names a government (1.4)
             government_places(text, self.locations)
         for loc in self.locations:
