@@ -48,9 +48,10 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     "territory".split()
     # Institution and club-name heads of general lists (organisation heads, sports-club suffixes), which the
     # development set also uses as short names ("the Treasury", "Rovers", "Parliament"), the acronym of the
-    # United Nations in the list of international bodies, the place-name heads "Gulf" and "Coast", and the
-    # ministry head "Interior" (a general list of government departments).
-    + "Treasury Rovers Parliament UN Gulf Coast Interior".split()
+    # United Nations in the list of international bodies, the place-name heads "Gulf" and "Coast", the
+    # ministry head "Interior" (a general list of government departments), and the organisation head
+    # "Alliance" (in the organisation-shape list since version 1).
+    + "Treasury Rovers Parliament UN Gulf Coast Interior Alliance".split()
 )
 DEMONYM_TABLE = EXTRACTORS / "shared" / "data" / "demonyms.tsv"
 WORDNET_TABLES = frozenset((EXTRACTORS / "shared" / "data").glob("wordnet_*.tsv"))
