@@ -24,7 +24,7 @@ from extractors.shared.orgs import people_groups
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
-from extractors.shared.places_v8 import wordnet_places
+from extractors.shared.places_v8 import person_offices, unnamed_settlements, wordnet_places
 from extractors.shared.places_v7b import government_places, head_facilities, placed_groups, service_places
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
@@ -176,6 +176,8 @@ class MentionFinder:
                 found = service_places(self.text, found)
             if self.lex.profile.modifier_facilities:  # version 7: "school fees", "a port city" (1.3)
                 found = head_facilities(self.text, found, self.lex.event_verbs)
+            if self.lex.profile.person_offices:  # version 8: "the minister's office" is a body (1.2, 1.4)
+                found = person_offices(self.text, found)
             nominal = [(facility_fields(noun), spans) for noun, spans in found.items()]
             if self.lex.profile.placed_groups:  # version 7: "the office in X", "the office in Y": two
                 nominal = placed_groups(self.text, nominal)
@@ -193,6 +195,9 @@ class MentionFinder:
                 (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
         if self.lex.profile.wordnet_facilities:  # version 8: placed nouns of WordNet's kinds of place (1.3)
             wordnet_places(self.text, locations, [(r.start, r.end) for r in self.refs] + [
+                (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
+        if self.lex.profile.unnamed_settlements:  # version 8: "a village outside X" (1.3)
+            unnamed_settlements(self.text, locations, [(r.start, r.end) for r in self.refs] + [
                 (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
         if self.lex.profile.government_places:  # version 7: "the mayor of X" names a government (1.4)
             government_places(self.text, locations)

@@ -41,7 +41,7 @@ from extractors.shared.context import FACILITY_NOUNS
 from extractors.shared.places_v5 import PLACE_NOUNS
 from extractors.shared.places_v7 import (PLACED_NOUNS, _AREA_NOUNS, _DEFINITE_RE, _DETERMINED_RE, _heads,
                                          _name_mentions, _next_id, _overlaps)
-from extractors.shared.wordnet import ancestors, lemma_of, senses
+from extractors.shared.wordnet import ancestors, lemma_of, lexname, senses
 
 # Roots of the guidelines' kinds of place (1.3): built places are FAC, natural features LOC.
 _BUILT = frozenset({"structure.n.01", "facility.n.01", "way.n.06"})
@@ -186,3 +186,105 @@ def _named_kinds(locations: list[dict[str, Any]]) -> set[str]:
             if kind:
                 out.add(kind)
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# unnamed_settlements: "a village outside X", "two cordoned villages" (guidelines 1.3 subtypes)
+# ---------------------------------------------------------------------------------------------
+
+_ADMINISTRATIVE = frozenset({"administrative_district.n.01"})
+_SETTLEMENT = frozenset({"settlement.n.06"})
+_DISTRICT = frozenset({"district.n.01"})
+# An indefinite article and at most one modifier ("a remote village", "an upland district").
+_INDEFINITE_RE = re.compile(r"\b(?:a|an|A|An)[ \t]+(?:[a-z][a-z-]+[ \t]+)?$")
+# An appositive or a predicate nominal: "X, a town in Y", "X is a town in Y" are X itself (guidelines 1).
+_APPOSED_RE = re.compile(r"(?:,|\b(?:is|was|became|becomes|remains|remained))[ \t]+(?:a|an)[ \t]+"
+                         r"(?:[a-z][a-z-]+[ \t]+)?$")
+
+
+@lru_cache(maxsize=4096)
+def settlement_class(word: str) -> tuple[str, str] | None:
+    """(type, subtype) of a noun of a settlement or a unit of territory by its first two WordNet senses:
+    an administrative unit or a village is a GPE (guidelines 1.3: "village", "municipality", "district"),
+    another district (a quarter, a suburb) a LOC region.
+
+    >>> settlement_class("villages"), settlement_class("townships"), settlement_class("suburb"), settlement_class("camp")
+    (('GPE', 'village'), ('GPE', 'township'), ('LOC', 'region'), None)
+    """
+    lemma = lemma_of(word, "n")
+    for sense in senses(word, "n")[:2]:
+        up = ancestors(sense)
+        if up & _SETTLEMENT:
+            return "GPE", "village"
+        if up & _ADMINISTRATIVE:
+            return "GPE", lemma or word
+        if up & _DISTRICT:
+            return "LOC", "region"
+    return None
+
+
+def unnamed_settlements(text: str, locations: list[dict[str, Any]], taken: list[tuple[int, int]],
+                        verbs: Mapping[str, Any] | None = None) -> list[tuple[int, int]]:
+    """Version 8 (``unnamed_settlements``): an indefinite noun of a settlement or a unit of territory without a
+    name that the text places at a named place ("a village outside X", "a township near X") is a location of
+    its own, as an unnamed facility placed near a town is (guidelines 1.3: facilities without a name; a village
+    is GPE ``village``); not in apposition to a name ("X, a town in Y" is X), not alone ("a village" is any
+    village), not a predicate nominal ("X is a town in Y"), not a plural (it may sum up places named apart,
+    1.3). Returns the spans added.
+
+    >>> text = "Rangers found the herd near a village outside Tolu. A village council met."
+    >>> locs = [{"id": "l1", "name": "Tolu", "type": "GPE", "subtype": "city", "country": "KE",
+    ...          "mentions": [{"start": 46, "end": 50, "text": "Tolu", "kind": "name"}]}]
+    >>> unnamed_settlements(text, locs, [(46, 50)]), [(loc["type"], loc["subtype"]) for loc in locs]
+    ([(30, 37)], [('GPE', 'city'), ('GPE', 'village')])
+    """
+    sites = {m["start"]: (m["end"], loc) for loc in locations for m in loc["mentions"] if m["kind"] != "pronoun"}
+    added: list[tuple[int, int]] = []
+    for m in _WORD_RE.finditer(text):
+        noun, (start, end) = m.group(), m.span()
+        kind = settlement_class(noun)
+        if kind is None or _overlaps(taken + added, start, end) or not _heads(text, end, verbs or {}) \
+                or _APPOSED_RE.search(text, max(0, start - 30), start):
+            continue
+        place = _site_after(text, end, sites) if _INDEFINITE_RE.search(text, max(0, start - 40), start) else None
+        if place is None or noun != lemma_of(noun, "n"):
+            continue  # "a village" alone is generic; a plural may sum up places named apart (1.3)
+        locations.append({"id": f"l{_next_id(locations)}", "name": noun, "type": kind[0], "subtype": kind[1],
+                          "country": (place or {}).get("country"),
+                          "mentions": [{"start": start, "end": end, "text": noun, "kind": "nominal"}]})
+        added.append((start, end))
+    return added
+
+
+# ---------------------------------------------------------------------------------------------
+# person_offices: "the minister's office" is a body, not a place (guidelines 1.2, 1.4)
+# ---------------------------------------------------------------------------------------------
+
+_POSSESSOR_RE = re.compile(r"(?P<word>[A-Za-z]+)[’']s[ \t]+(?:[a-z][a-z-]+[ \t]+)?$")
+
+
+def person_offices(text: str, found: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+    """Version 8 (``person_offices``): version 2's facility spans without those whose noun WordNet also gives an
+    organisation sense among its first two ("office", "camp", "secretariat") and whose possessor is a person
+    by the first sense of its noun ("the minister's office", "the Labour Commissioner's office", "the
+    inspector general's office"): the office of a post holder is the body that acts for it (guidelines 1.2,
+    1.4: an institution that acts or speaks is an actor), not a building.
+
+    >>> text = "The minister's office said no. Staff left the company's office and the minister's car."
+    >>> person_offices(text, {"office": [(15, 21), (59, 65)]})
+    {'office': [(59, 65)]}
+    """
+    out = {}
+    for noun, spans in found.items():
+        if any(ancestors(s) & _BODIES for s in senses(noun, "n")[:2]):
+            spans = [(s, e) for s, e in spans if not _person_possessor(text, s)]
+        if spans:
+            out[noun] = spans
+    return out
+
+
+def _person_possessor(text: str, start: int) -> bool:
+    """Whether a possessive of a noun of a person stands before ``start`` ("the minister's", "Commissioner's")."""
+    m = _POSSESSOR_RE.search(text, max(0, start - 50), start)
+    first = senses(m.group("word"), "n")[:1] if m else ()
+    return bool(first) and lexname(first[0]) == "noun.person"

@@ -137,6 +137,8 @@ class Profile:
     body_members: bool = False
     # both (version 8, locations)
     wordnet_facilities: bool = False
+    unnamed_settlements: bool = False
+    person_offices: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -183,4 +185,5 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              they_groups=True, class_nouns=True, phrase_subjects=True, support_verbs=True, body_members=True,
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
              vote_offices=True, withdraw_senses=True, public_documents=True)
-V8 = replace(V7, version="8", wordnet_facilities=True)
+V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True,
+             person_offices=True)

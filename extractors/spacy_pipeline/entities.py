@@ -21,7 +21,7 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
-from extractors.shared.places_v8 import wordnet_places
+from extractors.shared.places_v8 import person_offices, unnamed_settlements, wordnet_places
 from extractors.shared.places_v7b import (government_places, head_facilities, name_cue_finder, placed_groups,
                                           service_places)
 from extractors.spacy_pipeline.places_v7 import acting_site, placed_surfaces, unplaced
@@ -169,6 +169,8 @@ class EntityFinder:
                 facilities = service_places(text, facilities)
             if self.lex.profile.modifier_facilities:  # version 7: "school fees", "a port city" (1.3)
                 facilities = head_facilities(text, facilities, self.lex.event_verbs)
+            if self.lex.profile.person_offices:  # version 8: "the minister's office" is a body (1.2, 1.4)
+                facilities = person_offices(text, facilities)
             self._add_tokens(found, [s for spans in facilities.values() for s in spans])
             for _, name in sites.values():  # version 4: "the mine" after "the X mine" is that mine
                 site = found.places.get((name, None, "FAC"))
@@ -188,6 +190,9 @@ class EntityFinder:
             self._add_tokens(found, vague_areas(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
         if self.lex.profile.wordnet_facilities:  # version 8: placed nouns of WordNet's kinds of place (1.3)
             self._add_tokens(found, wordnet_places(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
+        if self.lex.profile.unnamed_settlements:  # version 8: "a village outside X" (1.3)
+            self._add_tokens(found, unnamed_settlements(text, self.locations, list(found.tokens_of),
+                                                        self.lex.event_verbs))
         if self.lex.profile.government_places:  # version 7: "the mayor of X" names a government (1.4)
             government_places(text, self.locations)
         for loc in self.locations:

@@ -60,3 +60,35 @@ def test_wordnet_place(extractors: dict[str, Any], extractor: str, text: str, no
 ])
 def test_not_a_place(extractors: dict[str, Any], extractor: str, text: str, noun: str) -> None:
     assert noun not in _unnamed(extractors[f"{extractor}.v8"], text)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+@pytest.mark.parametrize("text,noun,type_", [
+    # an unnamed settlement placed at a named place, as an unnamed facility near a town (guidelines 1.3)
+    ("The first patient, a 40-year-old herder from a village outside Gitega, died on Monday.", "village", "GPE"),
+    ("Soldiers set up a checkpoint at the entrance to a township near Durban overnight.", "township", "GPE"),
+])
+def test_unnamed_settlement(extractors: dict[str, Any], extractor: str, text: str, noun: str, type_: str) -> None:
+    assert noun not in _unnamed(extractors[f"{extractor}.v7"], text)
+    assert _unnamed(extractors[f"{extractor}.v8"], text)[noun][0] == type_
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+@pytest.mark.parametrize("text,noun", [
+    ("Gitega, a town in the hills, lost power on Monday.", "town"),  # an appositive: the town itself
+    ("Gitega is a town in the hills of Burundi.", "town"),  # a predicate nominal: the town itself
+    ("Three towns near Gitega lost power on Monday.", "towns"),  # a plural may sum up places named apart
+])
+def test_not_a_new_settlement(extractors: dict[str, Any], extractor: str, text: str, noun: str) -> None:
+    assert noun not in _unnamed(extractors[f"{extractor}.v8"], text)
+
+
+@pytest.mark.parametrize("extractor", ["spacy"])
+@pytest.mark.parametrize("text", [
+    # the office of a post holder is the body that acts for it, not a building (guidelines 1.2, 1.4)
+    "We will file a complaint with the auditor general's office this week, the lawyer said.",
+    "The Labour Commissioner's office in Tamale has invited both sides to talks on Friday.",
+])
+def test_person_office(extractors: dict[str, Any], extractor: str, text: str) -> None:
+    assert "office" in _unnamed(extractors[f"{extractor}.v7"], text)
+    assert "office" not in _unnamed(extractors[f"{extractor}.v8"], text)
