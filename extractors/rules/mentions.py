@@ -21,9 +21,11 @@ from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, P
 from extractors.shared.context import boilerplate_spans, facility_fields, facility_mentions
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
+from extractors.shared.nominals_v8 import class_people, class_roles
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
+from extractors.shared.places_v8 import person_offices, unnamed_settlements, wordnet_places
 from extractors.shared.places_v7b import government_places, head_facilities, placed_groups, service_places
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
@@ -100,6 +102,8 @@ class MentionFinder:
         if self.lex.profile.actor_cues:
             taken = [(m.start, m.end) for m in raw] + [s for spans in (*states.values(), *norp.values()) for s in spans]
             people = people_groups(text, taken + boilerplate_spans(text), self.lex.profile.speaker_nouns)
+            if self.lex.profile.class_people:  # v8: plural nouns of people by their WordNet class (1.2)
+                people = class_people(text, taken + boilerplate_spans(text), people)
         records = actor_records(text, groups, states, norp, self.lex.profile.actor_cues, people)
         if self.lex.profile.short_orgs or self.lex.profile.headline_heads:  # v6: later forms of a named body
             records = merge_org_forms(text, records, short=self.lex.profile.short_orgs,
@@ -111,6 +115,8 @@ class MentionFinder:
             names = sorted(m["start"] for a, is_person in records if is_person for m in a["mentions"]
                            if m["kind"] == "name")
             roles = role_actors(text, taken + boilerplate_spans(text), names, v4=self.lex.profile.speaker_nouns)
+            if self.lex.profile.class_persons:  # v8: singular nouns of one person by WordNet class (5 l 2)
+                roles = class_roles(text, taken + boilerplate_spans(text), roles, names)
             if self.lex.profile.org_nominals:  # v5: "X, a company", "the company" are X's mentions
                 roles = attach_org_nominals(text, roles, [a for a, _ in records])
             added = role_records(text, roles, len(records))
@@ -175,6 +181,8 @@ class MentionFinder:
                 found = service_places(self.text, found)
             if self.lex.profile.modifier_facilities:  # version 7: "school fees", "a port city" (1.3)
                 found = head_facilities(self.text, found, self.lex.event_verbs)
+            if self.lex.profile.person_offices:  # version 8: "the minister's office" is a body (1.2, 1.4)
+                found = person_offices(self.text, found)
             nominal = [(facility_fields(noun), spans) for noun, spans in found.items()]
             if self.lex.profile.placed_groups:  # version 7: "the office in X", "the office in Y": two
                 nominal = placed_groups(self.text, nominal)
@@ -189,6 +197,12 @@ class MentionFinder:
                 (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
         if self.lex.profile.vague_areas:  # version 7: "jobs in the area", "fled the scene" (1.3)
             vague_areas(self.text, locations, [(r.start, r.end) for r in self.refs] + [
+                (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
+        if self.lex.profile.wordnet_facilities:  # version 8: placed nouns of WordNet's kinds of place (1.3)
+            wordnet_places(self.text, locations, [(r.start, r.end) for r in self.refs] + [
+                (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
+        if self.lex.profile.unnamed_settlements:  # version 8: "a village outside X" (1.3)
+            unnamed_settlements(self.text, locations, [(r.start, r.end) for r in self.refs] + [
                 (m["start"], m["end"]) for loc in locations for m in loc["mentions"]], self.lex.event_verbs)
         if self.lex.profile.government_places:  # version 7: "the mayor of X" names a government (1.4)
             government_places(self.text, locations)

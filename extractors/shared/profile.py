@@ -135,6 +135,13 @@ class Profile:
     phrase_subjects: bool = False
     support_verbs: bool = False
     body_members: bool = False
+    # both (version 8, locations)
+    wordnet_facilities: bool = False
+    unnamed_settlements: bool = False
+    person_offices: bool = False
+    # version 8, actors: nouns of people by their WordNet class (class_people both, class_persons rules)
+    class_people: bool = False
+    class_persons: bool = False
     # spaCy only (version 8, event arguments)
     aspect_places: bool = False
     cue_conjuncts: bool = False
@@ -189,6 +196,7 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              they_groups=True, class_nouns=True, phrase_subjects=True, support_verbs=True, body_members=True,
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
              vote_offices=True, withdraw_senses=True, public_documents=True)
-V8 = replace(V7, version="8", aspect_places=True, cue_conjuncts=True, with_movers=True,
-             light_uses=True, preposition_participles=True,
-             leave_states=True)
+V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True, person_offices=True,
+             class_people=True, class_persons=True,
+             aspect_places=True, cue_conjuncts=True, with_movers=True, light_uses=True,
+             preposition_participles=True, leave_states=True)

@@ -21,6 +21,7 @@ from extractors.shared.lexicon import ALL_TITLES, PERSON_PRONOUNS, TITLE_WORDS_M
 from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
+from extractors.shared.places_v8 import person_offices, unnamed_settlements, wordnet_places
 from extractors.shared.places_v7b import (government_places, head_facilities, name_cue_finder, placed_groups,
                                           service_places)
 from extractors.spacy_pipeline.places_v7 import acting_site, placed_surfaces, unplaced
@@ -34,6 +35,7 @@ from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name
                                                  resolve_opening_pronouns, speaks_or_is_named)
 from extractors.spacy_pipeline.doc_index import conj_root
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
+from extractors.spacy_pipeline.actors_v8 import class_group_token
 from extractors.spacy_pipeline.nominals_v6 import appositive_actor, referred_actor
 from extractors.spacy_pipeline.org_nominals_v7 import link_definite_bodies
 from extractors.spacy_pipeline.pronouns_v7 import link_pronouns
@@ -168,6 +170,8 @@ class EntityFinder:
                 facilities = service_places(text, facilities)
             if self.lex.profile.modifier_facilities:  # version 7: "school fees", "a port city" (1.3)
                 facilities = head_facilities(text, facilities, self.lex.event_verbs)
+            if self.lex.profile.person_offices:  # version 8: "the minister's office" is a body (1.2, 1.4)
+                facilities = person_offices(text, facilities)
             self._add_tokens(found, [s for spans in facilities.values() for s in spans])
             for _, name in sites.values():  # version 4: "the mine" after "the X mine" is that mine
                 site = found.places.get((name, None, "FAC"))
@@ -185,6 +189,11 @@ class EntityFinder:
             self._add_tokens(found, placed_facilities(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
         if self.lex.profile.vague_areas:  # version 7: "jobs in the area", "fled the scene" (1.3)
             self._add_tokens(found, vague_areas(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
+        if self.lex.profile.wordnet_facilities:  # version 8: placed nouns of WordNet's kinds of place (1.3)
+            self._add_tokens(found, wordnet_places(text, self.locations, list(found.tokens_of), self.lex.event_verbs))
+        if self.lex.profile.unnamed_settlements:  # version 8: "a village outside X" (1.3)
+            self._add_tokens(found, unnamed_settlements(text, self.locations, list(found.tokens_of),
+                                                        self.lex.event_verbs))
         if self.lex.profile.government_places:  # version 7: "the mayor of X" names a government (1.4)
             government_places(text, self.locations)
         for loc in self.locations:
@@ -226,7 +235,8 @@ class EntityFinder:
         for t in self.doc:
             if ref[t.i] is not None:
                 continue
-            if not (is_description(t) or (agents and is_agent_group(t))):
+            if not (is_description(t) or (agents and is_agent_group(t))
+                    or (self.lex.profile.class_people and class_group_token(t))):  # v8: by WordNet class
                 if self.lex.profile.appositive_nominals:  # version 6: "X, a seamstress", "the seamstress"
                     self._appositive_nominal(t, by_id, described)
                 continue
