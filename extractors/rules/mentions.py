@@ -22,6 +22,7 @@ from extractors.shared.context import boilerplate_spans, facility_fields, facili
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
 from extractors.shared.nominals_v8 import class_people, class_roles
+from extractors.rules.bodies_v8b import class_body_records
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
@@ -123,6 +124,9 @@ class MentionFinder:
             records += added
             if self.lex.profile.it_roles:
                 _it_to_roles(text, [a for a, _ in records], {a["id"] for a, _ in added})
+        if self.lex.profile.class_bodies:  # v8: "the coalition", "a consortium" by WordNet class (1.1, 1.4)
+            records = class_body_records(text, records, [(m["start"], m["end"]) for a, _ in records
+                                                         for m in a["mentions"]] + boilerplate_spans(text))
         if self.lex.profile.body_members:  # v7: "its members", "union officials": the organisation (5 l)
             records = attach_member_nouns(text, records)
         if self.lex.profile.they_groups:  # v7: "they", "them", "their" of the group named last

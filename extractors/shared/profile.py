@@ -142,6 +142,8 @@ class Profile:
     # version 8, actors: nouns of people by their WordNet class (class_people both, class_persons rules)
     class_people: bool = False
     class_persons: bool = False
+    # version 8 round 2, actors: organisations by their WordNet class (class_bodies, both)
+    class_bodies: bool = False
     # spaCy only (version 8, event arguments)
     aspect_places: bool = False
     cue_conjuncts: bool = False
@@ -198,5 +200,6 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              vote_offices=True, withdraw_senses=True, public_documents=True)
 V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True, person_offices=True,
              class_people=True, class_persons=True,
+             class_bodies=True,
              aspect_places=True, cue_conjuncts=True, with_movers=True, light_uses=True,
              preposition_participles=True, leave_states=True)

@@ -36,6 +36,7 @@ from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name
 from extractors.spacy_pipeline.doc_index import conj_root
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
 from extractors.spacy_pipeline.actors_v8 import class_group_token
+from extractors.spacy_pipeline.actors_v8b import class_body_actors
 from extractors.spacy_pipeline.nominals_v6 import appositive_actor, referred_actor
 from extractors.spacy_pipeline.org_nominals_v7 import link_definite_bodies
 from extractors.spacy_pipeline.pronouns_v7 import link_pronouns
@@ -204,6 +205,8 @@ class EntityFinder:
             self.actors = member_mentions(doc, self.ref, self.mention_of, self.actors)
         if self.lex.profile.definite_bodies:  # version 7: "the board" after "the Water Board"
             self.actors = link_definite_bodies(doc, self.ref, self.mention_of, self.actors)
+        if self.lex.profile.class_bodies:  # version 8: "the coalition", "a consortium" (1.1, 1.4)
+            self.actors = class_body_actors(doc, self.ref, self.mention_of, self.actors)
         if self.lex.profile.pronoun_links:  # version 7: "they", "it" of the actor they continue
             link_pronouns(doc, self.ref, self.mention_of, self.actors)
 

@@ -1,5 +1,6 @@
 """Version 8's actors (switches ``class_people`` and ``class_persons``: nouns of people by their WordNet
-class, :mod:`extractors.shared.nominals_v8`) against version 7, on invented sentences (no name from any
+class, :mod:`extractors.shared.nominals_v8`; ``class_bodies``: nouns of organisations by their class,
+:mod:`extractors.shared.bodies_v8b`) against version 7, on invented sentences (no name from any
 gold or development article): each case fails on the frozen v7 and passes on v8."""
 from __future__ import annotations
 
@@ -82,3 +83,52 @@ def test_no_person_from_predicates_titles_or_things(versions: dict[str, Any]) ->
     found = _actors(versions["rules.v8"], text)
     assert not {"chaplain", "regent", "general", "national", "mate", "ward"} & set(found)
     assert "janitor" not in _actors(versions["rules.v7"], text) and "janitor" in found
+
+
+BODY_CASES = {
+    "an indefinite subject and its later definite": (
+        "A consortium of three shipbuilders won the tender on Friday. The consortium will start work in May.",
+        "consortium", 2),
+    "a coalition as object and subject": (
+        "Talks between the ruling coalition and the unions collapsed on Monday, and the coalition blamed the "
+        "opposition.", "coalition", 2),
+    "a modified body noun": ("Rescue teams reached the village after the national utility restored power.",
+                             "utility", 1),
+}
+
+
+@pytest.mark.parametrize("case", BODY_CASES, ids=list(BODY_CASES))
+@pytest.mark.parametrize("family", ["rules", "spacy"])
+def test_noun_of_a_body_is_an_organisation(versions: dict[str, Any], family: str, case: str) -> None:
+    """class_bodies: a noun whose first WordNet sense is an organisation is an ORG of its own (1.1, 1.4),
+    its later "the" + noun the same body."""
+    text, noun, count = BODY_CASES[case]
+    assert noun not in _actors(versions[f"{family}.v7"], text)
+    kind, _, mentions = _actors(versions[f"{family}.v8"], text)[noun]
+    assert kind == "ORG" and len(mentions) == count
+
+
+@pytest.mark.parametrize("family", ["rules", "spacy"])
+def test_definite_body_noun_is_the_body_named_before(versions: dict[str, Any], family: str) -> None:
+    """class_bodies: "the business" after a company's name is that company (1: a description is a mention of
+    the actor it refers to), not a body of its own."""
+    text = ("Orvane Freight Lines said on Tuesday it would cut 200 jobs. Its chief executive said the business "
+            "could not absorb higher fuel costs.")
+    assert "business" not in _actors(versions[f"{family}.v7"], text)["Orvane Freight Lines"][2]
+    found = _actors(versions[f"{family}.v8"], text)
+    assert "business" in found["Orvane Freight Lines"][2] and "business" not in found
+
+
+@pytest.mark.parametrize("family", ["rules", "spacy"])
+def test_no_body_from_states_places_or_classes(versions: dict[str, Any], family: str) -> None:
+    """class_bodies: the state ("the country", "the government", 1.2), a place one goes to ("the
+    nearest clinic", "the school"), a class ("the largest consortium", 5 z), a unit of a named body ("the
+    branch of the bank", 5 l 4) and a predicate ("is a cooperative") make no organisation of the class; the
+    cartel does."""
+    text = ("Residents went to the nearest clinic. The country mourned, and the government declared a holiday. "
+            "Pupils left the school early. The largest consortium stayed away. The regional branch of the bank "
+            "closed. The mill is a cooperative. A cartel raised the price of cement, prosecutors said.")
+    found = _actors(versions[f"{family}.v8"], text)
+    assert not {"clinic", "country", "government", "school", "consortium", "branch"} & set(found)
+    assert found.get("cooperative", ("ORG", None, ["cooperative"]))[2] == ["cooperative"]  # version 3's, kept
+    assert "cartel" not in _actors(versions[f"{family}.v7"], text) and found["cartel"][0] == "ORG"
