@@ -139,6 +139,9 @@ class Profile:
     wordnet_facilities: bool = False
     unnamed_settlements: bool = False
     person_offices: bool = False
+    spacy_place_heads: bool = False
+    language_names: bool = False
+    dateline_places: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -186,4 +189,5 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
              vote_offices=True, withdraw_senses=True, public_documents=True)
 V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True,
-             person_offices=True)
+             person_offices=True, spacy_place_heads=True, language_names=True,
+             dateline_places=True)

@@ -22,6 +22,7 @@ from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
 from extractors.shared.places_v8 import person_offices, unnamed_settlements, wordnet_places
+from extractors.shared.places_v8b import dateline_finder, language_or_demonym
 from extractors.shared.places_v7b import (government_places, head_facilities, name_cue_finder, placed_groups,
                                           service_places)
 from extractors.spacy_pipeline.places_v7 import acting_site, placed_surfaces, unplaced
@@ -290,8 +291,9 @@ class EntityFinder:
         doc, text, lex = self.doc, self.text, self.lex
         boiler = boilerplate_spans(text)
         spans = list(boiler)
-        for cue in cue_places(text, lex.countries, demonyms=lex.demonyms if lex.profile.demonym_places else None,
-                              extra=name_cue_finder(lex)):  # version 7 name cues (None before)
+        for cue in cue_places(text, lex.countries, lex.profile.spacy_place_heads,  # version 8: "X Island" is LOC
+                              demonyms=lex.demonyms if lex.profile.demonym_places else None,
+                              extra=dateline_finder(lex, name_cue_finder(lex))):  # v7 name cues, v8 datelines
             if inside(boiler, cue.start, cue.end):
                 continue
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
@@ -399,6 +401,9 @@ class EntityFinder:
                     and not (lex.profile.territory_cues and territory_cue(self.text, start)):
                 found.states.setdefault(place.country if place else surface, []).append((start, end))
                 return
+            if lex.profile.language_names and label == "GPE" and language_or_demonym(surface, lex.demonyms,
+                                                                                     place is not None):
+                return  # version 8: "in Georgian and English": a language or demonym, no place (1.3)
             if lex.profile.unplaced_names and label == "GPE" and unplaced(surface, place is not None, self.placed):
                 return  # version 7: "Ndaba", "Universidad": a GPE no gazetteer knows, never placed
             if place is not None:
