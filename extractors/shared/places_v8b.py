@@ -122,3 +122,30 @@ def language_or_demonym(surface: str, demonyms: dict[str, str], known: bool) -> 
     (False, False)
     """
     return not known and (surface in demonyms or surface in language_names())
+
+
+# ---------------------------------------------------------------------------------------------
+# nearest_places: "the nearest clinic", "any hospital" stand for any place of their kind (guidelines 1.3)
+# ---------------------------------------------------------------------------------------------
+
+# Before a facility noun: a superlative of distance ("the nearest", "the closest") or "any", with at most one
+# modifier between: whichever place of the kind is at hand, no definite referent.
+_ANY_PLACE_RE = re.compile(r"\b(?:[Tt]he[ \t]+(?:nearest|closest)|[Aa]ny)[ \t]+(?:[a-z][a-z-]*[ \t]+)?$")
+
+
+def nearest_places(text: str, found: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+    """Version 8 (``nearest_places``): version 2's facility spans without those after "the nearest", "the
+    closest" or "any" ("go straight to the nearest clinic", "treated at any hospital"): a generic place that
+    stands for any place of its kind has no definite referent and is no location (guidelines 1.3, places
+    without a definite referent).
+
+    >>> text = "Go to the nearest health clinic. The clinic in Tolu opened. Any school may apply."
+    >>> nearest_places(text, {"clinic": [(25, 31), (37, 43)], "school": [(64, 70)]})
+    {'clinic': [(37, 43)]}
+    """
+    out = {}
+    for noun, spans in found.items():
+        kept = [(s, e) for s, e in spans if not _ANY_PLACE_RE.search(text, max(0, s - 40), s)]
+        if kept:
+            out[noun] = kept
+    return out

@@ -142,6 +142,9 @@ class Profile:
     spacy_place_heads: bool = False
     language_names: bool = False
     dateline_places: bool = False
+    nearest_places: bool = False
+    placed_persons: bool = False
+    modifier_places: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -190,4 +193,5 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              vote_offices=True, withdraw_senses=True, public_documents=True)
 V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True,
              person_offices=True, spacy_place_heads=True, language_names=True,
-             dateline_places=True)
+             dateline_places=True, nearest_places=True, placed_persons=True,
+             modifier_places=True)

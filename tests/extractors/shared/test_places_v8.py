@@ -132,3 +132,37 @@ def test_island_name(extractors: dict[str, Any]) -> None:
     text = "Farmers on Kiwa Island said the harvest failed."
     assert "Kiwa Island" not in _places(extractors["spacy.v7"], text)
     assert _places(extractors["spacy.v8"], text)["Kiwa Island"] == "LOC"
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+@pytest.mark.parametrize("text,noun", [
+    # a generic place, any place of its kind, is no location (guidelines 1.3; switch nearest_places)
+    ("Health officials urged parents to take feverish children to the nearest clinic at once.", "clinic"),
+    ("Drivers were told to stop at the closest police station and report the damage.", "station"),
+    ("Voters can cast their ballots at any polling station in Lusaka.", "station"),
+])
+def test_nearest_place(extractors: dict[str, Any], extractor: str, text: str, noun: str) -> None:
+    assert noun in _places(extractors[f"{extractor}.v7"], text)
+    assert noun not in _places(extractors[f"{extractor}.v8"], text)
+
+
+@pytest.mark.parametrize("text,place", [
+    # a name the gazetteer lacks after a preposition of place, never where a person stands, is a place
+    # (guidelines 1.3; switch placed_persons)
+    ("Voters queued outside schools in Mbanza Ngungu and Kisantu on Sunday, officials said.", "Mbanza Ngungu"),
+    ("Voters queued outside schools in Mbanza Ngungu and Kisantu on Sunday, officials said.", "Kisantu"),
+    # and the names listed after it
+    ("Farmers across Tsholotsho, Lupane and Nkayi lost cattle to the drought.", "Lupane"),
+])
+def test_placed_person_name(extractors: dict[str, Any], text: str, place: str) -> None:
+    assert place not in _places(extractors["rules.v7"], text)
+    assert _places(extractors["rules.v8"], text)[place] == "GPE"
+
+
+@pytest.mark.parametrize("city", ["Eldoret", "Mbeya"])
+def test_modifier_place(extractors: dict[str, Any], city: str) -> None:
+    """A known town's name before a common noun, outside spaCy's entities, names the town (guidelines 1.3,
+    1.4; switch modifier_places)."""
+    text = f"The {city} senate approved the plan by 41 votes to 12, and the rector of the {city} institute resigned."
+    assert city not in _places(extractors["spacy.v7"], text)
+    assert city in _places(extractors["spacy.v8"], text)
