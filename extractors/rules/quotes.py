@@ -30,6 +30,7 @@ from extractors.rules.patterns import (
     TITLE_SUFFIX_RE,
     WORD_RE,
 )
+from extractors.rules.quotes_v8 import QuoteRulesV8
 from extractors.rules.quotes_v4 import COORD_GAP_RE, coordinated_before, NAMING_RE, WRITE_WORDS
 from extractors.rules.text import Sentences, drop_final_determiner
 from extractors.shared.output import numbered, span
@@ -39,7 +40,7 @@ from extractors.shared.quotes import QUOTE_RE, continue_speakers, quote_record, 
 ACCORDING_BEFORE_RE = re.compile(r"\b([Aa]ccording to)[ \t]+[^,“”\"]{1,80},?[ \t]*$")
 
 
-class QuoteFinder:
+class QuoteFinder(QuoteRulesV8):
     """The quotes of one article (a part of :class:`extractors.rules.article.RulesArticle`, whose
     :class:`~extractors.rules.mentions.MentionFinder` part finds the speakers' mentions)."""
 
@@ -242,6 +243,8 @@ class QuoteFinder:
             if "“" in sentence or '"' in sentence:
                 # quotation marks: handled as direct or mixed quotes, but for a coordinated verb after them
                 yield from self._coordinated_quotes(joined, i, s_start, body_end, after_marks=True)
+                if self.lex.profile.after_mark_cues:  # v8: '"...," she said, adding that ...' (rules.quotes_v8)
+                    yield from self._after_mark_quotes(i, s_start, body_end, joined)
                 continue
             while i < len(cues) and cues[i][0] < body_end:
                 first_end = next((c for c, _ in joined if c > cues[i][1]), body_end)

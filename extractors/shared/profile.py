@@ -135,6 +135,10 @@ class Profile:
     phrase_subjects: bool = False
     support_verbs: bool = False
     body_members: bool = False
+    # rules only (version 8: events and quotes)
+    clause_verbs: bool = False
+    abbreviation_periods: bool = False
+    after_mark_cues: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -181,4 +185,5 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              they_groups=True, class_nouns=True, phrase_subjects=True, support_verbs=True, body_members=True,
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
              vote_offices=True, withdraw_senses=True, public_documents=True)
-V8 = replace(V7, version="8")
+V8 = replace(V7, version="8", clause_verbs=True, abbreviation_periods=True,
+             after_mark_cues=True)

@@ -1,0 +1,52 @@
+"""Version 8 (``after_mark_cues``): reported speech after the quotation marks of a sentence (guidelines 2:
+a quote is a cue with a finite clause, with or without quotation marks elsewhere in the sentence).
+
+Version 1 reads a sentence that holds quotation marks only for its direct and mixed quotes (version 4
+added the cues joined to them by "and"). News often goes on after the closing mark with a cue of its
+own and a clause without marks: '"We will appeal," the mayor said, adding that the council would meet
+on Friday'; 'She said the ward would stay open "for now," but he added that pay would follow'. Such a
+cue after the sentence's last quotation mark, with a clause opened by "that" after it, makes an
+indirect quote, its speaker found as for any indirect quote.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+# "that" right before the content: only an explicit complementizer opens the clause here, since the
+# first cue after the marks is most often the direct quote's own ('"...," she told the panel').
+_THAT_END_RE = re.compile(r"\bthat\s+$")
+# Quotation marks, straight and curly.
+_MARKS = ('"', "“", "”")
+
+
+def last_mark_end(text: str, start: int, end: int) -> int:
+    """The offset after the last quotation mark in ``text[start:end]`` (``start`` when there is none).
+
+    >>> last_mark_end('"No," she said, adding that', 0, 27)
+    5
+    """
+    return max(start, *(text.rfind(m, start, end) + 1 for m in _MARKS))
+
+
+class QuoteRulesV8:
+    """Indirect quotes after the marks, mixed into :class:`extractors.rules.quotes.QuoteFinder`."""
+
+    text: str
+    cues: list[tuple[int, int]]
+
+    def _after_mark_quotes(self, i: int, s_start: int, body_end: int,
+                           joined: list[tuple[int, tuple[int, int]]]) -> Iterator[dict[str, Any]]:
+        """The first indirect quote of a cue after the last quotation mark of the sentence (from the
+        sentence's cue ``i`` on), unless a coordinated cue already gave it one."""
+        after = last_mark_end(self.text, s_start, body_end)
+        taken = {cue for _, cue in joined}
+        for cue in self.cues[i:]:
+            if cue[0] >= body_end:
+                return
+            if cue[0] < after or cue in taken:
+                continue
+            q = self._indirect_at(cue[0], cue[1], after, body_end)  # type: ignore[attr-defined]
+            if q is not None and _THAT_END_RE.search(self.text, cue[1], q["content"]["start"]):
+                yield q
+                return
