@@ -8,6 +8,12 @@ phrases follow it. So a clause verb with no subject argument takes the head acto
 that opens its sentence (after a dateline, up to three words of determiners and modifiers before it;
 "Chilean dock workers": the workers, not the demonym that modifies them), when no semicolon, colon or
 quotation mark and no other verb or cue of the sentence stands between it and the verb.
+
+``pp_subjects``: for the same reason the object of a preposition inside that opening noun phrase is no
+subject ("Residents of San Tolvo protested", "Fishermen from Porto Vell blocked the harbour"): where a
+verb's subject argument is such a mention, the head actor before the preposition takes its place
+(guidelines 3.3: the agent is the one the sentence states as subject; versions 2 to 7 took the
+nearest actor before the verb).
 """
 from __future__ import annotations
 
@@ -24,6 +30,8 @@ _OPENING_END_RE = re.compile(r"(?:\s[-–—]\s|\)\s*[-–—]?\s*)")
 _CLAUSE_BREAK_RE = re.compile(r"[;:\"“”]")
 # What may stand between a modifier mention and the head after it: lower-case words, no preposition.
 _MODIFIER_GAP_RE = re.compile(r"(?:\s+(?!(?:of|in|at|on|for|from|with|by|to|and|or|near|after|before)\b)[a-z][\w-]*)*\s+")
+# A preposition (and article) right before a mention: the mention is the object of a modifier.
+_PREP_BEFORE_RE = re.compile(r"(?<![\w-])(?:of|in|at|from|near|on|across|around|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # How many words may stand before the opening actor ("The 2,000 striking workers").
 MAX_OPENING_WORDS = 3
 
@@ -84,3 +92,20 @@ class EventRulesV8:
         if i < len(starts) and starts[i] < hi:
             return True
         return any(lo <= c < hi for c, _ in self.cues)
+
+    def _pp_subject_v8(self, start: int, etype: str, lemma: str, subtype: str | None, is_passive: bool,
+                       s_start: int, before: list[Ref], args: Arguments) -> Arguments:
+        """The arguments with a subject that is the object of a preposition in the opening noun phrase
+        ("Residents of X protested": X) replaced by the phrase's head actor (the residents)."""
+        role = subject_role(etype, lemma, is_passive, subtype)
+        held = [a for a in args.items if a["role"] == role]
+        if role is None or len(held) != 1:
+            return args
+        near = next((r for r in reversed(before) if r.ref == held[0]["ref"]), None)
+        if near is None or not _PREP_BEFORE_RE.search(self.text, max(s_start, near.start - 16), near.start):
+            return args
+        head = opening_actor(self.text, s_start, before)
+        if head is None or head.ref == near.ref or head.start >= near.start \
+                or _CLAUSE_BREAK_RE.search(self.text, head.end, start) or self._verb_between(head.end, start):
+            return args
+        return Arguments.of([{"role": role, "ref": head.ref} if a is held[0] else a for a in args.items])

@@ -170,6 +170,9 @@ class EventFinder(EventRulesV6, EventRulesV7, EventRulesV8):
             if start in self.clause_verb_starts:  # v8: "Workers at the mine in X voted" (rules.args_v8)
                 self._head_subject_v8(start, end, etype, lemma, subtype, passive(before_words, text[start:end].lower()),
                                       s_start, before, args)
+            if self.lex.profile.pp_subjects:  # v8: "Residents of X protested": the residents (rules.args_v8)
+                args = self._pp_subject_v8(start, etype, lemma, subtype, passive(before_words, text[start:end].lower()),
+                                           s_start, before, args)
         self._place_arguments(end, etype, s_start, after, args)
         in_quote = self.quotations.contains(start) or self._in_quote_content(start)
         polarity = "negative" if negated(before_words[-3:]) else "positive"

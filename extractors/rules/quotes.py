@@ -253,6 +253,8 @@ class QuoteFinder(QuoteRulesV8):
                 if q is not None and cue_close < first_end and q["content"]["end"] > cues[i][0]:
                     q = self._indirect_at(cues[i][0], cues[i][1], s_start, first_end)  # no inversion: as before
                     tail = None
+                if q is not None and self.lex.profile.joined_clauses and self._clause_of_later_cue(q, i, body_end):
+                    q = None  # v8: "X announced a fund, but Y say ...": the later cue's clause (rules.quotes_v8)
                 if q is not None:
                     yield q
                     if tail is not None and q["speaker"] is not None:  # "A, she said, but B": B is hers too

@@ -1,4 +1,4 @@
-"""Version 8 (``after_mark_cues``): reported speech after the quotation marks of a sentence (guidelines 2:
+"""Version 8 (``after_mark_cues``, ``joined_clauses``): reported speech after the quotation marks of a sentence (guidelines 2:
 a quote is a cue with a finite clause, with or without quotation marks elsewhere in the sentence).
 
 Version 1 reads a sentence that holds quotation marks only for its direct and mixed quotes (version 4
@@ -16,6 +16,8 @@ from typing import Any, Iterator
 # "that" right before the content: only an explicit complementizer opens the clause here, since the
 # first cue after the marks is most often the direct quote's own ('"...," she told the panel').
 _THAT_END_RE = re.compile(r"\bthat\s+$")
+# A comma or semicolon and a coordinator that open a new main clause inside a content ("..., but").
+_JOINED_RE = re.compile(r"(?:,|;)[ \t]+(?:but|and|while|whereas|yet)[ \t]+")
 # Quotation marks, straight and curly.
 _MARKS = ('"', "“", "”")
 
@@ -50,3 +52,22 @@ class QuoteRulesV8:
             if q is not None and _THAT_END_RE.search(self.text, cue[1], q["content"]["start"]):
                 yield q
                 return
+
+    def _clause_of_later_cue(self, q: dict[str, Any], i: int, body_end: int) -> bool:
+        """``joined_clauses``: whether the content of the quote of cue ``i`` holds, after ", but" (", and",
+        "; while"), a later cue that has a quote of its own with a speaker: "X announced a fund in 2022,
+        but growers say little of it has arrived" reports the growers, and the fund after "announced" is
+        its object, no clause (guidelines 2: a noun phrase complement is no quote)."""
+        start, end = q["content"]["start"], q["content"]["end"]
+        if _THAT_END_RE.search(self.text, max(0, start - 6), start):
+            return False  # "said that A, but B say ...": a that-clause is reported speech whatever it holds
+        for cue in self.cues[i + 1:]:
+            if cue[0] >= end:
+                return False
+            joined = list(_JOINED_RE.finditer(self.text, start, cue[0]))
+            if not joined:
+                continue
+            inner = self._indirect_at(cue[0], cue[1], joined[-1].end(), body_end)  # type: ignore[attr-defined]
+            if inner is not None and inner["speaker"] is not None:
+                return True
+        return False

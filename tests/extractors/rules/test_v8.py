@@ -75,3 +75,19 @@ def test_reported_clause_after_the_quotation_marks(v7: Any, v8: Any) -> None:
     quote = ("indirect", "Tomas Vell", "the port would stay open until Friday")
     assert quote not in quotes_of(doc_of(v7, text))
     assert quote in quotes_of(doc_of(v8, text))
+
+
+def test_object_of_a_preposition_is_no_subject(v7: Any, v8: Any) -> None:
+    """pp_subjects: "Residents of San Tolvo protested": the residents, not the town, are the agent."""
+    text = "Residents of San Tolvo protested outside the town hall."
+    assert ("agent", "residents") not in events_of(v7, text)["protested"]
+    assert events_of(v8, text)["protested"] == {("agent", "residents")}
+
+
+def test_noun_phrase_object_before_a_joined_clause(v7: Any, v8: Any) -> None:
+    """joined_clauses: "announced a relief fund ..., but farmers say ...": the fund is no reported clause;
+    the farmers' clause is the quote."""
+    text = "The ministry announced a relief fund for dairy farmers in 2021, but farmers say little of the money has arrived."
+    quote = ("indirect", "farmers", "little of the money has arrived")
+    assert quote not in quotes_of(doc_of(v7, text))
+    assert quotes_of(doc_of(v8, text)) == [quote]
