@@ -30,7 +30,7 @@ from extractors.rules.patterns import (
     TITLE_SUFFIX_RE,
     WORD_RE,
 )
-from extractors.rules.quotes_v8 import QuoteRulesV8
+from extractors.rules.quotes_v8 import QuoteRulesV8, adverbial_that
 from extractors.rules.quotes_v4 import COORD_GAP_RE, coordinated_before, NAMING_RE, WRITE_WORDS
 from extractors.rules.text import Sentences, drop_final_determiner
 from extractors.shared.output import numbered, span
@@ -201,6 +201,8 @@ class QuoteFinder(QuoteRulesV8):
 
     def _content_start(self, cue_end: int, limit: int) -> int:
         """Where reported content begins after a cue: after "that" or after the cue's object."""
+        if self.lex.profile.adverbial_that and (found := adverbial_that(self.text, cue_end, limit)) is not None:
+            return found  # v8: "said in an interview last month that “...”" (rules.quotes_v8)
         if self.lex.profile.mixed_object_that and _word_before(self.text, cue_end) in OBJECT_CUES:
             m = OBJECT_THAT_V4_RE.match(self.text, cue_end, limit)
             if m is not None:  # "told reporters in the capital that “...”": after the addressee's "that"
@@ -352,6 +354,8 @@ class QuoteFinder(QuoteRulesV8):
 
     def _that_clause(self, cue_end: int, body_end: int) -> int | None:
         """Start of a finite complement clause after a cue, or None for a noun phrase complement."""
+        if self.lex.profile.adverbial_that and (found := adverbial_that(self.text, cue_end, body_end)) is not None:
+            return found  # v8: "announced at a briefing in the capital that ..." (rules.quotes_v8)
         if self.lex.profile.object_that and self.lex.reporting.get(_word_before(self.text, cue_end)) in OBJECT_CUES:
             m = OBJECT_THAT_V4_RE.match(self.text, cue_end, body_end)
             if m is not None:  # "told reporters in Tolu that ...": the clause starts after "that"

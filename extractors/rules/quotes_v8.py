@@ -18,6 +18,10 @@ from typing import Any, Iterator
 _THAT_END_RE = re.compile(r"\bthat\s+$")
 # A comma or semicolon and a coordinator that open a new main clause inside a content ("..., but").
 _JOINED_RE = re.compile(r"(?:,|;)[ \t]+(?:but|and|while|whereas|yet)[ \t]+")
+# ``adverbial_that``: a prepositional or time phrase of up to eight words between a cue and "that"
+# ("said in a television interview last month that", "announced at a briefing in the capital that").
+ADVERBIAL_THAT_RE = re.compile(r"[ \t]+(?:in|at|on|during|after|before|last|this|earlier|later|by|via|over|through)"
+                               r"(?:[ \t]+[^\s,.;:\"“”]+){0,7}?[ \t]+that[ \t]+")
 # Quotation marks, straight and curly.
 _MARKS = ('"', "“", "”")
 
@@ -71,3 +75,16 @@ class QuoteRulesV8:
             if inner is not None and inner["speaker"] is not None:
                 return True
         return False
+
+
+def adverbial_that(text: str, cue_end: int, limit: int) -> int | None:
+    """``adverbial_that``: where the content starts after a cue, an adverbial phrase and "that", or None.
+
+    >>> text = 'She said in a television interview last month that the region "cannot wait".'
+    >>> text[adverbial_that(text, 8, len(text)):][:10]
+    'the region'
+    >>> adverbial_that("He said the plan that they made was wrong.", 7, 42) is None
+    True
+    """
+    m = ADVERBIAL_THAT_RE.match(text, cue_end, limit)
+    return None if m is None else m.end()

@@ -141,6 +141,7 @@ class Profile:
     after_mark_cues: bool = False
     pp_subjects: bool = False
     joined_clauses: bool = False
+    adverbial_that: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -188,4 +189,5 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
              vote_offices=True, withdraw_senses=True, public_documents=True)
 V8 = replace(V7, version="8", clause_verbs=True, abbreviation_periods=True,
-             after_mark_cues=True, pp_subjects=True, joined_clauses=True)
+             after_mark_cues=True, pp_subjects=True, joined_clauses=True,
+             adverbial_that=True)

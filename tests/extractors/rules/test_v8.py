@@ -91,3 +91,11 @@ def test_noun_phrase_object_before_a_joined_clause(v7: Any, v8: Any) -> None:
     quote = ("indirect", "farmers", "little of the money has arrived")
     assert quote not in quotes_of(doc_of(v7, text))
     assert quotes_of(doc_of(v8, text)) == [quote]
+
+
+def test_adverbial_phrase_before_that(v7: Any, v8: Any) -> None:
+    """adverbial_that: "announced after the vote that ...": the content starts after "that"."""
+    text = "The rector, Ana Kell, announced after the vote that she would step down in June."
+    quote = ("indirect", "Ana Kell", "she would step down in June")
+    assert quote not in quotes_of(doc_of(v7, text))
+    assert quote in quotes_of(doc_of(v8, text))
