@@ -150,6 +150,13 @@ class Profile:
     light_uses: bool = False
     preposition_participles: bool = False
     leave_states: bool = False
+    # rules only (version 8: events and quotes)
+    clause_verbs: bool = False
+    abbreviation_periods: bool = False
+    after_mark_cues: bool = False
+    pp_subjects: bool = False
+    joined_clauses: bool = False
+    adverbial_that: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -197,6 +204,7 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
              vote_offices=True, withdraw_senses=True, public_documents=True)
 V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True, person_offices=True,
-             class_people=True, class_persons=True,
-             aspect_places=True, cue_conjuncts=True, with_movers=True, light_uses=True,
-             preposition_participles=True, leave_states=True)
+             class_people=True, class_persons=True, aspect_places=True, cue_conjuncts=True, with_movers=True,
+             light_uses=True, preposition_participles=True, leave_states=True, clause_verbs=True,
+             abbreviation_periods=True, after_mark_cues=True, pp_subjects=True, joined_clauses=True,
+             adverbial_that=True)
