@@ -27,6 +27,7 @@ from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
 from extractors.shared.places_v8 import person_offices, unnamed_settlements, wordnet_places
+from extractors.shared.places_v8b import nearest_places
 from extractors.shared.places_v7b import government_places, head_facilities, placed_groups, service_places
 from extractors.shared.output import actor_records, location_records, place_fields, role_records
 from extractors.shared.roles import role_actors
@@ -187,6 +188,8 @@ class MentionFinder:
                 found = head_facilities(self.text, found, self.lex.event_verbs)
             if self.lex.profile.person_offices:  # version 8: "the minister's office" is a body (1.2, 1.4)
                 found = person_offices(self.text, found)
+            if self.lex.profile.nearest_places:  # version 8: "the nearest clinic" is any clinic (1.3)
+                found = nearest_places(self.text, found)
             nominal = [(facility_fields(noun), spans) for noun, spans in found.items()]
             if self.lex.profile.placed_groups:  # version 7: "the office in X", "the office in Y": two
                 nominal = placed_groups(self.text, nominal)

@@ -25,6 +25,7 @@ from extractors.shared.lexicon import ALL_TITLES, HONORIFICS, NOT_ACRONYMS, ORG_
 from extractors.shared.orgs import OCCASION_HEADS, ends_as_org, is_org_name, org_subtype
 from extractors.shared.context import boilerplate_spans, cue_places, inside
 from extractors.shared.places_v7b import name_cue_finder
+from extractors.shared.places_v8c import placed_persons
 from extractors.shared.places import Place, is_common_word, is_plural_demonym
 from extractors.shared.textscan import Overlaps
 
@@ -118,6 +119,8 @@ class NameFinder:
         out = retype_by_context(text, out, lex.min_population)
         if lex.profile.org_context:
             out = org_by_context(text, out)
+        if lex.profile.placed_persons:  # version 8: "nurses in Osse" is a place, never a person (1.3)
+            out = placed_persons(text, out)
         return out
 
     def _typed(self, matches: Iterable[re.Match[str]], headline_lines: list[tuple[int, int]]) -> list[Candidate]:

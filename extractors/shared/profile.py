@@ -139,6 +139,14 @@ class Profile:
     wordnet_facilities: bool = False
     unnamed_settlements: bool = False
     person_offices: bool = False
+    # version 8, locations round 2 (spacy_place_heads, language_names, dateline_places, modifier_places spaCy;
+    # nearest_places both; placed_persons rules)
+    spacy_place_heads: bool = False
+    language_names: bool = False
+    dateline_places: bool = False
+    nearest_places: bool = False
+    placed_persons: bool = False
+    modifier_places: bool = False
     # version 8, actors: nouns of people by their WordNet class (class_people both, class_persons rules)
     class_people: bool = False
     class_persons: bool = False
@@ -152,6 +160,13 @@ class Profile:
     light_uses: bool = False
     preposition_participles: bool = False
     leave_states: bool = False
+    # rules only (version 8: events and quotes)
+    clause_verbs: bool = False
+    abbreviation_periods: bool = False
+    after_mark_cues: bool = False
+    pp_subjects: bool = False
+    joined_clauses: bool = False
+    adverbial_that: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -201,5 +216,9 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
 V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True, person_offices=True,
              class_people=True, class_persons=True,
              class_bodies=True,
-             aspect_places=True, cue_conjuncts=True, with_movers=True, light_uses=True,
-             preposition_participles=True, leave_states=True)
+             aspect_places=True, cue_conjuncts=True, with_movers=True,
+             light_uses=True, preposition_participles=True, leave_states=True, clause_verbs=True,
+             abbreviation_periods=True, after_mark_cues=True, pp_subjects=True, joined_clauses=True,
+             adverbial_that=True,
+             spacy_place_heads=True, language_names=True, dateline_places=True, nearest_places=True,
+             placed_persons=True, modifier_places=True)

@@ -22,9 +22,11 @@ from extractors.shared.lookups import Lexicons
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
 from extractors.shared.places_v8 import person_offices, unnamed_settlements, wordnet_places
+from extractors.shared.places_v8b import dateline_finder, language_or_demonym, nearest_places
 from extractors.shared.places_v7b import (government_places, head_facilities, name_cue_finder, placed_groups,
                                           service_places)
 from extractors.spacy_pipeline.places_v7 import acting_site, placed_surfaces, unplaced
+from extractors.spacy_pipeline.places_v8 import modifier_places
 from extractors.shared.output import actor_records, location_records, place_fields
 from extractors.shared.places import is_common_word, is_plural_demonym
 from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name, group_of_agents, in_other_name,
@@ -139,6 +141,8 @@ class EntityFinder:
             if label in ACTOR_ENTS and self._gazetteer_place(text[start:end], label, tokens, given):
                 label = "GPE"  # version 4: "as far as X", "X, Province —": a known place, not a person
             self._add_entity(found, ent, label, start, end)
+        if self.lex.profile.modifier_places:  # version 8: "the Tolu senate" names Tolu (1.3, 1.4)
+            self._modifier_places(found, in_ent, surnames)
         for token in doc:
             if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
                 kind = "pronoun"
@@ -173,6 +177,8 @@ class EntityFinder:
                 facilities = head_facilities(text, facilities, self.lex.event_verbs)
             if self.lex.profile.person_offices:  # version 8: "the minister's office" is a body (1.2, 1.4)
                 facilities = person_offices(text, facilities)
+            if self.lex.profile.nearest_places:  # version 8: "the nearest clinic" is any clinic (1.3)
+                facilities = nearest_places(text, facilities)
             self._add_tokens(found, [s for spans in facilities.values() for s in spans])
             for _, name in sites.values():  # version 4: "the mine" after "the X mine" is that mine
                 site = found.places.get((name, None, "FAC"))
@@ -283,6 +289,17 @@ class EntityFinder:
         by_id[named[0]]["mentions"].append({"start": t.idx, "end": t.idx + len(t), "text": t.text, "kind": "nominal"})
         self.ref[t.i] = named
 
+    def _modifier_places(self, found: _Found, in_ent: set[int], surnames: set[str]) -> None:
+        """Version 8 (``modifier_places``): file the known places that modify a lower-case noun outside
+        every entity (:func:`extractors.spacy_pipeline.places_v8.modifier_places`)."""
+        given = surnames | {w for ent in self.doc.ents if ent.label_ == "PERSON" for w in ent.text.split()}
+        for i, place in modifier_places(self.doc, in_ent, self.lex.gazetteer, given):
+            token = self.doc[i]
+            span = (token.idx, token.idx + len(token))
+            in_ent.add(i)
+            found.tokens_of[span] = range(i, i + 1)
+            found.places.setdefault((place.name, place.country, ""), (place_fields(place), []))[1].append(span)
+
     def _add_tokens(self, found: _Found, spans: list[tuple[int, int]]) -> None:
         """Record the tokens of mentions found in the text rather than among spaCy's entities."""
         for s, e in spans:
@@ -295,8 +312,9 @@ class EntityFinder:
         doc, text, lex = self.doc, self.text, self.lex
         boiler = boilerplate_spans(text)
         spans = list(boiler)
-        for cue in cue_places(text, lex.countries, demonyms=lex.demonyms if lex.profile.demonym_places else None,
-                              extra=name_cue_finder(lex)):  # version 7 name cues (None before)
+        for cue in cue_places(text, lex.countries, lex.profile.spacy_place_heads,  # version 8: "X Island" is LOC
+                              demonyms=lex.demonyms if lex.profile.demonym_places else None,
+                              extra=dateline_finder(lex, name_cue_finder(lex))):  # v7 name cues, v8 datelines
             if inside(boiler, cue.start, cue.end):
                 continue
             span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
@@ -404,6 +422,9 @@ class EntityFinder:
                     and not (lex.profile.territory_cues and territory_cue(self.text, start)):
                 found.states.setdefault(place.country if place else surface, []).append((start, end))
                 return
+            if lex.profile.language_names and label == "GPE" and language_or_demonym(surface, lex.demonyms,
+                                                                                     place is not None):
+                return  # version 8: "in Georgian and English": a language or demonym, no place (1.3)
             if lex.profile.unplaced_names and label == "GPE" and unplaced(surface, place is not None, self.placed):
                 return  # version 7: "Ndaba", "Universidad": a GPE no gazetteer knows, never placed
             if place is not None:

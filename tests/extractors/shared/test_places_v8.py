@@ -92,3 +92,77 @@ def test_not_a_new_settlement(extractors: dict[str, Any], extractor: str, text: 
 def test_person_office(extractors: dict[str, Any], extractor: str, text: str) -> None:
     assert "office" in _unnamed(extractors[f"{extractor}.v7"], text)
     assert "office" not in _unnamed(extractors[f"{extractor}.v8"], text)
+
+
+def _places(extractor: Any, text: str) -> dict[str, str]:
+    """Location name -> type of every location found."""
+    doc = next(iter(extractor.extract([Article("t", text)])))
+    return {loc.name: loc.type for loc in doc.locations}
+
+
+@pytest.mark.parametrize("text,place", [
+    # the place of a dateline is a location (guidelines 1.3 "Datelines"; switch dateline_places)
+    ("BLANTYRE — Nurses walked out of the central hospital on Monday, union leaders said.", "Blantyre"),
+    ("DODOMA: The budget committee approved the new water tariff late on Thursday.", "Dodoma"),
+    ("Maputo, 14 August (Metro desk) — Fuel queues stretched for kilometres on Tuesday.", "Maputo"),
+])
+def test_dateline_place(extractors: dict[str, Any], text: str, place: str) -> None:
+    assert place not in _places(extractors["spacy.v7"], text)
+    assert _places(extractors["spacy.v8"], text)[place] == "GPE"
+
+
+def test_heading_is_no_dateline(extractors: dict[str, Any]) -> None:
+    """A heading in capitals before a colon is no place unless the gazetteer knows it."""
+    assert _places(extractors["spacy.v8"], "UPDATE: The ferry resumed service after the storm passed.") == {}
+
+
+@pytest.mark.parametrize("text,language", [
+    # a language or demonym is no place (guidelines 1.3: adjectives are no location mentions; switch language_names)
+    ("The signs were printed in Swahili and French, and the menus in Amharic.", "Amharic"),
+    ("The contract was written in Tigrinya and Arabic, officials said.", "Tigrinya"),
+    ("Leaflets were handed out in Hausa and Yoruba at the market in Kano.", "Yoruba"),
+])
+def test_language_no_place(extractors: dict[str, Any], text: str, language: str) -> None:
+    assert language in _places(extractors["spacy.v7"], text)
+    assert language not in _places(extractors["spacy.v8"], text)
+
+
+def test_island_name(extractors: dict[str, Any]) -> None:
+    """Version 4's geographic heads in spaCy's context cues ("X Island" is a LOC; switch spacy_place_heads)."""
+    text = "Farmers on Kiwa Island said the harvest failed."
+    assert "Kiwa Island" not in _places(extractors["spacy.v7"], text)
+    assert _places(extractors["spacy.v8"], text)["Kiwa Island"] == "LOC"
+
+
+@pytest.mark.parametrize("extractor", ["rules", "spacy"])
+@pytest.mark.parametrize("text,noun", [
+    # a generic place, any place of its kind, is no location (guidelines 1.3; switch nearest_places)
+    ("Health officials urged parents to take feverish children to the nearest clinic at once.", "clinic"),
+    ("Drivers were told to stop at the closest police station and report the damage.", "station"),
+    ("Voters can cast their ballots at any polling station in Lusaka.", "station"),
+])
+def test_nearest_place(extractors: dict[str, Any], extractor: str, text: str, noun: str) -> None:
+    assert noun in _places(extractors[f"{extractor}.v7"], text)
+    assert noun not in _places(extractors[f"{extractor}.v8"], text)
+
+
+@pytest.mark.parametrize("text,place", [
+    # a name the gazetteer lacks after a preposition of place, never where a person stands, is a place
+    # (guidelines 1.3; switch placed_persons)
+    ("Voters queued outside schools in Mbanza Ngungu and Kisantu on Sunday, officials said.", "Mbanza Ngungu"),
+    ("Voters queued outside schools in Mbanza Ngungu and Kisantu on Sunday, officials said.", "Kisantu"),
+    # and the names listed after it
+    ("Farmers across Tsholotsho, Lupane and Nkayi lost cattle to the drought.", "Lupane"),
+])
+def test_placed_person_name(extractors: dict[str, Any], text: str, place: str) -> None:
+    assert place not in _places(extractors["rules.v7"], text)
+    assert _places(extractors["rules.v8"], text)[place] == "GPE"
+
+
+@pytest.mark.parametrize("city", ["Eldoret", "Mbeya"])
+def test_modifier_place(extractors: dict[str, Any], city: str) -> None:
+    """A known town's name before a common noun, outside spaCy's entities, names the town (guidelines 1.3,
+    1.4; switch modifier_places)."""
+    text = f"The {city} senate approved the plan by 41 votes to 12, and the rector of the {city} institute resigned."
+    assert city not in _places(extractors["spacy.v7"], text)
+    assert city in _places(extractors["spacy.v8"], text)
