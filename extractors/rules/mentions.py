@@ -23,6 +23,7 @@ from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
 from extractors.shared.nominals_v8 import class_people, class_roles
 from extractors.rules.bodies_v8b import class_body_records
+from extractors.rules.relatives_v8b import relative_pronouns
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
@@ -132,6 +133,9 @@ class MentionFinder:
             records = attach_member_nouns(text, records)
         if self.lex.profile.they_groups:  # v7: "they", "them", "their" of the group named last
             add_they_mentions(text, [a for a, _ in records])
+        if self.lex.profile.relative_pronouns:  # v8: "an official, who ... he ...": the official (1, 5 l 2)
+            relative_pronouns(text, [a for a, _ in records])
+            records = [(a, p) for a, p in records if a["mentions"]]
         for actor, is_person in records:
             actors.append(actor)
             # Pronouns resolved by the grouping are mentions too, so "he said" finds its person here.

@@ -152,6 +152,7 @@ class Profile:
     class_persons: bool = False
     # version 8 round 2, actors: organisations by their WordNet class (class_bodies, both)
     class_bodies: bool = False
+    relative_pronouns: bool = False  # rules
     # spaCy only (version 8, event arguments)
     aspect_places: bool = False
     cue_conjuncts: bool = False
@@ -215,7 +216,7 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              vote_offices=True, withdraw_senses=True, public_documents=True)
 V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True, person_offices=True,
              class_people=True, class_persons=True,
-             class_bodies=True,
+             class_bodies=True, relative_pronouns=True,
              aspect_places=True, cue_conjuncts=True, with_movers=True,
              light_uses=True, preposition_participles=True, leave_states=True, clause_verbs=True,
              abbreviation_periods=True, after_mark_cues=True, pp_subjects=True, joined_clauses=True,

@@ -132,3 +132,13 @@ def test_no_body_from_states_places_or_classes(versions: dict[str, Any], family:
     assert not {"clinic", "country", "government", "school", "consortium", "branch"} & set(found)
     assert found.get("cooperative", ("ORG", None, ["cooperative"]))[2] == ["cooperative"]  # version 3's, kept
     assert "cartel" not in _actors(versions[f"{family}.v7"], text) and found["cartel"][0] == "ORG"
+
+
+def test_pronoun_in_a_relative_clause_is_its_antecedent(versions: dict[str, Any]) -> None:
+    """relative_pronouns (rules): "he" inside "an official, who asked not to be named because he was not
+    authorised" is the official (1; 5 l 2), not the person named before."""
+    text = ("The minister Ana Lopes opened the bridge on Monday. A ministry official, who asked not to be named "
+            "because he was not authorised to speak, said the cost had doubled.")
+    assert "he" not in _actors(versions["rules.v7"], text).get("official", ("", None, []))[2]
+    found = _actors(versions["rules.v8"], text)
+    assert "he" in found["official"][2] and "he" not in found["Ana Lopes"][2]
