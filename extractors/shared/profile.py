@@ -139,6 +139,12 @@ class Profile:
     wordnet_facilities: bool = False
     unnamed_settlements: bool = False
     person_offices: bool = False
+    # spaCy only (version 8, quotes)
+    clause_mixed: bool = False
+    sentence_clauses: bool = False
+    wordnet_cues: bool = False
+    pronoun_speakers: bool = False
+    statement_clauses: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -186,4 +192,6 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
              vote_offices=True, withdraw_senses=True, public_documents=True)
 V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True,
-             person_offices=True)
+             person_offices=True,
+             clause_mixed=True, sentence_clauses=True, wordnet_cues=True,
+             pronoun_speakers=True, statement_clauses=True)
