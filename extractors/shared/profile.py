@@ -145,6 +145,9 @@ class Profile:
     wordnet_cues: bool = False
     pronoun_speakers: bool = False
     statement_clauses: bool = False
+    split_cues: bool = False
+    question_clauses: bool = False
+    stance_cues: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -194,4 +197,5 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
 V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True,
              person_offices=True,
              clause_mixed=True, sentence_clauses=True, wordnet_cues=True,
-             pronoun_speakers=True, statement_clauses=True)
+             pronoun_speakers=True, statement_clauses=True, split_cues=True,
+             question_clauses=True, stance_cues=True)

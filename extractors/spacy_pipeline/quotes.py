@@ -18,7 +18,8 @@ from extractors.shared.quotes import QUOTE_MARKS, QUOTE_RE, continue_speakers, q
 from extractors.spacy_pipeline.entities import ATTACHED, SUBJECTS
 from extractors.spacy_pipeline.quotes_v6 import naming_cue
 from extractors.spacy_pipeline.quotes_v8 import (clause_mixed, merge_same_cue,
-                                                   participle_speaker, pronoun_speakers, sentence_clauses)
+                                                   participle_speaker, pronoun_speakers, sentence_clauses,
+                                                   unasked_question)
 
 # Version 4: how many tokens after a quote its cue may stand when the parse links them.
 FAR_CUE_REACH = 20
@@ -231,6 +232,8 @@ class QuoteFinder:
                     first += 1
                 while last >= first and self.doc[last].is_punct:
                     last -= 1
+                if self.lex.profile.question_clauses and unasked_question(self.doc, first, t):
+                    continue  # version 8: "would not say whether ..." reports no question
                 if last - first < 2:
                     continue
                 start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])

@@ -31,16 +31,24 @@ from typing import Any
 
 from extractors.shared.lexicon import compatible, pronoun_info
 
+from extractors.shared.output import span as span_of
 from extractors.shared.quotes import QUOTE_MARKS
 from extractors.shared.wordnet import ancestors, lexname, senses
 from extractors.spacy_pipeline.entities import SUBJECTS
 
-# Words that open an embedded question (guidelines 2, indirect questions).
-QUESTION_WORDS = frozenset({"who", "whom", "whose", "what", "which", "why", "how", "when", "where", "whether", "if"})
+# Words that open only an embedded question after "say" (guidelines 2, indirect questions): "what",
+# "who", "where" and "when" also open a free relative ("says what worries her is ..."), "if" a condition
+# ("said if the rains fail, ..."), both reported speech.
+QUESTION_WORDS = frozenset({"whether", "how", "why"})
 # Pronouns that stand as a cue's subject; a possessive ("Its director said") names another speaker.
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
 # WordNet synsets of asking: a verb with one of them among its first two senses may report a question.
 ASKING_ROOTS = frozenset({"ask.v.01", "ask.v.05", "question.v.03"})
+# WordNet synsets of hope and fear: a verb whose first sense lies below one reports a stance (2).
+STANCE_ROOTS = frozenset({"desire.v.01", "worry.v.01", "fear.v.01"})
+# A sense of communication below thinking ("suspect", "speculate", "guess") is a belief put into words:
+# a verb of cognition, no cue (guidelines 2).
+THINKING_ROOTS = frozenset({"think.v.03"})
 # Lexicographer files of a first sense that keeps a verb's second sense of communication from counting.
 MENTAL_FILES = frozenset({"verb.cognition", "verb.emotion", "verb.perception"})
 
@@ -93,25 +101,48 @@ def is_cue(finder: Any, token: Any) -> bool:
     (``wordnet_cues``) a verb of communication by WordNet with a clausal complement."""
     if finder._is_cue(token):
         return True
-    return bool(finder.lex.profile.wordnet_cues and token.pos_ == "VERB" and clause_of(finder, token) is not None
-                and communication_verb(token.lower_))
+    if token.pos_ != "VERB" or clause_of(finder, token) is None:
+        return False
+    profile = finder.lex.profile
+    return bool((profile.wordnet_cues and communication_verb(token.lower_))
+                or (profile.stance_cues and stance_verb(token.lower_)))
+
+
+def stance_verb(word: str) -> bool:
+    """``stance_cues``: whether WordNet's most frequent sense of a verb is a feeling of hope or fear
+    ("hoped that", "fear that", "worry that"): stance verbs with a clause are reporting cues
+    (guidelines 2, "hoped").
+
+    >>> stance_verb("hoped"), stance_verb("fear"), stance_verb("regret"), stance_verb("believe")
+    (True, True, False, False)
+    """
+    first = senses(word, "v")[:1]
+    return bool(first) and lexname(first[0]) == "verb.emotion" and bool(ancestors(first[0]) & STANCE_ROOTS)
 
 
 def communication_verb(lemma: str) -> bool:
     """Whether WordNet's most frequent sense of a verb is one of communication, or its second is and the
-    first is no sense of thinking, feeling or perceiving.
+    first is no sense of thinking, feeling or perceiving; neither below thinking ("suspect").
 
     >>> communication_verb("write"), communication_verb("complain"), communication_verb("estimate")
     (True, True, False)
-    >>> communication_verb("expect"), communication_verb("show")
-    (False, False)
+    >>> communication_verb("expect"), communication_verb("show"), communication_verb("suspect")
+    (False, False, False)
     """
     first = senses(lemma, "v")[:2]
     if not first:
         return False
     if lexname(first[0]) == "verb.communication":
-        return True
-    return len(first) > 1 and lexname(first[0]) not in MENTAL_FILES and lexname(first[1]) == "verb.communication"
+        return not ancestors(first[0]) & THINKING_ROOTS
+    return (len(first) > 1 and lexname(first[0]) not in MENTAL_FILES and lexname(first[1]) == "verb.communication"
+            and not ancestors(first[1]) & THINKING_ROOTS)
+
+
+def unasked_question(doc: Any, first: int, cue: Any) -> bool:
+    """Whether reported content opening at token ``first`` is a question after a verb that is no asking
+    ("would not say whether ...", "did not explain how ..."): no quote (guidelines 2, indirect questions;
+    also ``question_clauses`` for version 7's first clause of a sentence)."""
+    return doc[first].lower_ in QUESTION_WORDS and not asking_verb(cue.lower_)
 
 
 def asking_verb(lemma: str) -> bool:
@@ -206,17 +237,44 @@ def sentence_clauses(finder: Any, quotes: list[dict[str, Any]]) -> list[dict[str
         bounds = clause_bounds(doc, comp) if comp is not None else None
         if bounds is None:
             continue
-        if doc[bounds[0]].lower_ in QUESTION_WORDS and not asking_verb(t.lower_):
+        if unasked_question(doc, bounds[0], t):
             continue  # "declined to say whether": no question is reported (2)
         start, end = doc[bounds[0]].idx, _char_end(doc, bounds[1])
-        if any(s < end and start < e for s, e in spans):
+        cut = split_before(finder, quotes, t) if finder.lex.profile.split_cues else None
+        others = spans if cut is None else [(c["content"]["start"], c["content"]["end"])
+                                            for c in quotes + found if c is not cut[0]]
+        if any(s < end and start < e for s, e in others):
             continue
         q = finder._quote(start, end, t, "mixed" if any(ch in text[start:end] for ch in QUOTE_MARKS[:3]) else "indirect")
+        if cut is not None:  # the verb shares the subject of the cue whose clause held it
+            cut[0]["content"] = cut[1]
+            q["speaker"], q["speaker_mention"] = cut[0]["speaker"], cut[0]["speaker_mention"]
         if q["speaker"] is None:
             continue
-        spans.append((start, end))
         found.append(q)
+        spans = [(c["content"]["start"], c["content"]["end"]) for c in quotes + found]
     return found
+
+
+def split_before(finder: Any, quotes: list[dict[str, Any]], cue: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """``split_cues``: "said the bridge would reopen but admitted that the repairs had cost more": when the
+    parser puts a coordinated reporting verb without a subject of its own inside the clause an earlier
+    cue reports, the earlier quote's content ends before it (with its "and"/"but"), and the verb's own
+    clause is a quote of the same speaker (guidelines 2: coordinated verbs share the subject). The earlier
+    quote and its cut content, or None."""
+    if cue.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    doc = finder.doc
+    for q in quotes:
+        if q.get("cue") and q["cue"]["end"] <= cue.idx and q["content"]["start"] < cue.idx < q["content"]["end"]:
+            first = doc.char_span(q["content"]["start"], q["content"]["start"] + 1, alignment_mode="expand").start
+            end = cue.i - 1
+            while end > first and (doc[end].dep_ == "cc" or doc[end].is_punct) and doc[end].text not in QUOTE_MARKS:
+                end -= 1
+            if end - first < 2:
+                return None
+            return q, span_of(finder.text, q["content"]["start"], _char_end(doc, end))
+    return None
 
 
 def pronoun_speakers(finder: Any, quotes: list[dict[str, Any]]) -> None:

@@ -1,5 +1,5 @@
 """Version 8 of ``spacy`` quotes (profile switches ``clause_mixed``, ``sentence_clauses``, ``wordnet_cues``,
-``pronoun_speakers``, ``statement_clauses``) against version 7, on invented sentences (no name from any
+``pronoun_speakers``, ``statement_clauses``, ``split_cues``, ``question_clauses``, ``stance_cues``) against version 7, on invented sentences (no name from any
 gold or development article): each case states a quote (kind, speaker, content, mention) v8 finds and
 checks that v7 (frozen) does not; the guards state what v8 must still not do (guidelines 2).
 """
@@ -53,6 +53,15 @@ CASES = {
         "the strike had cost it about 900 tonnes of zinc.",
         ("indirect", "Kerrow Mining Company", "the strike had cost it about 900 tonnes of zinc",
          "Kerrow Mining Company")),
+    # split_cues: a coordinated cue inside the clause of the first makes its own quote of the same speaker
+    "but admitted that": (
+        "Mayor Ingrid Solberg said the bridge would reopen in May but admitted that the repairs had cost "
+        "twice the budget.",
+        ("indirect", "Ingrid Solberg", "the repairs had cost twice the budget", "Ingrid Solberg")),
+    # stance_cues: a verb of hope or fear with a clause (guidelines 2, "hoped")
+    "hoped that": (
+        "Farmers' leader Oskar Lindqvist hoped that the new dam would end the shortages in the valley.",
+        ("indirect", "Oskar Lindqvist", "the new dam would end the shortages in the valley", "Oskar Lindqvist")),
 }
 
 
@@ -68,6 +77,7 @@ GUARDS = {
     "evidence from a survey": "The survey shows that most commuters in Tarrow drive to work.",
     "a verb of calculation": "The engineers estimate that the repairs will take a year.",
     "a verb of expectation": "Rail operator Nordbahn AG expects that fares will rise next year.",
+    "a belief put into words": "Police in Tarrow suspect that the fire at the warehouse was started deliberately.",
 }
 
 
@@ -78,8 +88,9 @@ def test_v8_makes_no_quote_of_cognition_or_evidence(spacy_versions: dict[str, An
 
 
 def test_v8_reports_no_question_after_a_verb_of_saying(spacy_versions: dict[str, Any]) -> None:
-    """A question word after a verb that is no asking makes no quote (guidelines 2, indirect questions)."""
-    text = ("Mayor Ingrid Solberg said the bridge would reopen in May and would not say whether the toll "
-            "would rise.")
-    contents = [q[2] for q in quotes_of(one(spacy_versions["spacy.v8"], text))]
-    assert not any(c.startswith("whether") for c in contents), contents
+    """``question_clauses``: a question word after a verb that is no asking makes no quote (guidelines 2,
+    indirect questions); version 7 made one."""
+    text = "The transport minister, Petra Holm, would not say whether the toll on the ring road would rise."
+    found = {name: [q[2] for q in quotes_of(one(ex, text))] for name, ex in spacy_versions.items()}
+    assert any(c.startswith("whether") for c in found["spacy.v7"]), found
+    assert not any(c.startswith("whether") for c in found["spacy.v8"]), found
