@@ -6,6 +6,7 @@ from extractors.rules.events import EventFinder
 from extractors.rules.fallback import fallback_triggers
 from extractors.rules.first_person import add_first_person
 from extractors.rules.nouns_v7 import class_noun_triggers
+from extractors.rules.verbs_v8 import clause_verb_triggers
 from extractors.rules.mentions import MentionFinder, Ref
 from extractors.rules.names import NameFinder
 from extractors.rules.quotes import QuoteFinder
@@ -21,7 +22,7 @@ class RulesArticle(ArticleWork, NameFinder, MentionFinder, QuoteFinder, EventFin
     def __init__(self, lex: RuleLexicons, text: str):
         super().__init__(text)
         self.lex = lex
-        self.sentences = Sentences(text)
+        self.sentences = Sentences(text, lex.profile.abbreviation_periods)  # v8: "Sept. 12" (rules.text_v8)
         self.refs: list[Ref] = []
         candidates = self._candidates()
         self.actors = self._actors(candidates)
@@ -35,6 +36,11 @@ class RulesArticle(ArticleWork, NameFinder, MentionFinder, QuoteFinder, EventFin
         if lex.profile.class_nouns:  # version 7: "a gas leak", "an audit" (the shared noun classes)
             taken = {t[0] for t in self.triggers} | {c[0] for c in self.cues} | set(self.ref_starts)
             self.triggers = sorted(self.triggers + class_noun_triggers(text, taken))
+        if lex.profile.clause_verbs:  # version 8: "Growers in Tolva County voted" (rules.verbs_v8)
+            taken = {t[0] for t in self.triggers} | {c[0] for c in self.cues} | set(self.ref_starts)
+            found = clause_verb_triggers(text, self.sentences.spans, taken)
+            self.clause_verb_starts = frozenset(t[0] for t in found)
+            self.triggers = sorted(self.triggers + found)
         self.quotes = self._quotes()
         self.about_election = lex.profile.election_table and election_article(text)  # version 5
         if lex.profile.quote_first_person:

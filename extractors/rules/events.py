@@ -12,6 +12,7 @@ from extractors.rules.fallback import FALLBACK_TYPE, compound_noun, fallback_sen
 from extractors.rules.retype import retyped
 from extractors.rules.events_v6 import EventRulesV6
 from extractors.rules.args_v7 import EventRulesV7
+from extractors.rules.args_v8 import EventRulesV8
 from extractors.rules.nouns_v7 import CLASS_NOUN_TYPE, class_noun_sense
 from extractors.rules.subjects_v7 import other_subject
 from extractors.shared.elections import election_sense
@@ -46,7 +47,7 @@ PLACE_PREPS = ("in", "at", "near", "inside", "across")
 PLACE_PREPS_V2 = PLACE_PREPS + ("outside", "around", "throughout", "within", "on")
 
 
-class EventFinder(EventRulesV6, EventRulesV7):
+class EventFinder(EventRulesV6, EventRulesV7, EventRulesV8):
     """The events of one article (a part of :class:`extractors.rules.article.RulesArticle`)."""
 
     text: str
@@ -57,6 +58,7 @@ class EventFinder(EventRulesV6, EventRulesV7):
     lex: Lexicons
     refs: list[Ref]
     ref_starts: list[int]
+    clause_verb_starts: frozenset[int] = frozenset()  # version 8: triggers of rules.verbs_v8
 
     def _events(self) -> list[dict[str, Any]]:
         """The quote cues' events and one event per trigger that is not part of a mention, with ids."""
@@ -165,6 +167,12 @@ class EventFinder(EventRulesV6, EventRulesV7):
             self._noun_arguments(start, end, etype, lemma, subtype, before, after, args)
         else:
             self._verb_arguments(start, end, etype, lemma, subtype, before_words, before, after, args)
+            if start in self.clause_verb_starts:  # v8: "Workers at the mine in X voted" (rules.args_v8)
+                self._head_subject_v8(start, end, etype, lemma, subtype, passive(before_words, text[start:end].lower()),
+                                      s_start, before, args)
+            if self.lex.profile.pp_subjects:  # v8: "Residents of X protested": the residents (rules.args_v8)
+                args = self._pp_subject_v8(start, etype, lemma, subtype, passive(before_words, text[start:end].lower()),
+                                           s_start, before, args)
         self._place_arguments(end, etype, s_start, after, args)
         in_quote = self.quotations.contains(start) or self._in_quote_content(start)
         polarity = "negative" if negated(before_words[-3:]) else "positive"

@@ -21,6 +21,7 @@ from extractors.rules.patterns import AUXILIARIES, NEXT_WORD_RE, PREV_WORD_RE, P
 from extractors.shared.context import boilerplate_spans, facility_fields, facility_mentions
 from extractors.shared.grouping import RawMention, group_mentions
 from extractors.shared.orgs import people_groups
+from extractors.shared.nominals_v8 import class_people, class_roles
 from extractors.shared.pronouns import add_mentions, add_reference_mentions, it_mentions
 from extractors.shared.places_v5 import place_nominals, possessor_of_place, territory_cue
 from extractors.shared.places_v7 import placed_facilities, vague_areas
@@ -101,6 +102,8 @@ class MentionFinder:
         if self.lex.profile.actor_cues:
             taken = [(m.start, m.end) for m in raw] + [s for spans in (*states.values(), *norp.values()) for s in spans]
             people = people_groups(text, taken + boilerplate_spans(text), self.lex.profile.speaker_nouns)
+            if self.lex.profile.class_people:  # v8: plural nouns of people by their WordNet class (1.2)
+                people = class_people(text, taken + boilerplate_spans(text), people)
         records = actor_records(text, groups, states, norp, self.lex.profile.actor_cues, people)
         if self.lex.profile.short_orgs or self.lex.profile.headline_heads:  # v6: later forms of a named body
             records = merge_org_forms(text, records, short=self.lex.profile.short_orgs,
@@ -112,6 +115,8 @@ class MentionFinder:
             names = sorted(m["start"] for a, is_person in records if is_person for m in a["mentions"]
                            if m["kind"] == "name")
             roles = role_actors(text, taken + boilerplate_spans(text), names, v4=self.lex.profile.speaker_nouns)
+            if self.lex.profile.class_persons:  # v8: singular nouns of one person by WordNet class (5 l 2)
+                roles = class_roles(text, taken + boilerplate_spans(text), roles, names)
             if self.lex.profile.org_nominals:  # v5: "X, a company", "the company" are X's mentions
                 roles = attach_org_nominals(text, roles, [a for a, _ in records])
             added = role_records(text, roles, len(records))

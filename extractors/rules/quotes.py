@@ -30,6 +30,7 @@ from extractors.rules.patterns import (
     TITLE_SUFFIX_RE,
     WORD_RE,
 )
+from extractors.rules.quotes_v8 import QuoteRulesV8, adverbial_that
 from extractors.rules.quotes_v4 import COORD_GAP_RE, coordinated_before, NAMING_RE, WRITE_WORDS
 from extractors.rules.text import Sentences, drop_final_determiner
 from extractors.shared.output import numbered, span
@@ -39,7 +40,7 @@ from extractors.shared.quotes import QUOTE_RE, continue_speakers, quote_record, 
 ACCORDING_BEFORE_RE = re.compile(r"\b([Aa]ccording to)[ \t]+[^,“”\"]{1,80},?[ \t]*$")
 
 
-class QuoteFinder:
+class QuoteFinder(QuoteRulesV8):
     """The quotes of one article (a part of :class:`extractors.rules.article.RulesArticle`, whose
     :class:`~extractors.rules.mentions.MentionFinder` part finds the speakers' mentions)."""
 
@@ -200,6 +201,8 @@ class QuoteFinder:
 
     def _content_start(self, cue_end: int, limit: int) -> int:
         """Where reported content begins after a cue: after "that" or after the cue's object."""
+        if self.lex.profile.adverbial_that and (found := adverbial_that(self.text, cue_end, limit)) is not None:
+            return found  # v8: "said in an interview last month that “...”" (rules.quotes_v8)
         if self.lex.profile.mixed_object_that and _word_before(self.text, cue_end) in OBJECT_CUES:
             m = OBJECT_THAT_V4_RE.match(self.text, cue_end, limit)
             if m is not None:  # "told reporters in the capital that “...”": after the addressee's "that"
@@ -242,6 +245,8 @@ class QuoteFinder:
             if "“" in sentence or '"' in sentence:
                 # quotation marks: handled as direct or mixed quotes, but for a coordinated verb after them
                 yield from self._coordinated_quotes(joined, i, s_start, body_end, after_marks=True)
+                if self.lex.profile.after_mark_cues:  # v8: '"...," she said, adding that ...' (rules.quotes_v8)
+                    yield from self._after_mark_quotes(i, s_start, body_end, joined)
                 continue
             while i < len(cues) and cues[i][0] < body_end:
                 first_end = next((c for c, _ in joined if c > cues[i][1]), body_end)
@@ -250,6 +255,8 @@ class QuoteFinder:
                 if q is not None and cue_close < first_end and q["content"]["end"] > cues[i][0]:
                     q = self._indirect_at(cues[i][0], cues[i][1], s_start, first_end)  # no inversion: as before
                     tail = None
+                if q is not None and self.lex.profile.joined_clauses and self._clause_of_later_cue(q, i, body_end):
+                    q = None  # v8: "X announced a fund, but Y say ...": the later cue's clause (rules.quotes_v8)
                 if q is not None:
                     yield q
                     if tail is not None and q["speaker"] is not None:  # "A, she said, but B": B is hers too
@@ -347,6 +354,8 @@ class QuoteFinder:
 
     def _that_clause(self, cue_end: int, body_end: int) -> int | None:
         """Start of a finite complement clause after a cue, or None for a noun phrase complement."""
+        if self.lex.profile.adverbial_that and (found := adverbial_that(self.text, cue_end, body_end)) is not None:
+            return found  # v8: "announced at a briefing in the capital that ..." (rules.quotes_v8)
         if self.lex.profile.object_that and self.lex.reporting.get(_word_before(self.text, cue_end)) in OBJECT_CUES:
             m = OBJECT_THAT_V4_RE.match(self.text, cue_end, body_end)
             if m is not None:  # "told reporters in Tolu that ...": the clause starts after "that"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from extractors.rules.patterns import DETERMINER_END_RE, DOTTED_RE, INITIAL_RE, SENTENCE_END_RE
+from extractors.rules.text_v8 import abbreviation_period
 from extractors.shared.lexicon import ALL_TITLES, HONORIFICS
 
 # The longest "sentence" the rules read as one (characters). The longest of the gold and development
@@ -18,8 +19,8 @@ MAX_SENTENCE_CHARS = 2000
 class Sentences:
     """An article's sentence spans, and the sentence around any offset."""
 
-    def __init__(self, text: str):
-        self.spans = sentence_spans(text)
+    def __init__(self, text: str, abbreviations: bool = False):
+        self.spans = sentence_spans(text, abbreviations)
         self._starts = [s for s, _ in self.spans]
 
     def of(self, offset: int) -> tuple[int, int]:
@@ -31,14 +32,17 @@ class Sentences:
         return self.spans[max(0, bisect.bisect_right(self._starts, offset) - 1)]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: split after . ! ? (and closing marks) followed by space, and at line breaks."""
+def sentence_spans(text: str, abbreviations: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans: split after . ! ? (and closing marks) followed by space, and at line breaks.
+    ``abbreviations`` (version 8): not after "Sept. 12", "Corp. said" (:mod:`extractors.rules.text_v8`)."""
     out: list[tuple[int, int]] = []
     start = 0
     for m in SENTENCE_END_RE.finditer(text):
         end_start, end_end = m.span(1) if m.group(1) is not None else m.span()
         if text[end_start:end_end].strip(" \t") == "" and _abbreviation_before(text, end_start):
             continue  # "Mr. Lee", "J. Smith", "U.S. officials": the period is not a sentence end
+        if abbreviations and text[end_start - 1] == "." and abbreviation_period(text, end_start, end_end):
+            continue
         if end_start > start:
             out.append((start, end_start))
         start = end_end

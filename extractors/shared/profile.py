@@ -139,6 +139,24 @@ class Profile:
     wordnet_facilities: bool = False
     unnamed_settlements: bool = False
     person_offices: bool = False
+    # version 8, actors: nouns of people by their WordNet class (class_people both, class_persons rules)
+    class_people: bool = False
+    class_persons: bool = False
+    # spaCy only (version 8, event arguments)
+    aspect_places: bool = False
+    cue_conjuncts: bool = False
+    with_movers: bool = False
+    # spaCy only (version 8, event triggers)
+    light_uses: bool = False
+    preposition_participles: bool = False
+    leave_states: bool = False
+    # rules only (version 8: events and quotes)
+    clause_verbs: bool = False
+    abbreviation_periods: bool = False
+    after_mark_cues: bool = False
+    pp_subjects: bool = False
+    joined_clauses: bool = False
+    adverbial_that: bool = False
     # spaCy only (version 8, quotes)
     clause_mixed: bool = False
     sentence_clauses: bool = False
@@ -194,8 +212,11 @@ V7 = replace(V6, version="7", pronoun_links=True, state_governments=True, defini
              they_groups=True, class_nouns=True, phrase_subjects=True, support_verbs=True, body_members=True,
              contact_verbs=True, weak_verb_senses=True, contract_agreements=True, uncued_types=True,
              vote_offices=True, withdraw_senses=True, public_documents=True)
-V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True,
-             person_offices=True,
+V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True, person_offices=True,
+             class_people=True, class_persons=True, aspect_places=True, cue_conjuncts=True, with_movers=True,
+             light_uses=True, preposition_participles=True, leave_states=True, clause_verbs=True,
+             abbreviation_periods=True, after_mark_cues=True, pp_subjects=True, joined_clauses=True,
+             adverbial_that=True,
              clause_mixed=True, sentence_clauses=True, wordnet_cues=True,
              pronoun_speakers=True, statement_clauses=True, split_cues=True,
              question_clauses=True, stance_cues=True)

@@ -115,3 +115,12 @@ def is_kind(word: str, pos: Pos, roots: frozenset[str], first: int = 1) -> bool:
     (True, False)
     """
     return any(ancestors(s) & roots for s in senses(word, pos)[:first])
+
+
+def synset_names() -> tuple[str, ...]:
+    """The names of every listed synset (both parts of speech), e.g. to count the kinds below a class.
+
+    >>> "person.n.01" in synset_names()
+    True
+    """
+    return tuple(_synsets())

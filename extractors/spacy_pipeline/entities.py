@@ -35,6 +35,7 @@ from extractors.spacy_pipeline.actors_v4 import (facility_names, geographic_name
                                                  resolve_opening_pronouns, speaks_or_is_named)
 from extractors.spacy_pipeline.doc_index import conj_root
 from extractors.spacy_pipeline.nominals import described_actor, description_type, is_description
+from extractors.spacy_pipeline.actors_v8 import class_group_token
 from extractors.spacy_pipeline.nominals_v6 import appositive_actor, referred_actor
 from extractors.spacy_pipeline.org_nominals_v7 import link_definite_bodies
 from extractors.spacy_pipeline.pronouns_v7 import link_pronouns
@@ -234,7 +235,8 @@ class EntityFinder:
         for t in self.doc:
             if ref[t.i] is not None:
                 continue
-            if not (is_description(t) or (agents and is_agent_group(t))):
+            if not (is_description(t) or (agents and is_agent_group(t))
+                    or (self.lex.profile.class_people and class_group_token(t))):  # v8: by WordNet class
                 if self.lex.profile.appositive_nominals:  # version 6: "X, a seamstress", "the seamstress"
                     self._appositive_nominal(t, by_id, described)
                 continue

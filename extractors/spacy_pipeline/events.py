@@ -20,8 +20,10 @@ from extractors.shared.triggers_v2 import ELECTION_WORDS, PHRASAL_TYPE, RESULT_L
 from extractors.shared.output import numbered, span
 from extractors.shared.quotes import ContentSpans, QuotationSpans, add_addressee, cue_events
 from extractors.spacy_pipeline.arguments import ArgumentFinder
+from extractors.spacy_pipeline.arguments_v8 import aspect_governor, companions, cue_conjunct_agents, place_preps
 from extractors.spacy_pipeline.entities import SUBJECTS, TokenRef
 from extractors.spacy_pipeline.events_v6 import aid_giver, attributive_participle
+from extractors.spacy_pipeline.events_v8 import leave_state, light_use, preposition_participle
 from extractors.spacy_pipeline.roles_v4 import destinations
 from extractors.spacy_pipeline.roles_v7 import party_roles
 from extractors.spacy_pipeline.senses_v5 import business_sense, hearing_sense
@@ -78,6 +80,8 @@ class EventFinder(ArgumentFinder):
                     self._cue_agents(cue, event)
                 if self.lex.profile.parse_roles and cue is not None:
                     self._statement_places(cue, event)
+                if self.lex.profile.cue_conjuncts and cue is not None:  # version 8: "X and Y both said" (3.3)
+                    cue_conjunct_agents(event, [self._subject_refs(s) for s, _ in self._subjects(cue)])
         dates = self._dates()
         verbs, nouns = self.lex.event_verbs, self.lex.event_nouns
         v2 = self.lex.profile.events
@@ -92,7 +96,11 @@ class EventFinder(ArgumentFinder):
                     said = own  # version 7: "accused X of negligence" with no quote is ACCUSE (guidelines 3.1)
                 found[t.idx] = self._event(t, said[0], dates, said[1])  # version 7: "spoke with X" is contact
                 continue
+            if self.lex.profile.preposition_participles and preposition_participle(t):
+                continue  # version 8: "suspended pending an inquiry" (3.1)
             if pos == "VERB":
+                if self.lex.profile.light_uses and light_use(t, nouns):
+                    continue  # version 8: "a statement issued on Sunday", "received a complaint" (3.1)
                 hit = verbs.get(t.lower_)
                 if hit is None and self.lex.profile.parse_triggers:
                     self._fallback_event(t, found, dates)
@@ -154,6 +162,8 @@ class EventFinder(ArgumentFinder):
         if self.lex.profile.weak_verb_senses and (sense := weak_verb_sense(t, self.ref)) is not None:
             found[t.idx] = self._event(t, sense[0], dates, sense[1])  # version 7: "the six were released"
             return
+        if self.lex.profile.leave_states and leave_state(t):
+            return  # version 8: "left the club ninth", "the water left in the valley" (3.1)
         if self.lex.profile.leave_senses and t.pos_ == "VERB" and t.dep_ not in NOT_EVENT_DEPS:
             decided, sense = leave_sense(t)  # version 4: "left the company", "the wait drags on"
             if decided:
@@ -361,6 +371,14 @@ class EventFinder(ArgumentFinder):
             polarity = "negative"
         if self.lex.profile.arguments:
             self._v3_arguments(t, etype, lemma, subtype, args)
+        if self.lex.profile.aspect_places and (verb := aspect_governor(t, is_noun)) is not None:
+            for prep in place_preps(verb, PLACE_PREPS):  # version 8: "the leak began at the mine" (3.1)
+                self._prep_argument(prep, etype, args)
+            for place in self._places(verb):
+                args.add("place", place)
+        if self.lex.profile.with_movers and etype in ("MOVE", "DEPLOY"):
+            for ref in filter(None, map(self._actor_ref, companions(t))):  # version 8: "with her children"
+                args.add("agent", ref)
         if getattr(self, "_contents", None) is None:  # indexed once: a scan per event was quadratic
             self._contents = ContentSpans(self.quotes)
         in_quote = self.quotations.contains(t.idx) or self._contents.contains(t.idx)

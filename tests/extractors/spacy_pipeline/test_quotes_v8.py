@@ -75,7 +75,7 @@ def test_v8_finds_quotes_v7_missed(spacy_versions: dict[str, Any], case: str) ->
 
 GUARDS = {
     "evidence from a survey": "The survey shows that most commuters in Tarrow drive to work.",
-    "a verb of calculation": "The engineers estimate that the repairs will take a year.",
+    "a verb of calculation": "The engineers calculate that the repairs will take a year.",
     "a verb of expectation": "Rail operator Nordbahn AG expects that fares will rise next year.",
     "a belief put into words": "Police in Tarrow suspect that the fire at the warehouse was started deliberately.",
 }
