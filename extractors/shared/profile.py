@@ -224,9 +224,7 @@ V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True,
              class_people=True, class_persons=True, aspect_places=True, cue_conjuncts=True, with_movers=True,
              light_uses=True, preposition_participles=True, leave_states=True, clause_verbs=True,
              abbreviation_periods=True, after_mark_cues=True, pp_subjects=True, joined_clauses=True,
-             adverbial_that=True,
-             spacy_place_heads=True, language_names=True, dateline_places=True, nearest_places=True,
-             placed_persons=True, modifier_places=True)
-             clause_mixed=True, sentence_clauses=True, wordnet_cues=True,
-             pronoun_speakers=True, statement_clauses=True, split_cues=True,
-             question_clauses=True, stance_cues=True)
+             adverbial_that=True, spacy_place_heads=True, language_names=True, dateline_places=True,
+             nearest_places=True, placed_persons=True, modifier_places=True, clause_mixed=True,
+             sentence_clauses=True, wordnet_cues=True, pronoun_speakers=True, statement_clauses=True,
+             split_cues=True, question_clauses=True, stance_cues=True)
