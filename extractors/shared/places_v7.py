@@ -54,10 +54,10 @@ _AFTER_RE = re.compile(r"[ \t]+(?:in|at|near|outside|on|with|to|from)[ \t]+"
 _BEFORE_RE = re.compile(r"(?:[’']s)?(?:-[A-Z][\w'’]+)?[ \t]+(?:[a-z][a-z-]+[ \t]+){0,2}$")
 # Before a noun placed by what follows it: a determiner, a number or a possessive, then at most two
 # modifiers ("a new office in X", "one precinct in X"), so that a verb ("she works in X") is no facility.
-_DETERMINED_RE = re.compile(r"(?:\b(?:a|an|A|An|the|The|its|Its|their|Their|one|two|three|four|five|six|\d[\d,.]*)"
+DETERMINED_RE = re.compile(r"(?:\b(?:a|an|A|An|the|The|its|Its|their|Their|one|two|three|four|five|six|\d[\d,.]*)"
                             r"|[’']s)[ \t]+(?:[a-z][a-z-]+[ \t]+){0,2}$")
 # Determiners and possessives that make a later bare noun a definite mention of the facility.
-_DEFINITE_RE = re.compile(r"(?:\b(?:the|The|this|This|that|That|its|Its)[ \t]+(?:[a-z-]+[ \t]+)?)$")
+DEFINITE_RE = re.compile(r"(?:\b(?:the|The|this|This|that|That|its|Its)[ \t]+(?:[a-z-]+[ \t]+)?)$")
 
 
 def placed_facilities(text: str, locations: list[dict[str, Any]], taken: list[tuple[int, int]],
@@ -83,30 +83,30 @@ def placed_facilities(text: str, locations: list[dict[str, Any]], taken: list[tu
     >>> placed_facilities(text, locs, [(14, 18), (57, 61), (76, 80)], {"fell": ("fall", "OTHER")})
     []
     """
-    names = _name_mentions(locations)
+    names = name_mentions(locations)
     if not names:
         return []
     found: dict[str, dict[str, Any]] = {}
     added: list[tuple[int, int]] = []
     for m in _NOUN_RE.finditer(text):
         start, end = m.span()
-        if _overlaps(taken + added, start, end) or not _heads(text, end, verbs or {}):
+        if overlaps(taken + added, start, end) or not heads_phrase(text, end, verbs or {}):
             continue
         noun = m.group()
         place = None if noun in _TRADE_NOUNS else _place_before(text, start, names)
-        if place is None and _DETERMINED_RE.search(text[max(0, start - 40):start]):
+        if place is None and DETERMINED_RE.search(text[max(0, start - 40):start]):
             place = _place_after(text, end, names)
-        if place is None and not (noun in found and _DEFINITE_RE.search(text[max(0, start - 30):start])):
+        if place is None and not (noun in found and DEFINITE_RE.search(text[max(0, start - 30):start])):
             continue
         if noun not in found:
-            found[noun] = _record(noun, place, _next_id(locations) + len(found))
+            found[noun] = _record(noun, place, next_id(locations) + len(found))
         found[noun]["mentions"].append({"start": start, "end": end, "text": noun, "kind": "nominal"})
         added.append((start, end))
     locations.extend(found.values())
     return added
 
 
-def _name_mentions(locations: list[dict[str, Any]]) -> dict[int, tuple[int, dict[str, Any]]]:
+def name_mentions(locations: list[dict[str, Any]]) -> dict[int, tuple[int, dict[str, Any]]]:
     """start -> (end, location) of each name or nominal mention of a place that is no facility itself
     (a nominal places a facility through its possessive: "the town's main health centre")."""
     return {m["start"]: (m["end"], loc) for loc in locations if loc.get("type") != "FAC"
@@ -133,7 +133,7 @@ def _place_before(text: str, start: int, names: dict[int, tuple[int, dict[str, A
     return None
 
 
-def _heads(text: str, end: int, verbs: Mapping[str, Any]) -> bool:
+def heads_phrase(text: str, end: int, verbs: Mapping[str, Any]) -> bool:
     """Whether the noun ending at ``end`` heads its noun phrase (a modifier noun names no place)."""
     nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
     if nxt and nxt.group(1) in ("onto", "into", "near", "outside", "inside", "along", "with", "of", "about"):
@@ -141,13 +141,13 @@ def _heads(text: str, end: int, verbs: Mapping[str, Any]) -> bool:
     return is_head(text, end, verbs, {})
 
 
-def _next_id(locations: list[dict[str, Any]]) -> int:
+def next_id(locations: list[dict[str, Any]]) -> int:
     """The number of the next location id ("l7" after "l6"), past every id in use (a hook may have
     taken locations out)."""
     return 1 + max((int(loc["id"][1:]) for loc in locations if loc["id"][1:].isdigit()), default=0)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
@@ -167,7 +167,7 @@ def _record(noun: str, place: dict[str, Any] | None, n: int) -> dict[str, Any]:
 # named by a compass point, the place where an event happened ("the scene"), the edge of a town.
 # "region" is left out, as version 5 left it out of the nominals of named places: it names a province
 # already named as often as an area of its own (5 ab).
-_AREA_NOUNS: dict[str, str] = {
+AREA_NOUNS: dict[str, str] = {
     **dict.fromkeys("area north south east west northeast northwest southeast southwest interior "
                     "countryside mainland hinterland outskirts edge suburbs districts scene".split(), "region"),
     "continent": "continent",
@@ -176,7 +176,7 @@ _AREA_NOUNS: dict[str, str] = {
 _AREA_MODS = ("northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|"
               "northeastern|northwestern|southeastern|southwestern|lower|upper|whole|entire|wider|surrounding|"
               "same|far|remote|rural|coastal|crash|accident")
-_AREA_RE = re.compile(rf"\b(?:the|The)[ \t]+(?:(?:{_AREA_MODS})[ \t]+)?(?P<noun>{'|'.join(_AREA_NOUNS)})\b")
+_AREA_RE = re.compile(rf"\b(?:the|The)[ \t]+(?:(?:{_AREA_MODS})[ \t]+)?(?P<noun>{'|'.join(AREA_NOUNS)})\b")
 # "set the scene": an idiom, no place.
 _SET_SCENE_RE = re.compile(r"\b(?:set|sets|setting)[ \t]+the[ \t]+$")
 # Nouns of the edge of a place: an area only as the edge of a place named after them ("the outskirts of X").
@@ -202,14 +202,14 @@ def vague_areas(text: str, locations: list[dict[str, Any]], taken: list[tuple[in
     for m in _AREA_RE.finditer(text):
         start, end = m.span("noun")
         noun = m.group("noun")
-        if _overlaps(taken + added, start, end) or not _heads(text, end, verbs or {}) \
+        if overlaps(taken + added, start, end) or not heads_phrase(text, end, verbs or {}) \
                 or (noun == "area" and text.startswith(" of", end)) \
                 or (noun in _EDGE_NOUNS and not _OF_NAME_RE.match(text, end)) \
                 or _SET_SCENE_RE.search(text, max(0, start - 20), start):
             continue  # a modifier ("the area manager"), a domain ("the area of finance"), an edge of nothing named
         if noun not in found:
-            found[noun] = {"id": f"l{_next_id(locations) + len(found)}", "name": noun, "type": "LOC",
-                           "subtype": _AREA_NOUNS[noun], "country": None, "mentions": []}
+            found[noun] = {"id": f"l{next_id(locations) + len(found)}", "name": noun, "type": "LOC",
+                           "subtype": AREA_NOUNS[noun], "country": None, "mentions": []}
         found[noun]["mentions"].append({"start": start, "end": end, "text": noun, "kind": "nominal"})
         added.append((start, end))
     locations.extend(found.values())

@@ -233,11 +233,11 @@ def head_facilities(text: str, facilities: dict[str, list[tuple[int, int]]],
     >>> head_facilities(text, {"school": [(9, 15), (26, 32)], "port": [(46, 50)]}, {"closed": ("close", "X")})
     {'school': [(26, 32)]}
     """
-    from extractors.shared.places_v7 import _heads  # the head test of placed_facilities
+    from extractors.shared.places_v7 import heads_phrase  # the head test of placed_facilities
 
     out: dict[str, list[tuple[int, int]]] = {}
     for noun, spans in facilities.items():
-        kept = [(s, e) for s, e in spans if _heads(text, e, verbs) or _ADVERB_AFTER_RE.match(text, e)]
+        kept = [(s, e) for s, e in spans if heads_phrase(text, e, verbs) or _ADVERB_AFTER_RE.match(text, e)]
         if kept:
             out[noun] = kept
     return out

@@ -39,8 +39,8 @@ from typing import Any, Mapping
 
 from extractors.shared.context import FACILITY_NOUNS
 from extractors.shared.places_v5 import PLACE_NOUNS
-from extractors.shared.places_v7 import (PLACED_NOUNS, _AREA_NOUNS, _DEFINITE_RE, _DETERMINED_RE, _heads,
-                                         _name_mentions, _next_id, _overlaps)
+from extractors.shared.places_v7 import (AREA_NOUNS, DEFINITE_RE, DETERMINED_RE, PLACED_NOUNS, heads_phrase,
+                                         name_mentions, next_id, overlaps)
 from extractors.shared.wordnet import ancestors, lemma_of, lexname, senses
 
 # Roots of the guidelines' kinds of place (1.3): built places are FAC, natural features LOC.
@@ -49,7 +49,7 @@ _NATURAL = frozenset({"geological_formation.n.01", "body_of_water.n.01", "land.n
 # A noun with a sense among its first two under these names an institution or a group as often as a place.
 _BODIES = frozenset({"organization.n.01", "social_group.n.01"})
 # Nouns the earlier versions read (named places' nominals, areas, version 2 and 7 facilities).
-_KNOWN = frozenset(FACILITY_NOUNS) | frozenset(PLACED_NOUNS) | frozenset(PLACE_NOUNS) | frozenset(_AREA_NOUNS)
+_KNOWN = frozenset(FACILITY_NOUNS) | frozenset(PLACED_NOUNS) | frozenset(PLACE_NOUNS) | frozenset(AREA_NOUNS)
 # Between a noun and the place it lies at: a preposition of place, an article or possessive, modifiers.
 _SITE_GAP_RE = re.compile(r"[ \t]+(?:in|at|near|outside|inside|on|off|along|beside|below|above|from)[ \t]+"
                           r"(?:(?:the|its|their)[ \t]+)?(?:[a-z-]+[ \t]+){0,2}")
@@ -96,7 +96,7 @@ def wordnet_places(text: str, locations: list[dict[str, Any]], taken: list[tuple
     >>> wordnet_places(text, locs, [(30, 34), (76, 80)]), locs[1]["type"], locs[1]["subtype"]
     ([(22, 26), (56, 60)], 'FAC', 'kiln')
     """
-    names = _name_mentions(locations)
+    names = name_mentions(locations)
     kinds = _named_kinds(locations)  # "the river" after "the X River" is that river, no new place
     sites = {m["start"]: (m["end"], loc) for loc in locations for m in loc["mentions"] if m["kind"] != "pronoun"}
     found: dict[str, dict[str, Any]] = {}
@@ -104,16 +104,16 @@ def wordnet_places(text: str, locations: list[dict[str, Any]], taken: list[tuple
     for m in _WORD_RE.finditer(text):
         noun, (start, end) = m.group(), m.span()
         kind = place_class(noun)
-        if kind is None or _overlaps(taken + added, start, end) or not _heads(text, end, verbs or {}) \
+        if kind is None or overlaps(taken + added, start, end) or not heads_phrase(text, end, verbs or {}) \
                 or _PARTITIVE_RE.search(text, max(0, start - 50), start) or _OF_NAME_RE.match(text, end) \
                 or lemma_of(noun, "n") in kinds:
             continue  # not a place, a modifier, one of a set, a part of a named place, a named one
         place = _placed(text, start, end, names, sites)
         if place is None and not _setting(text, start) \
-                and not (noun in found and _DEFINITE_RE.search(text[max(0, start - 30):start])):
+                and not (noun in found and DEFINITE_RE.search(text[max(0, start - 30):start])):
             continue
         if noun not in found:  # the most specific kind is the noun's own (guidelines 1.3 subtypes)
-            found[noun] = {"id": f"l{_next_id(locations) + len(found)}", "name": noun, "type": kind,
+            found[noun] = {"id": f"l{next_id(locations) + len(found)}", "name": noun, "type": kind,
                            "subtype": lemma_of(noun, "n") or noun, "country": (place or {}).get("country"),
                            "mentions": []}
         found[noun]["mentions"].append({"start": start, "end": end, "text": noun, "kind": "nominal"})
@@ -135,7 +135,7 @@ def _placed(text: str, start: int, end: int, names: dict[int, tuple[int, dict[st
     site after it past a preposition of place ("a new kiln at Tolu", "a tributary of the X River", "the
     gate of the plant": a part of a site, guidelines 1.3); None when there is none."""
     place = _name_before(text, start, names)
-    if place is None and _DETERMINED_RE.search(text[max(0, start - 40):start]):
+    if place is None and DETERMINED_RE.search(text[max(0, start - 40):start]):
         place = _site_after(text, end, sites)
     return place
 
@@ -243,13 +243,13 @@ def unnamed_settlements(text: str, locations: list[dict[str, Any]], taken: list[
     for m in _WORD_RE.finditer(text):
         noun, (start, end) = m.group(), m.span()
         kind = settlement_class(noun)
-        if kind is None or _overlaps(taken + added, start, end) or not _heads(text, end, verbs or {}) \
+        if kind is None or overlaps(taken + added, start, end) or not heads_phrase(text, end, verbs or {}) \
                 or _APPOSED_RE.search(text, max(0, start - 30), start):
             continue
         place = _site_after(text, end, sites) if _INDEFINITE_RE.search(text, max(0, start - 40), start) else None
         if place is None or noun != lemma_of(noun, "n"):
             continue  # "a village" alone is generic; a plural may sum up places named apart (1.3)
-        locations.append({"id": f"l{_next_id(locations)}", "name": noun, "type": kind[0], "subtype": kind[1],
+        locations.append({"id": f"l{next_id(locations)}", "name": noun, "type": kind[0], "subtype": kind[1],
                           "country": (place or {}).get("country"),
                           "mentions": [{"start": start, "end": end, "text": noun, "kind": "nominal"}]})
         added.append((start, end))

@@ -168,6 +168,15 @@ class Profile:
     pp_subjects: bool = False
     joined_clauses: bool = False
     adverbial_that: bool = False
+    # spaCy only (version 8, quotes)
+    clause_mixed: bool = False
+    sentence_clauses: bool = False
+    wordnet_cues: bool = False
+    pronoun_speakers: bool = False
+    statement_clauses: bool = False
+    split_cues: bool = False
+    question_clauses: bool = False
+    stance_cues: bool = False
 
     def config(self) -> dict[str, Any]:
         """The switches, recorded with every result so that a run can be repeated.
@@ -220,6 +229,7 @@ V8 = replace(V7, version="8", wordnet_facilities=True, unnamed_settlements=True,
              aspect_places=True, cue_conjuncts=True, with_movers=True,
              light_uses=True, preposition_participles=True, leave_states=True, clause_verbs=True,
              abbreviation_periods=True, after_mark_cues=True, pp_subjects=True, joined_clauses=True,
-             adverbial_that=True,
-             spacy_place_heads=True, language_names=True, dateline_places=True, nearest_places=True,
-             placed_persons=True, modifier_places=True)
+             adverbial_that=True, spacy_place_heads=True, language_names=True, dateline_places=True,
+             nearest_places=True, placed_persons=True, modifier_places=True, clause_mixed=True,
+             sentence_clauses=True, wordnet_cues=True, pronoun_speakers=True, statement_clauses=True,
+             split_cues=True, question_clauses=True, stance_cues=True)

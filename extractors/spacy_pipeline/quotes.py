@@ -17,6 +17,9 @@ from extractors.shared.output import span as span_of
 from extractors.shared.quotes import QUOTE_MARKS, QUOTE_RE, continue_speakers, quote_record, quoted_content
 from extractors.spacy_pipeline.entities import ATTACHED, SUBJECTS
 from extractors.spacy_pipeline.quotes_v6 import naming_cue
+from extractors.spacy_pipeline.quotes_v8 import (clause_mixed, merge_same_cue,
+                                                   participle_speaker, pronoun_speakers, sentence_clauses,
+                                                   unasked_question)
 
 # Version 4: how many tokens after a quote its cue may stand when the parse links them.
 FAR_CUE_REACH = 20
@@ -44,6 +47,8 @@ class QuoteFinder:
         subject = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
         if subject is None and cue.dep_ in ("conj", "xcomp"):
             subject = next((c for c in cue.head.children if c.dep_ in SUBJECTS), None)
+        if subject is None and self.lex.profile.sentence_clauses:
+            subject = participle_speaker(cue)  # version 8: "..., adding that"
         if subject is None:
             return None, None
         r = self._actor_of(subject)
@@ -97,7 +102,13 @@ class QuoteFinder:
                 q = self._indirect(sent)
                 if q is not None:
                     quotes.append(q)
+        if self.lex.profile.clause_mixed:
+            quotes = merge_same_cue(quotes)  # version 8: one mixed quote per cue
+        if self.lex.profile.sentence_clauses:
+            quotes.extend(sentence_clauses(self, quotes))  # version 8: every reported clause
         quotes.sort(key=lambda q: q["content"]["start"])
+        if self.lex.profile.pronoun_speakers:
+            pronoun_speakers(self, [q for q in quotes if q.get("cue")])  # version 8: "He said" goes on
         if self.lex.profile.quotes:
             continue_speakers(quotes)
         return numbered("q", quotes)
@@ -115,6 +126,8 @@ class QuoteFinder:
         if self.lex.profile.naming_cues and len(text[c_start:c_end].split()) >= 3 and (
                 naming := naming_cue(doc, first.start)) is not None:
             return self._quote(c_start, c_end, naming, "direct")  # version 6: called the plan “...”
+        if self.lex.profile.clause_mixed and (mixed := clause_mixed(self, first)) is not None:
+            return mixed  # version 8: a quoted fragment inside a reported clause
         cue = self._cue_after(first.end) or self._cue_before(first.start)
         if cue is None and self.lex.profile.far_cues:
             cue = self._cue_far_after(first)
@@ -219,6 +232,8 @@ class QuoteFinder:
                     first += 1
                 while last >= first and self.doc[last].is_punct:
                     last -= 1
+                if self.lex.profile.question_clauses and unasked_question(self.doc, first, t):
+                    continue  # version 8: "would not say whether ..." reports no question
                 if last - first < 2:
                     continue
                 start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
