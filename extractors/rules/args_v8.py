@@ -17,8 +17,8 @@ nearest actor before the verb).
 """
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Callable
 
 from extractors.rules.mentions import Ref
 from extractors.shared.events import Arguments
@@ -72,6 +72,8 @@ class EventRulesV8:
     triggers: list[tuple[int, int, tuple[str, str]]]
     cues: list[tuple[int, int]]
 
+    _trigger_between: Callable[[int, int], bool]  # the finder's (version 3): trigger and cue starts, bisected
+
     def _head_subject_v8(self, start: int, end: int, etype: str, lemma: str, subtype: str | None,
                          is_passive: bool, s_start: int, before: list[Ref], args: Arguments) -> None:
         """Give a clause verb at ``start`` the opening actor of its sentence as subject, when it has none."""
@@ -81,17 +83,9 @@ class EventRulesV8:
         subject = opening_actor(self.text, s_start, before)
         if subject is None or _CLAUSE_BREAK_RE.search(self.text, subject.end, start):
             return
-        if self._verb_between(subject.end, start):
+        if self._trigger_between(subject.end, start):
             return  # "The union said the mill closed": the finite verb has a subject of its own
         args.add(role, subject.ref)
-
-    def _verb_between(self, lo: int, hi: int) -> bool:
-        """Whether a trigger or a cue starts between the offsets ``lo`` and ``hi``."""
-        starts = [t[0] for t in self.triggers]
-        i = bisect.bisect_left(starts, lo)
-        if i < len(starts) and starts[i] < hi:
-            return True
-        return any(lo <= c < hi for c, _ in self.cues)
 
     def _pp_subject_v8(self, start: int, etype: str, lemma: str, subtype: str | None, is_passive: bool,
                        s_start: int, before: list[Ref], args: Arguments) -> Arguments:
@@ -106,6 +100,6 @@ class EventRulesV8:
             return args
         head = opening_actor(self.text, s_start, before)
         if head is None or head.ref == near.ref or head.start >= near.start \
-                or _CLAUSE_BREAK_RE.search(self.text, head.end, start) or self._verb_between(head.end, start):
+                or _CLAUSE_BREAK_RE.search(self.text, head.end, start) or self._trigger_between(head.end, start):
             return args
         return Arguments.of([{"role": role, "ref": head.ref} if a is held[0] else a for a in args.items])
