@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractors.shared.wordnet import ancestors, lexname, senses
+from extractors.shared.wordnet import ancestors, is_kind, lexname, senses
 
 # The root of guidelines 1.1's ORG type.
 BODY_ROOTS: frozenset[str] = frozenset({"organization.n.01"})
@@ -48,7 +48,7 @@ def is_body_noun(word: str) -> bool:
     first = senses(word.lower(), "n")[:2]
     if not first:
         return False
-    up = ancestors(first[0]) | {first[0]}
+    up = ancestors(first[0])
     if not up & BODY_ROOTS or up & NOT_BODIES:
         return False
     return not any(lexname(s) in _PLACE_FILES for s in first)
@@ -74,7 +74,7 @@ def body_kinds(word: str) -> frozenset[str]:
     """
     out = set()
     for synset in senses(word.lower(), "n")[:2]:
-        up = ancestors(synset) | {synset}
+        up = ancestors(synset)
         out.update(next(([kind] for root, kind in KIND_ROOTS if root in up), []))  # the first, most specific
     return frozenset(out)
 
@@ -82,5 +82,4 @@ def body_kinds(word: str) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def is_unit_noun(word: str) -> bool:
     """Whether a noun's most frequent sense is a unit of an organisation ("branch", "secretariat")."""
-    first = senses(word.lower(), "n")[:1]
-    return bool(first) and bool((ancestors(first[0]) | {first[0]}) & UNIT_ROOTS)
+    return is_kind(word, "n", UNIT_ROOTS)

@@ -26,7 +26,7 @@ from typing import Sequence
 
 from extractors.shared.roles import PERSON_ROLES, PERSON_ROLES_V4, TITLE_REACH
 from extractors.shared.textscan import Overlaps
-from extractors.shared.wordnet import ancestors, lemma_of, lexname, senses, synset_names
+from extractors.shared.wordnet import ancestors, is_kind, lemma_of, lexname, senses, synset_names
 
 # The roots of guidelines 1.1's PER type: a person, and people as a collective.
 PERSON_ROOTS: frozenset[str] = frozenset({"person.n.01", "people.n.01"})
@@ -51,8 +51,7 @@ def person_sense(word: str) -> bool:
     >>> person_sense("smugglers"), person_sense("machinist"), person_sense("fans"), person_sense("press")
     (True, True, False, False)
     """
-    first = senses(word, "n")[:1]
-    return bool(first) and bool(ancestors(first[0]) & PERSON_ROOTS)
+    return is_kind(word, "n", PERSON_ROOTS)
 
 
 @lru_cache(maxsize=8192)

@@ -41,7 +41,7 @@ from extractors.shared.context import FACILITY_NOUNS
 from extractors.shared.places_v5 import PLACE_NOUNS
 from extractors.shared.places_v7 import (AREA_NOUNS, DEFINITE_RE, DETERMINED_RE, PLACED_NOUNS, heads_phrase,
                                          name_mentions, next_id, overlaps)
-from extractors.shared.wordnet import ancestors, lemma_of, lexname, senses
+from extractors.shared.wordnet import ancestors, is_kind, lemma_of, lexname, senses
 
 # Roots of the guidelines' kinds of place (1.3): built places are FAC, natural features LOC.
 _BUILT = frozenset({"structure.n.01", "facility.n.01", "way.n.06"})
@@ -276,7 +276,7 @@ def person_offices(text: str, found: dict[str, list[tuple[int, int]]]) -> dict[s
     """
     out = {}
     for noun, spans in found.items():
-        if any(ancestors(s) & _BODIES for s in senses(noun, "n")[:2]):
+        if is_kind(noun, "n", _BODIES, first=2):
             spans = [(s, e) for s, e in spans if not _person_possessor(text, s)]
         if spans:
             out[noun] = spans

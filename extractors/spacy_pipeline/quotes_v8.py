@@ -33,7 +33,7 @@ from extractors.shared.lexicon import compatible, pronoun_info
 
 from extractors.shared.output import span as span_of
 from extractors.shared.quotes import QUOTE_MARKS
-from extractors.shared.wordnet import ancestors, lexname, senses
+from extractors.shared.wordnet import ancestors, is_kind, lexname, senses
 from extractors.spacy_pipeline.entities import SUBJECTS
 
 # Words that open only an embedded question after "say" (guidelines 2, indirect questions): "what",
@@ -147,7 +147,7 @@ def unasked_question(doc: Any, first: int, cue: Any) -> bool:
 
 def asking_verb(lemma: str) -> bool:
     """Whether one of a verb's first two senses is asking ("ask", "inquire", "wonder", "query")."""
-    return any(ancestors(s) & ASKING_ROOTS for s in senses(lemma, "v")[:2])
+    return is_kind(lemma, "v", ASKING_ROOTS, first=2)
 
 
 def embedding_cue(finder: Any, quote: Any) -> Any:
