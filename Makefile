@@ -28,10 +28,10 @@ run: install
 
 results: install
 	for split in dev devtest; do \
-	  $(BIN)/newsbench run --split $$split -e rules.v1 -e spacy.v1 -e rules.v2 -e spacy.v2 -e rules.v3 -e spacy.v3 -e rules.v4 -e spacy.v4 -e rules.v5 -e spacy.v5 -e rules.v6 -e spacy.v6 -e rules.v7 -e spacy.v7 --out results/$$split && \
+	  $(BIN)/newsbench run --split $$split -e rules.v1 -e spacy.v1 -e rules.v2 -e spacy.v2 -e rules.v3 -e spacy.v3 -e rules.v4 -e spacy.v4 -e rules.v5 -e spacy.v5 -e rules.v6 -e spacy.v6 -e rules.v7 -e spacy.v7 -e rules.v8 -e spacy.v8 --out results/$$split && \
 	  $(BIN)/newsbench run --split $$split --out results/$$split || exit 1; \
 	done
-	$(BIN)/newsbench run -e rules.v1 -e spacy.v1 -e rules.v2 -e spacy.v2 -e rules.v3 -e spacy.v3 -e rules.v4 -e spacy.v4 -e rules.v5 -e spacy.v5 -e rules.v6 -e spacy.v6 -e rules.v7 -e spacy.v7 --out results
+	$(BIN)/newsbench run -e rules.v1 -e spacy.v1 -e rules.v2 -e spacy.v2 -e rules.v3 -e spacy.v3 -e rules.v4 -e spacy.v4 -e rules.v5 -e spacy.v5 -e rules.v6 -e spacy.v6 -e rules.v7 -e spacy.v7 -e rules.v8 -e spacy.v8 --out results
 	$(BIN)/newsbench run --out results
 	$(BIN)/newsbench leaderboard --readme README.md > /dev/null
 	$(BIN)/newsbench errors --readme README.md > /dev/null

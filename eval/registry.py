@@ -7,7 +7,7 @@ registry in one of two ways:
 * inside newsbench: ``@register("name")`` on the class, plus one line in ``BUILTIN`` so that the
   module is imported only when the extractor is asked for (spaCy and openai are heavy);
   a built-in extractor whose output changed keeps each version under its own name (``rules.v1``,
-  ``rules.v8``), and ``ALIASES`` points the plain name at the current one (``rules`` -> ``rules.v8``):
+  ``rules.v9``), and ``ALIASES`` points the plain name at the current one (``rules`` -> ``rules.v9``):
   an old version's output never changes, and results are named by the version that ran;
 * from another package: an entry point in the group ``newsbench.extractors``::
 
@@ -81,7 +81,8 @@ BUILTIN: dict[str, str] = {
     "rules.v5": "extractors.rules:RulesExtractorV5",
     "rules.v6": "extractors.rules:RulesExtractorV6",
     "rules.v7": "extractors.rules:RulesExtractorV7",
-    "rules.v8": "extractors.rules:RulesExtractor",
+    "rules.v8": "extractors.rules:RulesExtractorV8",
+    "rules.v9": "extractors.rules:RulesExtractor",
     "spacy.v1": "extractors.spacy_pipeline:SpacyExtractorV1",
     "spacy.v2": "extractors.spacy_pipeline:SpacyExtractorV2",
     "spacy.v3": "extractors.spacy_pipeline:SpacyExtractorV3",
@@ -89,12 +90,13 @@ BUILTIN: dict[str, str] = {
     "spacy.v5": "extractors.spacy_pipeline:SpacyExtractorV5",
     "spacy.v6": "extractors.spacy_pipeline:SpacyExtractorV6",
     "spacy.v7": "extractors.spacy_pipeline:SpacyExtractorV7",
-    "spacy.v8": "extractors.spacy_pipeline:SpacyExtractor",
+    "spacy.v8": "extractors.spacy_pipeline:SpacyExtractorV8",
+    "spacy.v9": "extractors.spacy_pipeline:SpacyExtractor",
     "llm": "extractors.llm:LLMExtractor",
 }
 # Plain names of versioned extractors -> their current version. ``create("rules")`` makes a
-# ``rules.v8``, and a run records it as ``rules.v8``: a published row never changes its meaning.
-ALIASES: dict[str, str] = {"rules": "rules.v8", "spacy": "spacy.v8"}
+# ``rules.v9``, and a run records it as ``rules.v9``: a published row never changes its meaning.
+ALIASES: dict[str, str] = {"rules": "rules.v9", "spacy": "spacy.v9"}
 
 _REGISTERED: dict[str, type] = {}
 T = TypeVar("T", bound=type)
@@ -130,7 +132,7 @@ def resolve(name: str) -> str:
     """The extractor a name runs: an alias's current version, any other name itself.
 
     >>> resolve("rules"), resolve("rules.v1"), resolve("llm")
-    ('rules.v8', 'rules.v1', 'llm')
+    ('rules.v9', 'rules.v1', 'llm')
     """
     return ALIASES.get(name, name)
 
@@ -139,7 +141,7 @@ def current_names() -> list[str]:
     """The extractors a default run runs: every known name except aliases and superseded versions.
 
     >>> [n for n in current_names() if n.startswith("rules")]
-    ['rules.v8']
+    ['rules.v9']
     """
     superseded = {n for n in available_names() if n not in ALIASES and n.split(".v")[0] in ALIASES
                   and n not in ALIASES.values()}
@@ -149,7 +151,7 @@ def current_names() -> list[str]:
 def aliases_of(name: str) -> list[str]:
     """The aliases that point at ``name``.
 
-    >>> aliases_of("rules.v8"), aliases_of("rules.v1")
+    >>> aliases_of("rules.v9"), aliases_of("rules.v1")
     (['rules'], [])
     """
     return sorted(alias for alias, target in ALIASES.items() if target == name)

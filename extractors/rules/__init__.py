@@ -21,12 +21,12 @@ Modules: ``extractor`` the class and its worker processes; ``article`` the steps
 order; ``names``, ``mentions``, ``quotes``, ``events`` the steps; ``cues`` the cue and trigger words
 and the scan for them; ``text`` sentences and headlines; ``patterns`` the compiled expressions.
 
-Eight versions share this code: ``rules.v1`` to ``rules.v7`` (frozen) and ``rules.v8`` (the current one,
+Nine versions share this code: ``rules.v1`` to ``rules.v8`` (frozen) and ``rules.v9`` (the current one,
 ``rules``), which differ by the switches of :mod:`extractors.shared.profile`; what each adds is listed there.
 
 Nothing here names a particular person, place or phrase (rule 2); see ``tests/test_no_gold_names.py``.
 """
 from extractors.rules.extractor import (RulesExtractor, RulesExtractorV1, RulesExtractorV2, RulesExtractorV3,
-                                       RulesExtractorV4, RulesExtractorV5, RulesExtractorV6, RulesExtractorV7)
+                                       RulesExtractorV4, RulesExtractorV5, RulesExtractorV6, RulesExtractorV7, RulesExtractorV8)
 
-__all__ = ["RulesExtractor", "RulesExtractorV1", "RulesExtractorV2", "RulesExtractorV3", "RulesExtractorV4", "RulesExtractorV5", "RulesExtractorV6", "RulesExtractorV7"]
+__all__ = ["RulesExtractor", "RulesExtractorV1", "RulesExtractorV2", "RulesExtractorV3", "RulesExtractorV4", "RulesExtractorV5", "RulesExtractorV6", "RulesExtractorV7", "RulesExtractorV8"]

@@ -17,12 +17,12 @@ Modules: ``extractor`` the class; ``pipeline`` which spaCy package is loaded and
 downloaded); ``article`` the steps on one parsed article, in order; ``entities``, ``quotes``,
 ``events`` the steps.
 
-Eight versions share this code: ``spacy.v1`` to ``spacy.v7`` (frozen) and ``spacy.v8`` (the current one,
+Nine versions share this code: ``spacy.v1`` to ``spacy.v8`` (frozen) and ``spacy.v9`` (the current one,
 ``spacy``), which differ by the switches of :mod:`extractors.shared.profile`; what each adds is listed there.
 
 Nothing here names a particular person, place or phrase (rule 2).
 """
 from extractors.spacy_pipeline.extractor import (SpacyExtractor, SpacyExtractorV1, SpacyExtractorV2, SpacyExtractorV3,
-                                                SpacyExtractorV4, SpacyExtractorV5, SpacyExtractorV6, SpacyExtractorV7)
+                                                SpacyExtractorV4, SpacyExtractorV5, SpacyExtractorV6, SpacyExtractorV7, SpacyExtractorV8)
 
-__all__ = ["SpacyExtractor", "SpacyExtractorV1", "SpacyExtractorV2", "SpacyExtractorV3", "SpacyExtractorV4", "SpacyExtractorV5", "SpacyExtractorV6", "SpacyExtractorV7"]
+__all__ = ["SpacyExtractor", "SpacyExtractorV1", "SpacyExtractorV2", "SpacyExtractorV3", "SpacyExtractorV4", "SpacyExtractorV5", "SpacyExtractorV6", "SpacyExtractorV7", "SpacyExtractorV8"]

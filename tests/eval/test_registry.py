@@ -55,7 +55,7 @@ def test_create_passes_only_accepted_options(echo_registered: type) -> None:
 
 
 def test_unknown_name_lists_available(echo_registered: type) -> None:
-    with pytest.raises(UnknownExtractorError, match=r"Unknown extractor 'nope'\. Available: echo, llm, rules, rules\.v1, rules\.v2, rules\.v3, rules\.v4, rules\.v5, rules\.v6, rules\.v7, rules\.v8, spacy, spacy\.v1, spacy\.v2, spacy\.v3, spacy\.v4, spacy\.v5, spacy\.v6, spacy\.v7, spacy\.v8"):
+    with pytest.raises(UnknownExtractorError, match=r"Unknown extractor 'nope'\. Available: echo, llm, rules, rules\.v1, rules\.v2, rules\.v3, rules\.v4, rules\.v5, rules\.v6, rules\.v7, rules\.v8, rules\.v9, spacy, spacy\.v1, spacy\.v2, spacy\.v3, spacy\.v4, spacy\.v5, spacy\.v6, spacy\.v7, spacy\.v8, spacy\.v9"):
         get_class("nope")
 
 
@@ -121,6 +121,6 @@ def test_checked_extract_holds_outputs_to_the_contract(extractor: EchoExtractor,
 
 
 def test_an_alias_creates_the_current_version_and_a_default_run_skips_old_ones() -> None:
-    assert (create("rules").name, get_class("spacy") is get_class("spacy.v8"), registry.resolve("rules.v1"),
+    assert (create("rules").name, get_class("spacy") is get_class("spacy.v9"), registry.resolve("rules.v1"),
             [n for n in registry.current_names() if n.startswith(("rules", "spacy"))]) == (
-        "rules.v8", True, "rules.v1", ["rules.v8", "spacy.v8"])
+        "rules.v9", True, "rules.v1", ["rules.v9", "spacy.v9"])

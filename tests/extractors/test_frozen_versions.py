@@ -1,5 +1,5 @@
 """Published versions are frozen: on the three gold texts the output of ``rules.v1``, ``spacy.v1``,
-``rules.v2``, ``spacy.v2``, ``rules.v3``, ``spacy.v3``, ``rules.v4``, ``spacy.v4``, ``rules.v5``, ``spacy.v5``, ``rules.v6``, ``spacy.v6``, ``rules.v7`` and ``spacy.v7`` is byte for byte
+``rules.v2``, ``spacy.v2``, ``rules.v3``, ``spacy.v3``, ``rules.v4``, ``spacy.v4``, ``rules.v5``, ``spacy.v5``, ``rules.v6``, ``spacy.v6``, ``rules.v7``, ``spacy.v7``, ``rules.v8`` and ``spacy.v8`` is byte for byte
 what it was when the next version was added
 (``tests/data/golden/<name>.jsonl``), run metadata aside.
 
@@ -20,7 +20,7 @@ from tests.conftest import DATA
 
 GOLDEN = DATA / "golden"
 GOLD = Path(__file__).resolve().parents[2] / "gold"
-FROZEN = ("rules.v1", "spacy.v1", "rules.v2", "spacy.v2", "rules.v3", "spacy.v3", "rules.v4", "spacy.v4", "rules.v5", "spacy.v5", "rules.v6", "spacy.v6", "rules.v7", "spacy.v7")
+FROZEN = ("rules.v1", "spacy.v1", "rules.v2", "spacy.v2", "rules.v3", "spacy.v3", "rules.v4", "spacy.v4", "rules.v5", "spacy.v5", "rules.v6", "spacy.v6", "rules.v7", "spacy.v7", "rules.v8", "spacy.v8")
 
 
 def gold_articles() -> list[Article]:

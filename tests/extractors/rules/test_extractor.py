@@ -40,7 +40,7 @@ def summary(doc: Document) -> dict[str, Any]:
 
 def test_is_registered_and_implements_the_protocol() -> None:
     extractor = create("rules")
-    assert isinstance(extractor, Extractor) and extractor.config()["name"] == "rules.v8"
+    assert isinstance(extractor, Extractor) and extractor.config()["name"] == "rules.v9"
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -93,5 +93,5 @@ def test_worker_processes_give_the_same_documents_in_order(rules: RulesExtractor
 
 @pytest.mark.parametrize("options", [{"workers": 0}, {"batch_size": 0}], ids=["workers", "batch_size"])
 def test_workers_and_batch_size_must_be_positive(options: dict[str, int]) -> None:
-    with pytest.raises(ExtractorUnavailableError, match=r"extractor 'rules.v8' cannot run with workers=.*must be at least 1"):
+    with pytest.raises(ExtractorUnavailableError, match=r"extractor 'rules.v9' cannot run with workers=.*must be at least 1"):
         RulesExtractor(**options)
