@@ -1,6 +1,6 @@
 """Pathological articles for the offline extractors, and their timing: texts built to hit every scan that
 could grow faster than the text (no sentence end, one paragraph, open quotes, runs of capitalised names,
-of pronouns, of "and" and commas), plus a normal article repeated to some megabytes.
+of pronouns, of "and" and commas, words of thousands of letters), plus a normal article repeated to some megabytes.
 
     python bench/pathological.py --kb 300                          # every class, every offline extractor
     python bench/pathological.py --kb 60 --timeout 60 -e rules.v4  # some extractors only
@@ -86,6 +86,14 @@ def verb_chain(size: int) -> str:
     return "Members " + _fill(itertools.cycle(words), size - 20, " ") + " voted again."
 
 
+def long_words(size: int) -> str:
+    """Sentences each holding one very long "word": capitals, a capital and small letters, small letters,
+    capitals and small letters in turn, hyphened and apostrophed parts ("Ab-Ab-...", "A'A'...")."""
+    words = ("A", "Ab", "a", "Aa", "Ab-", "A'", "Ab’", "A.", "AB ")
+    part = max(size // len(words) - 40, 1)
+    return " ".join(f"Residents of {w * (part // len(w))} voted, officials said." for w in words)[:size]
+
+
 def normal(size: int) -> str:
     """The development texts (``gold/dev/texts``) joined and repeated to ``size`` characters."""
     files = sorted((ROOT / "gold" / "dev" / "texts").glob("*/*.txt"))
@@ -96,6 +104,7 @@ def normal(size: int) -> str:
 CLASSES: dict[str, Callable[[int], str]] = {
     "no_sentence_end": no_sentence_end, "one_paragraph": one_paragraph, "open_quote": open_quote,
     "capitalised_run": capitalised_run, "pronoun_run": pronoun_run, "and_commas": and_commas, "verb_chain": verb_chain,
+    "long_words": long_words,
     "normal": normal,
 }
 

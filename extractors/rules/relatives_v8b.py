@@ -12,8 +12,10 @@ import re
 from typing import Any
 
 # A word, a comma and "who", then the clause up to its closing punctuation, with "he"/"she"/"his"/"her"
-# in it (no name or other noun of a person is looked for: the clause is short).
-_RELATIVE_RE = re.compile(r"([a-z][\w-]*),[ \t]+who\b[^,.;:\"“”()]*?\b([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# in it (no name or other noun of a person is looked for: the clause is short). The word opens at a word's
+# start: read from each letter of a long word, the pattern would scan to the word's end each time (and a
+# word read from its middle is never a mention's span).
+_RELATIVE_RE = re.compile(r"(?<![\w-])([a-z][\w-]*),[ \t]+who\b[^,.;:\"“”()]*?\b([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 
 
 def relative_pronouns(text: str, actors: list[dict[str, Any]]) -> None:

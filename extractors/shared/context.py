@@ -17,10 +17,16 @@ from extractors.shared.places import Place
 from extractors.shared.places_v5 import generic_facility
 from extractors.shared.textscan import Overlaps
 
-_CAP = r"[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)*"
+# At most four hyphened parts ("Guinea-Bissau"): a chain with no end would be read again from each hyphen.
+_CAP = r"[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+){0,3}"
 # A place name: one to three capitalised words ("San Peldo", "North Umbeto"), or such words around a
 # lower-case particle ("Bay of Palms" is one name; a hyphenated name is one word already).
 NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|del|la|el|do|da|of)[ \t]+)?{_CAP}){{0,2}}"
+# A name opens at the start of a word, not after a letter nor after a letter's apostrophe ("O'Brien"), but
+# after an opening quote: read from inside a run of letters, a pattern would be tried at every capital of the
+# run and scan to its end each time (quadratic time on one long capitalised "word"); a name opening after a
+# capital of its own word could never be found anyway, since the match from that capital comes first.
+_START = r"(?<![a-zA-Z])(?<![a-zA-Z'’]['’])"
 _LIST = rf"(?P<list>{NAME}(?:,[ \t]+{NAME})*(?:,?[ \t]+and[ \t]+{NAME})?)"
 
 # Nouns before "of X" that say what kind of place X is.
@@ -42,20 +48,21 @@ _FAC_HEADS = ("Stadium|Airport|Hospital|Prison|Bridge|Station|Square|Market|Road
               "Mine|Capitol|Arena|Terminal|Harbour|Harbor|Barracks|Base")
 
 _OF_RE = re.compile(rf"\b(?P<kind>{'|'.join(_KIND_OF)})[ \t]+of[ \t]+{_LIST}")
-_ADMIN_RE = re.compile(rf"(?P<name>{NAME})[ \t]+(?P<admin>{'|'.join(_ADMIN_AFTER)})\b")
-_ADMIN_LIST_RE = re.compile(rf"{_LIST}[ \t]+(?P<admin>{'|'.join(_ADMIN_PLURAL)})\b")
-_ADJ_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP})-(?:based|born|bound|headquartered|registered|listed)\b")
+_ADMIN_RE = re.compile(rf"{_START}(?P<name>{NAME})[ \t]+(?P<admin>{'|'.join(_ADMIN_AFTER)})\b")
+_ADMIN_LIST_RE = re.compile(rf"{_START}{_LIST}[ \t]+(?P<admin>{'|'.join(_ADMIN_PLURAL)})\b")
+_ADJ_RE = re.compile(rf"(?<![\w-]){_START}(?P<name>{_CAP})-(?:based|born|bound|headquartered|registered|listed)\b")
 _LOC_BEFORE_RE = re.compile(rf"\b(?P<name>(?:Lake|Mount|Mt\.|Gulf[ \t]+of|Bay[ \t]+of)[ \t]+{_CAP}(?:[ \t]+{_CAP})?)")
 # not when another capitalised word follows: "Tana Valley College" is an organisation
-_LOC_AFTER_RE = re.compile(rf"(?P<name>{NAME}[ \t]+(?:{_LOC_HEADS}))\b(?![ \t]+[A-Z])")
-_FAC_RE = re.compile(rf"(?P<name>{NAME}[ \t]+(?:{_FAC_HEADS}))\b(?![ \t]+[A-Z])")
-_CITY_RE = re.compile(rf"(?P<name>{_CAP}[ \t]+City)\b")
+_LOC_AFTER_RE = re.compile(rf"{_START}(?P<name>{NAME}[ \t]+(?:{_LOC_HEADS}))\b(?![ \t]+[A-Z])")
+_FAC_RE = re.compile(rf"{_START}(?P<name>{NAME}[ \t]+(?:{_FAC_HEADS}))\b(?![ \t]+[A-Z])")
+_CITY_RE = re.compile(rf"{_START}(?P<name>{_CAP}[ \t]+City)\b")
 # Version 4: more capitalised geographic heads after a name ("Tolo Island", "Varo Channel", "Kesto County").
 _LOC_HEADS_V4 = "Island|Islands|Channel|Strait|Straits|Lagoon|Reef|Peninsula|Cape|Glacier|Canyon|Forest|Basin"
-_LOC_AFTER_V4_RE = re.compile(rf"(?P<name>{NAME}[ \t]+(?:{_LOC_HEADS_V4}))\b(?![ \t]+[A-Z])")
-_COUNTY_RE = re.compile(rf"(?P<name>{NAME}[ \t]+(?:County|Province|District|Prefecture|Governorate))\b(?![ \t]+[A-Z])")
-# "X, Country" and a dateline "X, Country," or "X (Country)"
-_COMMA_COUNTRY_RE = re.compile(rf"(?P<name>{NAME}|[A-Z][A-Z'’. -]*[A-Z]),[ \t]+(?P<country>{NAME})\b")
+_LOC_AFTER_V4_RE = re.compile(rf"{_START}(?P<name>{NAME}[ \t]+(?:{_LOC_HEADS_V4}))\b(?![ \t]+[A-Z])")
+_COUNTY_RE = re.compile(rf"{_START}(?P<name>{NAME}[ \t]+(?:County|Province|District|Prefecture|Governorate))\b(?![ \t]+[A-Z])")
+# "X, Country" and a dateline "X, Country," or "X (Country)"; a dateline's place is at most 42 letters
+# long, so that a long run of capitals is not read again from each of its words
+_COMMA_COUNTRY_RE = re.compile(rf"{_START}(?P<name>{NAME}|[A-Z][A-Z'’. -]{{0,40}}[A-Z]),[ \t]+(?P<country>{NAME})\b")
 _SENTENCE_OPENERS = frozenset("The A An In On At For From To With By As After Before During While When But And "
                               "Or If This That These Those Its His Her Their Our".split())
 

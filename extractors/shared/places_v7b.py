@@ -111,13 +111,16 @@ def _bare_service(text: str, noun: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 _CAP = r"[A-Z][a-zA-Z'’áéíóúñãõçâêôüÁÉÍÓÚ]+"
+# A name opens at a word's start, not after a letter's apostrophe ("O'Brien" from its "O" only): read from
+# each capital of a long run of letters and apostrophes, a pattern would scan to the run's end each time.
+_WORD_START = r"(?<![\w-])(?<![\w'’]['’])"
 # A name of two or three capitalised words before "-based", "-born" (guidelines 1.4 "Place names inside
 # adjectives": the whole name, "a Porto Viso-based group"); version 2 took only the last word.
-_BASED_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}})-(?:based|born|bound|headquartered|"
+_BASED_RE = re.compile(rf"{_WORD_START}(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}})-(?:based|born|bound|headquartered|"
                        r"registered|listed)\b")
 # Two names joined by a hyphen before a noun of a line or a link between places ("the X-Y road", "the
 # X-Y border"): each name is a place (guidelines 1.4 "Kenya-Uganda border"); version 2 read one word.
-_PAIR_RE = re.compile(rf"(?<![\w-])(?P<a>{_CAP})-(?P<b>{_CAP})[ \t]+(?:road|highway|motorway|railway|rail|line|"
+_PAIR_RE = re.compile(rf"{_WORD_START}(?P<a>{_CAP})-(?P<b>{_CAP})[ \t]+(?:road|highway|motorway|railway|rail|line|"
                       r"route|border|frontier|corridor|pipeline|expressway|bridge|crossing|section|stretch)s?\b")
 # A river or lake named by a Spanish, Portuguese or Italian head after "the" ("the Rio X", "the Río de X",
 # "the Lago X"): towns of the same form take no article ("in Rio X").
@@ -134,7 +137,7 @@ _FEATURE_RE = re.compile(rf"\b(?:the|The)[ \t]+(?:[a-z]+[ \t]+)?(?P<name>{_CAP}[
 # A name before a noun of a quarter that is no political unit ("the X industrial district", "the X
 # neighbourhood"): a LOC region (guidelines 1.3 subtypes: "a district or quarter that is no political unit
 # (a neighbourhood, an old town) LOC region"); "X district" alone is an administrative one (GPE).
-_QUARTER_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+(?:(?:industrial|residential|business|"
+_QUARTER_RE = re.compile(rf"{_WORD_START}(?P<name>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+(?:(?:industrial|residential|business|"
                          r"commercial|financial|shopping)[ \t]+(?:district|area|zone|estate|park|hub)|neighbourhood|"
                          r"neighborhood|quarter|slum|shantytown|favela)\b")
 _OPENERS = frozenset("The A An In On At For From To With By As After Before During While When But And Or If "

@@ -53,6 +53,13 @@ def test_rules_linear_on_pathological_text(rules: Any, kind: str) -> None:
     assert _seconds(rules, text) < RULES_LIMIT
 
 
+@pytest.mark.parametrize("name", ["rules.v2", "rules.v8", "rules"])
+def test_rules_linear_on_words_of_thousands_of_letters(name: str) -> None:
+    """A place pattern read a long capitalised "word" again from each of its capitals (quadratic: a word of
+    40,000 capitals took minutes); names now open at a word's start."""
+    assert _seconds(create(name), BENCH.long_words(SIZE)) < RULES_LIMIT
+
+
 def test_long_sentence_cut_only_past_the_limit() -> None:
     """Real sentences keep their spans; a span without a sentence end is cut at spaces."""
     from extractors.rules.text import MAX_SENTENCE_CHARS, sentence_spans
