@@ -27,7 +27,8 @@ NAME = rf"{_CAP}(?:[ \t]+(?:(?:de|del|la|el|do|da|of)[ \t]+)?{_CAP}){{0,2}}"
 # run and scan to its end each time (quadratic time on one long capitalised "word"); a name opening after a
 # capital of its own word could never be found anyway, since the match from that capital comes first.
 _START = r"(?<![a-zA-Z])(?<![a-zA-Z'’]['’])"
-_LIST = rf"(?P<list>{NAME}(?:,[ \t]+{NAME})*(?:,?[ \t]+and[ \t]+{NAME})?)"
+# At most 31 names: a list with no end would be read again from each of its names.
+_LIST = rf"(?P<list>{NAME}(?:,[ \t]+{NAME}){{0,30}}(?:,?[ \t]+and[ \t]+{NAME})?)"
 
 # Nouns before "of X" that say what kind of place X is.
 _KIND_OF = {"town": "city", "city": "city", "village": "city", "port": "city", "capital": "city", "suburb": "city",
@@ -220,7 +221,9 @@ def _without_overlaps(found: list[CuePlace]) -> list[CuePlace]:
 # Boilerplate (guidelines 0.4, 1.4): a byline or editing line, the agency slug of a dateline, a photo credit.
 _BYLINE_RE = re.compile(r"^\((?:Reporting|Writing|Editing|Additional reporting|Compiled)\b[^\n]*\)[ \t]*$", re.M)
 _SLUG_RE = re.compile(r"^[A-Z][A-Z .'’-]+,[^\n(]{0,60}?\((?P<slug>[^)\n]{2,60})\)[ \t]*[-–—]", re.M)
-_CREDIT_RE = re.compile(r"(?:(?<=[.!?])[ \t]+|^)(?P<credit>(?:Photo|PHOTO|Picture|File photo)?:?[ \t]*"
+# The blanks after a sentence end are taken whole (possessive): given back one by one to the blanks that may
+# open a credit, a long run of them was tried in every split (quadratic), and no split can match otherwise.
+_CREDIT_RE = re.compile(r"(?:(?<=[.!?])[ \t]++|^)(?P<credit>(?:Photo|PHOTO|Picture|File photo)?:?[ \t]*"
                         r"[A-Z][A-Za-z]*/[^\n]+|\((?:[A-Z][A-Za-z]+)/[^)\n]+\)|(?:Photo|PHOTO)[ \t]*:)[ \t]*$", re.M)
 
 
