@@ -1,6 +1,7 @@
 """Pathological articles for the offline extractors, and their timing: texts built to hit every scan that
 could grow faster than the text (no sentence end, one paragraph, open quotes, runs of capitalised names,
-of pronouns, of "and" and commas, words of thousands of letters), plus a normal article repeated to some megabytes.
+of pronouns, of "and" and commas, words of thousands of letters, runs of one punctuation mark, lists of
+thousands of names, thousands of quotes in one sentence), plus a normal article repeated to some megabytes.
 
     python bench/pathological.py --kb 300                          # every class, every offline extractor
     python bench/pathological.py --kb 60 --timeout 60 -e rules.v4  # some extractors only
@@ -94,6 +95,24 @@ def long_words(size: int) -> str:
     return " ".join(f"Residents of {w * (part // len(w))} voted, officials said." for w in words)[:size]
 
 
+def punctuation_runs(size: int) -> str:
+    """Runs of thousands of one punctuation mark without a blank: brackets, quote marks, dashes, ellipses."""
+    marks = ("(", "“", '"', "—", "'", ")", "…")
+    return "Officials said. " + " and ".join(m * (size // len(marks) - 5) for m in marks)
+
+
+def long_list(size: int) -> str:
+    """One coordination of thousands of capitalised names: "Alpha and Bravo and Charlie ..."."""
+    words = ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet")
+    return "Residents of " + _fill(itertools.cycle(words), size - 30, " and ") + " voted."
+
+
+def quote_run(size: int) -> str:
+    """Thousands of short quotes in one "sentence": “Alpha ”“Bravo ”..., no sentence end."""
+    words = ("Alpha", "Bravo", "Charlie", "Delta", "Echo")
+    return "Officials said " + _fill((f"“{w} ”" for w in itertools.cycle(words)), size - 20, "")
+
+
 def normal(size: int) -> str:
     """The development texts (``gold/dev/texts``) joined and repeated to ``size`` characters."""
     files = sorted((ROOT / "gold" / "dev" / "texts").glob("*/*.txt"))
@@ -104,7 +123,7 @@ def normal(size: int) -> str:
 CLASSES: dict[str, Callable[[int], str]] = {
     "no_sentence_end": no_sentence_end, "one_paragraph": one_paragraph, "open_quote": open_quote,
     "capitalised_run": capitalised_run, "pronoun_run": pronoun_run, "and_commas": and_commas, "verb_chain": verb_chain,
-    "long_words": long_words,
+    "long_words": long_words, "punctuation_runs": punctuation_runs, "long_list": long_list, "quote_run": quote_run,
     "normal": normal,
 }
 

@@ -25,6 +25,7 @@ from typing import Any
 from extractors.shared.orgs import is_org_name
 from extractors.shared.roles import PERSON_ROLES
 from extractors.shared.verbs import verb_lemma
+from extractors.spacy_pipeline.doc_index import conj_root
 
 # Prepositions after which a name is a place ("in", "near"), not an actor.
 PLACE_PREPS = frozenset("in at near inside outside across throughout around off".split())
@@ -51,9 +52,7 @@ def place_surfaces(doc: Any) -> set[str]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS or is_org_name(ent.text.split()):
             continue
-        root = ent.root
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head
+        root = conj_root(ent.root)  # indexed: climbing a list of thousands of names from each was quadratic
         if root.dep_ != "pobj":
             continue
         prep = root.head
@@ -296,8 +295,9 @@ def person_words(doc: Any) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
+            name = ent.text.strip()  # once per name: a "name" of thousands of tokens was rebuilt per token
             for t in ent:
-                out.setdefault(t.text, set()).add(ent.text.strip())
+                out.setdefault(t.text, set()).add(name)
     return out
 
 

@@ -32,6 +32,31 @@ def sentence_starts(doc: Any) -> list[int]:
     return starts
 
 
+def sentence_ends(doc: Any) -> list[int]:
+    """The index after the last token of each token's sentence, in one pass.
+
+    >>> import spacy
+    >>> sentence_ends(spacy.blank("en")("One two."))
+    [3, 3, 3]
+    """
+    if not doc.has_annotation("SENT_START"):
+        return [len(doc)] * len(doc)
+    ends: list[int] = []
+    for sent in doc.sents:
+        ends.extend([sent.end] * len(sent))
+    return ends
+
+
+def sent_start(token: Any) -> int:
+    """``token.sent.start``, without walking the sentence."""
+    return cached(token.doc, "newsbench.sentence_starts", sentence_starts)[token.i]
+
+
+def sent_end(token: Any) -> int:
+    """``token.sent.end``, without walking the sentence."""
+    return cached(token.doc, "newsbench.sentence_ends", sentence_ends)[token.i]
+
+
 def _sentence_words(doc: Any) -> tuple[list[int], dict[int, set[str]]]:
     starts = cached(doc, "newsbench.sentence_starts", sentence_starts)
     words: dict[int, set[str]] = {}

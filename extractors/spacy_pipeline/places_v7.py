@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractors.spacy_pipeline.actors_v4 import PLACE_OF_HEADS
+from extractors.spacy_pipeline.doc_index import conj_root
 
 # Prepositions whose object is a place where something is (not "to" or "from": "wrote to Parliament").
 _PLACE_PREPS = frozenset("in at near inside outside across throughout around off within along".split())
@@ -52,9 +53,7 @@ def unplaced(surface: str, known: bool, placed: set[str]) -> bool:
 
 
 def _after_preposition(ent: Any) -> bool:
-    root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = conj_root(ent.root)  # indexed: climbing a list of thousands of names from each was quadratic
     if root.dep_ != "pobj":
         return False
     prep = root.head

@@ -15,6 +15,7 @@ from extractors.shared.lookups import Lexicons
 from extractors.shared.output import numbered
 from extractors.shared.output import span as span_of
 from extractors.shared.quotes import QUOTE_MARKS, QUOTE_RE, continue_speakers, quote_record, quoted_content
+from extractors.spacy_pipeline.doc_index import sent_end, sent_start
 from extractors.spacy_pipeline.entities import ATTACHED, SUBJECTS
 from extractors.spacy_pipeline.quotes_v6 import naming_cue
 from extractors.spacy_pipeline.quotes_v8 import (clause_mixed, merge_same_cue,
@@ -119,7 +120,7 @@ class QuoteFinder:
         first = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if first is None:
             return None
-        for sent in {doc[first.start].sent.start, doc[first.end - 1].sent.start}:
+        for sent in {sent_start(doc[first.start]), sent_start(doc[first.end - 1])}:
             quoted_sentences.add(sent)
         if self.lex.profile.quotes and (according := self._according_before(first.start)) is not None:
             return according(c_start, c_end)
@@ -139,8 +140,8 @@ class QuoteFinder:
         ):
             # words between the cue and the mark ("said the plan was “a fragment”"): mixed speech
             start = self._content_start(cue)
-            sent_end = doc[first.end - 1].sent.end
-            end = doc[sent_end - 1].idx + len(doc[sent_end - 1])
+            last = sent_end(doc[first.end - 1]) - 1
+            end = doc[last].idx + len(doc[last])
             while end > start and (text[end - 1].isspace() or text[end - 1] in ".!?;"):
                 end -= 1
             return self._quote(start, end, cue, "mixed") if end - start > 2 else None
@@ -152,8 +153,8 @@ class QuoteFinder:
         """Version 2: "According to X, “...”": a function making the direct quote of X, or None."""
         doc = self.doc
         # bounded: no real sentence has 400 tokens, and a text without sentence ends was read once per quote
-        sent_start = max(doc[i].sent.start, i - SENTENCE_REACH_TOKENS)
-        according = next((t for t in doc[sent_start:i] if t.lower_ == "according"
+        first = max(sent_start(doc[i]), i - SENTENCE_REACH_TOKENS)
+        according = next((t for t in doc[first:i] if t.lower_ == "according"
                           and t.i + 1 < i and doc[t.i + 1].lower_ == "to"), None)
         if according is None:
             return None
@@ -183,8 +184,7 @@ class QuoteFinder:
         doc = self.doc
         if i >= len(doc):
             return None
-        sent_end = doc[i].sent.end if i < len(doc) else i
-        for t in doc[i:min(sent_end, i + 8)]:
+        for t in doc[i:min(sent_end(doc[i]), i + 8)]:
             if self._is_cue(t):
                 return t
             if t.text in QUOTE_MARKS and t.i > i:
@@ -199,7 +199,7 @@ class QuoteFinder:
         if quote.end >= len(doc):
             return None
         heads = {t.head.i for t in quote if t.head.i >= quote.end}
-        for t in doc[quote.end:min(doc[quote.end].sent.end, quote.end + FAR_CUE_REACH)]:
+        for t in doc[quote.end:min(sent_end(doc[quote.end]), quote.end + FAR_CUE_REACH)]:
             if t.text in QUOTE_MARKS:
                 break
             if t.i in heads and self._is_cue(t):
@@ -211,7 +211,8 @@ class QuoteFinder:
         doc = self.doc
         if i == 0:
             return None
-        for t in reversed(doc[doc[i].sent.start:i]):
+        # bounded as in _according_before: a text of thousands of quotes in one "sentence" was read once per quote
+        for t in reversed(doc[max(sent_start(doc[i]), i - SENTENCE_REACH_TOKENS):i]):
             if self._is_cue(t):
                 return t
         return None

@@ -60,6 +60,15 @@ def test_rules_linear_on_words_of_thousands_of_letters(name: str) -> None:
     assert _seconds(create(name), BENCH.long_words(SIZE)) < RULES_LIMIT
 
 
+@pytest.mark.parametrize(("kind", "size"), [("punctuation_runs", 60_000), ("long_list", 160_000), ("quote_run", 60_000)])
+def test_spacy_linear_on_runs_and_lists(kind: str, size: int) -> None:
+    """spaCy's tokenizer on 12,000 brackets in a row, a list of thousands of names climbed from each name, and
+    each quote's sentence walked by ``Token.sent``: each took minutes, quadratic in the run."""
+    if unavailable_reason("spacy"):
+        pytest.skip(unavailable_reason("spacy"))
+    assert _seconds(create("spacy"), BENCH.CLASSES[kind](size)) < SPACY_LIMIT
+
+
 def test_long_sentence_cut_only_past_the_limit() -> None:
     """Real sentences keep their spans; a span without a sentence end is cut at spaces."""
     from extractors.rules.text import MAX_SENTENCE_CHARS, sentence_spans
