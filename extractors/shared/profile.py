@@ -8,7 +8,9 @@ them to it); a step added later is off in every earlier profile. Not a switch: i
 article of 200,000 characters or more (none of the gold or development texts) is extracted in parts of about
 64 KB whose entities are not linked across parts (:mod:`extractors.shared.parts`); and in every version the place
 and relative-clause patterns open only at a word's start (:mod:`extractors.shared.context`), so that a "word" of
-thousands of letters is read once, not once per letter (the output on every gold and development text is unchanged).
+thousands of letters is read once, not once per letter; in every version of ``spacy`` a run of 400 characters
+without a blank is cut into tokens of 50 before spaCy's tokenizer, and a quote's cue is looked for at most 400 tokens
+back in its sentence (the output on every gold and development text is unchanged by either).
 
 What each version adds, switch by switch with the articles it helped and hurt on ``dev``, is listed in
 ``VERSIONS.md`` beside this module.
